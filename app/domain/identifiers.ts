@@ -1,0 +1,62 @@
+// Ukrainian identifiers an enterprise types into the intake form: the EDRPOU code of a legal
+// entity, the individual tax number (RNOKPP) of a sole proprietor, and phone numbers.
+
+function digitsOf(code: string) {
+  return Array.from(code, (c) => c.charCodeAt(0) - 48);
+}
+
+/**
+ * EDRPOU: 8 digits, the last a check digit. Weights 1..7 (or 7,1..6 for codes between
+ * 30,000,000 and 60,000,000); if the remainder mod 11 is 10, weights +2 and again; 10 → 0.
+ */
+export function isValidEdrpou(code: string): boolean {
+  if (!/^\d{8}$/.test(code)) return false;
+  const d = digitsOf(code);
+  const value = Number(code);
+  const base = value < 30_000_000 || value > 60_000_000 ? [1, 2, 3, 4, 5, 6, 7] : [7, 1, 2, 3, 4, 5, 6];
+  const remainder = (weights: number[]) => weights.reduce((sum, w, i) => sum + w * d[i]!, 0) % 11;
+  let check = remainder(base);
+  if (check === 10) {
+    check = remainder(base.map((w) => w + 2));
+    if (check === 10) check = 0;
+  }
+  return check === d[7];
+}
+
+/** RNOKPP (individual tax number): 10 digits; check = (Σ wᵢdᵢ mod 11) mod 10. */
+export function isValidRnokpp(code: string): boolean {
+  if (!/^\d{10}$/.test(code)) return false;
+  const d = digitsOf(code);
+  const weights = [-1, 5, 7, 9, 4, 6, 10, 5, 7];
+  const sum = weights.reduce((acc, w, i) => acc + w * d[i]!, 0);
+  return (((sum % 11) + 11) % 11) % 10 === d[9];
+}
+
+/** A legal entity's EDRPOU or a sole proprietor's tax number. */
+export function isValidEnterpriseCode(code: string): boolean {
+  return code.length === 8 ? isValidEdrpou(code) : isValidRnokpp(code);
+}
+
+/** Removes the spaces and dashes people put into codes. */
+export function cleanEnterpriseCode(input: string) {
+  return input.replace(/[\s\-.]/g, "");
+}
+
+/**
+ * Normalises a Ukrainian phone number in any common spelling ("067 123 45 67",
+ * "(067) 123-45-67", "+38 067 1234567", "8 067 …", "380671234567") to +380XXXXXXXXX.
+ * Returns null when it is not one.
+ */
+export function normalizeUkrainianPhone(input: string): string | null {
+  const trimmed = input.trim();
+  if (!/^\+?[\d\s\-().]+$/.test(trimmed)) return null;
+  const digits = trimmed.replace(/\D/g, "");
+  let national: string;
+  if (digits.length === 12 && digits.startsWith("380")) national = digits.slice(3);
+  else if (digits.length === 11 && digits.startsWith("80") && !trimmed.startsWith("+")) national = digits.slice(2);
+  else if (digits.length === 10 && digits.startsWith("0") && !trimmed.startsWith("+")) national = digits.slice(1);
+  else if (digits.length === 9 && !trimmed.startsWith("+")) national = digits;
+  else return null;
+  if (!/^[1-9]\d{8}$/.test(national)) return null;
+  return `+380${national}`;
+}

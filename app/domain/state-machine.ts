@@ -1,0 +1,272 @@
+// The request state machine: every allowed transition, who may make it, what it requires and
+// what it records. Every change to a request's status goes through `planTransition`; the
+// server-side executor (request-transition.server.ts) applies the plan in one transaction.
+
+export const STATUSES = [
+  "NEW",
+  "TRIAGED",
+  "NEEDS_INFO",
+  "ASSIGNED",
+  "IN_PROGRESS",
+  "RESOLVED",
+  "CLOSED",
+  "REJECTED",
+  "DUPLICATE",
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Statuses in which nothing more is expected of anyone. */
+export const FINAL_STATUSES: readonly Status[] = ["CLOSED", "REJECTED", "DUPLICATE"];
+/** Statuses that count as "open" work for the backlog. */
+export const OPEN_STATUSES: readonly Status[] = ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"];
+
+/**
+ * Who is acting, as the machine sees it. A cluster member counts as ASSIGNED_MEMBER only for
+ * requests assigned to their own cluster (see `actorKindFor`).
+ */
+export type ActorKind = "ENTERPRISE" | "SYSTEM" | "ADMIN" | "COORDINATOR" | "ASSIGNED_MEMBER" | "OTHER_MEMBER";
+
+export type Actor =
+  | { type: "ENTERPRISE" }
+  | { type: "SYSTEM" }
+  | { type: "USER"; userId: string; role: "ADMIN" | "COORDINATOR" | "CLUSTER_MEMBER"; clusterId: string | null };
+
+export function actorKindFor(actor: Actor, request: { assignedClusterId: string | null }): ActorKind {
+  if (actor.type !== "USER") return actor.type;
+  if (actor.role !== "CLUSTER_MEMBER") return actor.role;
+  return actor.clusterId !== null && actor.clusterId === request.assignedClusterId ? "ASSIGNED_MEMBER" : "OTHER_MEMBER";
+}
+
+type Timestamp = "triagedAt" | "assignedAt" | "acceptedAt" | "resolvedAt" | "closedAt";
+
+/**
+ * `to`: a status, "SAME" for messages that change no status, or "BACK_TO_COORDINATORS"
+ * (TRIAGED if the request was ever triaged, else NEW) for replies and reopenings.
+ */
+type Rule = {
+  from: readonly (Status | null)[];
+  to: Status | "SAME" | "BACK_TO_COORDINATORS";
+  by: readonly ActorKind[];
+  requires?: { message?: true; cluster?: true; duplicateOf?: true };
+  visibility: "PUBLIC" | "INTERNAL";
+  /** Timestamps the transition sets to "now". */
+  stamps?: readonly Timestamp[];
+  /** Timestamps the transition clears (e.g. reopening clears resolvedAt). */
+  clears?: readonly Timestamp[];
+  /** The request leaves its cluster (decline, lapse, pull-back). */
+  releasesCluster?: true;
+};
+
+const STAFF = ["ADMIN", "COORDINATOR"] as const;
+const STAFF_AND_ASSIGNED = ["ADMIN", "COORDINATOR", "ASSIGNED_MEMBER"] as const;
+const ALL_STATUSES = STATUSES;
+
+export const TRANSITIONS = {
+  /** An enterprise files a request: the first event of every request. */
+  submit: { from: [null], to: "NEW", by: ["ENTERPRISE"], visibility: "PUBLIC" },
+  triage: { from: ["NEW"], to: "TRIAGED", by: STAFF, visibility: "INTERNAL", stamps: ["triagedAt"] },
+  requestInfo: {
+    from: ["NEW", "TRIAGED"],
+    to: "NEEDS_INFO",
+    by: STAFF,
+    requires: { message: true },
+    visibility: "PUBLIC",
+  },
+  provideInfo: {
+    from: ["NEEDS_INFO"],
+    to: "BACK_TO_COORDINATORS",
+    by: ["ENTERPRISE"],
+    requires: { message: true },
+    visibility: "PUBLIC",
+  },
+  resumeWithoutReply: {
+    from: ["NEEDS_INFO"],
+    to: "BACK_TO_COORDINATORS",
+    by: STAFF,
+    requires: { message: true },
+    visibility: "INTERNAL",
+  },
+  assign: {
+    from: ["NEW", "TRIAGED", "ASSIGNED"],
+    to: "ASSIGNED",
+    by: STAFF,
+    requires: { cluster: true },
+    visibility: "INTERNAL",
+    stamps: ["assignedAt"],
+  },
+  accept: {
+    from: ["ASSIGNED"],
+    to: "IN_PROGRESS",
+    by: STAFF_AND_ASSIGNED,
+    visibility: "PUBLIC",
+    stamps: ["acceptedAt"],
+  },
+  decline: {
+    from: ["ASSIGNED"],
+    to: "TRIAGED",
+    by: ["ASSIGNED_MEMBER"],
+    requires: { message: true },
+    visibility: "INTERNAL",
+    releasesCluster: true,
+    clears: ["assignedAt"],
+  },
+  acceptTimeout: {
+    from: ["ASSIGNED"],
+    to: "TRIAGED",
+    by: ["SYSTEM"],
+    visibility: "INTERNAL",
+    releasesCluster: true,
+    clears: ["assignedAt"],
+  },
+  unassign: {
+    from: ["ASSIGNED", "IN_PROGRESS"],
+    to: "TRIAGED",
+    by: STAFF,
+    requires: { message: true },
+    visibility: "INTERNAL",
+    releasesCluster: true,
+    clears: ["assignedAt", "acceptedAt"],
+  },
+  resolve: {
+    from: ["IN_PROGRESS"],
+    to: "RESOLVED",
+    by: STAFF_AND_ASSIGNED,
+    requires: { message: true },
+    visibility: "PUBLIC",
+    stamps: ["resolvedAt"],
+  },
+  confirm: { from: ["RESOLVED"], to: "CLOSED", by: ["ENTERPRISE"], visibility: "PUBLIC", stamps: ["closedAt"] },
+  close: { from: ["RESOLVED"], to: "CLOSED", by: STAFF, visibility: "PUBLIC", stamps: ["closedAt"] },
+  autoClose: { from: ["RESOLVED"], to: "CLOSED", by: ["SYSTEM"], visibility: "PUBLIC", stamps: ["closedAt"] },
+  closeStale: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"],
+    to: "CLOSED",
+    by: ["SYSTEM"],
+    visibility: "PUBLIC",
+    stamps: ["closedAt"],
+  },
+  reopen: {
+    from: ["RESOLVED", "CLOSED"],
+    to: "BACK_TO_COORDINATORS",
+    by: ["ENTERPRISE"],
+    requires: { message: true },
+    visibility: "PUBLIC",
+    releasesCluster: true,
+    clears: ["assignedAt", "acceptedAt", "resolvedAt", "closedAt"],
+  },
+  reject: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO"],
+    to: "REJECTED",
+    by: STAFF,
+    requires: { message: true },
+    visibility: "PUBLIC",
+    stamps: ["closedAt"],
+  },
+  markDuplicate: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO"],
+    to: "DUPLICATE",
+    by: STAFF,
+    requires: { message: true, duplicateOf: true },
+    visibility: "PUBLIC",
+    stamps: ["closedAt"],
+  },
+  /** Internal note between staff and the assigned cluster. */
+  note: { from: ALL_STATUSES, to: "SAME", by: STAFF_AND_ASSIGNED, requires: { message: true }, visibility: "INTERNAL" },
+  /** A message to the enterprise, shown on its status page. */
+  publicMessage: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED"],
+    to: "SAME",
+    by: STAFF_AND_ASSIGNED,
+    requires: { message: true },
+    visibility: "PUBLIC",
+  },
+  /** The enterprise adds a message or more information (outside NEEDS_INFO, see provideInfo). */
+  enterpriseMessage: {
+    from: ["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS", "RESOLVED"],
+    to: "SAME",
+    by: ["ENTERPRISE"],
+    requires: { message: true },
+    visibility: "PUBLIC",
+  },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof TRANSITIONS;
+export const ACTIONS = Object.keys(TRANSITIONS) as Action[];
+
+export type TransitionInput = { message?: string | null; clusterId?: string | null; duplicateOfId?: string | null };
+
+export type RequestState = {
+  status: Status | null;
+  triagedAt: Date | null;
+  assignedClusterId: string | null;
+};
+
+export type TransitionRefusal =
+  | "WRONG_STATUS"
+  | "NOT_PERMITTED"
+  | "MESSAGE_REQUIRED"
+  | "CLUSTER_REQUIRED"
+  | "SAME_CLUSTER"
+  | "DUPLICATE_OF_REQUIRED";
+
+export type TransitionPlan = {
+  ok: true;
+  action: Action;
+  from: Status | null;
+  to: Status;
+  visibility: "PUBLIC" | "INTERNAL";
+  stamps: readonly Timestamp[];
+  clears: readonly Timestamp[];
+  releasesCluster: boolean;
+  changesStatus: boolean;
+};
+
+/** Decides whether `actor` may do `action` on a request in `state`, and what it would record. */
+export function planTransition(
+  action: Action,
+  actor: Actor,
+  state: RequestState,
+  input: TransitionInput = {},
+): TransitionPlan | { ok: false; reason: TransitionRefusal } {
+  const rule: Rule = TRANSITIONS[action];
+  if (!rule.from.includes(state.status)) return { ok: false, reason: "WRONG_STATUS" };
+  if (!rule.by.includes(actorKindFor(actor, state))) return { ok: false, reason: "NOT_PERMITTED" };
+  if (rule.requires?.message && !input.message?.trim()) return { ok: false, reason: "MESSAGE_REQUIRED" };
+  if (rule.requires?.cluster) {
+    if (!input.clusterId) return { ok: false, reason: "CLUSTER_REQUIRED" };
+    if (input.clusterId === state.assignedClusterId) return { ok: false, reason: "SAME_CLUSTER" };
+  }
+  if (rule.requires?.duplicateOf && !input.duplicateOfId) return { ok: false, reason: "DUPLICATE_OF_REQUIRED" };
+
+  const to =
+    rule.to === "SAME"
+      ? (state.status as Status)
+      : rule.to === "BACK_TO_COORDINATORS"
+        ? state.triagedAt
+          ? "TRIAGED"
+          : "NEW"
+        : rule.to;
+  // Assigning straight from NEW is a triage too.
+  const stamps: Timestamp[] = [...(rule.stamps ?? [])];
+  if (action === "assign" && !state.triagedAt) stamps.push("triagedAt");
+  return {
+    ok: true,
+    action,
+    from: state.status,
+    to,
+    visibility: rule.visibility,
+    stamps,
+    clears: rule.clears ?? [],
+    releasesCluster: rule.releasesCluster ?? false,
+    changesStatus: rule.to !== "SAME",
+  };
+}
+
+/** The actions `actor` could take on a request in `state` (inputs aside): drives which buttons show. */
+export function availableActions(actor: Actor, state: RequestState): Action[] {
+  const kind = actorKindFor(actor, state);
+  return ACTIONS.filter((action) => {
+    const rule: Rule = TRANSITIONS[action];
+    return rule.from.includes(state.status) && rule.by.includes(kind);
+  });
+}

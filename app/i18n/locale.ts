@@ -1,0 +1,26 @@
+export const LOCALES = ["uk", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "uk";
+
+export function isLocale(value: unknown): value is Locale {
+  return value === "uk" || value === "en";
+}
+
+/** Dates are always shown in Kyiv time, whatever the device's time zone. */
+export const TIME_ZONE = "Europe/Kyiv";
+
+const intlLocale: Record<Locale, string> = { uk: "uk-UA", en: "en-GB" };
+
+export function formatDateTime(value: Date | string, locale: Locale) {
+  return new Intl.DateTimeFormat(intlLocale[locale], {
+    timeZone: TIME_ZONE,
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(new Date(value));
+}
+
+export function formatDate(value: Date | string, locale: Locale) {
+  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, dateStyle: "long" }).format(
+    new Date(value),
+  );
+}

@@ -1,0 +1,141 @@
+// The intake form's rules, written once: the server action and the browser both use this
+// schema. Messages are i18n keys (app/i18n/messages.ts), translated where they are shown.
+import { z } from "zod";
+import { cleanEnterpriseCode, isValidEnterpriseCode, normalizeUkrainianPhone } from "~/domain/identifiers";
+import { CATEGORIES, REGIONS, URGENCIES } from "~/domain/taxonomy";
+import { TIME_ZONE } from "~/i18n/locale";
+
+export const INTAKE_FIELDS = [
+  "enterpriseName",
+  "edrpou",
+  "contactName",
+  "phone",
+  "email",
+  "region",
+  "city",
+  "category",
+  "urgency",
+  "title",
+  "description",
+  "neededBy",
+  "consent",
+  "productionArea",
+  "staffCount",
+  "equipmentTonnage",
+  "destinationRegions",
+  "supplyItems",
+  "defenceProductType",
+  "monthlyCapacity",
+  "certifications",
+] as const;
+
+/** The hidden field that only bots fill in. */
+export const HONEYPOT_FIELD = "website";
+
+export const DESCRIPTION_MIN = 20;
+export const DESCRIPTION_MAX = 5000;
+
+const text = (min: number, max: number) =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .min(min, min <= 1 ? "required" : `tooShort:${min}`)
+    .max(max, `tooLong:${max}`);
+
+const optionalText = (max: number) => z.string().trim().max(max, `tooLong:${max}`).optional();
+
+/** A decimal as people type it: "1 200,5" or "1200.5". */
+const decimal = (max: number) =>
+  z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      const n = Number(value.replace(/[\s\u00a0]/g, "").replace(",", "."));
+      if (!Number.isFinite(n) || n < 0) {
+        ctx.addIssue({ code: "custom", message: "number" });
+        return z.NEVER;
+      }
+      if (n > max) {
+        ctx.addIssue({ code: "custom", message: `tooLarge:${max}` });
+        return z.NEVER;
+      }
+      return n;
+    })
+    .optional();
+
+const wholeNumber = (max: number) =>
+  decimal(max).refine((n) => n === undefined || Number.isInteger(n), { message: "wholeNumber" });
+
+/** Today's date in Kyiv as YYYY-MM-DD, the earliest allowed needed-by date. */
+export function kyivToday(now = new Date()) {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(now);
+}
+
+export const IntakeSchema = z
+  .object({
+    enterpriseName: text(2, 300),
+    edrpou: z
+      .string({ error: "required" })
+      .transform(cleanEnterpriseCode)
+      .refine((code) => /^(\d{8}|\d{10})$/.test(code), "edrpouFormat")
+      .refine(isValidEnterpriseCode, "edrpouChecksum"),
+    contactName: text(2, 200),
+    phone: z
+      .string({ error: "required" })
+      .max(40, "phone")
+      .transform((value, ctx) => {
+        const phone = normalizeUkrainianPhone(value);
+        if (!phone) {
+          ctx.addIssue({ code: "custom", message: "phone" });
+          return z.NEVER;
+        }
+        return phone;
+      }),
+    email: z
+      .string({ error: "required" })
+      .trim()
+      .toLowerCase()
+      .max(254, "email")
+      .pipe(z.email({ error: "email" })),
+    region: z.enum(REGIONS, { error: "choose" }),
+    city: text(1, 120),
+    category: z.enum(CATEGORIES, { error: "choose" }),
+    urgency: z.enum(URGENCIES, { error: "choose" }),
+    title: text(5, 200),
+    description: text(DESCRIPTION_MIN, DESCRIPTION_MAX),
+    neededBy: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "date")
+      .refine((d) => d >= kyivToday(), "datePast")
+      .optional(),
+    consent: z.boolean({ error: "consent" }).refine((v) => v, "consent"),
+    // Relocation
+    productionArea: decimal(10_000_000),
+    staffCount: wholeNumber(1_000_000),
+    equipmentTonnage: decimal(1_000_000),
+    destinationRegions: z.array(z.enum(REGIONS, { error: "choose" })).max(REGIONS.length).optional(),
+    // Supplies
+    supplyItems: optionalText(5000),
+    // Defence order (sensitive)
+    defenceProductType: optionalText(300),
+    monthlyCapacity: optionalText(300),
+    certifications: optionalText(1000),
+  })
+  .superRefine((value, ctx) => {
+    const need = (field: keyof typeof value) => {
+      if (value[field] === undefined || value[field] === "") {
+        ctx.addIssue({ code: "custom", path: [field], message: "requiredForCategory" });
+      }
+    };
+    if (value.category === "RELOCATION") need("productionArea");
+    if (value.category === "SUPPLIES") need("supplyItems");
+    if (value.category === "DEFENCE_ORDER") need("defenceProductType");
+  });
+
+export type IntakeInput = z.output<typeof IntakeSchema>;
+
+/** The message an enterprise adds on its status page. */
+export const EnterpriseMessageSchema = z.object({
+  message: text(2, DESCRIPTION_MAX),
+});

@@ -1,0 +1,52 @@
+// Configuration, validated once. A fresh clone runs with no .env: every value has a safe
+// local default. Nothing here reaches the browser.
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+// The database location is decided in one place shared with the CLI scripts.
+import { databaseUrl } from "../../scripts/database-url.mjs";
+
+const rate = z
+  .string()
+  .regex(/^\d+\/\d+$/, "expected COUNT/SECONDS, e.g. 20/600")
+  .transform((v) => {
+    const [limit, seconds] = v.split("/").map(Number) as [number, number];
+    return { limit, windowMs: seconds * 1000 };
+  });
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+  /** Signs the session and language cookies. Generated per process when unset (local use only). */
+  SESSION_SECRET: z.string().min(16).optional(),
+  /** Intake submissions per client address: COUNT/SECONDS. */
+  INTAKE_RATE_LIMIT: rate.default("20/600"),
+  /** Trust X-Forwarded-For (set when behind a reverse proxy). */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+  /** Mark cookies Secure. Defaults to on in production. */
+  COOKIE_SECURE: z.enum(["true", "false", "1", "0"]).optional(),
+  /** The public base URL used in links sent to enterprises (e.g. https://rrc.example.org). */
+  PUBLIC_URL: z.string().url().optional(),
+});
+
+function loadEnv() {
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    databaseUrl: databaseUrl(env.DATABASE_URL),
+    sessionSecret: env.SESSION_SECRET ?? randomBytes(32).toString("hex"),
+    cookieSecure:
+      env.COOKIE_SECURE !== undefined
+        ? env.COOKIE_SECURE === "true" || env.COOKIE_SECURE === "1"
+        : env.NODE_ENV === "production",
+  };
+}
+
+export const env = loadEnv();
