@@ -60,3 +60,9 @@ export function normalizeUkrainianPhone(input: string): string | null {
   if (!/^[1-9]\d{8}$/.test(national)) return null;
   return `+380${national}`;
 }
+
+/** Appends the check digit to 7 digits, giving a valid EDRPOU (used to make demo and test data). */
+export function completeEdrpou(first7: string): string {
+  for (let d = 0; d <= 9; d++) if (isValidEdrpou(`${first7}${d}`)) return `${first7}${d}`;
+  throw new Error(`no check digit fits ${first7}`);
+}

@@ -62,7 +62,7 @@ const uk = {
   "form.offline": "Немає з'єднання з інтернетом. Запит не надіслано, але все введене збережено на цьому пристрої — спробуйте ще раз, коли зв'язок відновиться.",
   "form.networkFailed": "Не вдалося надіслати запит: зв'язок перервався. Усе введене збережено на цьому пристрої.",
   "form.backToForm": "Повернутися до форми",
-  "form.spam": "Форму не прийнято. Якщо ви людина, очистіть поле «Не заповнюйте це поле» і надішліть ще раз.",
+  "form.networkFailedTitle": "Запит не надіслано",
 
   "error.required": "Заповніть це поле.",
   "error.tooShort": "Щонайменше {n} символів.",
@@ -80,6 +80,9 @@ const uk = {
   "error.consent": "Без згоди ми не можемо розглянути запит.",
   "error.requiredForCategory": "Для цієї категорії це поле обов'язкове.",
   "error.message": "Повідомлення не надіслано.",
+  "error.spam": "Форму не прийнято. Якщо ви людина, очистіть поле «Не заповнюйте це поле» і надішліть ще раз.",
+  "error.tooMany": "З вашої адреси надійшло забагато запитів за короткий час. Зачекайте кілька хвилин і надішліть ще раз — усе введене залишилося у формі.",
+  "error.closed": "Цей запит закрито, нові повідомлення не приймаються.",
 
   "confirm.title": "Запит прийнято",
   "confirm.reference": "Номер запиту",
@@ -222,7 +225,7 @@ const en: Record<Key, string> = {
   "form.offline": "No internet connection. The request was not sent, but everything you typed is saved on this device — try again when the connection is back.",
   "form.networkFailed": "The request could not be sent: the connection dropped. Everything you typed is saved on this device.",
   "form.backToForm": "Back to the form",
-  "form.spam": "The form was not accepted. If you are a person, clear the field “Leave this field empty” and send again.",
+  "form.networkFailedTitle": "The request was not sent",
 
   "error.required": "Please fill in this field.",
   "error.tooShort": "At least {n} characters.",
@@ -240,6 +243,9 @@ const en: Record<Key, string> = {
   "error.consent": "We cannot handle the request without your consent.",
   "error.requiredForCategory": "This field is required for this category.",
   "error.message": "The message was not sent.",
+  "error.spam": "The form was not accepted. If you are a person, clear the field “Leave this field empty” and send again.",
+  "error.tooMany": "Too many requests came from your address in a short time. Wait a few minutes and send again — everything you typed is still in the form.",
+  "error.closed": "This request is closed and takes no new messages.",
 
   "confirm.title": "Request received",
   "confirm.reference": "Reference number",

@@ -29,6 +29,9 @@ export const INTAKE_FIELDS = [
   "certifications",
 ] as const;
 
+/** Where the browser keeps the draft of an unsent intake form. */
+export const INTAKE_DRAFT_KEY = "rrc:intake-draft";
+
 /** The hidden field that only bots fill in. */
 export const HONEYPOT_FIELD = "website";
 
@@ -134,6 +137,29 @@ export const IntakeSchema = z
   });
 
 export type IntakeInput = z.output<typeof IntakeSchema>;
+
+/** Which category each category-specific field belongs to. */
+export const CATEGORY_FIELDS = {
+  RELOCATION: ["productionArea", "staffCount", "equipmentTonnage", "destinationRegions"],
+  SUPPLIES: ["supplyItems"],
+  DEFENCE_ORDER: ["defenceProductType", "monthlyCapacity", "certifications"],
+} as const;
+
+/**
+ * Drops what was typed into the blocks of categories other than the chosen one (they are
+ * hidden on screen), so a stray value there neither fails validation nor gets stored.
+ */
+export function withoutOtherCategoryFields(formData: FormData) {
+  const chosen = formData.get("category");
+  const cleaned = new FormData();
+  const foreign = new Set<string>(
+    Object.entries(CATEGORY_FIELDS)
+      .filter(([category]) => category !== chosen)
+      .flatMap(([, fields]) => fields),
+  );
+  for (const [name, value] of formData) if (!foreign.has(name)) cleaned.append(name, value);
+  return cleaned;
+}
 
 /** The message an enterprise adds on its status page. */
 export const EnterpriseMessageSchema = z.object({

@@ -20,7 +20,7 @@ const EnvSchema = z.object({
   /** Signs the session and language cookies. Generated per process when unset (local use only). */
   SESSION_SECRET: z.string().min(16).optional(),
   /** Intake submissions per client address: COUNT/SECONDS. */
-  INTAKE_RATE_LIMIT: rate.default("20/600"),
+  INTAKE_RATE_LIMIT: rate.prefault("20/600"),
   /** Trust X-Forwarded-For (set when behind a reverse proxy). */
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])

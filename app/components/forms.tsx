@@ -1,0 +1,122 @@
+// Form fields that carry their own label, hint, error list, aria-invalid and aria-describedby.
+import type { FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { useLocale } from "~/i18n/use-locale";
+
+type Meta = FieldMetadata<any, any, any>;
+
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
+  const { tError } = useLocale();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="errors" role="alert">
+      {errors.map((e) => (
+        <li key={e}>{tError(e)}</li>
+      ))}
+    </ul>
+  );
+}
+
+function describedBy(meta: Meta, hint?: ReactNode) {
+  const ids = [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+function Label({ meta, label, required }: { meta: Meta; label: ReactNode; required?: boolean }) {
+  return (
+    <label htmlFor={meta.id}>
+      {label}
+      {required ? " *" : null}
+    </label>
+  );
+}
+
+function Hint({ meta, hint }: { meta: Meta; hint?: ReactNode }) {
+  return hint ? (
+    <p className="hint" id={meta.descriptionId}>
+      {hint}
+    </p>
+  ) : null;
+}
+
+type Common = { meta: Meta; label: ReactNode; hint?: ReactNode; required?: boolean };
+
+export function TextField({
+  meta,
+  label,
+  hint,
+  required,
+  type = "text",
+  autoComplete,
+  inputMode,
+}: Common & {
+  type?: "text" | "email" | "tel" | "date";
+  autoComplete?: string;
+  inputMode?: "numeric" | "decimal" | "tel" | "email" | "text";
+}) {
+  const { key, ...props } = getInputProps(meta, { type, ariaDescribedBy: describedBy(meta, hint) });
+  return (
+    <div className="field">
+      <Label meta={meta} label={label} required={required} />
+      <Hint meta={meta} hint={hint} />
+      <input key={key} {...props} autoComplete={autoComplete} inputMode={inputMode} aria-required={required || undefined} />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function TextareaField({ meta, label, hint, required, rows }: Common & { rows?: number }) {
+  const { key, ...props } = getTextareaProps(meta, { ariaDescribedBy: describedBy(meta, hint) });
+  return (
+    <div className="field">
+      <Label meta={meta} label={label} required={required} />
+      <Hint meta={meta} hint={hint} />
+      <textarea key={key} {...props} rows={rows} aria-required={required || undefined} />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  meta,
+  label,
+  hint,
+  required,
+  options,
+  placeholder,
+  multiple,
+}: Common & { options: { value: string; label: string }[]; placeholder?: string; multiple?: boolean }) {
+  const { key, ...props } = getSelectProps(meta, { ariaDescribedBy: describedBy(meta, hint) });
+  return (
+    <div className="field">
+      <Label meta={meta} label={label} required={required} />
+      <Hint meta={meta} hint={hint} />
+      <select key={key} {...props} multiple={multiple} aria-required={required || undefined}>
+        {placeholder !== undefined && !multiple ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function CheckboxField({ meta, label, required }: Common) {
+  const { key, ...props } = getInputProps(meta, { type: "checkbox", ariaDescribedBy: describedBy(meta) });
+  return (
+    <div className="field">
+      <div className="checkbox">
+        <input key={key} {...props} aria-required={required || undefined} />
+        <label htmlFor={meta.id}>
+          {label}
+          {required ? " *" : null}
+        </label>
+      </div>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+// Filing a request: the enterprise row, the public reference, the private token, the SLA
+// clocks and the first event, all in one transaction.
+import type { IntakeInput } from "~/schemas/intake";
+import { db, type Tx } from "~/utils/db.server";
+import { TIME_ZONE } from "~/i18n/locale";
+import { searchTextFor } from "./search";
+import { slaDueTimes } from "./sla";
+import { OPEN_STATUSES, planTransition } from "./state-machine";
+import { hashStatusToken, newStatusToken } from "./tokens.server";
+
+export function formatReference(year: number, sequence: number) {
+  return `RRC-${year}-${String(sequence).padStart(6, "0")}`;
+}
+
+function kyivYear(now: Date) {
+  return Number(new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric" }).format(now));
+}
+
+async function nextReference(tx: Tx, now: Date) {
+  const year = kyivYear(now);
+  const counter = await tx.referenceCounter.upsert({
+    where: { year },
+    create: { year, last: 1 },
+    update: { last: { increment: 1 } },
+    select: { last: true },
+  });
+  return formatReference(year, counter.last);
+}
+
+/** Splits the form's category-specific fields into the open and the sensitive details. */
+export function categoryDetails(input: IntakeInput) {
+  const details: Record<string, unknown> = {};
+  let sensitive: Record<string, unknown> | null = null;
+  if (input.category === "RELOCATION") {
+    Object.assign(details, {
+      productionArea: input.productionArea,
+      staffCount: input.staffCount,
+      equipmentTonnage: input.equipmentTonnage,
+      destinationRegions: input.destinationRegions ?? [],
+    });
+  } else if (input.category === "SUPPLIES") {
+    details.supplyItems = input.supplyItems;
+  } else if (input.category === "DEFENCE_ORDER") {
+    sensitive = {
+      productType: input.defenceProductType,
+      monthlyCapacity: input.monthlyCapacity,
+      certifications: input.certifications,
+    };
+  }
+  const compact = (o: Record<string, unknown>) =>
+    JSON.stringify(Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")));
+  return { details: compact(details), sensitiveDetails: sensitive ? compact(sensitive) : null };
+}
+
+export type CreateRequestOptions = { input: IntakeInput; now?: Date };
+
+/** Files a request. Returns the public reference and the private status token (shown once). */
+export async function createRequest({ input, now = new Date() }: CreateRequestOptions) {
+  const plan = planTransition("submit", { type: "ENTERPRISE" }, { status: null, triagedAt: null, assignedClusterId: null });
+  if (!plan.ok) throw new Error(`intake refused by the state machine: ${plan.reason}`);
+  const token = newStatusToken();
+
+  const created = await db.$transaction(async (tx) => {
+    const contact = { contactName: input.contactName, phone: input.phone, email: input.email };
+    const enterprise = await tx.enterprise.upsert({
+      where: { edrpou: input.edrpou },
+      create: { edrpou: input.edrpou, name: input.enterpriseName, region: input.region, city: input.city, ...contact },
+      update: { name: input.enterpriseName, region: input.region, city: input.city, ...contact },
+      select: { id: true },
+    });
+    // An open request of the same enterprise in the same category may be the same need.
+    const possibleDuplicate = await tx.request.findFirst({
+      where: { enterpriseId: enterprise.id, category: input.category, status: { in: [...OPEN_STATUSES] } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true },
+    });
+    const reference = await nextReference(tx, now);
+    const request = await tx.request.create({
+      data: {
+        reference,
+        statusTokenHash: hashStatusToken(token),
+        enterpriseId: enterprise.id,
+        ...contact,
+        category: input.category,
+        urgency: input.urgency,
+        title: input.title,
+        description: input.description,
+        ...categoryDetails(input),
+        region: input.region,
+        city: input.city,
+        neededBy: input.neededBy ? new Date(`${input.neededBy}T00:00:00Z`) : null,
+        status: plan.to,
+        searchText: searchTextFor([reference, input.edrpou, input.enterpriseName, input.title, input.description]),
+        createdAt: now,
+        lastActivityAt: now,
+        ...slaDueTimes({ createdAt: now, urgency: input.urgency, slaPausedMs: 0 }),
+        possibleDuplicateOfId: possibleDuplicate?.id ?? null,
+      },
+      select: { id: true, reference: true, triageDueAt: true },
+    });
+    await tx.requestEvent.create({
+      data: {
+        requestId: request.id,
+        action: plan.action,
+        actorType: "ENTERPRISE",
+        toStatus: plan.to,
+        visibility: plan.visibility,
+        createdAt: now,
+      },
+    });
+    return request;
+  });
+  return { ...created, token };
+}

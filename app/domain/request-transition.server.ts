@@ -1,0 +1,78 @@
+// Applies a state-machine plan to a stored request: one status update guarded by `version`
+// (optimistic locking) and exactly one audit event, in the caller's transaction.
+import type { Tx } from "~/utils/db.server";
+import { TransitionError } from "./errors";
+import { slaDueTimes, slaPauseChange } from "./sla";
+import { type Action, type Actor, type TransitionInput, planTransition } from "./state-machine";
+
+export type TransitionOptions = {
+  requestId: string;
+  action: Action;
+  actor: Actor;
+  input?: TransitionInput;
+  /** The version the actor saw; a different stored version means someone acted meanwhile. */
+  expectedVersion?: number;
+  now?: Date;
+};
+
+export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) {
+  const { requestId, action, actor, input = {}, expectedVersion, now = new Date() } = options;
+  const request = await tx.request.findUnique({
+    where: { id: requestId },
+    select: {
+      id: true,
+      status: true,
+      version: true,
+      urgency: true,
+      createdAt: true,
+      triagedAt: true,
+      assignedClusterId: true,
+      slaPausedAt: true,
+      slaPausedMs: true,
+    },
+  });
+  if (!request) throw new TransitionError("NOT_FOUND");
+  if (expectedVersion !== undefined && expectedVersion !== request.version) throw new TransitionError("CONFLICT");
+
+  const plan = planTransition(action, actor, request, input);
+  if (!plan.ok) throw new TransitionError(plan.reason);
+
+  const pause = slaPauseChange(request, plan.from, plan.to, now);
+  const stamps = Object.fromEntries(plan.stamps.map((field) => [field, now]));
+  const clears = Object.fromEntries(plan.clears.map((field) => [field, null]));
+  const clusterId = action === "assign" ? input.clusterId! : plan.releasesCluster ? null : request.assignedClusterId;
+
+  const updated = await tx.request.updateMany({
+    where: { id: request.id, version: request.version },
+    data: {
+      status: plan.to,
+      version: { increment: 1 },
+      lastActivityAt: now,
+      stillNeededAskedAt: null,
+      ...clears,
+      ...stamps,
+      assignedClusterId: clusterId,
+      ...pause,
+      ...slaDueTimes({ createdAt: request.createdAt, urgency: request.urgency, slaPausedMs: pause.slaPausedMs }),
+      ...(action === "markDuplicate" ? { duplicateOfId: input.duplicateOfId } : {}),
+    },
+  });
+  if (updated.count !== 1) throw new TransitionError("CONFLICT");
+
+  const event = await tx.requestEvent.create({
+    data: {
+      requestId: request.id,
+      action,
+      actorType: actor.type,
+      actorUserId: actor.type === "USER" ? actor.userId : null,
+      fromStatus: plan.changesStatus ? plan.from : null,
+      toStatus: plan.changesStatus ? plan.to : null,
+      clusterId: action === "assign" ? input.clusterId : request.assignedClusterId,
+      message: input.message?.trim() || null,
+      visibility: plan.visibility,
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+  return { plan, eventId: event.id, version: request.version + 1 };
+}

@@ -1,0 +1,68 @@
+// What an enterprise sees and does through its private link.
+import { db } from "~/utils/db.server";
+import { TransitionError } from "./errors";
+import { transitionRequestInTx } from "./request-transition.server";
+import type { Status } from "./state-machine";
+import { TRANSITIONS } from "./state-machine";
+import { hashStatusToken, isWellFormedStatusToken } from "./tokens.server";
+
+/** The request behind a status token with its PUBLIC timeline, or null. Never internal events. */
+export async function getStatusPage(token: string) {
+  if (!isWellFormedStatusToken(token)) return null;
+  const request = await db.request.findUnique({
+    where: { statusTokenHash: hashStatusToken(token) },
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      category: true,
+      urgency: true,
+      title: true,
+      region: true,
+      city: true,
+      createdAt: true,
+      triageDueAt: true,
+      version: true,
+      enterprise: { select: { name: true } },
+      events: {
+        where: { visibility: "PUBLIC" },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, action: true, message: true, createdAt: true, toStatus: true },
+      },
+    },
+  });
+  if (!request) return null;
+  const { id: _id, ...visible } = request;
+  const question =
+    request.status === "NEEDS_INFO"
+      ? ([...request.events].reverse().find((e) => e.action === "requestInfo")?.message ?? null)
+      : null;
+  return { ...visible, question, acceptsMessages: enterpriseMessageAction(request.status) !== null };
+}
+
+/** A reply while information is awaited resumes the request; otherwise it is a plain message. */
+function enterpriseMessageAction(status: Status) {
+  if ((TRANSITIONS.provideInfo.from as readonly Status[]).includes(status)) return "provideInfo" as const;
+  if ((TRANSITIONS.enterpriseMessage.from as readonly Status[]).includes(status)) return "enterpriseMessage" as const;
+  return null;
+}
+
+export async function addEnterpriseMessage({ token, message, now = new Date() }: { token: string; message: string; now?: Date }) {
+  if (!isWellFormedStatusToken(token)) throw new TransitionError("NOT_FOUND");
+  return db.$transaction(async (tx) => {
+    const request = await tx.request.findUnique({
+      where: { statusTokenHash: hashStatusToken(token) },
+      select: { id: true, status: true },
+    });
+    if (!request) throw new TransitionError("NOT_FOUND");
+    const action = enterpriseMessageAction(request.status);
+    if (!action) throw new TransitionError("WRONG_STATUS");
+    return transitionRequestInTx(tx, {
+      requestId: request.id,
+      action,
+      actor: { type: "ENTERPRISE" },
+      input: { message },
+      now,
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { getLocale } from "~/i18n/locale.server";
+import { DEFAULT_LOCALE, type Locale } from "~/i18n/locale";
+import { translate } from "~/i18n/messages";
+import { useLocale } from "~/i18n/use-locale";
+import { useNonce } from "~/utils/nonce";
+import stylesHref from "./styles.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { locale: getLocale(request) };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  const nonce = useNonce();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SiteHeader />
+        {children}
+        <footer className="site">{translate(locale, "app.org")}</footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function SiteHeader() {
+  const { locale, t } = useLocale();
+  const location = useLocation();
+  const other: Locale = locale === "uk" ? "en" : "uk";
+  return (
+    <header className="site">
+      <Link to="/">{t("app.name")}</Link>
+      <nav>
+        <Link to="/requests/new">{t("nav.newRequest")}</Link>
+        <Form method="post" action="/set-language" reloadDocument>
+          <input type="hidden" name="lang" value={other} />
+          <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+          <button type="submit" lang={other} aria-label={t("lang.switchLabel")}>
+            {t("lang.switch")}
+          </button>
+        </Form>
+      </nav>
+    </header>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useLocale();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <main>
+      <h1>{notFound ? t("page.notFound.title") : t("page.error.title")}</h1>
+      <p>{notFound ? t("page.notFound.body") : t("page.error.body")}</p>
+      <p>
+        <Link to="/">{t("page.home")}</Link>
+      </p>
+    </main>
+  );
+}

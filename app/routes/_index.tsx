@@ -1,0 +1,21 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { useLocale } from "~/i18n/use-locale";
+
+export const meta: MetaFunction = () => [{ title: "Центр швидкого реагування · Rapid Response Centre" }];
+
+export default function Home() {
+  const { t } = useLocale();
+  return (
+    <main>
+      <h1>{t("home.title")}</h1>
+      <p>{t("home.lead")}</p>
+      <p>
+        <Link className="button" to="/requests/new">
+          {t("home.cta")}
+        </Link>
+      </p>
+      <p>{t("home.noAccount")}</p>
+    </main>
+  );
+}

@@ -1,0 +1,162 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useRouteError, isRouteErrorResponse, Link } from "@remix-run/react";
+import { useState } from "react";
+import { FormDraft } from "~/components/form-draft";
+import { CheckboxField, ErrorList, SelectField, TextField, TextareaField } from "~/components/forms";
+import { createRequest } from "~/domain/intake.server";
+import { allowIntakeFrom } from "~/domain/intake-limit.server";
+import { CATEGORIES, CATEGORY_LABELS, URGENCIES, URGENCY_LABELS, regionOptions } from "~/domain/taxonomy";
+import { useLocale } from "~/i18n/use-locale";
+import { HONEYPOT_FIELD, INTAKE_DRAFT_KEY, IntakeSchema, withoutOtherCategoryFields } from "~/schemas/intake";
+import { clientAddress } from "~/utils/request.server";
+
+const INTAKE_FORM_ID = "intake";
+
+export const meta: MetaFunction = () => [{ title: "Новий запит · New request — ЦШР" }];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(withoutOtherCategoryFields(formData), { schema: IntakeSchema });
+  const honeypot = formData.get(HONEYPOT_FIELD);
+  if (typeof honeypot === "string" && honeypot !== "") {
+    return data(submission.reply({ formErrors: ["spam"] }), { status: 400 });
+  }
+  const limit = allowIntakeFrom(clientAddress(context));
+  if (!limit.allowed) {
+    return data(submission.reply({ formErrors: ["tooMany"] }), {
+      status: 429,
+      headers: { "Retry-After": String(limit.retryAfterSeconds) },
+    });
+  }
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const created = await createRequest({ input: submission.value });
+  return redirect(`/s/${created.token}/submitted`, 303);
+}
+
+export default function NewRequest() {
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { locale, t } = useLocale();
+  const [offline, setOffline] = useState(false);
+  const [form, fields] = useForm({
+    id: INTAKE_FORM_ID,
+    lastResult,
+    onValidate({ formData }) {
+      return parseWithZod(withoutOtherCategoryFields(formData), { schema: IntakeSchema });
+    },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    defaultValue: { urgency: "NORMAL" },
+  });
+  const submitting = navigation.state === "submitting" && navigation.formAction?.startsWith("/requests/new");
+  const regions = regionOptions(locale);
+  const categories = CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c][locale] }));
+  const urgencies = URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u][locale] }));
+
+  return (
+    <main>
+      <h1>{t("intake.title")}</h1>
+      <p>{t("intake.lead")}</p>
+      <FormDraft formId={INTAKE_FORM_ID} storageKey={INTAKE_DRAFT_KEY} skipFields={[HONEYPOT_FIELD, "consent"]} />
+      {offline ? (
+        <p className="notice error" role="alert">
+          {t("form.offline")}
+        </p>
+      ) : null}
+      {form.errors?.length ? (
+        <div className="notice error" id={form.errorId}>
+          <ErrorList errors={form.errors} />
+        </div>
+      ) : lastResult && lastResult.status === "error" ? (
+        <p className="notice error" role="alert">
+          {t("form.fixErrors")}
+        </p>
+      ) : null}
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        noValidate
+        onSubmit={(event) => {
+          if (typeof navigator !== "undefined" && navigator.onLine === false) {
+            event.preventDefault();
+            setOffline(true);
+            return;
+          }
+          setOffline(false);
+          form.onSubmit(event);
+        }}
+      >
+        <fieldset>
+          <legend>{t("intake.section.enterprise")}</legend>
+          <TextField meta={fields.enterpriseName} label={t("field.enterpriseName")} required autoComplete="organization" />
+          <TextField meta={fields.edrpou} label={t("field.edrpou")} hint={t("field.edrpou.hint")} required inputMode="numeric" />
+          <TextField meta={fields.contactName} label={t("field.contactName")} required autoComplete="name" />
+          <TextField meta={fields.phone} label={t("field.phone")} hint={t("field.phone.hint")} required type="tel" autoComplete="tel" />
+          <TextField meta={fields.email} label={t("field.email")} required type="email" autoComplete="email" />
+          <SelectField meta={fields.region} label={t("field.region")} required options={regions} placeholder={t("form.choose")} />
+          <TextField meta={fields.city} label={t("field.city")} required autoComplete="address-level2" />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t("intake.section.request")}</legend>
+          <SelectField meta={fields.category} label={t("field.category")} required options={categories} placeholder={t("form.choose")} />
+          <SelectField meta={fields.urgency} label={t("field.urgency")} required options={urgencies} />
+          <TextField meta={fields.title} label={t("field.title")} required />
+          <TextareaField meta={fields.description} label={t("field.description")} hint={t("field.description.hint")} required rows={8} />
+          <TextField meta={fields.neededBy} label={t("field.neededBy")} type="date" />
+        </fieldset>
+
+        <p className="hint details-hint">{t("intake.details.hint")}</p>
+        <fieldset className="category-details" data-category="RELOCATION">
+          <legend>{t("intake.section.relocation")}</legend>
+          <TextField meta={fields.productionArea} label={t("field.productionArea")} required inputMode="decimal" />
+          <TextField meta={fields.staffCount} label={t("field.staffCount")} inputMode="numeric" />
+          <TextField meta={fields.equipmentTonnage} label={t("field.equipmentTonnage")} inputMode="decimal" />
+          <SelectField meta={fields.destinationRegions} label={t("field.destinationRegions")} options={regions} multiple />
+        </fieldset>
+        <fieldset className="category-details" data-category="SUPPLIES">
+          <legend>{t("intake.section.supplies")}</legend>
+          <TextareaField meta={fields.supplyItems} label={t("field.supplyItems")} hint={t("field.supplyItems.hint")} required rows={5} />
+        </fieldset>
+        <fieldset className="category-details" data-category="DEFENCE_ORDER">
+          <legend>{t("intake.section.defence")}</legend>
+          <p className="hint">{t("intake.defence.sensitive")}</p>
+          <TextField meta={fields.defenceProductType} label={t("field.defenceProductType")} required />
+          <TextField meta={fields.monthlyCapacity} label={t("field.monthlyCapacity")} />
+          <TextareaField meta={fields.certifications} label={t("field.certifications")} rows={3} />
+        </fieldset>
+
+        <div className="hp" aria-hidden="true">
+          <label htmlFor="intake-website">{t("field.honeypot")}</label>
+          <input id="intake-website" type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
+
+        <CheckboxField meta={fields.consent} label={t("field.consent")} required />
+        <button type="submit" className="primary" disabled={submitting}>
+          {submitting ? t("form.submitting") : t("form.submit")}
+        </button>
+      </Form>
+    </main>
+  );
+}
+
+/** A submission that never reached the server (connection lost) lands here; the draft is kept. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useLocale();
+  const network = !isRouteErrorResponse(error);
+  return (
+    <main>
+      <h1>{network ? t("form.networkFailedTitle") : t("page.error.title")}</h1>
+      <p>{network ? t("form.networkFailed") : t("page.error.body")}</p>
+      <p>
+        <Link className="button" to="/requests/new" reloadDocument>
+          {t("form.backToForm")}
+        </Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,151 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { TextareaField } from "~/components/forms";
+import { StatusTimeline } from "~/components/status-timeline";
+import { TransitionError } from "~/domain/errors";
+import { addEnterpriseMessage, getStatusPage } from "~/domain/status-page.server";
+import { CATEGORY_LABELS, URGENCY_LABELS, regionLabel } from "~/domain/taxonomy";
+import { formatDateTime } from "~/i18n/locale";
+import { statusLabel } from "~/i18n/messages";
+import { useLocale } from "~/i18n/use-locale";
+import { EnterpriseMessageSchema } from "~/schemas/intake";
+
+// The token is the only key to this page: keep it out of caches and Referer headers.
+const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.request.reference} — ЦШР` : "ЦШР" },
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const request = await getStatusPage(params.token ?? "");
+  if (!request) throw new Response("Not found", { status: 404, headers: PRIVATE_HEADERS });
+  return data({ request, now: new Date().toISOString() }, { headers: PRIVATE_HEADERS });
+}
+
+export function headers() {
+  return PRIVATE_HEADERS;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  const submission = parseWithZod(await request.formData(), { schema: EnterpriseMessageSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400, headers: PRIVATE_HEADERS });
+  try {
+    await addEnterpriseMessage({ token, message: submission.value.message });
+  } catch (error) {
+    if (!(error instanceof TransitionError)) throw error;
+    if (error.reason === "NOT_FOUND") throw new Response("Not found", { status: 404, headers: PRIVATE_HEADERS });
+    // A closed request, or one that changed status while the message was being written.
+    return data(submission.reply({ formErrors: [error.reason === "WRONG_STATUS" ? "closed" : "message"] }), {
+      status: 409,
+      headers: PRIVATE_HEADERS,
+    });
+  }
+  return redirect(`/s/${token}?sent=1#timeline`, { status: 303, headers: PRIVATE_HEADERS });
+}
+
+export default function StatusPage() {
+  const { request, now } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const { locale, t, tError } = useLocale();
+  const [form, fields] = useForm({
+    id: "enterprise-message",
+    lastResult: navigation.state === "idle" ? lastResult : null,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EnterpriseMessageSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const lookOverdue = request.status === "NEW" && request.triageDueAt && new Date(request.triageDueAt) < new Date(now);
+
+  return (
+    <main>
+      <h1>{t("status.title", { reference: request.reference })}</h1>
+      <p className="hint">{t("status.private")}</p>
+      <p>
+        <strong>{request.title}</strong> · {request.enterprise.name}
+      </p>
+      <h2>{t("status.current")}</h2>
+      <p>
+        <span className="status-badge" data-status={request.status}>
+          {statusLabel(locale, request.status)}
+        </span>
+      </p>
+      <h2>{t("status.next")}</h2>
+      <p>{t(`next.${request.status}`)}</p>
+      {request.status === "NEW" && request.triageDueAt ? (
+        <p>
+          {lookOverdue
+            ? t("status.overdueLook")
+            : t("status.expectedLook", { when: formatDateTime(request.triageDueAt, locale) })}
+        </p>
+      ) : null}
+      {request.question ? (
+        <blockquote className="notice warn">
+          <p style={{ whiteSpace: "pre-wrap", margin: 0 }}>{request.question}</p>
+        </blockquote>
+      ) : null}
+
+      <dl className="facts">
+        <dt>{t("status.filed")}</dt>
+        <dd>{formatDateTime(request.createdAt, locale)}</dd>
+        <dt>{t("status.category")}</dt>
+        <dd>{CATEGORY_LABELS[request.category][locale]}</dd>
+        <dt>{t("status.urgency")}</dt>
+        <dd>{URGENCY_LABELS[request.urgency][locale]}</dd>
+        <dt>{t("status.region")}</dt>
+        <dd>
+          {request.city}, {regionLabel(request.region, locale)}
+        </dd>
+      </dl>
+
+      <h2 id="timeline">{t("status.timeline")}</h2>
+      {searchParams.get("sent") ? (
+        <p className="notice ok" role="status">
+          {t("status.sent")}
+        </p>
+      ) : null}
+      <StatusTimeline events={request.events} />
+
+      {request.acceptsMessages ? (
+        <>
+          <h2>{request.status === "NEEDS_INFO" ? t("status.answerQuestion") : t("status.addMessage")}</h2>
+          {form.errors?.length ? (
+            <p className="notice error" role="alert">
+              {form.errors.map(tError).join(" ")}
+            </p>
+          ) : null}
+          <Form method="post" {...getFormProps(form)} noValidate>
+            <TextareaField meta={fields.message} label={t("status.messageLabel")} required rows={5} />
+            <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+              {t("status.send")}
+            </button>
+          </Form>
+        </>
+      ) : (
+        <p className="notice">
+          {t("status.closedNoMessages")} <Link to="/requests/new">{t("nav.newRequest")}</Link>
+        </p>
+      )}
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  const { t } = useLocale();
+  return (
+    <main>
+      <h1>{t("status.notFound.title")}</h1>
+      <p>{t("status.notFound.body")}</p>
+      <p>
+        <Link to="/">{t("page.home")}</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,55 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
+import { clearDraft } from "~/components/form-draft";
+import { getStatusPage } from "~/domain/status-page.server";
+import { formatDateTime } from "~/i18n/locale";
+import { useLocale } from "~/i18n/use-locale";
+import { env } from "~/utils/env.server";
+import { INTAKE_DRAFT_KEY } from "~/schemas/intake";
+
+const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
+
+export const meta: MetaFunction = () => [{ title: "Запит прийнято · Request received — ЦШР" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const token = params.token ?? "";
+  const found = await getStatusPage(token);
+  if (!found) throw new Response("Not found", { status: 404, headers: PRIVATE_HEADERS });
+  const origin = env.PUBLIC_URL ?? new URL(request.url).origin;
+  return data(
+    { reference: found.reference, triageDueAt: found.triageDueAt, statusUrl: `${origin}/s/${token}`, statusPath: `/s/${token}` },
+    { headers: PRIVATE_HEADERS },
+  );
+}
+
+export function headers() {
+  return PRIVATE_HEADERS;
+}
+
+export default function Submitted() {
+  const { reference, triageDueAt, statusUrl, statusPath } = useLoaderData<typeof loader>();
+  const { locale, t } = useLocale();
+  useEffect(() => clearDraft(INTAKE_DRAFT_KEY), []);
+  return (
+    <main>
+      <h1>{t("confirm.title")}</h1>
+      <p>{t("confirm.reference")}:</p>
+      <p className="reference" data-testid="reference">
+        {reference}
+      </p>
+      <h2>{t("confirm.link")}</h2>
+      <p className="link-box" data-testid="status-link">
+        {statusUrl}
+      </p>
+      <p className="notice warn">{t("confirm.keep")}</p>
+      {triageDueAt ? <p>{t("confirm.next", { when: formatDateTime(triageDueAt, locale) })}</p> : null}
+      <p>
+        <Link className="button" to={statusPath}>
+          {t("confirm.open")}
+        </Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,24 @@
+// Runs before each test file: gives the file its own copy of the migrated base database and
+// turns any console.error into a failure.
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeEach, vi } from "vitest";
+
+const tmp = path.resolve("tests/.tmp");
+const file = path.join(tmp, `test-${randomUUID()}.db`);
+fs.copyFileSync(path.join(tmp, "base.db"), file);
+process.env.DATABASE_URL = `file:${file}`;
+process.env.INTAKE_RATE_LIMIT ??= "1000/60";
+
+beforeEach(() => {
+  vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+    throw new Error(`console.error during a test: ${args.map(String).join(" ")}`);
+  });
+});
+
+afterAll(async () => {
+  const { db } = await import("~/utils/db.server");
+  await db.$disconnect();
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+});
