@@ -38,7 +38,9 @@ app.use((req, res, next) => {
   );
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Referrer-Policy", "no-referrer");
+  // Private status links must not leak to other sites; "no-referrer" would also make browsers
+  // send `Origin: null` on form posts, which Remix refuses as cross-site.
+  res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   const length = Number(req.headers["content-length"] ?? 0);

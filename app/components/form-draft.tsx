@@ -52,19 +52,20 @@ export function FormDraft({ formId, storageKey, skipFields = [] }: { formId: str
   useEffect(() => {
     const form = document.getElementById(formId) as HTMLFormElement | null;
     if (!form) return;
-    const typedAlready = Array.from(new FormData(form)).some(([name, v]) => !skipFields.includes(name) && typeof v === "string" && v.trim() !== "");
+    const current = (): Draft =>
+      Array.from(new FormData(form)).flatMap(([name, value]) =>
+        typeof value === "string" && !skipFields.includes(name) ? [[name, value] as [string, string]] : [],
+      );
+    // Offer the draft only when it differs from what the form shows now (the browser or a
+    // server reply may already have put the same values back).
     const draft = readDraft(storageKey);
-    if (draft && !typedAlready) setOffer(draft);
+    if (draft && JSON.stringify(draft) !== JSON.stringify(current())) setOffer(draft);
 
     const save = () => {
       clearTimeout(timer.current);
       timer.current = setTimeout(() => {
-        const entries: Draft = [];
-        for (const [name, value] of new FormData(form)) {
-          if (typeof value === "string" && !skipFields.includes(name)) entries.push([name, value]);
-        }
         try {
-          window.localStorage.setItem(storageKey, JSON.stringify(entries));
+          window.localStorage.setItem(storageKey, JSON.stringify(current()));
           setSaved(true);
         } catch {
           /* storage full or disabled: the form still works */

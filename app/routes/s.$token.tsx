@@ -12,9 +12,8 @@ import { formatDateTime } from "~/i18n/locale";
 import { statusLabel } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { EnterpriseMessageSchema } from "~/schemas/intake";
+import { PRIVATE_HEADERS } from "~/utils/private-headers";
 
-// The token is the only key to this page: keep it out of caches and Referer headers.
-const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.request.reference} — ЦШР` : "ЦШР" },

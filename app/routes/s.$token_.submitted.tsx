@@ -7,9 +7,9 @@ import { getStatusPage } from "~/domain/status-page.server";
 import { formatDateTime } from "~/i18n/locale";
 import { useLocale } from "~/i18n/use-locale";
 import { env } from "~/utils/env.server";
+import { PRIVATE_HEADERS } from "~/utils/private-headers";
 import { INTAKE_DRAFT_KEY } from "~/schemas/intake";
 
-const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
 
 export const meta: MetaFunction = () => [{ title: "Запит прийнято · Request received — ЦШР" }, { name: "robots", content: "noindex" }];
 

@@ -38,12 +38,10 @@ export const HONEYPOT_FIELD = "website";
 export const DESCRIPTION_MIN = 20;
 export const DESCRIPTION_MAX = 5000;
 
-const text = (min: number, max: number) =>
-  z
-    .string({ error: "required" })
-    .trim()
-    .min(min, min <= 1 ? "required" : `tooShort:${min}`)
-    .max(max, `tooLong:${max}`);
+const text = (min: number, max: number) => {
+  const filled = z.string({ error: "required" }).trim().min(1, { error: "required", abort: true });
+  return (min > 1 ? filled.min(min, `tooShort:${min}`) : filled).max(max, `tooLong:${max}`);
+};
 
 const optionalText = (max: number) => z.string().trim().max(max, `tooLong:${max}`).optional();
 
@@ -74,13 +72,20 @@ export function kyivToday(now = new Date()) {
   return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(now);
 }
 
+/** "2099-02-30" is not a date, though Date.parse would roll it over to March. */
+function isCalendarDate(value: string) {
+  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 export const IntakeSchema = z
   .object({
     enterpriseName: text(2, 300),
     edrpou: z
       .string({ error: "required" })
       .transform(cleanEnterpriseCode)
-      .refine((code) => /^(\d{8}|\d{10})$/.test(code), "edrpouFormat")
+      .refine((code) => /^(\d{8}|\d{10})$/.test(code), { error: "edrpouFormat", abort: true })
       .refine(isValidEnterpriseCode, "edrpouChecksum"),
     contactName: text(2, 200),
     phone: z
@@ -108,8 +113,8 @@ export const IntakeSchema = z
     description: text(DESCRIPTION_MIN, DESCRIPTION_MAX),
     neededBy: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
-      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "date")
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date", abort: true })
+      .refine(isCalendarDate, { error: "date", abort: true })
       .refine((d) => d >= kyivToday(), "datePast")
       .optional(),
     consent: z.boolean({ error: "consent" }).refine((v) => v, "consent"),
@@ -125,7 +130,8 @@ export const IntakeSchema = z
     monthlyCapacity: optionalText(300),
     certifications: optionalText(1000),
   })
-  .superRefine((value, ctx) => {
+  .superRefine(
+    (value, ctx) => {
     const need = (field: keyof typeof value) => {
       if (value[field] === undefined || value[field] === "") {
         ctx.addIssue({ code: "custom", path: [field], message: "requiredForCategory" });
@@ -134,7 +140,10 @@ export const IntakeSchema = z
     if (value.category === "RELOCATION") need("productionArea");
     if (value.category === "SUPPLIES") need("supplyItems");
     if (value.category === "DEFENCE_ORDER") need("defenceProductType");
-  });
+    },
+    // Run even when other fields failed, so every missing field is reported at once.
+    { when: () => true },
+  );
 
 export type IntakeInput = z.output<typeof IntakeSchema>;
 

@@ -1,17 +1,18 @@
 // Migrates one base database per test run; each test file works on its own copy of it.
+// Each run has its own folder, so two runs at once do not trip over each other.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-export const TMP_DIR = path.resolve("tests/.tmp");
-export const BASE_DB = path.join(TMP_DIR, "base.db");
-
 export default function setup() {
-  fs.rmSync(TMP_DIR, { recursive: true, force: true });
-  fs.mkdirSync(TMP_DIR, { recursive: true });
-  execFileSync("npx", ["prisma", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: `file:${BASE_DB}` },
+  const dir = path.resolve("tests/.tmp", `run-${process.pid}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "base.db")}` },
     stdio: "pipe",
   });
-  return () => fs.rmSync(TMP_DIR, { recursive: true, force: true });
+  // Test workers are started after this and inherit it.
+  process.env.RRC_TEST_DIR = dir;
+  return () => fs.rmSync(dir, { recursive: true, force: true });
 }

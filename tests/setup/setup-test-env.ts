@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeEach, vi } from "vitest";
 
-const tmp = path.resolve("tests/.tmp");
+const tmp = process.env.RRC_TEST_DIR!;
 const file = path.join(tmp, `test-${randomUUID()}.db`);
 fs.copyFileSync(path.join(tmp, "base.db"), file);
 process.env.DATABASE_URL = `file:${file}`;

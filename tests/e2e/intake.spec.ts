@@ -1,0 +1,115 @@
+import { expect, test } from "@playwright/test";
+import { fillIntake } from "./fixtures";
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`an enterprise with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("files a request, keeps the private link, follows it and adds a message", async ({ page }) => {
+      await page.goto("/requests/new");
+      await expect(page.getByRole("heading", { name: "Новий запит" })).toBeVisible();
+      const values = await fillIntake(page);
+      await page.getByRole("button", { name: "Надіслати запит" }).click();
+
+      await expect(page.getByRole("heading", { name: "Запит прийнято" })).toBeVisible();
+      const reference = (await page.getByTestId("reference").textContent())!.trim();
+      expect(reference).toMatch(/^RRC-\d{4}-\d{6}$/);
+      const link = (await page.getByTestId("status-link").textContent())!.trim();
+      expect(link).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
+      await expect(page.getByText("Збережіть це посилання")).toBeVisible();
+
+      await page.goto(link);
+      await expect(page.getByRole("heading", { name: `Запит ${reference}` })).toBeVisible();
+      await expect(page.getByText(values.title)).toBeVisible();
+      await expect(page.getByText("Отримано, чекає на розгляд")).toBeVisible();
+      await expect(page.getByText(/Координатор має розглянути запит до/)).toBeVisible();
+      await expect(page.getByText("Запит подано")).toBeVisible();
+
+      await page.getByLabel("Повідомлення").fill("Додаємо: підійде і лист 4 мм.");
+      await page.getByRole("button", { name: "Надіслати", exact: true }).click();
+      await expect(page.getByText("Повідомлення додано.")).toBeVisible();
+      await expect(page.locator("ol.timeline")).toContainText("Додаємо: підійде і лист 4 мм.");
+      await expect(page.locator("ol.timeline")).toContainText("Ваше повідомлення");
+    });
+
+    test("a bad submission shows each error beside its field and keeps what was typed", async ({ page }) => {
+      await page.goto("/requests/new");
+      await fillIntake(page, { edrpou: "12345670", description: "Замало" });
+      await page.getByLabel("Телефон").fill("12-34");
+      await page.getByRole("button", { name: "Надіслати запит" }).click();
+
+      const edrpou = page.getByLabel("Код ЄДРПОУ");
+      await expect(edrpou).toHaveAttribute("aria-invalid", "true");
+      await expect(page.getByText("Код не проходить перевірку контрольної цифри")).toBeVisible();
+      await expect(page.getByText("Введіть український номер")).toBeVisible();
+      await expect(page.getByText("Щонайменше 20 символів.")).toBeVisible();
+      // What was typed is still there, right and wrong alike.
+      await expect(edrpou).toHaveValue("12345670");
+      await expect(page.getByLabel("Назва підприємства")).toHaveValue("ТОВ «Світанок Метал» (демо)");
+      await expect(page.getByLabel("Телефон")).toHaveValue("12-34");
+      await expect(page.getByLabel("Область")).toHaveValue("UA-63");
+      await expect(page.getByLabel("Що потрібно і скільки")).toHaveValue("Лист сталевий 3 мм — 20 т");
+      // The error is announced to screen readers through the field's description.
+      const describedBy = await edrpou.getAttribute("aria-describedby");
+      expect(describedBy).toBeTruthy();
+    });
+
+    test("the English switch translates the page and keeps it in English", async ({ page }) => {
+      await page.goto("/requests/new");
+      await page.getByRole("button", { name: "Switch to English" }).click();
+      await expect(page.getByRole("heading", { name: "New request" })).toBeVisible();
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+      await page.goto("/");
+      await expect(page.getByRole("heading", { name: "Does your enterprise need help?" })).toBeVisible();
+      await page.getByRole("button", { name: "Перейти на українську" }).click();
+      await expect(page.locator("html")).toHaveAttribute("lang", "uk");
+    });
+
+    test("an unknown status link gives a friendly 404", async ({ page }) => {
+      const response = await page.goto(`/s/${"x".repeat(43)}`);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { name: "Запит не знайдено" })).toBeVisible();
+    });
+  });
+}
+
+test.describe("with JavaScript on", () => {
+  test("errors appear as fields are left, before sending", async ({ page }) => {
+    await page.goto("/requests/new");
+    await page.getByLabel("Код ЄДРПОУ").fill("1234");
+    await page.getByLabel("Контактна особа").focus();
+    await expect(page.getByText("Код ЄДРПОУ має 8 цифр, РНОКПП — 10 цифр.")).toBeVisible();
+  });
+
+  test("a draft survives leaving the page and can be restored", async ({ page }) => {
+    await page.goto("/requests/new");
+    await page.getByLabel("Назва підприємства").fill("ТОВ «Чернетка» (демо)");
+    await page.getByLabel("Опис", { exact: false }).first().fill("Текст, який не можна втратити під час відключення світла.");
+    await expect(page.getByText("Чернетку збережено на цьому пристрої.")).toBeVisible();
+    // Coming back later (a new visit, not the browser's own form restore on reload).
+    await page.goto("/");
+    await page.goto("/requests/new");
+    await expect(page.getByLabel("Назва підприємства")).toHaveValue("");
+    await expect(page.getByText("На цьому пристрої збережено незавершену чернетку")).toBeVisible();
+    await page.getByRole("button", { name: "Відновити чернетку" }).click();
+    await expect(page.getByLabel("Назва підприємства")).toHaveValue("ТОВ «Чернетка» (демо)");
+    await expect(page.getByLabel("Опис", { exact: false }).first()).toHaveValue(
+      "Текст, який не можна втратити під час відключення світла.",
+    );
+  });
+
+  test("sending without a connection says so and keeps everything typed", async ({ page, context }) => {
+    await page.goto("/requests/new");
+    const values = await fillIntake(page);
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Надіслати запит" }).click();
+    await expect(page.getByText("Немає з'єднання з інтернетом")).toBeVisible();
+    await expect(page.getByLabel("Назва підприємства")).toHaveValue(values.enterpriseName);
+    await context.setOffline(false);
+    await page.getByRole("button", { name: "Надіслати запит" }).click();
+    await expect(page.getByRole("heading", { name: "Запит прийнято" })).toBeVisible();
+    // The draft is cleared once the request is filed.
+    await page.goto("/requests/new");
+    await expect(page.getByText("На цьому пристрої збережено незавершену чернетку")).toHaveCount(0);
+  });
+});

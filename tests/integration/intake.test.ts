@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { action as intakeAction } from "~/routes/requests.new";
+import { loader as submittedLoader } from "~/routes/s.$token_.submitted";
+import { db } from "~/utils/db.server";
+import { buildIntake, intakeFormFields, seededRandom } from "../factories";
+import { call, formRequest } from "./route-helpers";
+
+const random = seededRandom(7);
+
+function post(fields: Record<string, string | string[]>, address = "203.0.113.7") {
+  return call(intakeAction, formRequest("/requests/new", fields), {}, { clientAddress: address });
+}
+
+async function counts() {
+  return {
+    requests: await db.request.count(),
+    enterprises: await db.enterprise.count(),
+    events: await db.requestEvent.count(),
+  };
+}
+
+describe("intake action", () => {
+  it("files a valid request: enterprise, request in NEW with SLA due times, and its first event", async () => {
+    const input = buildIntake(random, { category: "SUPPLIES", urgency: "CRITICAL" });
+    const fields = intakeFormFields(input);
+    fields.phone = "(067) 123-45-67";
+    fields.edrpou = ` ${input.edrpou.slice(0, 4)} ${input.edrpou.slice(4)} `;
+    const before = Date.now();
+    const answer = await post(fields);
+
+    expect(answer.status).toBe(303);
+    const token = answer.location!.match(/^\/s\/([A-Za-z0-9_-]{43})\/submitted$/)?.[1];
+    expect(token).toBeDefined();
+
+    const request = await db.request.findFirstOrThrow({
+      where: { enterprise: { edrpou: input.edrpou } },
+      include: { enterprise: true, events: true },
+    });
+    expect(request.reference).toMatch(/^RRC-\d{4}-\d{6}$/);
+    expect(request.status).toBe("NEW");
+    expect(request.phone).toBe("+380671234567");
+    expect(request.statusTokenHash).not.toContain(token!);
+    expect(request.enterprise.name).toBe(input.enterpriseName);
+    expect(JSON.parse(request.details)).toEqual({ supplyItems: input.supplyItems });
+    // CRITICAL: a coordinator is due within 4 hours.
+    expect(request.triageDueAt!.getTime() - request.createdAt.getTime()).toBe(4 * 3600 * 1000);
+    expect(request.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(request.events).toHaveLength(1);
+    expect(request.events[0]).toMatchObject({ action: "submit", toStatus: "NEW", visibility: "PUBLIC", actorType: "ENTERPRISE" });
+
+    // The confirmation page shows the reference and the full private link.
+    const confirmation = await call(submittedLoader, new Request(`http://localhost/s/${token}/submitted`), { token: token! });
+    expect(confirmation.status).toBe(200);
+    expect(confirmation.data.reference).toBe(request.reference);
+    expect(confirmation.data.statusUrl).toBe(`http://localhost/s/${token}`);
+  });
+
+  it("keeps defence-order details apart as sensitive", async () => {
+    const input = buildIntake(random, { category: "DEFENCE_ORDER" });
+    const answer = await post(intakeFormFields(input));
+    expect(answer.status).toBe(303);
+    const request = await db.request.findFirstOrThrow({ where: { enterprise: { edrpou: input.edrpou } } });
+    expect(JSON.parse(request.details)).toEqual({});
+    expect(JSON.parse(request.sensitiveDetails!)).toMatchObject({ productType: input.defenceProductType });
+  });
+
+  it("links a second request to the same enterprise and marks a same-category open one as a possible duplicate", async () => {
+    const first = buildIntake(random, { category: "ENERGY" });
+    await post(intakeFormFields(first));
+    const second = { ...buildIntake(random, { category: "ENERGY" }), edrpou: first.edrpou, enterpriseName: "Нова назва (демо)" };
+    expect((await post(intakeFormFields(second))).status).toBe(303);
+
+    const enterprise = await db.enterprise.findUniqueOrThrow({ where: { edrpou: first.edrpou }, include: { requests: true } });
+    expect(enterprise.name).toBe("Нова назва (демо)");
+    expect(enterprise.requests).toHaveLength(2);
+    const [older, newer] = enterprise.requests.sort((a, b) => a.reference.localeCompare(b.reference));
+    expect(newer!.possibleDuplicateOfId).toBe(older!.id);
+    expect(older!.possibleDuplicateOfId).toBeNull();
+  });
+
+  it("numbers references one after another", async () => {
+    await post(intakeFormFields(buildIntake(random)));
+    await post(intakeFormFields(buildIntake(random)));
+    const refs = (await db.request.findMany({ select: { reference: true }, orderBy: { reference: "desc" }, take: 2 })).map(
+      (r) => Number(r.reference.slice(-6)),
+    );
+    expect(refs[0]! - refs[1]!).toBe(1);
+  });
+
+  it("refuses bad input with 400, an error per field, the typed values, and writes nothing", async () => {
+    const before = await counts();
+    const fields = intakeFormFields(buildIntake(random, { category: "RELOCATION" }));
+    fields.edrpou = "12345670"; // the check digit should be 8
+    fields.phone = "12-34";
+    fields.email = "not-an-email";
+    fields.description = "Коротко";
+    fields.productionArea = "";
+    delete fields.consent;
+    const answer = await post(fields);
+
+    expect(answer.status).toBe(400);
+    expect(answer.data.error).toMatchObject({
+      edrpou: ["edrpouChecksum"],
+      phone: ["phone"],
+      email: ["email"],
+      description: ["tooShort:20"],
+      productionArea: ["requiredForCategory"],
+      consent: ["consent"],
+    });
+    expect(answer.data.initialValue).toMatchObject({
+      enterpriseName: fields.enterpriseName,
+      edrpou: "12345670",
+      phone: "12-34",
+      description: "Коротко",
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("ignores what was typed in another category's block", async () => {
+    const fields = intakeFormFields(buildIntake(random, { category: "OTHER" }));
+    fields.productionArea = "not a number";
+    const answer = await post(fields);
+    expect(answer.status).toBe(303);
+    const request = await db.request.findFirstOrThrow({ where: { enterprise: { edrpou: fields.edrpou as string } } });
+    expect(request.details).toBe("{}");
+  });
+
+  it("refuses a needed-by date in the past", async () => {
+    const fields = intakeFormFields(buildIntake(random));
+    fields.neededBy = "2020-01-01";
+    const answer = await post(fields);
+    expect(answer.status).toBe(400);
+    expect(answer.data.error.neededBy).toEqual(["datePast"]);
+  });
+
+  it("turns away a filled honeypot without writing anything", async () => {
+    const before = await counts();
+    const fields = { ...intakeFormFields(buildIntake(random)), website: "http://spam.example" };
+    const answer = await post(fields);
+    expect(answer.status).toBe(400);
+    expect(answer.data.error[""]).toEqual(["spam"]);
+    expect(await counts()).toEqual(before);
+  });
+});

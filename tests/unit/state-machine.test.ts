@@ -1,0 +1,408 @@
+import { describe, expect, it } from "vitest";
+import {
+  ACTIONS,
+  actorKindFor,
+  availableActions,
+  planTransition,
+  STATUSES,
+  type Action,
+  type Actor,
+  type ActorKind,
+  type RequestState,
+  type Status,
+  type TransitionInput,
+} from "~/domain/state-machine";
+
+// ---------------------------------------------------------------------------------------------
+// The expected transition table, written out by hand (not derived from TRANSITIONS).
+//   from: statuses the action is allowed from (null = the request does not exist yet)
+//   to:   target status; "SAME" = no status change; "BACK" = TRIAGED if triagedAt is set, else NEW
+//   by:   actor kinds allowed to do it
+//   needs: inputs that must be supplied
+// ---------------------------------------------------------------------------------------------
+type Need = "message" | "cluster" | "duplicateOf";
+type Expected = { from: (Status | null)[]; to: Status | "SAME" | "BACK"; by: ActorKind[]; needs: Need[] };
+
+const STAFF: ActorKind[] = ["ADMIN", "COORDINATOR"];
+const STAFF_AND_ASSIGNED: ActorKind[] = ["ADMIN", "COORDINATOR", "ASSIGNED_MEMBER"];
+
+const TABLE: Record<Action, Expected> = {
+  submit: { from: [null], to: "NEW", by: ["ENTERPRISE"], needs: [] },
+  triage: { from: ["NEW"], to: "TRIAGED", by: STAFF, needs: [] },
+  requestInfo: { from: ["NEW", "TRIAGED"], to: "NEEDS_INFO", by: STAFF, needs: ["message"] },
+  provideInfo: { from: ["NEEDS_INFO"], to: "BACK", by: ["ENTERPRISE"], needs: ["message"] },
+  resumeWithoutReply: { from: ["NEEDS_INFO"], to: "BACK", by: STAFF, needs: ["message"] },
+  assign: { from: ["NEW", "TRIAGED", "ASSIGNED"], to: "ASSIGNED", by: STAFF, needs: ["cluster"] },
+  accept: { from: ["ASSIGNED"], to: "IN_PROGRESS", by: STAFF_AND_ASSIGNED, needs: [] },
+  decline: { from: ["ASSIGNED"], to: "TRIAGED", by: ["ASSIGNED_MEMBER"], needs: ["message"] },
+  acceptTimeout: { from: ["ASSIGNED"], to: "TRIAGED", by: ["SYSTEM"], needs: [] },
+  unassign: { from: ["ASSIGNED", "IN_PROGRESS"], to: "TRIAGED", by: STAFF, needs: ["message"] },
+  resolve: { from: ["IN_PROGRESS"], to: "RESOLVED", by: STAFF_AND_ASSIGNED, needs: ["message"] },
+  confirm: { from: ["RESOLVED"], to: "CLOSED", by: ["ENTERPRISE"], needs: [] },
+  close: { from: ["RESOLVED"], to: "CLOSED", by: STAFF, needs: [] },
+  autoClose: { from: ["RESOLVED"], to: "CLOSED", by: ["SYSTEM"], needs: [] },
+  closeStale: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"],
+    to: "CLOSED",
+    by: ["SYSTEM"],
+    needs: [],
+  },
+  reopen: { from: ["RESOLVED", "CLOSED"], to: "BACK", by: ["ENTERPRISE"], needs: ["message"] },
+  reject: { from: ["NEW", "TRIAGED", "NEEDS_INFO"], to: "REJECTED", by: STAFF, needs: ["message"] },
+  markDuplicate: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO"],
+    to: "DUPLICATE",
+    by: STAFF,
+    needs: ["message", "duplicateOf"],
+  },
+  note: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "DUPLICATE"],
+    to: "SAME",
+    by: STAFF_AND_ASSIGNED,
+    needs: ["message"],
+  },
+  publicMessage: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED"],
+    to: "SAME",
+    by: STAFF_AND_ASSIGNED,
+    needs: ["message"],
+  },
+  enterpriseMessage: {
+    from: ["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS", "RESOLVED"],
+    to: "SAME",
+    by: ["ENTERPRISE"],
+    needs: ["message"],
+  },
+};
+
+const ALL_STATUSES: Status[] = [
+  "NEW",
+  "TRIAGED",
+  "NEEDS_INFO",
+  "ASSIGNED",
+  "IN_PROGRESS",
+  "RESOLVED",
+  "CLOSED",
+  "REJECTED",
+  "DUPLICATE",
+];
+const STATUSES_AND_CREATION: (Status | null)[] = [null, ...ALL_STATUSES];
+const ALL_KINDS: ActorKind[] = ["ENTERPRISE", "SYSTEM", "ADMIN", "COORDINATOR", "ASSIGNED_MEMBER", "OTHER_MEMBER"];
+
+const CLUSTER_A = "cluster-a";
+const CLUSTER_B = "cluster-b";
+const TRIAGED_AT = new Date("2026-05-04T09:00:00Z");
+
+/** The request is assigned to cluster A in every case, so "assigned member" is always meaningful. */
+function stateFor(status: Status | null, triagedAt: Date | null = null): RequestState {
+  return { status, triagedAt, assignedClusterId: CLUSTER_A };
+}
+
+function actorFor(kind: ActorKind): Actor {
+  switch (kind) {
+    case "ENTERPRISE":
+      return { type: "ENTERPRISE" };
+    case "SYSTEM":
+      return { type: "SYSTEM" };
+    case "ADMIN":
+      return { type: "USER", userId: "u-admin", role: "ADMIN", clusterId: null };
+    case "COORDINATOR":
+      return { type: "USER", userId: "u-coord", role: "COORDINATOR", clusterId: null };
+    case "ASSIGNED_MEMBER":
+      return { type: "USER", userId: "u-member-a", role: "CLUSTER_MEMBER", clusterId: CLUSTER_A };
+    case "OTHER_MEMBER":
+      return { type: "USER", userId: "u-member-b", role: "CLUSTER_MEMBER", clusterId: CLUSTER_B };
+  }
+}
+
+/** Every input an action could need; assign goes to a cluster other than the current one. */
+const FULL_INPUT: TransitionInput = { message: "Details in the message.", clusterId: CLUSTER_B, duplicateOfId: "req-0001" };
+
+function expectedTarget(rule: Expected, status: Status | null, triagedAt: Date | null): Status {
+  if (rule.to === "SAME") return status as Status;
+  if (rule.to === "BACK") return triagedAt ? "TRIAGED" : "NEW";
+  return rule.to;
+}
+
+function describeOutcome(result: ReturnType<typeof planTransition>) {
+  return result.ok ? `ok → ${result.to}` : `refused: ${result.reason}`;
+}
+
+describe("the hand-written table", () => {
+  it("covers exactly the machine's actions and statuses", () => {
+    expect([...ACTIONS].sort()).toEqual(Object.keys(TABLE).sort());
+    expect([...STATUSES].sort()).toEqual([...ALL_STATUSES].sort());
+  });
+
+  it("builds actors of the intended kinds", () => {
+    for (const status of STATUSES_AND_CREATION) {
+      for (const kind of ALL_KINDS) expect(actorKindFor(actorFor(kind), stateFor(status))).toBe(kind);
+    }
+  });
+});
+
+describe("planTransition: every action × status × actor kind", () => {
+  for (const action of Object.keys(TABLE) as Action[]) {
+    const rule = TABLE[action];
+    describe(action, () => {
+      for (const triagedAt of [null, TRIAGED_AT]) {
+        it.each(STATUSES_AND_CREATION.map((s) => [s]))(
+          `from %s (triagedAt ${triagedAt ? "set" : "null"})`,
+          (status) => {
+            const state = stateFor(status, triagedAt);
+            const actual: Record<string, string> = {};
+            const expected: Record<string, string> = {};
+            for (const kind of ALL_KINDS) {
+              actual[kind] = describeOutcome(planTransition(action, actorFor(kind), state, FULL_INPUT));
+              if (!rule.from.includes(status)) expected[kind] = "refused: WRONG_STATUS";
+              else if (!rule.by.includes(kind)) expected[kind] = "refused: NOT_PERMITTED";
+              else expected[kind] = `ok → ${expectedTarget(rule, status, triagedAt)}`;
+            }
+            expect(actual).toEqual(expected);
+          },
+        );
+      }
+    });
+  }
+});
+
+describe("planTransition: plan details", () => {
+  it("returns the full plan for an allowed transition", () => {
+    const plan = planTransition("resolve", actorFor("ASSIGNED_MEMBER"), stateFor("IN_PROGRESS", TRIAGED_AT), {
+      message: "Supplier found.",
+    });
+    expect(plan).toEqual({
+      ok: true,
+      action: "resolve",
+      from: "IN_PROGRESS",
+      to: "RESOLVED",
+      visibility: "PUBLIC",
+      stamps: ["resolvedAt"],
+      clears: [],
+      releasesCluster: false,
+      changesStatus: true,
+    });
+  });
+
+  it("marks messages as not changing the status, and staff notes as internal", () => {
+    const note = planTransition("note", actorFor("COORDINATOR"), stateFor("ASSIGNED", TRIAGED_AT), { message: "fyi" });
+    expect(note).toMatchObject({ ok: true, from: "ASSIGNED", to: "ASSIGNED", changesStatus: false, visibility: "INTERNAL" });
+    const pub = planTransition("publicMessage", actorFor("ADMIN"), stateFor("NEW"), { message: "We are on it." });
+    expect(pub).toMatchObject({ ok: true, from: "NEW", to: "NEW", changesStatus: false, visibility: "PUBLIC" });
+  });
+
+  it("creates a request as NEW from nothing", () => {
+    const plan = planTransition("submit", { type: "ENTERPRISE" }, { status: null, triagedAt: null, assignedClusterId: null });
+    expect(plan).toMatchObject({ ok: true, from: null, to: "NEW", changesStatus: true });
+  });
+
+  it("assigning from NEW also stamps triagedAt", () => {
+    const plan = planTransition(
+      "assign",
+      actorFor("COORDINATOR"),
+      { status: "NEW", triagedAt: null, assignedClusterId: null },
+      { clusterId: CLUSTER_A },
+    );
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    expect(plan.to).toBe("ASSIGNED");
+    expect([...plan.stamps].sort()).toEqual(["assignedAt", "triagedAt"]);
+  });
+
+  it("assigning an already triaged request stamps only assignedAt", () => {
+    const plan = planTransition(
+      "assign",
+      actorFor("COORDINATOR"),
+      { status: "TRIAGED", triagedAt: TRIAGED_AT, assignedClusterId: null },
+      { clusterId: CLUSTER_A },
+    );
+    expect(plan.ok && plan.stamps).toEqual(["assignedAt"]);
+  });
+
+  it("reassigning to another cluster is allowed and keeps triagedAt", () => {
+    const plan = planTransition("assign", actorFor("ADMIN"), stateFor("ASSIGNED", TRIAGED_AT), { clusterId: CLUSTER_B });
+    expect(plan).toMatchObject({ ok: true, from: "ASSIGNED", to: "ASSIGNED", stamps: ["assignedAt"] });
+  });
+
+  it("decline, lapse and pull-back release the cluster and clear the assignment", () => {
+    const decline = planTransition("decline", actorFor("ASSIGNED_MEMBER"), stateFor("ASSIGNED", TRIAGED_AT), {
+      message: "No capacity.",
+    });
+    expect(decline).toMatchObject({ ok: true, to: "TRIAGED", releasesCluster: true, clears: ["assignedAt"] });
+    const lapse = planTransition("acceptTimeout", { type: "SYSTEM" }, stateFor("ASSIGNED", TRIAGED_AT));
+    expect(lapse).toMatchObject({ ok: true, to: "TRIAGED", releasesCluster: true, clears: ["assignedAt"] });
+    const pullBack = planTransition("unassign", actorFor("COORDINATOR"), stateFor("IN_PROGRESS", TRIAGED_AT), {
+      message: "Moving it.",
+    });
+    expect(pullBack).toMatchObject({ ok: true, to: "TRIAGED", releasesCluster: true });
+    expect(pullBack.ok && [...pullBack.clears].sort()).toEqual(["acceptedAt", "assignedAt"]);
+  });
+
+  it("reopening releases the cluster and clears every later timestamp", () => {
+    const plan = planTransition("reopen", { type: "ENTERPRISE" }, stateFor("CLOSED", TRIAGED_AT), {
+      message: "Still not solved.",
+    });
+    expect(plan).toMatchObject({ ok: true, to: "TRIAGED", releasesCluster: true });
+    expect(plan.ok && [...plan.clears].sort()).toEqual(["acceptedAt", "assignedAt", "closedAt", "resolvedAt"]);
+  });
+
+  it("final transitions stamp closedAt", () => {
+    for (const [action, status, kind, input] of [
+      ["confirm", "RESOLVED", "ENTERPRISE", {}],
+      ["close", "RESOLVED", "ADMIN", {}],
+      ["autoClose", "RESOLVED", "SYSTEM", {}],
+      ["closeStale", "NEEDS_INFO", "SYSTEM", {}],
+      ["reject", "NEW", "COORDINATOR", { message: "Out of scope." }],
+      ["markDuplicate", "TRIAGED", "COORDINATOR", { message: "Same as the other.", duplicateOfId: "r1" }],
+    ] as const) {
+      const plan = planTransition(action, actorFor(kind), stateFor(status, TRIAGED_AT), input);
+      expect(plan.ok && plan.stamps, action).toEqual(["closedAt"]);
+    }
+  });
+});
+
+describe("planTransition: BACK_TO_COORDINATORS", () => {
+  const back: [Action, Status, ActorKind][] = [
+    ["provideInfo", "NEEDS_INFO", "ENTERPRISE"],
+    ["resumeWithoutReply", "NEEDS_INFO", "COORDINATOR"],
+    ["reopen", "RESOLVED", "ENTERPRISE"],
+    ["reopen", "CLOSED", "ENTERPRISE"],
+  ];
+  it.each(back)("%s from %s goes to TRIAGED when triagedAt is set, else NEW", (action, status, kind) => {
+    const input = { message: "Here is what you asked for." };
+    expect(planTransition(action, actorFor(kind), stateFor(status, TRIAGED_AT), input)).toMatchObject({
+      ok: true,
+      to: "TRIAGED",
+    });
+    expect(planTransition(action, actorFor(kind), stateFor(status, null), input)).toMatchObject({ ok: true, to: "NEW" });
+  });
+});
+
+describe("planTransition: required inputs", () => {
+  /** For each action that needs something, one status and actor that are allowed to do it. */
+  const allowedCase = (action: Action): [Status | null, ActorKind] => {
+    const rule = TABLE[action];
+    return [rule.from[0]!, rule.by[0]!];
+  };
+  const needing = (need: Need) => (Object.keys(TABLE) as Action[]).filter((a) => TABLE[a].needs.includes(need));
+
+  it("the table has the expected actions needing a message", () => {
+    expect(needing("message").sort()).toEqual(
+      [
+        "requestInfo",
+        "provideInfo",
+        "resumeWithoutReply",
+        "decline",
+        "unassign",
+        "resolve",
+        "reopen",
+        "reject",
+        "markDuplicate",
+        "note",
+        "publicMessage",
+        "enterpriseMessage",
+      ].sort(),
+    );
+  });
+
+  it.each(needing("message"))("%s refuses a missing, null, empty or blank message", (action) => {
+    const [status, kind] = allowedCase(action);
+    const state = stateFor(status, TRIAGED_AT);
+    const rest = { clusterId: CLUSTER_B, duplicateOfId: "req-0001" };
+    for (const message of [undefined, null, "", "   \n\t "]) {
+      expect(planTransition(action, actorFor(kind), state, { ...rest, message })).toEqual({
+        ok: false,
+        reason: "MESSAGE_REQUIRED",
+      });
+    }
+    expect(planTransition(action, actorFor(kind), state, { ...rest, message: " ok " }).ok).toBe(true);
+  });
+
+  it.each(
+    (Object.keys(TABLE) as Action[]).filter((a) => TABLE[a].needs.length === 0),
+  )("%s needs no input at all", (action) => {
+    const [status, kind] = allowedCase(action);
+    expect(planTransition(action, actorFor(kind), stateFor(status, TRIAGED_AT)).ok).toBe(true);
+  });
+
+  it("assign refuses a missing cluster", () => {
+    for (const clusterId of [undefined, null, ""]) {
+      expect(planTransition("assign", actorFor("COORDINATOR"), stateFor("TRIAGED", TRIAGED_AT), { clusterId })).toEqual({
+        ok: false,
+        reason: "CLUSTER_REQUIRED",
+      });
+    }
+  });
+
+  it("assign refuses the cluster the request is already assigned to", () => {
+    expect(
+      planTransition("assign", actorFor("COORDINATOR"), stateFor("ASSIGNED", TRIAGED_AT), { clusterId: CLUSTER_A }),
+    ).toEqual({ ok: false, reason: "SAME_CLUSTER" });
+    expect(planTransition("assign", actorFor("ADMIN"), stateFor("ASSIGNED", TRIAGED_AT), { clusterId: CLUSTER_B }).ok).toBe(
+      true,
+    );
+  });
+
+  it("markDuplicate refuses a missing original", () => {
+    for (const duplicateOfId of [undefined, null, ""]) {
+      expect(
+        planTransition("markDuplicate", actorFor("ADMIN"), stateFor("NEW"), { message: "Same request.", duplicateOfId }),
+      ).toEqual({ ok: false, reason: "DUPLICATE_OF_REQUIRED" });
+    }
+  });
+
+  it("checks status, then actor, then inputs", () => {
+    // Wrong status wins over a wrong actor and missing inputs.
+    expect(planTransition("resolve", actorFor("OTHER_MEMBER"), stateFor("NEW"), {})).toEqual({
+      ok: false,
+      reason: "WRONG_STATUS",
+    });
+    // A wrong actor wins over missing inputs.
+    expect(planTransition("resolve", actorFor("OTHER_MEMBER"), stateFor("IN_PROGRESS"), {})).toEqual({
+      ok: false,
+      reason: "NOT_PERMITTED",
+    });
+  });
+});
+
+describe("actorKindFor", () => {
+  it("a cluster member counts as assigned only for their own cluster's requests", () => {
+    const member: Actor = { type: "USER", userId: "m", role: "CLUSTER_MEMBER", clusterId: CLUSTER_A };
+    expect(actorKindFor(member, { assignedClusterId: CLUSTER_A })).toBe("ASSIGNED_MEMBER");
+    expect(actorKindFor(member, { assignedClusterId: CLUSTER_B })).toBe("OTHER_MEMBER");
+    expect(actorKindFor(member, { assignedClusterId: null })).toBe("OTHER_MEMBER");
+    const clusterless: Actor = { type: "USER", userId: "n", role: "CLUSTER_MEMBER", clusterId: null };
+    expect(actorKindFor(clusterless, { assignedClusterId: null })).toBe("OTHER_MEMBER");
+  });
+
+  it("a member of a cluster cannot act on an unassigned request", () => {
+    const member: Actor = { type: "USER", userId: "m", role: "CLUSTER_MEMBER", clusterId: CLUSTER_A };
+    const unassigned: RequestState = { status: "TRIAGED", triagedAt: TRIAGED_AT, assignedClusterId: null };
+    expect(planTransition("note", member, unassigned, { message: "hi" })).toEqual({ ok: false, reason: "NOT_PERMITTED" });
+    expect(availableActions(member, unassigned)).toEqual([]);
+  });
+});
+
+describe("availableActions matches the table", () => {
+  it.each(STATUSES_AND_CREATION.map((s) => [s]))("in status %s", (status) => {
+    const state = stateFor(status, TRIAGED_AT);
+    const actual: Record<string, string[]> = {};
+    const expected: Record<string, string[]> = {};
+    for (const kind of ALL_KINDS) {
+      actual[kind] = [...availableActions(actorFor(kind), state)].sort();
+      expected[kind] = (Object.keys(TABLE) as Action[])
+        .filter((a) => TABLE[a].from.includes(status) && TABLE[a].by.includes(kind))
+        .sort();
+    }
+    expect(actual).toEqual(expected);
+  });
+
+  it("spot checks", () => {
+    expect(availableActions({ type: "ENTERPRISE" }, stateFor("NEEDS_INFO"))).toEqual(["provideInfo"]);
+    expect([...availableActions(actorFor("ASSIGNED_MEMBER"), stateFor("ASSIGNED"))].sort()).toEqual(
+      ["accept", "decline", "note", "publicMessage"].sort(),
+    );
+    expect(availableActions({ type: "SYSTEM" }, stateFor("DUPLICATE"))).toEqual([]);
+    expect(availableActions(actorFor("OTHER_MEMBER"), stateFor("IN_PROGRESS"))).toEqual([]);
+  });
+});
