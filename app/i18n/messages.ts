@@ -1,8 +1,9 @@
 // Every string the enterprise-facing pages show, in Ukrainian (default) and English.
 import type { Status } from "~/domain/state-machine";
 import type { Locale } from "./locale";
+import { staffMessages } from "./staff-messages";
 
-const uk = {
+const publicUk = {
   "app.name": "Центр швидкого реагування",
   "app.org": "Український кластерний альянс",
   "nav.newRequest": "Подати запит",
@@ -163,9 +164,11 @@ const uk = {
   "page.home": "На головну",
 };
 
+const uk = { ...publicUk, ...staffMessages.uk };
 type Key = keyof typeof uk;
 
 const en: Record<Key, string> = {
+  ...staffMessages.en,
   "app.name": "Rapid Response Centre",
   "app.org": "Ukrainian Cluster Alliance",
   "nav.newRequest": "File a request",
