@@ -12,6 +12,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { getSessionUser } from "~/domain/auth.server";
 import { getLocale } from "~/i18n/locale.server";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locale";
 import { translate } from "~/i18n/messages";
@@ -22,7 +23,8 @@ import stylesHref from "./styles.css?url";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { locale: getLocale(request) };
+  const user = await getSessionUser(request);
+  return { locale: getLocale(request), user: user ? { name: user.name, role: user.role } : null };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -52,12 +54,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
 function SiteHeader() {
   const { locale, t } = useLocale();
   const location = useLocation();
+  const user = useRouteLoaderData<typeof loader>("root")?.user;
   const other: Locale = locale === "uk" ? "en" : "uk";
   return (
     <header className="site">
       <Link to="/">{t("app.name")}</Link>
       <nav>
-        <Link to="/requests/new">{t("nav.newRequest")}</Link>
+        {user?.role === "CLUSTER_MEMBER" ? <Link to="/cluster">{t("nav.cluster")}</Link> : null}
+        {user && user.role !== "CLUSTER_MEMBER" ? <Link to="/queue">{t("nav.queue")}</Link> : null}
+        {user ? null : <Link to="/requests/new">{t("nav.newRequest")}</Link>}
         <Form method="post" action="/set-language" reloadDocument>
           <input type="hidden" name="lang" value={other} />
           <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
@@ -65,6 +70,15 @@ function SiteHeader() {
             {t("lang.switch")}
           </button>
         </Form>
+        {user ? (
+          <Form method="post" action="/logout" reloadDocument>
+            <button type="submit" title={user.name}>
+              {t("nav.signOut")}
+            </button>
+          </Form>
+        ) : (
+          <Link to="/login">{t("nav.staff")}</Link>
+        )}
       </nav>
     </header>
   );

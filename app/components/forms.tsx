@@ -51,7 +51,7 @@ export function TextField({
   autoComplete,
   inputMode,
 }: Common & {
-  type?: "text" | "email" | "tel" | "date";
+  type?: "text" | "email" | "tel" | "date" | "password";
   autoComplete?: string;
   inputMode?: "numeric" | "decimal" | "tel" | "email" | "text";
 }) {

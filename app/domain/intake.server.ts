@@ -4,8 +4,10 @@ import type { IntakeInput } from "~/schemas/intake";
 import { db, type Tx } from "~/utils/db.server";
 import { TIME_ZONE } from "~/i18n/locale";
 import { searchTextFor } from "./search";
-import { slaDueTimes } from "./sla";
-import { OPEN_STATUSES, planTransition } from "./state-machine";
+import { nextDueAt, slaDueTimes } from "./sla";
+import { slaTargets } from "./sla-config.server";
+import { OPEN_STATUSES, planTransition, statusRank } from "./state-machine";
+import { URGENCY_RANK } from "./taxonomy";
 import { hashStatusToken, newStatusToken } from "./tokens.server";
 
 export function formatReference(year: number, sequence: number) {
@@ -75,6 +77,7 @@ export async function createRequest({ input, now = new Date() }: CreateRequestOp
       select: { id: true },
     });
     const reference = await nextReference(tx, now);
+    const dueTimes = slaDueTimes({ createdAt: now, urgency: input.urgency, slaPausedMs: 0 }, slaTargets);
     const request = await tx.request.create({
       data: {
         reference,
@@ -93,7 +96,10 @@ export async function createRequest({ input, now = new Date() }: CreateRequestOp
         searchText: searchTextFor([reference, input.edrpou, input.enterpriseName, input.title, input.description]),
         createdAt: now,
         lastActivityAt: now,
-        ...slaDueTimes({ createdAt: now, urgency: input.urgency, slaPausedMs: 0 }),
+        ...dueTimes,
+        urgencyRank: URGENCY_RANK[input.urgency],
+        statusRank: statusRank(plan.to),
+        nextDueAt: nextDueAt({ status: plan.to, triagedAt: null, ...dueTimes }),
         possibleDuplicateOfId: possibleDuplicate?.id ?? null,
       },
       select: { id: true, reference: true, triageDueAt: true },

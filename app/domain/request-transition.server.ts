@@ -2,8 +2,10 @@
 // (optimistic locking) and exactly one audit event, in the caller's transaction.
 import type { Tx } from "~/utils/db.server";
 import { TransitionError } from "./errors";
-import { slaDueTimes, slaPauseChange } from "./sla";
-import { type Action, type Actor, type TransitionInput, planTransition } from "./state-machine";
+import { nextDueAt, slaDueTimes, slaPauseChange } from "./sla";
+import { slaTargets } from "./sla-config.server";
+import { URGENCY_RANK } from "./taxonomy";
+import { type Action, type Actor, type TransitionInput, planTransition, statusRank } from "./state-machine";
 
 export type TransitionOptions = {
   requestId: string;
@@ -24,6 +26,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       status: true,
       version: true,
       urgency: true,
+      category: true,
       createdAt: true,
       triagedAt: true,
       assignedClusterId: true,
@@ -38,14 +41,20 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
   if (!plan.ok) throw new TransitionError(plan.reason);
 
   const pause = slaPauseChange(request, plan.from, plan.to, now);
+  const triage = action === "triage" ? input.triage : undefined;
+  const urgency = triage?.urgency ?? request.urgency;
   const stamps = Object.fromEntries(plan.stamps.map((field) => [field, now]));
   const clears = Object.fromEntries(plan.clears.map((field) => [field, null]));
   const clusterId = action === "assign" ? input.clusterId! : plan.releasesCluster ? null : request.assignedClusterId;
 
+  const dueTimes = slaDueTimes({ createdAt: request.createdAt, urgency, slaPausedMs: pause.slaPausedMs }, slaTargets);
+  const triagedAt = plan.stamps.includes("triagedAt") ? now : request.triagedAt;
   const updated = await tx.request.updateMany({
     where: { id: request.id, version: request.version },
     data: {
       status: plan.to,
+      statusRank: statusRank(plan.to),
+      nextDueAt: nextDueAt({ status: plan.to, triagedAt, ...dueTimes }),
       version: { increment: 1 },
       lastActivityAt: now,
       stillNeededAskedAt: null,
@@ -53,8 +62,11 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       ...stamps,
       assignedClusterId: clusterId,
       ...pause,
-      ...slaDueTimes({ createdAt: request.createdAt, urgency: request.urgency, slaPausedMs: pause.slaPausedMs }),
+      ...dueTimes,
       ...(action === "markDuplicate" ? { duplicateOfId: input.duplicateOfId } : {}),
+      ...(triage
+        ? { category: triage.category, urgency, urgencyRank: URGENCY_RANK[urgency], ownerId: triage.ownerId }
+        : {}),
     },
   });
   if (updated.count !== 1) throw new TransitionError("CONFLICT");
@@ -68,11 +80,26 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       fromStatus: plan.changesStatus ? plan.from : null,
       toStatus: plan.changesStatus ? plan.to : null,
       clusterId: action === "assign" ? input.clusterId : request.assignedClusterId,
-      message: input.message?.trim() || null,
+      message: eventMessage(input.message, triage && describeTriageChanges(request, triage)),
       visibility: plan.visibility,
       createdAt: now,
     },
     select: { id: true },
   });
   return { plan, eventId: event.id, version: request.version + 1 };
+}
+
+/** "category SUPPLIES → LOGISTICS; urgency HIGH → CRITICAL" for the audit trail. */
+function describeTriageChanges(
+  before: { category: string; urgency: string },
+  after: { category: string; urgency: string },
+) {
+  const changes = [];
+  if (before.category !== after.category) changes.push(`category ${before.category} → ${after.category}`);
+  if (before.urgency !== after.urgency) changes.push(`urgency ${before.urgency} → ${after.urgency}`);
+  return changes.join("; ") || null;
+}
+
+function eventMessage(message: string | null | undefined, changes: string | null | undefined) {
+  return [changes, message?.trim()].filter(Boolean).join("\n") || null;
 }

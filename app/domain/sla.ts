@@ -51,3 +51,18 @@ export function slaPauseChange(
   }
   return { slaPausedAt: clock.slaPausedAt, slaPausedMs: clock.slaPausedMs };
 }
+
+/**
+ * The due time that matters now, stored as Request.nextDueAt for the queue's sort and
+ * "overdue" filter: first triage until triaged, then resolution; none while the clock is
+ * paused or once resolved or final.
+ */
+export function nextDueAt(state: {
+  status: string;
+  triagedAt: Date | null;
+  triageDueAt: Date | null;
+  resolveDueAt: Date | null;
+}): Date | null {
+  if (!["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS"].includes(state.status)) return null;
+  return state.triagedAt ? state.resolveDueAt : state.triageDueAt;
+}

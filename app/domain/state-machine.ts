@@ -1,6 +1,7 @@
 // The request state machine: every allowed transition, who may make it, what it requires and
 // what it records. Every change to a request's status goes through `planTransition`; the
 // server-side executor (request-transition.server.ts) applies the plan in one transaction.
+import type { Category, Urgency } from "./taxonomy";
 
 export const STATUSES = [
   "NEW",
@@ -193,7 +194,13 @@ export const TRANSITIONS = {
 export type Action = keyof typeof TRANSITIONS;
 export const ACTIONS = Object.keys(TRANSITIONS) as Action[];
 
-export type TransitionInput = { message?: string | null; clusterId?: string | null; duplicateOfId?: string | null };
+export type TransitionInput = {
+  message?: string | null;
+  clusterId?: string | null;
+  duplicateOfId?: string | null;
+  /** Triage may confirm or correct these. */
+  triage?: { category: Category; urgency: Urgency; ownerId: string | null };
+};
 
 export type RequestState = {
   status: Status | null;
@@ -269,4 +276,9 @@ export function availableActions(actor: Actor, state: RequestState): Action[] {
     const rule: Rule = TRANSITIONS[action];
     return rule.from.includes(state.status) && rule.by.includes(kind);
   });
+}
+
+/** Sort key: a status's place in the workflow. */
+export function statusRank(status: Status) {
+  return STATUSES.indexOf(status);
 }

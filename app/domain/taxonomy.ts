@@ -99,3 +99,6 @@ export function regionOptions(locale: Locale) {
 
 /** Categories whose details are sensitive: staff and the assigned cluster only. */
 export const SENSITIVE_CATEGORIES: readonly Category[] = ["DEFENCE_ORDER"];
+
+/** Sort key: most urgent first. */
+export const URGENCY_RANK: Record<Urgency, number> = { CRITICAL: 0, HIGH: 1, NORMAL: 2, LOW: 3 };

@@ -1,10 +1,12 @@
 // Strings of the staff pages (coordinators, cluster members, admins): one module per area
 // under ./messages, each exporting { uk, en } with the same keys, spread together here.
 import { authMessages } from "./messages/auth";
+import { matchingMessages } from "./messages/matching";
+import { workspaceMessages } from "./messages/workspace";
 
-const uk = { ...authMessages.uk };
+const uk = { ...authMessages.uk, ...workspaceMessages.uk, ...matchingMessages.uk };
 
 export const staffMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
   uk,
-  en: { ...authMessages.en },
+  en: { ...authMessages.en, ...workspaceMessages.en, ...matchingMessages.en },
 };

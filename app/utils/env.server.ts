@@ -28,6 +28,8 @@ const EnvSchema = z.object({
     .transform((v) => v === "true" || v === "1"),
   /** Mark cookies Secure. Defaults to on in production. */
   COOKIE_SECURE: z.enum(["true", "false", "1", "0"]).optional(),
+  /** Overrides of the SLA targets per urgency (JSON, see app/domain/sla-config.server.ts). */
+  SLA_TARGETS: z.string().optional(),
   /** The public base URL used in links sent to enterprises (e.g. https://rrc.example.org). */
   PUBLIC_URL: z.string().url().optional(),
 });

@@ -1,11 +1,31 @@
 // Sign-in and session strings. Each area module exports { uk, en } with the same keys.
 const uk = {
   "auth.signIn": "Увійти",
+  "auth.title": "Вхід для працівників Центру",
+  "auth.lead": "Для координаторів, адміністраторів і представників кластерів. Підприємствам обліковий запис не потрібен.",
+  "auth.email": "Електронна пошта",
+  "auth.password": "Пароль",
+  "auth.signingIn": "Входимо…",
+  "auth.signOut": "Вийти",
+  "auth.forgot": "Забули пароль або вхід заблоковано? Зверніться до адміністратора Центру.",
+  "error.invalidCredentials": "Невірна електронна пошта або пароль.",
+  "error.loginLocked":
+    "Забагато невдалих спроб входу. Вхід тимчасово заблоковано — спробуйте знову за 15 хвилин або зверніться до адміністратора.",
 };
 
 export const authMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
   uk,
   en: {
     "auth.signIn": "Sign in",
+    "auth.title": "Staff sign-in",
+    "auth.lead": "For coordinators, administrators and cluster representatives. Enterprises need no account.",
+    "auth.email": "Email",
+    "auth.password": "Password",
+    "auth.signingIn": "Signing in…",
+    "auth.signOut": "Sign out",
+    "auth.forgot": "Forgot your password or locked out? Ask the Centre's administrator.",
+    "error.invalidCredentials": "Wrong email or password.",
+    "error.loginLocked":
+      "Too many failed sign-in attempts. Signing in is paused — try again in 15 minutes or ask the administrator.",
   },
 };

@@ -1,0 +1,30 @@
+// Small shared pieces for showing requests to staff: labels, age, due-time marks.
+import type { Status } from "~/domain/state-machine";
+import { CATEGORY_LABELS, URGENCY_LABELS, regionLabel, type Category, type Urgency } from "~/domain/taxonomy";
+import { formatDateTime } from "~/i18n/locale";
+import { statusLabel } from "~/i18n/messages";
+import { useLocale } from "~/i18n/use-locale";
+
+export function useLabels() {
+  const { locale, t } = useLocale();
+  return {
+    category: (c: Category) => CATEGORY_LABELS[c][locale],
+    urgency: (u: Urgency) => URGENCY_LABELS[u][locale].split(" — ")[0]!,
+    region: (r: string) => regionLabel(r, locale),
+    status: (s: Status) => statusLabel(locale, s),
+    dateTime: (d: Date | string) => formatDateTime(d, locale),
+    age: (from: Date | string, now: Date | string) => {
+      const minutes = Math.max(0, Math.floor((new Date(now).getTime() - new Date(from).getTime()) / 60_000));
+      if (minutes < 60) return t("age.minutes", { n: minutes });
+      if (minutes < 48 * 60) return t("age.hours", { n: Math.floor(minutes / 60) });
+      return t("age.days", { n: Math.floor(minutes / 1440) });
+    },
+  };
+}
+
+export function DueMark({ overdue, dueSoon }: { overdue: boolean; dueSoon: boolean }) {
+  const { t } = useLocale();
+  if (overdue) return <span className="mark overdue">{t("queue.overdueMark")}</span>;
+  if (dueSoon) return <span className="mark due-soon">{t("queue.dueSoonMark")}</span>;
+  return null;
+}

@@ -1,0 +1,201 @@
+// Staff sign-in: server-side sessions (a row per session, deleted to revoke it), a signed
+// cookie that carries only the session id, per-account and per-address limits on failed
+// attempts, and the guards every staff loader and action starts with.
+import { randomBytes } from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import type { Role } from "~/generated/prisma/client";
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { safeRedirectPath } from "~/utils/safe-redirect";
+import { hashPassword, verifyPassword } from "./password.server";
+import type { Actor } from "./state-machine";
+
+export const SESSION_COOKIE_NAME = "rrc_session";
+export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_ACCOUNT_FAILURES = 5;
+export const MAX_ADDRESS_FAILURES = 20;
+export const DEFAULT_AFTER_LOGIN = "/queue";
+
+export type SessionUser = { id: string; email: string; name: string; role: Role; clusterId: string | null };
+
+const userSelect = { id: true, email: true, name: true, role: true, clusterId: true } as const;
+
+// No Max-Age: the browser forgets the cookie when it closes, and the server decides when a
+// session ends (expiresAt slides while the session is used).
+export const sessionCookie = createCookie(SESSION_COOKIE_NAME, {
+  secrets: [env.sessionSecret],
+  httpOnly: true,
+  sameSite: "lax",
+  secure: env.cookieSecure,
+  path: "/",
+});
+
+/** Emails are stored and looked up lower-case: SQLite compares strings case-sensitively. */
+export function normalizeEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+// Unknown emails are checked against this, so a wrong address costs the same time as a wrong password.
+let dummyHash: Promise<string> | undefined;
+function getDummyHash() {
+  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+  return dummyHash;
+}
+
+function newSessionId() {
+  return randomBytes(32).toString("base64url");
+}
+
+export type LoginResult =
+  | { ok: true; sessionId: string; user: SessionUser }
+  | { ok: false; reason: "INVALID" | "RATE_LIMITED" };
+
+export type LoginOptions = {
+  email: string;
+  password: string;
+  ipAddress: string;
+  userAgent?: string | null;
+  now?: Date;
+};
+
+/**
+ * Checks the credentials and opens a session. The attempt is counted as a failure *before*
+ * the password is checked (in the same transaction as the limit check), so parallel guesses
+ * cannot slip past the limit; a successful sign-in then clears the account's failures.
+ */
+export async function login({ email, password, ipAddress, userAgent, now = new Date() }: LoginOptions): Promise<LoginResult> {
+  const account = normalizeEmail(email);
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+
+  const allowed = await db.$transaction(async (tx) => {
+    const [accountFailures, addressFailures] = await Promise.all([
+      tx.loginAttempt.count({ where: { email: account, createdAt: { gte: since } } }),
+      tx.loginAttempt.count({ where: { ipAddress, createdAt: { gte: since } } }),
+    ]);
+    if (accountFailures >= MAX_ACCOUNT_FAILURES || addressFailures >= MAX_ADDRESS_FAILURES) return false;
+    await tx.loginAttempt.create({ data: { email: account, ipAddress, createdAt: now } });
+    return true;
+  });
+  if (!allowed) return { ok: false, reason: "RATE_LIMITED" };
+
+  const user = await db.user.findUnique({
+    where: { email: account },
+    select: { ...userSelect, passwordHash: true, active: true },
+  });
+  const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
+  // Inactive accounts get the same answer as a wrong password: nothing tells which accounts exist.
+  if (!user || !user.active || !passwordOk) return { ok: false, reason: "INVALID" };
+
+  const sessionId = newSessionId();
+  await db.$transaction(async (tx) => {
+    await tx.loginAttempt.deleteMany({ where: { email: account } });
+    await tx.session.create({
+      data: {
+        id: sessionId,
+        userId: user.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
+        userAgent: userAgent ? userAgent.slice(0, 500) : null,
+        ipAddress,
+      },
+    });
+  });
+  const { passwordHash: _hash, active: _active, ...sessionUser } = user;
+  return { ok: true, sessionId, user: sessionUser };
+}
+
+/** Where to go after signing in: a same-site path, never back to the sign-in page itself. */
+export function afterLoginPath(redirectTo: FormDataEntryValue | string | null | undefined) {
+  const path = safeRedirectPath(redirectTo, DEFAULT_AFTER_LOGIN);
+  return /^\/log(in|out)(?:[/?#]|$)/.test(path) ? DEFAULT_AFTER_LOGIN : path;
+}
+
+/** The Set-Cookie value that hands a new session to the browser. */
+export function serializeSessionCookie(sessionId: string) {
+  return sessionCookie.serialize(sessionId);
+}
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
+/**
+ * The signed-in user, or null (no cookie, a forged one, an expired or revoked session, an
+ * inactive user). Extends the session when less than half of its lifetime is left.
+ */
+export async function getSessionUser(request: Request, now = new Date()): Promise<SessionUser | null> {
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return null;
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { expiresAt: true, user: { select: { ...userSelect, active: true } } },
+  });
+  if (!session) return null;
+  if (session.expiresAt.getTime() <= now.getTime()) {
+    await db.$transaction((tx) => tx.session.deleteMany({ where: { id: sessionId } }));
+    return null;
+  }
+  if (!session.user.active) return null;
+  if (session.expiresAt.getTime() - now.getTime() < SESSION_LIFETIME_MS / 2) {
+    // updateMany: a session revoked meanwhile stays revoked instead of failing this request.
+    await db.$transaction((tx) =>
+      tx.session.updateMany({
+        where: { id: sessionId },
+        data: { expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS) },
+      }),
+    );
+  }
+  const { active: _active, ...user } = session.user;
+  return user;
+}
+
+/** The signed-in user; anyone else is sent to the sign-in page, which brings them back here. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  const redirectTo = url.pathname + url.search;
+  const headers = new Headers();
+  // A stale cookie (expired or revoked session) is cleared on the way.
+  if (await readSessionId(request)) headers.append("Set-Cookie", await clearSessionCookie());
+  throw redirect(`/login?${new URLSearchParams({ redirectTo })}`, {
+    status: request.method === "GET" || request.method === "HEAD" ? 302 : 303,
+    headers,
+  });
+}
+
+/** The signed-in user if their role is one of `roles`; otherwise 403 (or the sign-in page). */
+export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
+  return user;
+}
+
+/** Coordinators and admins: the Centre's own staff. */
+export function requireStaff(request: Request) {
+  return requireRole(request, "ADMIN", "COORDINATOR");
+}
+
+function clearSessionCookie() {
+  return sessionCookie.serialize("", { maxAge: 0, expires: new Date(0) });
+}
+
+/** Ends the request's session (deletes its row). Returns the Set-Cookie value that clears the cookie. */
+export async function logout(request: Request): Promise<string> {
+  const sessionId = await readSessionId(request);
+  if (sessionId) await db.$transaction((tx) => tx.session.deleteMany({ where: { id: sessionId } }));
+  return clearSessionCookie();
+}
+
+/** Ends every session of a user (e.g. when an admin deactivates them). Returns how many ended. */
+export async function revokeUserSessions(userId: string): Promise<number> {
+  const { count } = await db.$transaction((tx) => tx.session.deleteMany({ where: { userId } }));
+  return count;
+}
+
+/** The user as the request state machine sees them. */
+export function actorFor(user: Pick<SessionUser, "id" | "role" | "clusterId">): Actor {
+  return { type: "USER", userId: user.id, role: user.role, clusterId: user.clusterId };
+}

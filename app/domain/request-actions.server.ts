@@ -1,0 +1,62 @@
+// Carries out what someone posted on a request's page: resolves references, then one
+// state-machine transition guarded by the version they saw.
+import type { RequestActionInput } from "~/schemas/request-actions";
+import { db } from "~/utils/db.server";
+import { TransitionError } from "./errors";
+import { type Viewer, findRequestId, transitionRequest, visibleTo } from "./requests.server";
+import type { Actor } from "./state-machine";
+
+export type ActionFieldError = {
+  field: "duplicateOf" | "clusterId" | "ownerId";
+  error: "unknownReference" | "selfDuplicate" | "choose";
+};
+
+export async function performRequestAction({
+  reference,
+  viewer,
+  actor,
+  input,
+}: {
+  reference: string;
+  viewer: Viewer;
+  actor: Actor;
+  input: RequestActionInput;
+}): Promise<{ ok: true } | { ok: false; fieldError: ActionFieldError }> {
+  const requestId = await findRequestId(reference, viewer);
+  if (!requestId) throw new TransitionError("NOT_FOUND");
+
+  let duplicateOfId: string | null = null;
+  if (input.intent === "markDuplicate") {
+    const original = await db.request.findFirst({ where: { reference: input.duplicateOf, ...visibleTo(viewer) }, select: { id: true } });
+    if (!original) return { ok: false, fieldError: { field: "duplicateOf", error: "unknownReference" } };
+    if (original.id === requestId) return { ok: false, fieldError: { field: "duplicateOf", error: "selfDuplicate" } };
+    duplicateOfId = original.id;
+  }
+  if (input.intent === "assign") {
+    const cluster = await db.cluster.findFirst({ where: { id: input.clusterId, active: true }, select: { id: true } });
+    if (!cluster) return { ok: false, fieldError: { field: "clusterId", error: "choose" } };
+  }
+
+  if (input.intent === "triage" && input.ownerId) {
+    const owner = await db.user.findFirst({
+      where: { id: input.ownerId, active: true, role: { in: ["COORDINATOR", "ADMIN"] } },
+      select: { id: true },
+    });
+    if (!owner) return { ok: false, fieldError: { field: "ownerId", error: "choose" } };
+  }
+
+  await transitionRequest({
+    requestId,
+    action: input.intent,
+    actor,
+    expectedVersion: input.version,
+    input: {
+      message: "message" in input ? input.message : null,
+      clusterId: input.intent === "assign" ? input.clusterId : null,
+      duplicateOfId,
+      triage:
+        input.intent === "triage" ? { category: input.category, urgency: input.urgency, ownerId: input.ownerId ?? null } : undefined,
+    },
+  });
+  return { ok: true };
+}

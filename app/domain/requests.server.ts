@@ -1,0 +1,135 @@
+// Requests as staff and cluster members see and change them. Reads are scoped in the query:
+// a cluster member only ever finds requests assigned to their own cluster.
+import { db } from "~/utils/db.server";
+import { TransitionError } from "./errors";
+import { type TransitionOptions, transitionRequestInTx } from "./request-transition.server";
+import { type Actor, availableActions } from "./state-machine";
+
+export type Viewer = { id: string; role: "ADMIN" | "COORDINATOR" | "CLUSTER_MEMBER"; clusterId: string | null };
+
+/** The `where` that limits what a viewer may see. */
+export function visibleTo(viewer: Viewer) {
+  if (viewer.role === "CLUSTER_MEMBER") return { assignedClusterId: viewer.clusterId ?? "-" };
+  return {};
+}
+
+function parseJson(value: string | null): Record<string, unknown> | null {
+  if (!value) return null;
+  try {
+    return JSON.parse(value) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+export async function getRequestForStaff({ reference, viewer }: { reference: string; viewer: Viewer }) {
+  const request = await db.request.findFirst({
+    where: { reference, ...visibleTo(viewer) },
+    select: {
+      id: true,
+      reference: true,
+      version: true,
+      status: true,
+      category: true,
+      urgency: true,
+      title: true,
+      description: true,
+      details: true,
+      sensitiveDetails: true,
+      region: true,
+      city: true,
+      neededBy: true,
+      contactName: true,
+      phone: true,
+      email: true,
+      createdAt: true,
+      triagedAt: true,
+      triageDueAt: true,
+      resolveDueAt: true,
+      nextDueAt: true,
+      slaPausedAt: true,
+      notAcceptedInTime: true,
+      assignedClusterId: true,
+      enterprise: { select: { id: true, name: true, edrpou: true, region: true } },
+      owner: { select: { id: true, name: true } },
+      assignedCluster: { select: { id: true, slug: true, nameUk: true, nameEn: true } },
+      duplicateOf: { select: { reference: true } },
+      possibleDuplicateOf: { select: { reference: true, status: true } },
+      events: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          action: true,
+          actorType: true,
+          fromStatus: true,
+          toStatus: true,
+          message: true,
+          visibility: true,
+          createdAt: true,
+          actor: { select: { name: true } },
+          cluster: { select: { nameUk: true, nameEn: true } },
+        },
+      },
+    },
+  });
+  if (!request) return null;
+  const otherRequests = await db.request.findMany({
+    where: { enterpriseId: request.enterprise.id, id: { not: request.id }, ...visibleTo(viewer) },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { reference: true, title: true, status: true, category: true, createdAt: true },
+  });
+  // Defence-order details: staff and the assigned cluster only (members only ever see their own).
+  const { sensitiveDetails, details, ...rest } = request;
+  const actor: Actor = { type: "USER", userId: viewer.id, role: viewer.role, clusterId: viewer.clusterId };
+  return {
+    ...rest,
+    details: parseJson(details) ?? {},
+    sensitiveDetails: parseJson(sensitiveDetails),
+    otherRequests,
+    actions: availableActions(actor, request),
+  };
+}
+
+export type StaffRequest = NonNullable<Awaited<ReturnType<typeof getRequestForStaff>>>;
+
+/** One transition in its own transaction. Throws TransitionError when refused or stale. */
+export async function transitionRequest(options: TransitionOptions) {
+  return db.$transaction((tx) => transitionRequestInTx(tx, options));
+}
+
+/** Finds a request id by reference within what the viewer may see. */
+export async function findRequestId(reference: string, viewer: Viewer) {
+  const found = await db.request.findFirst({ where: { reference, ...visibleTo(viewer) }, select: { id: true } });
+  return found?.id ?? null;
+}
+
+export type BulkOutcome = { reference: string; ok: true } | { reference: string; ok: false; reason: TransitionError["reason"] };
+
+/** Applies the same action to several requests, each through the state machine on its own. */
+export async function bulkTransition(options: Omit<TransitionOptions, "requestId" | "expectedVersion"> & { ids: string[]; viewer: Viewer }) {
+  const requests = await db.request.findMany({
+    where: { id: { in: options.ids }, ...visibleTo(options.viewer) },
+    select: { id: true, reference: true },
+    orderBy: { reference: "asc" },
+  });
+  const outcomes: BulkOutcome[] = [];
+  for (const request of requests) {
+    try {
+      await transitionRequest({ ...options, requestId: request.id });
+      outcomes.push({ reference: request.reference, ok: true });
+    } catch (error) {
+      if (!(error instanceof TransitionError)) throw error;
+      outcomes.push({ reference: request.reference, ok: false, reason: error.reason });
+    }
+  }
+  return outcomes;
+}
+
+export async function listCoordinators() {
+  return db.user.findMany({
+    where: { active: true, role: { in: ["COORDINATOR", "ADMIN"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}

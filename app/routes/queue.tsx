@@ -1,0 +1,421 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { DueMark, useLabels } from "~/components/request-labels";
+import { actorFor, requireStaff } from "~/domain/auth.server";
+import { type QueueRow, findQueue, listClusters } from "~/domain/queue.server";
+import { type BulkOutcome, bulkTransition } from "~/domain/requests.server";
+import { deleteView, listSavedViews, saveView } from "~/domain/saved-views.server";
+import { STATUSES } from "~/domain/state-machine";
+import { CATEGORIES, URGENCIES, regionOptions } from "~/domain/taxonomy";
+import type { MessageKey } from "~/i18n/messages";
+import { useLocale } from "~/i18n/use-locale";
+import {
+  BULK_ACTIONS,
+  BulkSchema,
+  DeleteViewSchema,
+  PAGE_SIZES,
+  QUEUE_COLUMNS,
+  type QueueColumn,
+  type QueueParams,
+  SaveViewSchema,
+  queueSearch,
+  readQueueParams,
+} from "~/schemas/queue";
+
+export const meta: MetaFunction = () => [{ title: "Черга · Queue — ЦШР" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const params = readQueueParams(new URL(request.url).searchParams);
+  const [queue, clusters, views] = await Promise.all([findQueue(params), listClusters(), listSavedViews(user.id)]);
+  return { params, queue, clusters, views, now: new Date() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireStaff(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "saveView") {
+    const submission = parseWithZod(formData, { schema: SaveViewSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    await saveView({ userId: user.id, name: submission.value.name, query: submission.value.query });
+    return redirect(`/queue${submission.value.query}`, 303);
+  }
+  if (intent === "deleteView") {
+    const submission = parseWithZod(formData, { schema: DeleteViewSchema });
+    if (submission.status === "success") await deleteView({ userId: user.id, id: submission.value.id });
+    return redirect(`/queue${new URL(request.url).search}`, 303);
+  }
+  if (intent === "bulk") {
+    const submission = parseWithZod(formData, { schema: BulkSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply(), outcomes: null }, { status: 400 });
+    const { ids, bulkAction, clusterId, message } = submission.value;
+    const outcomes = await bulkTransition({
+      ids,
+      viewer: user,
+      action: bulkAction,
+      actor: actorFor(user),
+      input: { clusterId: clusterId || null, message: message || null },
+    });
+    return data({ intent, result: submission.reply({ resetForm: true }), outcomes });
+  }
+  throw new Response("Unknown action", { status: 400 });
+}
+
+const COLUMN_LABEL: Record<QueueColumn, MessageKey> = {
+  reference: "col.reference",
+  enterprise: "col.enterprise",
+  category: "col.category",
+  urgency: "col.urgency",
+  region: "col.region",
+  status: "col.status",
+  cluster: "col.cluster",
+  age: "col.age",
+  due: "col.due",
+  updated: "col.updated",
+};
+
+type Row = QueueRow;
+
+function useColumns(now: Date): ColumnDef<Row>[] {
+  const label = useLabels();
+  const { locale, t } = useLocale();
+  return [
+    {
+      id: "select",
+      header: () => null,
+      cell: ({ row }) => (
+        <input
+          type="checkbox"
+          name="ids"
+          value={row.original.id}
+          form="bulk"
+          aria-label={t("queue.select", { reference: row.original.reference })}
+        />
+      ),
+    },
+    {
+      id: "reference",
+      cell: ({ row }) => (
+        <>
+          <Link to={`/requests/${row.original.reference}`}>{row.original.reference}</Link>
+          {row.original.possibleDuplicate ? <span className="mark dup">{t("queue.possibleDuplicate")}</span> : null}
+          {row.original.notAcceptedInTime ? <span className="mark lapsed">{t("queue.notAcceptedInTime")}</span> : null}
+          <div className="hint">{row.original.title}</div>
+        </>
+      ),
+    },
+    { id: "enterprise", cell: ({ row }) => row.original.enterprise },
+    { id: "category", cell: ({ row }) => label.category(row.original.category) },
+    { id: "urgency", cell: ({ row }) => label.urgency(row.original.urgency) },
+    { id: "region", cell: ({ row }) => label.region(row.original.region) },
+    { id: "status", cell: ({ row }) => label.status(row.original.status) },
+    {
+      id: "cluster",
+      cell: ({ row }) => (row.original.assignedCluster ? (locale === "uk" ? row.original.assignedCluster.nameUk : row.original.assignedCluster.nameEn) : "—"),
+    },
+    { id: "age", cell: ({ row }) => label.age(row.original.createdAt, now) },
+    {
+      id: "due",
+      cell: ({ row }) =>
+        row.original.nextDueAt ? (
+          <>
+            {label.dateTime(row.original.nextDueAt)}
+            <DueMark overdue={row.original.overdue} dueSoon={row.original.dueSoon} />
+          </>
+        ) : row.original.status === "NEEDS_INFO" ? (
+          t("queue.paused")
+        ) : (
+          "—"
+        ),
+    },
+    { id: "updated", cell: ({ row }) => label.dateTime(row.original.lastActivityAt) },
+  ];
+}
+
+export default function Queue() {
+  const { params, queue, clusters, views, now } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { locale, t, tError } = useLocale();
+  const labels = useLabels();
+  const location = useLocation();
+  const columns = useColumns(now);
+  const visible = params.cols.length ? params.cols : QUEUE_COLUMNS;
+  const table = useReactTable<Row>({
+    data: queue.rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
+    rowCount: queue.total,
+    state: {
+      sorting: [{ id: params.sort, desc: params.dir === "desc" }],
+      pagination: { pageIndex: params.page - 1, pageSize: params.size },
+      columnVisibility: Object.fromEntries(QUEUE_COLUMNS.map((c) => [c, visible.includes(c)])),
+    },
+  });
+  const link = (changes: Partial<QueueParams>) => `/queue${queueSearch(params, changes)}`;
+  const outcomes = actionData && "outcomes" in actionData ? (actionData.outcomes as BulkOutcome[] | null) : null;
+  const bulkErrors = actionData?.intent === "bulk" ? actionData.result.error : undefined;
+
+  return (
+    <main className="wide">
+      <h1>{t("queue.title")}</h1>
+
+      <section className="panel" aria-labelledby="views-title">
+        <h2 id="views-title">{t("queue.savedViews")}</h2>
+        {views.length ? (
+          <ul className="checks" style={{ listStyle: "none", padding: 0 }}>
+            {views.map((view) => (
+              <li key={view.id}>
+                <Link to={`/queue${view.query}`}>{view.name}</Link>{" "}
+                <Form method="post" style={{ display: "inline" }}>
+                  <input type="hidden" name="intent" value="deleteView" />
+                  <input type="hidden" name="id" value={view.id} />
+                  <button type="submit" className="secondary" aria-label={`${t("queue.deleteView")}: ${view.name}`}>
+                    ×
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="hint">{t("queue.noViews")}</p>
+        )}
+        <Form method="post" className="toolbar">
+          <input type="hidden" name="intent" value="saveView" />
+          <input type="hidden" name="query" value={location.search} />
+          <div className="field">
+            <label htmlFor="view-name">{t("queue.viewName")}</label>
+            <input id="view-name" name="name" type="text" maxLength={80} required />
+          </div>
+          <button type="submit" className="secondary">
+            {t("queue.saveView")}
+          </button>
+        </Form>
+      </section>
+
+      <Form method="get" className="panel" aria-label={t("queue.filters")}>
+        <input type="hidden" name="sort" value={params.sort} />
+        <input type="hidden" name="dir" value={params.dir} />
+        {params.cols.length ? <input type="hidden" name="cols" value={params.cols.join(",")} /> : null}
+        <div className="toolbar">
+          <div className="field wide">
+            <label htmlFor="q">{t("queue.search")}</label>
+            <input id="q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("queue.searchHint")} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-category">{t("col.category")}</label>
+            <select id="f-category" name="category" defaultValue={params.category ?? ""}>
+              <option value="">{t("queue.any")}</option>
+              {CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {labels.category(c)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-urgency">{t("col.urgency")}</label>
+            <select id="f-urgency" name="urgency" defaultValue={params.urgency ?? ""}>
+              <option value="">{t("queue.any")}</option>
+              {URGENCIES.map((u) => (
+                <option key={u} value={u}>
+                  {labels.urgency(u)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-region">{t("col.region")}</label>
+            <select id="f-region" name="region" defaultValue={params.region ?? ""}>
+              <option value="">{t("queue.any")}</option>
+              {regionOptions(locale).map((r) => (
+                <option key={r.value} value={r.value}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-cluster">{t("queue.cluster")}</label>
+            <select id="f-cluster" name="cluster" defaultValue={params.cluster ?? ""}>
+              <option value="">{t("queue.any")}</option>
+              {clusters.map((c) => (
+                <option key={c.slug} value={c.slug}>
+                  {locale === "uk" ? c.nameUk : c.nameEn}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-size">{t("queue.pageSize")}</label>
+            <select id="f-size" name="size" defaultValue={String(params.size)}>
+              {PAGE_SIZES.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <fieldset>
+          <legend>{t("queue.status")}</legend>
+          <div className="checks">
+            {STATUSES.map((s) => (
+              <label key={s}>
+                <input type="checkbox" name="status" value={s} defaultChecked={params.status.includes(s)} />
+                {labels.status(s)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="checks">
+          <label>
+            <input type="checkbox" name="unassigned" value="1" defaultChecked={params.unassigned} />
+            {t("queue.unassigned")}
+          </label>
+          <label>
+            <input type="checkbox" name="overdue" value="1" defaultChecked={params.overdue} />
+            {t("queue.overdue")}
+          </label>
+          <label>
+            <input type="checkbox" name="duplicates" value="1" defaultChecked={params.duplicates} />
+            {t("queue.duplicates")}
+          </label>
+        </div>
+        <p className="toolbar">
+          <button type="submit" className="primary">
+            {t("queue.apply")}
+          </button>
+          <Link to="/queue">{t("queue.reset")}</Link>
+        </p>
+      </Form>
+
+      <details className="panel">
+        <summary>{t("queue.columns")}</summary>
+        <Form method="get">
+          {Object.entries(Object.fromEntries(new URLSearchParams(queueSearch(params, { cols: [], page: 1 })))).map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          <div className="checks">
+            {QUEUE_COLUMNS.map((c) => (
+              <label key={c}>
+                <input type="checkbox" name="cols" value={c} defaultChecked={visible.includes(c)} />
+                {t(COLUMN_LABEL[c])}
+              </label>
+            ))}
+          </div>
+          <button type="submit" className="secondary">
+            {t("queue.showColumns")}
+          </button>
+        </Form>
+      </details>
+
+      {outcomes ? (
+        <div className="notice" role="status">
+          <p>
+            {t("queue.bulkResult", {
+              ok: outcomes.filter((o) => o.ok).length,
+              failed: outcomes.filter((o) => !o.ok).length,
+            })}
+          </p>
+          <ul>
+            {outcomes.map((o) => (
+              <li key={o.reference}>
+                {o.reference}: {o.ok ? "✓" : t(`refusal.${o.reason}` as MessageKey)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <p>{t("queue.count", { n: queue.total })}</p>
+      <div className="table-wrap">
+        <table className="queue">
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const id = header.column.id as QueueColumn | "select";
+                  if (id === "select") return <th key={header.id} scope="col" />;
+                  const active = params.sort === id;
+                  const nextDir = active && params.dir === "asc" ? "desc" : "asc";
+                  return (
+                    <th key={header.id} scope="col" aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
+                      <Link
+                        to={link({ sort: id, dir: nextDir, page: 1 })}
+                        title={t("queue.sortBy", { column: t(COLUMN_LABEL[id]) })}
+                      >
+                        {t(COLUMN_LABEL[id])}
+                        {active ? (params.dir === "asc" ? " ▲" : " ▼") : ""}
+                      </Link>
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className={row.original.overdue ? "overdue" : row.original.dueSoon ? "due-soon" : undefined}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {queue.rows.length === 0 ? <p>{t("queue.empty")}</p> : null}
+
+      <nav className="pager" aria-label={t("queue.page", { page: queue.page, pages: queue.pageCount })}>
+        {queue.page > 1 ? <Link to={link({ page: queue.page - 1 })}>{t("queue.prev")}</Link> : null}
+        <span>{t("queue.page", { page: queue.page, pages: queue.pageCount })}</span>
+        {queue.page < queue.pageCount ? <Link to={link({ page: queue.page + 1 })}>{t("queue.next")}</Link> : null}
+      </nav>
+
+      <Form method="post" id="bulk" className="panel">
+        <h2>{t("queue.bulk")}</h2>
+        <input type="hidden" name="intent" value="bulk" />
+        {bulkErrors?.ids ? <p className="errors">{bulkErrors.ids.map(tError).join(" ")}</p> : null}
+        <div className="toolbar">
+          <div className="field">
+            <label htmlFor="bulk-action">{t("queue.bulkAction")}</label>
+            <select id="bulk-action" name="bulkAction" defaultValue="">
+              <option value="">{t("form.choose")}</option>
+              {BULK_ACTIONS.map((a) => (
+                <option key={a} value={a}>
+                  {t(`action.${a}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+            {bulkErrors?.bulkAction ? <p className="errors">{bulkErrors.bulkAction.map(tError).join(" ")}</p> : null}
+          </div>
+          <div className="field">
+            <label htmlFor="bulk-cluster">{t("queue.cluster")}</label>
+            <select id="bulk-cluster" name="clusterId" defaultValue="">
+              <option value="">—</option>
+              {clusters.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {locale === "uk" ? c.nameUk : c.nameEn}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field wide">
+            <label htmlFor="bulk-message">{t("request.message")}</label>
+            <input id="bulk-message" name="message" type="text" maxLength={5000} />
+          </div>
+          <button type="submit" className="secondary">
+            {t("queue.bulkRun")}
+          </button>
+        </div>
+      </Form>
+    </main>
+  );
+}

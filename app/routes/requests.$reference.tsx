@@ -1,0 +1,441 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorList } from "~/components/forms";
+import { useLabels } from "~/components/request-labels";
+import { actorFor, requireUser } from "~/domain/auth.server";
+import { recommendClusters } from "~/domain/cluster-matching.server";
+import { TransitionError } from "~/domain/errors";
+import { listClusters } from "~/domain/queue.server";
+import { performRequestAction } from "~/domain/request-actions.server";
+import { type StaffRequest, getRequestForStaff, listCoordinators } from "~/domain/requests.server";
+import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
+import { matchReasonMessage } from "~/i18n/messages/matching";
+import type { MessageKey } from "~/i18n/messages";
+import { translate } from "~/i18n/messages";
+import { useLocale } from "~/i18n/use-locale";
+import { type RequestIntent, RequestActionSchema } from "~/schemas/request-actions";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.request.reference} — ЦШР` : "ЦШР" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const found = await getRequestForStaff({ reference: params.reference ?? "", viewer: user });
+  if (!found) throw new Response("Not found", { status: 404 });
+  const staff = user.role !== "CLUSTER_MEMBER";
+  const [recommendations, clusters, coordinators] = staff
+    ? await Promise.all([
+        found.actions.includes("assign") ? recommendClusters({ requestId: found.id, limit: 5 }) : Promise.resolve(null),
+        listClusters(),
+        listCoordinators(),
+      ])
+    : [null, [], []];
+  return { request: found, staff, recommendations: recommendations ?? [], clusters, coordinators, viewerId: user.id };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const reference = params.reference ?? "";
+  const submission = parseWithZod(await request.formData(), { schema: RequestActionSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  try {
+    const outcome = await performRequestAction({ reference, viewer: user, actor: actorFor(user), input: submission.value });
+    if (!outcome.ok) {
+      return data({ result: submission.reply({ fieldErrors: { [outcome.fieldError.field]: [outcome.fieldError.error] } }) }, { status: 400 });
+    }
+  } catch (error) {
+    if (!(error instanceof TransitionError)) throw error;
+    if (error.reason === "NOT_FOUND") throw new Response("Not found", { status: 404 });
+    const status = error.reason === "CONFLICT" ? 409 : 422;
+    return data({ result: submission.reply({ formErrors: [error.reason] }) }, { status });
+  }
+  return redirect(`/requests/${reference}?done=${submission.value.intent}`, 303);
+}
+
+/** After a refused or stale action, show the request as it is now (the form keeps its text). */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || actionStatus === 422 ? true : defaultShouldRevalidate;
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export default function RequestPage() {
+  const { request, staff, recommendations, clusters, coordinators } = useLoaderData<typeof loader>();
+  const { locale, t } = useLocale();
+  const label = useLabels();
+  const [searchParams] = useSearchParams();
+  const clusterName = (c: { nameUk: string; nameEn: string } | null) => (c ? (locale === "uk" ? c.nameUk : c.nameEn) : "—");
+
+  return (
+    <main className="wide">
+      <p>{staff ? <Link to="/queue">{t("request.back")}</Link> : <Link to="/cluster">{t("request.back")}</Link>}</p>
+      <h1>
+        {request.reference}: {request.title}
+      </h1>
+      <p>
+        <span className="status-badge">{label.status(request.status)}</span>{" "}
+        {request.possibleDuplicateOf ? (
+          <span className="mark dup">
+            <Link to={`/requests/${request.possibleDuplicateOf.reference}`} style={{ color: "inherit" }}>
+              {t("request.possibleDuplicateOf", { reference: request.possibleDuplicateOf.reference })}
+            </Link>
+          </span>
+        ) : null}
+        {request.duplicateOf ? (
+          <Link to={`/requests/${request.duplicateOf.reference}`}>{t("request.duplicateOf", { reference: request.duplicateOf.reference })}</Link>
+        ) : null}
+        {request.notAcceptedInTime ? <span className="mark lapsed">{t("queue.notAcceptedInTime")}</span> : null}
+      </p>
+      {searchParams.get("done") ? (
+        <p className="notice ok" role="status">
+          {t("request.done")}
+        </p>
+      ) : null}
+
+      <div className="two-col">
+        <div>
+          <section className="panel">
+            <dl className="facts">
+              <dt>{t("request.enterprise")}</dt>
+              <dd>
+                {request.enterprise.name} · ЄДРПОУ {request.enterprise.edrpou}
+              </dd>
+              <dt>{t("request.contact")}</dt>
+              <dd>
+                {request.contactName} · <a href={`tel:${request.phone}`}>{request.phone}</a> · <a href={`mailto:${request.email}`}>{request.email}</a>
+              </dd>
+              <dt>{t("col.category")}</dt>
+              <dd>{label.category(request.category)}</dd>
+              <dt>{t("col.urgency")}</dt>
+              <dd>{label.urgency(request.urgency)}</dd>
+              <dt>{t("status.region")}</dt>
+              <dd>
+                {request.city}, {label.region(request.region)}
+              </dd>
+              {request.neededBy ? (
+                <>
+                  <dt>{t("request.neededBy")}</dt>
+                  <dd>{label.dateTime(request.neededBy)}</dd>
+                </>
+              ) : null}
+              <dt>{t("status.filed")}</dt>
+              <dd>{label.dateTime(request.createdAt)}</dd>
+              <dt>{t("request.owner")}</dt>
+              <dd>{request.owner?.name ?? t("request.nobody")}</dd>
+              <dt>{t("request.assignedTo")}</dt>
+              <dd>{clusterName(request.assignedCluster)}</dd>
+              <dt>{request.triagedAt ? t("request.resolveDue") : t("request.triageDue")}</dt>
+              <dd>{request.nextDueAt ? label.dateTime(request.nextDueAt) : request.slaPausedAt ? t("queue.paused") : "—"}</dd>
+            </dl>
+            <h2>{t("field.description")}</h2>
+            <p style={{ whiteSpace: "pre-wrap" }}>{request.description}</p>
+            <Details title={t("request.details")} details={request.details} />
+            {request.sensitiveDetails ? <Details title={t("request.sensitive")} details={request.sensitiveDetails} /> : null}
+          </section>
+
+          <section className="panel">
+            <h2>{t("request.timeline")}</h2>
+            <ol className="timeline">
+              {request.events.map((event) => (
+                <li key={event.id} className={event.visibility === "INTERNAL" ? "event-internal" : undefined}>
+                  <time dateTime={new Date(event.createdAt).toISOString()}>{label.dateTime(event.createdAt)}</time>
+                  <strong>{t(`event.${event.action}` as MessageKey)}</strong>
+                  {event.cluster ? ` — ${clusterName(event.cluster)}` : null}
+                  <span className="visibility">
+                    {event.actor?.name ?? t(`actor.${event.actorType}` as MessageKey)} ·{" "}
+                    {event.visibility === "INTERNAL" ? t("request.internal") : t("request.public")}
+                  </span>
+                  {event.message ? <div className="message">{event.message}</div> : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+
+          <section className="panel">
+            <h2>{t("request.otherRequests")}</h2>
+            {request.otherRequests.length ? (
+              <ul>
+                {request.otherRequests.map((other) => (
+                  <li key={other.reference}>
+                    <Link to={`/requests/${other.reference}`}>{other.reference}</Link> — {other.title} ({label.status(other.status)})
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="hint">{t("request.noOther")}</p>
+            )}
+          </section>
+        </div>
+
+        <aside>
+          <ActionsPanel request={request} recommendations={recommendations} clusters={clusters} coordinators={coordinators} />
+        </aside>
+      </div>
+    </main>
+  );
+}
+
+function Details({ title, details }: { title: string; details: Record<string, unknown> }) {
+  const entries = Object.entries(details);
+  if (!entries.length) return null;
+  const { t } = useLocale();
+  const label = useLabels();
+  const fieldKey: Record<string, MessageKey> = {
+    productionArea: "field.productionArea",
+    staffCount: "field.staffCount",
+    equipmentTonnage: "field.equipmentTonnage",
+    destinationRegions: "field.destinationRegions",
+    supplyItems: "field.supplyItems",
+    productType: "field.defenceProductType",
+    monthlyCapacity: "field.monthlyCapacity",
+    certifications: "field.certifications",
+  };
+  return (
+    <>
+      <h2>{title}</h2>
+      <dl className="facts">
+        {entries.map(([key, value]) => (
+          <div key={key} style={{ display: "contents" }}>
+            <dt>{fieldKey[key] ? t(fieldKey[key]) : key}</dt>
+            <dd style={{ whiteSpace: "pre-wrap" }}>
+              {Array.isArray(value) ? value.map((v) => label.region(String(v))).join(", ") : String(value)}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
+function ActionsPanel({
+  request,
+  recommendations,
+  clusters,
+  coordinators,
+}: {
+  request: StaffRequest;
+  recommendations: LoaderData["recommendations"];
+  clusters: LoaderData["clusters"];
+  coordinators: LoaderData["coordinators"];
+}) {
+  const { locale, t } = useLocale();
+  const label = useLabels();
+  const can = (intent: RequestIntent) => (request.actions as string[]).includes(intent);
+  const clusterName = (c: { nameUk: string; nameEn: string }) => (locale === "uk" ? c.nameUk : c.nameEn);
+
+  return (
+    <section aria-labelledby="actions-title">
+      <h2 id="actions-title">{t("request.actions")}</h2>
+      {can("assign") ? (
+        <div className="panel">
+          <h3>{t("request.recommendations")}</h3>
+          {recommendations.length === 0 ? <p className="hint">{t("request.noRecommendations")}</p> : null}
+          {recommendations.map((r) => (
+            <div className="recommendation" key={r.cluster.id} data-testid="recommendation">
+              <strong>{clusterName(r.cluster)}</strong>
+              <ul>
+                {r.reasons.map((reason) => {
+                  const m = matchReasonMessage(reason, locale);
+                  return <li key={reason.kind}>{translate(locale, m.key, m.params)}</li>;
+                })}
+              </ul>
+              <ActionForm intent="assign" version={request.version} submitLabel={`${t("request.assignTo")}: ${clusterName(r.cluster)}`} compact>
+                <input type="hidden" name="clusterId" value={r.cluster.id} />
+              </ActionForm>
+            </div>
+          ))}
+          <ActionForm intent="assign" version={request.version} submitLabel={t("action.assign")}>
+            {(fields) => (
+              <Field label={t("request.chooseCluster")} errors={fields.errors.clusterId}>
+                <select name="clusterId" defaultValue="">
+                  <option value="">{t("form.choose")}</option>
+                  {clusters
+                    .filter((c) => c.id !== request.assignedClusterId)
+                    .map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {clusterName(c)}
+                      </option>
+                    ))}
+                </select>
+              </Field>
+            )}
+          </ActionForm>
+        </div>
+      ) : null}
+
+      {can("triage") ? (
+        <Action intent="triage" title={t("action.triage")} version={request.version} open>
+          {(fields) => (
+            <>
+              <Field label={t("col.category")} errors={fields.errors.category}>
+                <select name="category" defaultValue={request.category}>
+                  {CATEGORIES.map((c) => (
+                    <option key={c} value={c}>
+                      {label.category(c)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={t("col.urgency")} errors={fields.errors.urgency}>
+                <select name="urgency" defaultValue={request.urgency}>
+                  {URGENCIES.map((u) => (
+                    <option key={u} value={u}>
+                      {label.urgency(u)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={t("request.owner")} errors={fields.errors.ownerId}>
+                <select name="ownerId" defaultValue={request.owner?.id ?? ""}>
+                  <option value="">{t("request.nobody")}</option>
+                  {coordinators.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <MessageField label={t("request.message")} errors={fields.errors.message} />
+            </>
+          )}
+        </Action>
+      ) : null}
+
+      {can("accept") ? <Action intent="accept" title={t("action.accept")} version={request.version} /> : null}
+      {can("requestInfo") ? <Action intent="requestInfo" title={t("action.requestInfo")} version={request.version} messageLabel={t("request.question")} /> : null}
+      {can("resumeWithoutReply") ? <Action intent="resumeWithoutReply" title={t("action.resumeWithoutReply")} version={request.version} messageLabel={t("request.reason")} /> : null}
+      {can("resolve") ? <Action intent="resolve" title={t("action.resolve")} version={request.version} messageLabel={t("request.message")} /> : null}
+      {can("decline") ? <Action intent="decline" title={t("action.decline")} version={request.version} messageLabel={t("request.reason")} /> : null}
+      {can("publicMessage") ? <Action intent="publicMessage" title={t("action.publicMessage")} version={request.version} messageLabel={t("request.message")} /> : null}
+      {can("note") ? <Action intent="note" title={t("action.note")} version={request.version} messageLabel={t("request.message")} /> : null}
+      {can("unassign") ? <Action intent="unassign" title={t("action.unassign")} version={request.version} messageLabel={t("request.reason")} /> : null}
+      {can("close") ? <Action intent="close" title={t("action.close")} version={request.version} /> : null}
+      {can("reject") ? <Action intent="reject" title={t("action.reject")} version={request.version} messageLabel={t("request.reason")} /> : null}
+      {can("markDuplicate") ? (
+        <Action intent="markDuplicate" title={t("action.markDuplicate")} version={request.version}>
+          {(fields) => (
+            <>
+              <Field label={t("request.duplicateOfField")} errors={fields.errors.duplicateOf}>
+                <input type="text" name="duplicateOf" defaultValue={fields.values.duplicateOf ?? request.possibleDuplicateOf?.reference ?? ""} />
+              </Field>
+              <MessageField label={t("request.reason")} errors={fields.errors.message} defaultValue={fields.values.message} />
+            </>
+          )}
+        </Action>
+      ) : null}
+    </section>
+  );
+}
+
+type FieldsState = { errors: Record<string, string[] | undefined>; values: Record<string, string | undefined> };
+
+/** One action's form. Keeps what was typed and shows its errors after a refused post. */
+function ActionForm({
+  intent,
+  version,
+  submitLabel,
+  compact,
+  children,
+}: {
+  intent: RequestIntent;
+  version: number;
+  submitLabel: string;
+  compact?: boolean;
+  children?: ReactNode | ((fields: FieldsState) => ReactNode);
+}) {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useLocale();
+  const mine = actionData?.result?.initialValue?.intent === intent && !compact ? actionData.result : undefined;
+  const [form] = useForm({ id: `action-${intent}${compact ? "-quick" : ""}`, lastResult: mine });
+  const errors = (mine?.error ?? {}) as Record<string, string[] | undefined>;
+  const values = (mine?.initialValue ?? {}) as Record<string, string | undefined>;
+  const formErrors = errors[""];
+  return (
+    <Form method="post" {...getFormProps(form)} noValidate>
+      <input type="hidden" name="intent" value={intent} />
+      {/* The version this page showed: a later change by someone else makes the post stale. */}
+      <input type="hidden" name="version" value={version} />
+      {formErrors?.length ? (
+        <p className="notice error" role="alert">
+          {formErrors.map((e) => (e === "CONFLICT" ? t("request.conflict") : t(`refusal.${e}` as MessageKey))).join(" ")}
+        </p>
+      ) : null}
+      {typeof children === "function" ? children({ errors, values }) : children}
+      <button type="submit" className={compact ? "secondary" : "primary"} disabled={navigation.state === "submitting"}>
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}
+
+function Action({
+  intent,
+  title,
+  version,
+  messageLabel,
+  open,
+  children,
+}: {
+  intent: RequestIntent;
+  title: string;
+  version: number;
+  messageLabel?: string;
+  open?: boolean;
+  children?: (fields: FieldsState) => ReactNode;
+}) {
+  const actionData = useActionData<typeof action>();
+  const refused = actionData?.result?.initialValue?.intent === intent;
+  return (
+    <details className="action" open={open || refused}>
+      <summary>{title}</summary>
+      <ActionForm intent={intent} version={version} submitLabel={title}>
+        {(fields) =>
+          children ? children(fields) : messageLabel ? <MessageField label={messageLabel} errors={fields.errors.message} defaultValue={fields.values.message} /> : null
+        }
+      </ActionForm>
+    </details>
+  );
+}
+
+function Field({ label, errors, children }: { label: string; errors?: string[]; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label>
+        {label}
+        {children}
+      </label>
+      <ErrorList errors={errors} />
+    </div>
+  );
+}
+
+function MessageField({ label, errors, defaultValue }: { label: string; errors?: string[]; defaultValue?: string }) {
+  return (
+    <div className="field">
+      <label>
+        {label}
+        <textarea name="message" rows={4} defaultValue={defaultValue ?? ""} aria-invalid={errors?.length ? true : undefined} />
+      </label>
+      <ErrorList errors={errors} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  const { t } = useLocale();
+  return (
+    <main>
+      <h1>{t("page.notFound.title")}</h1>
+      <p>{t("page.notFound.body")}</p>
+      <p>
+        <Link to="/queue">{t("request.back")}</Link>
+      </p>
+    </main>
+  );
+}

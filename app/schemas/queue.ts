@@ -1,0 +1,117 @@
+// The queue's state lives in the URL. This lenient reader turns any query string into valid
+// parameters (a bad value falls back to its default), and `queueSearch` writes them back, so
+// every view is a link a coordinator can send.
+import { z } from "zod";
+import { STATUSES } from "~/domain/state-machine";
+import { CATEGORIES, REGIONS, URGENCIES } from "~/domain/taxonomy";
+
+export const QUEUE_COLUMNS = [
+  "reference",
+  "enterprise",
+  "category",
+  "urgency",
+  "region",
+  "status",
+  "cluster",
+  "age",
+  "due",
+  "updated",
+] as const;
+export type QueueColumn = (typeof QUEUE_COLUMNS)[number];
+
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+
+const list = <T extends string>(values: readonly T[]) =>
+  z
+    .array(z.string())
+    .transform((items) => items.flatMap((v) => v.split(",")).filter((v): v is T => (values as readonly string[]).includes(v)))
+    .catch([]);
+
+const one = <T extends string>(values: readonly T[]) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => ((values as readonly string[]).includes(v ?? "") ? (v as T) : undefined))
+    .catch(undefined);
+
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => v === "1" || v === "on" || v === "true")
+  .catch(false);
+
+export const QueueParamsSchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  size: z.coerce
+    .number()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
+    .catch(25),
+  sort: one(QUEUE_COLUMNS).transform((v) => v ?? "due"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  status: list(STATUSES),
+  category: one(CATEGORIES),
+  urgency: one(URGENCIES),
+  region: one(REGIONS),
+  /** A cluster's slug. */
+  cluster: z.string().regex(/^[a-z0-9-]{1,80}$/).optional().catch(undefined),
+  unassigned: flag,
+  overdue: flag,
+  duplicates: flag,
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || undefined)
+    .catch(undefined),
+  /** Visible columns; empty means all. */
+  cols: list(QUEUE_COLUMNS),
+});
+
+export type QueueParams = z.output<typeof QueueParamsSchema>;
+
+const MULTI = new Set(["status", "cols"]);
+
+/** Reads the queue parameters from a URL's search string. */
+export function readQueueParams(search: URLSearchParams): QueueParams {
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(search.keys())) raw[key] = MULTI.has(key) ? search.getAll(key) : (search.get(key) ?? "");
+  return QueueParamsSchema.parse(raw);
+}
+
+export const DEFAULT_QUEUE_PARAMS: QueueParams = readQueueParams(new URLSearchParams());
+
+/** Writes parameters back as a query string, leaving out defaults so links stay short. */
+export function queueSearch(params: QueueParams, changes: Partial<QueueParams> = {}) {
+  const next = { ...params, ...changes };
+  const out = new URLSearchParams();
+  for (const [key, value] of Object.entries(next) as [keyof QueueParams, unknown][]) {
+    const fallback = DEFAULT_QUEUE_PARAMS[key];
+    if (Array.isArray(value)) {
+      if (value.length) out.set(key, value.join(","));
+    } else if (value !== undefined && value !== false && value !== fallback) {
+      out.set(key, value === true ? "1" : String(value));
+    }
+  }
+  const text = out.toString();
+  return text ? `?${text}` : "";
+}
+
+export const SaveViewSchema = z.object({
+  intent: z.literal("saveView"),
+  name: z.string({ error: "required" }).trim().min(1, "required").max(80, "tooLong:80"),
+  query: z.string().max(2000).default(""),
+});
+
+export const DeleteViewSchema = z.object({ intent: z.literal("deleteView"), id: z.string().min(1).max(40) });
+
+/** What can be done to several requests at once from the queue. */
+export const BULK_ACTIONS = ["triage", "assign", "requestInfo", "reject"] as const;
+
+export const BulkSchema = z.object({
+  intent: z.literal("bulk"),
+  ids: z.array(z.string().min(1).max(40)).min(1, "bulkNone").max(100),
+  bulkAction: z.enum(BULK_ACTIONS, { error: "choose" }),
+  clusterId: z.string().max(40).optional(),
+  message: z.string().trim().max(5000, "tooLong:5000").optional(),
+});

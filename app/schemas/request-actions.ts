@@ -1,0 +1,44 @@
+// What staff and cluster members post from a request's page: one schema per action, told
+// apart by `intent` (the state machine's action name).
+import { z } from "zod";
+import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
+
+const version = z.coerce.number().int().min(0);
+const message = z.string({ error: "required" }).trim().min(1, { error: "required", abort: true }).max(5000, "tooLong:5000");
+const optionalMessage = z.string().trim().max(5000, "tooLong:5000").optional();
+const id = z.string().min(1).max(40);
+
+export const RequestActionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("triage"),
+    version,
+    category: z.enum(CATEGORIES, { error: "choose" }),
+    urgency: z.enum(URGENCIES, { error: "choose" }),
+    ownerId: id.optional(),
+    message: optionalMessage,
+  }),
+  z.object({ intent: z.literal("requestInfo"), version, message }),
+  z.object({ intent: z.literal("resumeWithoutReply"), version, message }),
+  z.object({ intent: z.literal("assign"), version, clusterId: z.string({ error: "choose" }).min(1, "choose").max(40), message: optionalMessage }),
+  z.object({ intent: z.literal("accept"), version, message: optionalMessage }),
+  z.object({ intent: z.literal("decline"), version, message }),
+  z.object({ intent: z.literal("unassign"), version, message }),
+  z.object({ intent: z.literal("resolve"), version, message }),
+  z.object({ intent: z.literal("close"), version, message: optionalMessage }),
+  z.object({ intent: z.literal("reject"), version, message }),
+  z.object({
+    intent: z.literal("markDuplicate"),
+    version,
+    duplicateOf: z
+      .string({ error: "required" })
+      .trim()
+      .toUpperCase()
+      .regex(/^RRC-\d{4}-\d{6}$/, "unknownReference"),
+    message,
+  }),
+  z.object({ intent: z.literal("note"), version, message }),
+  z.object({ intent: z.literal("publicMessage"), version, message }),
+]);
+
+export type RequestActionInput = z.output<typeof RequestActionSchema>;
+export type RequestIntent = RequestActionInput["intent"];

@@ -1,0 +1,540 @@
+// Fills a migrated, seeded database (scripts/db-setup.mjs with the demo seed: 13 clusters and
+// the demo users) with `count` realistic requests, fast: raw better-sqlite3 prepared
+// statements in large transactions, no Prisma. For the queue and export benchmarks.
+//
+//   import { generateRequests } from "./generate-requests.mjs";
+//   generateRequests("bench/.tmp/big.db", 100_000);          // → { requests, events, ms, … }
+//   node bench/generate-requests.mjs <db file> [count] [--setup]   (--setup: db-setup with seed first)
+//
+// What it writes, like the app would have (same column formats as Prisma: DateTime as ISO text
+// with "+00:00", booleans 0/1, enums as text):
+// - Enterprises with valid codes (8-digit EDRPOU with its check digit; 1 in 10 a sole
+//   proprietor's 10-digit RNOKPP), about 0.6 per request (some file several requests).
+// - Requests over the last 12 weeks, all statuses, categories, urgencies and regions; the
+//   status follows from age (recent ones early in their life, as the demo seed does). Each
+//   status is reached by a path the state machine allows (app/domain/state-machine.ts), and
+//   the request carries what that path sets: triagedAt/assignedAt/acceptedAt/resolvedAt/
+//   closedAt, assignedClusterId (a cluster with the category's capability) for ASSIGNED,
+//   IN_PROGRESS, RESOLVED and CLOSED, ownerId (the triaging coordinator), slaPausedAt for
+//   NEEDS_INFO, duplicateOfId for DUPLICATE, version = number of transitions, and
+//   lastActivityAt/updatedAt = the last event. SLA due times from DEFAULT_SLA_TARGETS
+//   (app/domain/sla.ts): triageDueAt, resolveDueAt, acceptDueAt = assignedAt + accept target.
+// - The sort keys of newer migrations when the table has them: urgencyRank, statusRank,
+//   nextDueAt (as nextDueAt() in sla.ts).
+// - references RRC-YYYY-NNNNNN (Kyiv year of createdAt) continuing ReferenceCounter, which is
+//   updated; statusTokenHash = SHA-256 of a token derived from the reference
+//   (benchStatusToken(reference) opens /s/<token> in later benchmarks); searchText as
+//   searchTextFor() in app/domain/search.ts; possibleDuplicateOfId as createRequest sets it.
+// - 1 to 5 RequestEvents per request, one per transition, actors and visibility as the state
+//   machine says. (CLOSED needs five: submit, assign, accept, resolve, confirm/close/autoClose;
+//   every other status takes one to four.)
+//
+// The taxonomy, SLA targets and state-machine facts below are copied from app/domain (this is
+// plain JS for node without a TS loader); keep them in step.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** app/domain/sla.ts DEFAULT_SLA_TARGETS */
+export const DEFAULT_SLA_TARGETS = {
+  CRITICAL: { triageMs: 4 * HOUR, resolveMs: 3 * DAY, acceptMs: 12 * HOUR },
+  HIGH: { triageMs: 24 * HOUR, resolveMs: 10 * DAY, acceptMs: 24 * HOUR },
+  NORMAL: { triageMs: 3 * DAY, resolveMs: 21 * DAY, acceptMs: 72 * HOUR },
+  LOW: { triageMs: 5 * DAY, resolveMs: 45 * DAY, acceptMs: 5 * DAY },
+};
+/** app/domain/state-machine.ts STATUSES (order = statusRank) */
+const STATUSES = ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "DUPLICATE"];
+const OPEN_STATUSES = new Set(["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"]);
+/** sla.ts nextDueAt(): the clock that runs in these statuses */
+const CLOCK_STATUSES = new Set(["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS"]);
+const URGENCY_RANK = { CRITICAL: 0, HIGH: 1, NORMAL: 2, LOW: 3 };
+/** Visibility and the status each action leads to (state-machine.ts TRANSITIONS). */
+const ACTIONS = {
+  submit: { to: "NEW", visibility: "PUBLIC" },
+  triage: { to: "TRIAGED", visibility: "INTERNAL" },
+  requestInfo: { to: "NEEDS_INFO", visibility: "PUBLIC", message: "Уточніть, будь ласка, обсяги та терміни." },
+  assign: { to: "ASSIGNED", visibility: "INTERNAL" },
+  accept: { to: "IN_PROGRESS", visibility: "PUBLIC" },
+  resolve: { to: "RESOLVED", visibility: "PUBLIC", message: "Кластер знайшов виконавця, допомогу надано." },
+  confirm: { to: "CLOSED", visibility: "PUBLIC" },
+  close: { to: "CLOSED", visibility: "PUBLIC" },
+  autoClose: { to: "CLOSED", visibility: "PUBLIC" },
+  reject: { to: "REJECTED", visibility: "PUBLIC", message: "Запит поза межами роботи Центру." },
+  markDuplicate: { to: "DUPLICATE", visibility: "PUBLIC", message: "Той самий запит уже в роботі." },
+};
+
+// Taxonomy (app/domain/taxonomy.ts) with a rough real-world mix.
+const CATEGORY_WEIGHTS = {
+  SUPPLIES: 18, EQUIPMENT: 15, ENERGY: 13, RELOCATION: 11, LOGISTICS: 10, DEFENCE_ORDER: 9, WORKFORCE: 8, FINANCE: 8, EXPORT: 5, OTHER: 3,
+};
+const URGENCY_WEIGHTS = { CRITICAL: 10, HIGH: 30, NORMAL: 45, LOW: 15 };
+const REGION_CITIES = {
+  "UA-71": ["Черкаси", "Умань", "Сміла"], "UA-74": ["Чернігів", "Ніжин", "Прилуки"], "UA-77": ["Чернівці", "Хотин"],
+  "UA-12": ["Дніпро", "Кривий Ріг", "Кам'янське", "Павлоград"], "UA-14": ["Краматорськ", "Слов'янськ", "Дружківка"],
+  "UA-26": ["Івано-Франківськ", "Калуш", "Коломия"], "UA-63": ["Харків", "Лозова", "Чугуїв"], "UA-65": ["Херсон", "Олешки"],
+  "UA-68": ["Хмельницький", "Кам'янець-Подільський", "Шепетівка"], "UA-35": ["Кропивницький", "Олександрія"],
+  "UA-32": ["Біла Церква", "Бровари", "Бориспіль", "Фастів"], "UA-09": ["Сєвєродонецьк"], "UA-46": ["Львів", "Дрогобич", "Стрий", "Червоноград"],
+  "UA-48": ["Миколаїв", "Вознесенськ", "Первомайськ"], "UA-51": ["Одеса", "Ізмаїл", "Чорноморськ"], "UA-53": ["Полтава", "Кременчук", "Лубни"],
+  "UA-56": ["Рівне", "Дубно", "Вараш"], "UA-59": ["Суми", "Шостка", "Конотоп"], "UA-61": ["Тернопіль", "Чортків"],
+  "UA-05": ["Вінниця", "Жмеринка", "Могилів-Подільський"], "UA-07": ["Луцьк", "Ковель", "Нововолинськ"],
+  "UA-21": ["Ужгород", "Мукачево", "Берегове"], "UA-23": ["Запоріжжя", "Мелітополь"], "UA-18": ["Житомир", "Бердичів", "Коростень"],
+  "UA-30": ["Київ"], "UA-43": ["Сімферополь"], "UA-40": ["Севастополь"],
+};
+const REGION_WEIGHTS = {
+  "UA-30": 14, "UA-12": 9, "UA-63": 9, "UA-46": 7, "UA-32": 6, "UA-51": 5, "UA-23": 5, "UA-48": 4, "UA-14": 4, "UA-05": 4, "UA-53": 4,
+  "UA-59": 3, "UA-68": 3, "UA-18": 3, "UA-71": 2, "UA-74": 2, "UA-26": 2, "UA-56": 2, "UA-35": 2, "UA-61": 2, "UA-07": 2, "UA-21": 2,
+  "UA-77": 2, "UA-65": 2, "UA-09": 1, "UA-43": 0.2, "UA-40": 0.2,
+};
+const REGIONS = Object.keys(REGION_CITIES);
+const TITLES = {
+  RELOCATION: ["Перемістити цех з прифронтової зони", "Релокація лінії механообробки", "Потрібне приміщення для виробництва", "Переїзд складу готової продукції", "Шукаємо майданчик для релокації"],
+  SUPPLIES: ["Потрібен листовий прокат", "Бракує тканини для пошиття", "Пошук постачальника комплектуючих", "Потрібна фанера та ДСП", "Дефіцит підшипників"],
+  DEFENCE_ORDER: ["Готові виконати оборонне замовлення", "Виробництво комплектуючих для ЗСУ", "Пошив спорядження", "Виготовлення металоконструкцій для фортифікацій"],
+  LOGISTICS: ["Перевезення обладнання", "Потрібен склад на заході країни", "Доставка сировини", "Потрібен рефрижератор"],
+  ENERGY: ["Потрібен генератор для цеху", "Резервне живлення виробництва", "Підключення до мережі після обстрілу", "Сонячна станція на дах цеху"],
+  EQUIPMENT: ["Ремонт верстатів з ЧПК", "Потрібен прес", "Заміна пошкодженого обладнання", "Потрібен зварювальний напівавтомат"],
+  WORKFORCE: ["Потрібні зварювальники", "Навчання нових працівників", "Пошук інженерів-технологів", "Перекваліфікація ветеранів"],
+  FINANCE: ["Пошук грантового фінансування", "Кредит на відновлення", "Страхування воєнних ризиків", "Компенсація за зруйноване майно"],
+  EXPORT: ["Вихід на ринок ЄС", "Сертифікація для експорту", "Пошук партнерів за кордоном", "Участь у виставці в Польщі"],
+  OTHER: ["Консультація щодо документів", "Інше питання підприємства", "Потрібна порада", "Питання щодо бронювання працівників"],
+};
+const SENTENCES = [
+  "Підприємство працює попри обстріли.",
+  "Після удару 14 числа пошкоджено дах цеху та частину обладнання.",
+  "Маємо замовлення на три місяці вперед, але бракує ресурсів.",
+  "Працює 120 людей, половина — внутрішньо переміщені особи.",
+  "Потрібно якнайшвидше, бо зупиняється основна лінія.",
+  "Готові розділити витрати або виконати роботи власними силами.",
+  "Обсяги: близько 20 тонн на місяць, можлива поставка партіями.",
+  "Електропостачання переривається по 8–10 годин на добу.",
+  "Розглядаємо Львівську, Закарпатську або Волинську області.",
+  "Документи та фото пошкоджень надішлемо на запит.",
+  "Співпрацюємо з місцевою військовою адміністрацією.",
+  "Шукаємо партнера серед учасників кластера.",
+];
+const NAME_A = ["Граніт", "Світанок", "Поділля", "Дніпро", "Карпати", "Сокіл", "Ятрань", "Слобожанщина", "Сіверськ", "Берегиня", "Інтегра", "Техмаш", "Азов", "Полісся", "Таврія", "Оріон", "Галичина", "Буковина", "Вектор", "Прометей"];
+const NAME_B = ["Метал", "Агро", "Пром", "Текстиль", "Машбуд", "Енерго", "Логістик", "Фарм", "Меблі", "Електро", "Пласт", "Харчпром", "Буд", "Трейд", "Сервіс"];
+const FORMS = ["ТОВ", "ТОВ", "ТОВ", "ПрАТ", "ПП", "АТ", "ВКФ"];
+const FIRST = ["Олена", "Андрій", "Ірина", "Микола", "Тетяна", "Сергій", "Оксана", "Василь", "Наталія", "Богдан", "Юлія", "Дмитро", "Галина", "Олег", "Марія", "Ігор"];
+const LAST = ["Коваленко", "Шевчук", "Бондар", "Мельник", "Ткаченко", "Кравець", "Олійник", "Савчук", "Руденко", "Гончар", "Лисенко", "Марченко", "Поліщук", "Ковальчук"];
+/** tests/factories.ts: the same status mix as the demo seed, and the early statuses of fresh requests. */
+const STATUS_MIX = ["NEW", "NEW", "NEW", "TRIAGED", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "ASSIGNED", "IN_PROGRESS", "IN_PROGRESS",
+  "IN_PROGRESS", "RESOLVED", "CLOSED", "CLOSED", "CLOSED", "CLOSED", "REJECTED", "DUPLICATE"];
+const EARLY_MIX = ["NEW", "NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED"];
+
+/** mulberry32, as seededRandom() in tests/factories.ts */
+function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** app/domain/identifiers.ts isValidEdrpou / completeEdrpou */
+function edrpouCheckDigit(first7) {
+  const d = Array.from(first7, (c) => c.charCodeAt(0) - 48);
+  const value = Number(first7) * 10;
+  const base = value < 30_000_000 || value > 60_000_000 ? [1, 2, 3, 4, 5, 6, 7] : [7, 1, 2, 3, 4, 5, 6];
+  const remainder = (weights) => weights.reduce((sum, w, i) => sum + w * d[i], 0) % 11;
+  let check = remainder(base);
+  if (check === 10) {
+    check = remainder(base.map((w) => w + 2));
+    if (check === 10) check = 0;
+  }
+  return check;
+}
+// The weights depend on the whole 8-digit value, so try every check digit like completeEdrpou.
+export function isValidEdrpou(code) {
+  if (!/^\d{8}$/.test(code)) return false;
+  const d = Array.from(code, (c) => c.charCodeAt(0) - 48);
+  const value = Number(code);
+  const base = value < 30_000_000 || value > 60_000_000 ? [1, 2, 3, 4, 5, 6, 7] : [7, 1, 2, 3, 4, 5, 6];
+  const remainder = (weights) => weights.reduce((sum, w, i) => sum + w * d[i], 0) % 11;
+  let check = remainder(base);
+  if (check === 10) {
+    check = remainder(base.map((w) => w + 2));
+    if (check === 10) check = 0;
+  }
+  return check === d[7];
+}
+function completeEdrpou(first7) {
+  const guess = `${first7}${edrpouCheckDigit(first7)}`;
+  if (isValidEdrpou(guess)) return guess;
+  for (let c = 0; c <= 9; c++) if (isValidEdrpou(`${first7}${c}`)) return `${first7}${c}`;
+  return null;
+}
+/** identifiers.ts isValidRnokpp: check = (Σ wᵢdᵢ mod 11) mod 10 */
+function completeRnokpp(first9) {
+  const weights = [-1, 5, 7, 9, 4, 6, 10, 5, 7];
+  const sum = weights.reduce((acc, w, i) => acc + w * (first9.charCodeAt(i) - 48), 0);
+  return `${first9}${(((sum % 11) + 11) % 11) % 10}`;
+}
+
+/** app/domain/search.ts normalizeForSearch / searchTextFor */
+function searchTextFor(parts) {
+  return parts.filter(Boolean).join(" ").normalize("NFC").toLocaleLowerCase("uk").replace(/\s+/g, " ").trim();
+}
+
+/** The private status token the generator used for a reference (to open /s/<token>). */
+export function benchStatusToken(reference) {
+  return createHash("sha256").update(`rrc-bench:${reference}`).digest("base64url");
+}
+const sha256Hex = (text) => createHash("sha256").update(text).digest("hex");
+
+/** Prisma's DateTime text in SQLite. */
+const iso = (ms) => (ms === null || ms === undefined ? null : new Date(ms).toISOString().replace("Z", "+00:00"));
+
+function weightedPicker(weights, random) {
+  const entries = Object.entries(weights);
+  const total = entries.reduce((s, [, w]) => s + w, 0);
+  const cumulative = [];
+  let acc = 0;
+  for (const [key, w] of entries) cumulative.push([key, (acc += w / total)]);
+  return () => {
+    const r = random();
+    for (const [key, c] of cumulative) if (r < c) return key;
+    return cumulative.at(-1)[0];
+  };
+}
+
+/**
+ * @param {string} dbFile a database migrated and seeded by scripts/db-setup.mjs
+ * @param {number} count requests to add
+ * @param {{ seed?: number, now?: Date, weeks?: number, batchSize?: number, slaTargets?: typeof DEFAULT_SLA_TARGETS }} [options]
+ */
+export function generateRequests(dbFile, count, options = {}) {
+  const { seed = 20260301, now = new Date(), weeks = 12, batchSize = 10_000, slaTargets = DEFAULT_SLA_TARGETS } = options;
+  const started = performance.now();
+  if (!fs.existsSync(dbFile)) throw new Error(`${dbFile} does not exist: run scripts/db-setup.mjs (with the seed) first`);
+  const random = seededRandom(seed);
+  const pick = (items) => items[Math.floor(random() * items.length)];
+  const between = (min, max) => min + random() * (max - min);
+  const pickCategory = weightedPicker(CATEGORY_WEIGHTS, random);
+  const pickUrgency = weightedPicker(URGENCY_WEIGHTS, random);
+  const pickRegion = weightedPicker(REGION_WEIGHTS, random);
+
+  const db = new Database(dbFile);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL"); // a bulk load: durability of each batch does not matter
+  db.pragma("foreign_keys = ON");
+  db.pragma("cache_size = -131072");
+  db.pragma("temp_store = MEMORY");
+
+  try {
+    // --- What the seed left: clusters with capabilities and regions, staff, counters. ---
+    const clusters = db.prepare(`SELECT "id" FROM "Cluster" WHERE "active" = 1`).all();
+    if (clusters.length === 0) throw new Error(`${dbFile} has no clusters: run scripts/db-setup.mjs with the seed first`);
+    const capabilities = db.prepare(`SELECT "clusterId", "category" FROM "ClusterCapability"`).all();
+    const served = new Set(db.prepare(`SELECT "clusterId" || ' ' || "region" FROM "ClusterRegion"`).pluck().all());
+    const users = db.prepare(`SELECT "id", "role", "clusterId" FROM "User" WHERE "active" = 1`).all();
+    const coordinators = users.filter((u) => u.role === "COORDINATOR");
+    if (coordinators.length === 0) coordinators.push(...users.filter((u) => u.role === "ADMIN"));
+    if (coordinators.length === 0) throw new Error(`${dbFile} has no coordinators: run scripts/db-setup.mjs with the seed first`);
+    const membersByCluster = new Map();
+    for (const u of users) if (u.role === "CLUSTER_MEMBER" && u.clusterId) membersByCluster.set(u.clusterId, u.id);
+    const clustersFor = new Map();
+    for (const category of Object.keys(CATEGORY_WEIGHTS)) {
+      const ids = capabilities.filter((c) => c.category === category).map((c) => c.clusterId);
+      clustersFor.set(category, ids.length ? ids : clusters.map((c) => c.id));
+    }
+    const counters = new Map(db.prepare(`SELECT "year", "last" FROM "ReferenceCounter"`).raw().all());
+    const takenCodes = new Set(db.prepare(`SELECT "edrpou" FROM "Enterprise"`).pluck().all());
+
+    // --- Columns: write what the table has; refuse if it needs something this does not know. ---
+    const tableColumns = (table) => db.prepare(`SELECT "name", "notnull", "dflt_value" FROM pragma_table_info(?)`).all(table);
+    const columnsFor = (table, provided) => {
+      const columns = tableColumns(table);
+      const missing = columns.filter((c) => c.notnull && c.dflt_value === null && !provided.includes(c.name));
+      if (missing.length) {
+        throw new Error(`${table} has required columns the generator does not fill: ${missing.map((c) => c.name).join(", ")}`);
+      }
+      const names = new Set(columns.map((c) => c.name));
+      return provided.filter((c) => names.has(c));
+    };
+    const insertFor = (table, columns) =>
+      db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) VALUES (${columns.map(() => "?").join(",")})`);
+
+    const enterpriseColumns = columnsFor("Enterprise", ["id", "edrpou", "name", "region", "city", "contactName", "phone", "email", "createdAt", "updatedAt"]);
+    const requestColumns = columnsFor("Request", [
+      "id", "reference", "statusTokenHash", "enterpriseId", "contactName", "phone", "email", "category", "urgency", "title",
+      "description", "details", "sensitiveDetails", "region", "city", "neededBy", "status", "assignedClusterId", "ownerId",
+      "version", "searchText", "urgencyRank", "statusRank", "nextDueAt", "createdAt", "updatedAt", "lastActivityAt",
+      "triagedAt", "assignedAt", "acceptedAt", "resolvedAt", "closedAt", "triageDueAt", "resolveDueAt", "acceptDueAt",
+      "slaPausedAt", "slaPausedMs", "notAcceptedInTime", "stillNeededAskedAt", "duplicateOfId", "possibleDuplicateOfId",
+    ]);
+    const eventColumns = columnsFor("RequestEvent", [
+      "id", "requestId", "action", "actorType", "actorUserId", "fromStatus", "toStatus", "clusterId", "message", "visibility", "createdAt",
+    ]);
+    const insertEnterprise = insertFor("Enterprise", enterpriseColumns);
+    const insertRequest = insertFor("Request", requestColumns);
+    const insertEvent = insertFor("RequestEvent", eventColumns);
+
+    // cuid-shaped ids: "c", time, counter, random (25 characters), increasing in insertion order.
+    const idTime = Date.now().toString(36).padStart(8, "0");
+    let idCounter = 0;
+    const cuid = () =>
+      `c${idTime}${(idCounter++).toString(36).padStart(6, "0")}${Math.floor(random() * 36 ** 6).toString(36).padStart(6, "0")}${Math.floor(random() * 36 ** 4).toString(36).padStart(4, "0")}`;
+
+    // --- Pass 1: when each request was filed, and by which enterprise. ---
+    const nowMs = now.getTime();
+    const spanMs = weeks * 7 * DAY;
+    // Slightly more requests recently (the service grows): age ~ span × u^1.15.
+    const createdAts = Float64Array.from({ length: count }, () => Math.floor(nowMs - spanMs * Math.pow(random(), 1.15)));
+    createdAts.sort();
+
+    const enterprises = [];
+    let codeCursor = Math.floor(random() * 8_000_000);
+    const newCode = (sole) => {
+      for (;;) {
+        codeCursor = (codeCursor + 7919) % 8_000_000;
+        const code = sole
+          ? completeRnokpp(String(200_000_000 + codeCursor * 97 + Math.floor(random() * 97)).slice(0, 9))
+          : completeEdrpou(String(1_000_000 + codeCursor).padStart(7, "0"));
+        if (code && !takenCodes.has(code)) {
+          takenCodes.add(code);
+          return code;
+        }
+      }
+    };
+    const requestEnterprise = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      // About 40% of requests come from an enterprise that filed before.
+      if (enterprises.length > 20 && random() < 0.4) {
+        const e = Math.floor(enterprises.length * Math.pow(random(), 0.7)); // older enterprises slightly favoured
+        requestEnterprise[i] = e;
+        enterprises[e].lastAt = createdAts[i];
+        continue;
+      }
+      const sole = random() < 0.1;
+      const region = pickRegion();
+      const contactName = `${pick(FIRST)} ${pick(LAST)}`;
+      enterprises.push({
+        id: cuid(),
+        edrpou: newCode(sole),
+        name: sole ? `ФОП ${contactName}` : `${pick(FORMS)} «${pick(NAME_A)} ${pick(NAME_B)}»`,
+        region,
+        city: pick(REGION_CITIES[region]),
+        contactName,
+        phone: `+380${pick(["67", "50", "63", "66", "68", "73", "93", "97", "99"])}${String(Math.floor(random() * 10_000_000)).padStart(7, "0")}`,
+        email: `info${enterprises.length}@enterprise${Math.floor(random() * 1000)}.example`,
+        firstAt: createdAts[i],
+        lastAt: createdAts[i],
+      });
+      requestEnterprise[i] = enterprises.length - 1;
+    }
+    db.transaction(() => {
+      for (const e of enterprises) {
+        const row = { ...e, createdAt: iso(e.firstAt), updatedAt: iso(e.lastAt) };
+        insertEnterprise.run(enterpriseColumns.map((c) => row[c]));
+      }
+    })();
+
+    // --- Pass 2: the requests and their events, in creation order, in large transactions. ---
+    const kyivYear = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Kyiv", year: "numeric" });
+    /** enterpriseId + category → earlier requests with the time they stopped being open */
+    const openByKey = new Map();
+    const recentIds = [];
+    let events = 0;
+    const statusCounts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
+
+    const buildRequest = (i) => {
+      const createdAt = createdAts[i];
+      const age = nowMs - createdAt;
+      const enterprise = enterprises[requestEnterprise[i]];
+      const category = pickCategory();
+      const urgency = pickUrgency();
+      const target = slaTargets[urgency];
+      let status = age < 2 * DAY ? pick(EARLY_MIX) : pick(STATUS_MIX);
+
+      // Which earlier open request of the same enterprise and category this may repeat.
+      const key = `${enterprise.id} ${category}`;
+      const earlier = openByKey.get(key);
+      const possibleDuplicate = earlier?.find((r) => r.openUntil > createdAt) ?? null;
+      if (status === "DUPLICATE" && !possibleDuplicate && recentIds.length === 0) status = "REJECTED";
+
+      // The path of actions that reaches the status, with a gap before each step.
+      const triageFirst = random() < 0.5;
+      const gap = {
+        triage: () => target.triageMs * between(0.05, 1.3),
+        assign: () => target.triageMs * between(0.05, 0.8),
+        accept: () => target.acceptMs * between(0.05, 1.2),
+        resolve: () => target.resolveMs * between(0.1, 1.2),
+        close: () => between(0.2, 7) * DAY,
+      };
+      let steps;
+      switch (status) {
+        case "NEW": steps = []; break;
+        case "TRIAGED": steps = [["triage", gap.triage()]]; break;
+        case "NEEDS_INFO": steps = [...(triageFirst ? [["triage", gap.triage()]] : []), ["requestInfo", gap.triage()]]; break;
+        case "ASSIGNED": steps = [...(triageFirst ? [["triage", gap.triage()]] : []), ["assign", gap.assign()]]; break;
+        case "IN_PROGRESS": steps = [...(triageFirst ? [["triage", gap.triage()]] : []), ["assign", gap.assign()], ["accept", gap.accept()]]; break;
+        case "RESOLVED": steps = [["assign", gap.triage()], ["accept", gap.accept()], ["resolve", gap.resolve()]]; break;
+        case "CLOSED": {
+          const r = random();
+          const closing = r < 0.6 ? "confirm" : r < 0.85 ? "close" : "autoClose";
+          steps = [["assign", gap.triage()], ["accept", gap.accept()], ["resolve", gap.resolve()], [closing, gap.close()]];
+          break;
+        }
+        case "REJECTED": steps = [...(triageFirst ? [["triage", gap.triage()]] : []), ["reject", gap.triage()]]; break;
+        case "DUPLICATE": steps = [...(triageFirst ? [["triage", gap.triage()]] : []), ["markDuplicate", gap.triage()]]; break;
+      }
+      // Keep every step in the past: squeeze the gaps into the request's age when needed.
+      const total = steps.reduce((s, [, g]) => s + g, 0);
+      const squeeze = total > age * 0.95 ? (age * 0.95) / total : 1;
+
+      const clusterChoices = clustersFor.get(category);
+      const regional = clusterChoices.filter((c) => served.has(`${c} ${enterprise.region}`));
+      const cluster = pick(regional.length && random() < 0.7 ? regional : clusterChoices);
+      const member = membersByCluster.get(cluster);
+      const coordinator = pick(coordinators).id;
+
+      const id = cuid();
+      const year = Number(kyivYear.format(createdAt));
+      const sequence = (counters.get(year) ?? 0) + 1;
+      counters.set(year, sequence);
+      const reference = `RRC-${year}-${String(sequence).padStart(6, "0")}`;
+
+      const stamp = { triagedAt: null, assignedAt: null, acceptedAt: null, resolvedAt: null, closedAt: null };
+      let assignedClusterId = null;
+      let ownerId = null;
+      let slaPausedAt = null;
+      let current = "NEW";
+      let at = createdAt;
+      const eventRows = [
+        { id: cuid(), requestId: id, action: "submit", actorType: "ENTERPRISE", actorUserId: null, fromStatus: null, toStatus: "NEW",
+          clusterId: null, message: null, visibility: "PUBLIC", createdAt: iso(createdAt) },
+      ];
+      for (const [action, g] of steps) {
+        at = Math.floor(at + g * squeeze) + 1;
+        const rule = ACTIONS[action];
+        let actorType = "USER";
+        let actorUserId = coordinator;
+        if (action === "confirm") [actorType, actorUserId] = ["ENTERPRISE", null];
+        else if (action === "autoClose") [actorType, actorUserId] = ["SYSTEM", null];
+        else if ((action === "accept" || action === "resolve") && member) actorUserId = member;
+        if (action === "triage") [stamp.triagedAt, ownerId] = [at, coordinator];
+        if (action === "assign") {
+          if (!stamp.triagedAt) [stamp.triagedAt, ownerId] = [at, coordinator]; // assigning from NEW triages too
+          stamp.assignedAt = at;
+          assignedClusterId = cluster;
+        }
+        if (action === "accept") stamp.acceptedAt = at;
+        if (action === "resolve") stamp.resolvedAt = at;
+        if (["confirm", "close", "autoClose", "reject", "markDuplicate"].includes(action)) stamp.closedAt = at;
+        if (action === "requestInfo") slaPausedAt = at;
+        eventRows.push({
+          id: cuid(), requestId: id, action, actorType, actorUserId, fromStatus: current, toStatus: rule.to,
+          clusterId: assignedClusterId, message: rule.message ?? null, visibility: rule.visibility, createdAt: iso(at),
+        });
+        current = rule.to;
+      }
+
+      const triageDueAt = createdAt + target.triageMs;
+      const resolveDueAt = createdAt + target.resolveMs;
+      const nextDueAt = CLOCK_STATUSES.has(status) ? (stamp.triagedAt ? resolveDueAt : triageDueAt) : null;
+      const duplicateOfId = status === "DUPLICATE" ? (possibleDuplicate?.id ?? pick(recentIds)) : null;
+      const openUntil = stamp.resolvedAt ?? stamp.closedAt ?? Infinity;
+      if (earlier) earlier.push({ id, openUntil });
+      else openByKey.set(key, [{ id, openUntil }]);
+      if (status !== "DUPLICATE") {
+        if (recentIds.length < 5000) recentIds.push(id);
+        else recentIds[i % 5000] = id;
+      }
+
+      let details = "{}";
+      let sensitiveDetails = null;
+      if (category === "RELOCATION") {
+        details = JSON.stringify({
+          productionArea: 200 + Math.floor(random() * 5000),
+          staffCount: 5 + Math.floor(random() * 300),
+          equipmentTonnage: Math.round(random() * 400),
+          destinationRegions: [pick(["UA-46", "UA-26", "UA-21", "UA-07", "UA-56", "UA-61"])],
+        });
+      } else if (category === "SUPPLIES") {
+        details = JSON.stringify({ supplyItems: "Лист сталевий 3 мм — 20 т\nКруг 40 мм — 5 т" });
+      } else if (category === "DEFENCE_ORDER") {
+        sensitiveDetails = JSON.stringify({
+          productType: pick(["Металеві комплектуючі", "Бронепластини", "Пошиття форми", "Корпуси для РЕБ"]),
+          monthlyCapacity: `${1000 + Math.floor(random() * 9000)} од.`,
+          certifications: "ISO 9001",
+        });
+      }
+      const title = pick(TITLES[category]);
+      const sentences = [];
+      for (let s = 0, n = 2 + Math.floor(random() * 3); s < n; s++) sentences.push(pick(SENTENCES));
+      const description = sentences.join(" ");
+      const token = benchStatusToken(reference);
+      statusCounts[status] += 1;
+
+      const request = {
+        id, reference, statusTokenHash: sha256Hex(token), enterpriseId: enterprise.id,
+        contactName: enterprise.contactName, phone: enterprise.phone, email: enterprise.email,
+        category, urgency, title, description, details, sensitiveDetails,
+        region: enterprise.region, city: enterprise.city,
+        neededBy: random() < 0.3 ? iso(Math.floor((createdAt + between(7, 60) * DAY) / DAY) * DAY) : null,
+        status, assignedClusterId, ownerId, version: steps.length,
+        searchText: searchTextFor([reference, enterprise.edrpou, enterprise.name, title, description]),
+        urgencyRank: URGENCY_RANK[urgency], statusRank: STATUSES.indexOf(status), nextDueAt: iso(nextDueAt),
+        createdAt: iso(createdAt), updatedAt: iso(at), lastActivityAt: iso(at),
+        triagedAt: iso(stamp.triagedAt), assignedAt: iso(stamp.assignedAt), acceptedAt: iso(stamp.acceptedAt),
+        resolvedAt: iso(stamp.resolvedAt), closedAt: iso(stamp.closedAt),
+        triageDueAt: iso(triageDueAt), resolveDueAt: iso(resolveDueAt),
+        acceptDueAt: stamp.assignedAt ? iso(stamp.assignedAt + target.acceptMs) : null,
+        slaPausedAt: iso(slaPausedAt), slaPausedMs: 0, notAcceptedInTime: 0, stillNeededAskedAt: null,
+        duplicateOfId, possibleDuplicateOfId: possibleDuplicate?.id ?? null,
+      };
+      return { request, eventRows };
+    };
+
+    const insertBatch = db.transaction((from, to) => {
+      for (let i = from; i < to; i++) {
+        const { request, eventRows } = buildRequest(i);
+        insertRequest.run(requestColumns.map((c) => request[c]));
+        for (const e of eventRows) insertEvent.run(eventColumns.map((c) => e[c]));
+        events += eventRows.length;
+      }
+    });
+    for (let from = 0; from < count; from += batchSize) insertBatch(from, Math.min(count, from + batchSize));
+
+    const saveCounter = db.prepare(
+      `INSERT INTO "ReferenceCounter" ("year", "last") VALUES (?, ?) ON CONFLICT ("year") DO UPDATE SET "last" = MAX("last", excluded."last")`,
+    );
+    db.transaction(() => {
+      for (const [year, last] of counters) saveCounter.run(year, last);
+    })();
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    return { requests: count, enterprises: enterprises.length, events, statuses: statusCounts, ms: performance.now() - started };
+  } finally {
+    db.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const setup = args.includes("--setup");
+  const [file, countArg = "100000"] = args.filter((a) => a !== "--setup");
+  if (!file) {
+    console.error("usage: node bench/generate-requests.mjs <db file> [count] [--setup]");
+    process.exit(2);
+  }
+  const dbFile = path.resolve(file);
+  if (setup) {
+    const { setupDb } = await import("./lib.mjs");
+    console.log(`Creating ${dbFile} with the demo seed…`);
+    setupDb(dbFile, { seed: true });
+  }
+  const result = generateRequests(dbFile, Number(countArg));
+  console.log(
+    `Generated ${result.requests.toLocaleString("en-US")} requests (${result.enterprises.toLocaleString("en-US")} enterprises, ` +
+      `${result.events.toLocaleString("en-US")} events) in ${(result.ms / 1000).toFixed(2)} s into ${dbFile}`,
+  );
+  console.log(JSON.stringify(result.statuses));
+}
