@@ -138,20 +138,7 @@ function seededRandom(seed) {
   };
 }
 
-/** app/domain/identifiers.ts isValidEdrpou / completeEdrpou */
-function edrpouCheckDigit(first7) {
-  const d = Array.from(first7, (c) => c.charCodeAt(0) - 48);
-  const value = Number(first7) * 10;
-  const base = value < 30_000_000 || value > 60_000_000 ? [1, 2, 3, 4, 5, 6, 7] : [7, 1, 2, 3, 4, 5, 6];
-  const remainder = (weights) => weights.reduce((sum, w, i) => sum + w * d[i], 0) % 11;
-  let check = remainder(base);
-  if (check === 10) {
-    check = remainder(base.map((w) => w + 2));
-    if (check === 10) check = 0;
-  }
-  return check;
-}
-// The weights depend on the whole 8-digit value, so try every check digit like completeEdrpou.
+/** app/domain/identifiers.ts isValidEdrpou: weights 1..7 (7,1..6 for 30–60 million), +2 on 10, 10 → 0. */
 export function isValidEdrpou(code) {
   if (!/^\d{8}$/.test(code)) return false;
   const d = Array.from(code, (c) => c.charCodeAt(0) - 48);
@@ -165,9 +152,8 @@ export function isValidEdrpou(code) {
   }
   return check === d[7];
 }
+/** identifiers.ts completeEdrpou (null where no check digit fits) */
 function completeEdrpou(first7) {
-  const guess = `${first7}${edrpouCheckDigit(first7)}`;
-  if (isValidEdrpou(guess)) return guess;
   for (let c = 0; c <= 9; c++) if (isValidEdrpou(`${first7}${c}`)) return `${first7}${c}`;
   return null;
 }
@@ -189,8 +175,23 @@ export function benchStatusToken(reference) {
 }
 const sha256Hex = (text) => createHash("sha256").update(text).digest("hex");
 
-/** Prisma's DateTime text in SQLite. */
-const iso = (ms) => (ms === null || ms === undefined ? null : new Date(ms).toISOString().replace("Z", "+00:00"));
+/** Prisma's DateTime text in SQLite ("2026-11-24T10:44:24.494+00:00"); the day part is cached. */
+const isoDays = new Map();
+const pad = (n, width) => String(n).padStart(width, "0");
+function iso(ms) {
+  if (ms === null || ms === undefined) return null;
+  ms = Math.floor(ms);
+  const day = Math.floor(ms / DAY);
+  let prefix = isoDays.get(day);
+  if (prefix === undefined) isoDays.set(day, (prefix = new Date(day * DAY).toISOString().slice(0, 11)));
+  let rest = ms - day * DAY;
+  const h = Math.floor(rest / HOUR);
+  rest -= h * HOUR;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const s = Math.floor(rest / 1000);
+  return `${prefix}${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}.${pad(rest - s * 1000, 3)}+00:00`;
+}
 
 function weightedPicker(weights, random) {
   const entries = Object.entries(weights);
@@ -222,10 +223,19 @@ export function generateRequests(dbFile, count, options = {}) {
   const pickRegion = weightedPicker(REGION_WEIGHTS, random);
 
   const db = new Database(dbFile);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL"); // a bulk load: durability of each batch does not matter
+  // A bulk load into a file nobody else has open: write the pages once (no WAL copy, no
+  // fsync); the rollback journal stays in memory so a failed batch still rolls back. The file
+  // is switched back to WAL, as scripts/db-setup.mjs leaves it, at the end.
+  const bulk = process.env.GEN_BULK !== "0";
+  if (bulk) {
+    db.pragma("journal_mode = MEMORY");
+    db.pragma("synchronous = OFF");
+  } else {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+  }
   db.pragma("foreign_keys = ON");
-  db.pragma("cache_size = -131072");
+  db.pragma(`cache_size = -${process.env.GEN_CACHE ?? 131072}`);
   db.pragma("temp_store = MEMORY");
 
   try {
@@ -502,7 +512,22 @@ export function generateRequests(dbFile, count, options = {}) {
         events += eventRows.length;
       }
     });
-    for (let from = 0; from < count; from += batchSize) insertBatch(from, Math.min(count, from + batchSize));
+    // Inserting into ~25 secondary indexes row by row (random keys: token hashes, cuids) costs
+    // more than the rows; for a large load, drop them and build each once at the end. The
+    // indexes come back exactly as the migrations defined them (sqlite_master keeps their SQL).
+    const rebuildIndexes = process.env.GEN_REBUILD === "0" ? false : count >= 20_000;
+    const indexes = rebuildIndexes
+      ? db
+          .prepare(`SELECT "name", "sql" FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('Request', 'RequestEvent') AND sql IS NOT NULL`)
+          .all()
+      : [];
+    try {
+      for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
+      for (let from = 0; from < count; from += batchSize) insertBatch(from, Math.min(count, from + batchSize));
+    } finally {
+      // Also after a failure: never leave the database without its indexes.
+      for (const index of indexes) db.exec(index.sql);
+    }
 
     const saveCounter = db.prepare(
       `INSERT INTO "ReferenceCounter" ("year", "last") VALUES (?, ?) ON CONFLICT ("year") DO UPDATE SET "last" = MAX("last", excluded."last")`,
@@ -510,7 +535,8 @@ export function generateRequests(dbFile, count, options = {}) {
     db.transaction(() => {
       for (const [year, last] of counters) saveCounter.run(year, last);
     })();
-    db.pragma("wal_checkpoint(TRUNCATE)");
+    if (bulk) db.pragma("journal_mode = WAL");
+    else db.pragma("wal_checkpoint(TRUNCATE)");
     return { requests: count, enterprises: enterprises.length, events, statuses: statusCounts, ms: performance.now() - started };
   } finally {
     db.close();

@@ -2,7 +2,6 @@
 import type { Status } from "~/domain/state-machine";
 import { CATEGORY_LABELS, URGENCY_LABELS, regionLabel, type Category, type Urgency } from "~/domain/taxonomy";
 import { formatDateTime } from "~/i18n/locale";
-import { statusLabel } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 
 export function useLabels() {
@@ -11,7 +10,8 @@ export function useLabels() {
     category: (c: Category) => CATEGORY_LABELS[c][locale],
     urgency: (u: Urgency) => URGENCY_LABELS[u][locale].split(" — ")[0]!,
     region: (r: string) => regionLabel(r, locale),
-    status: (s: Status) => statusLabel(locale, s),
+    /** Staff see short workflow names; the enterprise sees statusLabel's plain sentences. */
+    status: (s: Status) => t(`staffStatus.${s}`),
     dateTime: (d: Date | string) => formatDateTime(d, locale),
     age: (from: Date | string, now: Date | string) => {
       const minutes = Math.max(0, Math.floor((new Date(now).getTime() - new Date(from).getTime()) / 60_000));

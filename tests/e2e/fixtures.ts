@@ -41,3 +41,14 @@ export async function fillIntake(page: Page, values: Partial<IntakeValues> = {})
   await page.getByLabel(/Я погоджуюся/).check();
   return v;
 }
+
+export const DEMO_PASSWORD = "demo-password-2026";
+
+/** Signs the browser context in through the login endpoint (no clicking through the form). */
+export async function signIn(context: import("@playwright/test").BrowserContext, email: string) {
+  const response = await context.request.post("/login", {
+    form: { email, password: DEMO_PASSWORD, redirectTo: "/queue" },
+    maxRedirects: 0,
+  });
+  if (response.status() !== 303) throw new Error(`sign-in as ${email} failed: ${response.status()}`);
+}

@@ -10,6 +10,7 @@ const file = path.join(tmp, `test-${randomUUID()}.db`);
 fs.copyFileSync(path.join(tmp, "base.db"), file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.INTAKE_RATE_LIMIT ??= "1000/60";
+process.env.SESSION_SECRET ??= "test-session-secret-not-for-production";
 
 beforeEach(() => {
   vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {

@@ -1,0 +1,108 @@
+// The authorization matrix: every route module × every kind of visitor. The expected access is
+// declared per route file; a route file without a declaration fails the test, so a new page
+// cannot be added without deciding who may use it.
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createRequest } from "~/domain/intake.server";
+import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
+import { call } from "./route-helpers";
+import { cookieFor } from "./sessions";
+
+type Who = "anonymous" | "member" | "coordinator" | "admin";
+/** public: anyone; signedIn: any staff role (members scoped to their cluster); staff: coordinators and admins; admin: admins only. */
+type Access = "public" | "signedIn" | "staff" | "admin" | "none";
+
+const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) => { url: string; params: Record<string, string> } }> = {
+  "$.tsx": { loader: "public", action: "none", path: () => ({ url: "/no-such-page", params: { "*": "no-such-page" } }) },
+  "_index.tsx": { loader: "none", action: "none", path: () => ({ url: "/", params: {} }) },
+  "healthz.ts": { loader: "public", action: "none", path: () => ({ url: "/healthz", params: {} }) },
+  "login.tsx": { loader: "public", action: "public", path: () => ({ url: "/login", params: {} }) },
+  "logout.tsx": { loader: "public", action: "public", path: () => ({ url: "/logout", params: {} }) },
+  "set-language.ts": { loader: "public", action: "public", path: () => ({ url: "/set-language", params: {} }) },
+  "requests.new.tsx": { loader: "none", action: "public", path: () => ({ url: "/requests/new", params: {} }) },
+  "s.$token.tsx": { loader: "public", action: "public", path: (c) => ({ url: `/s/${c.token}`, params: { token: c.token } }) },
+  "s.$token_.submitted.tsx": { loader: "public", action: "none", path: (c) => ({ url: `/s/${c.token}/submitted`, params: { token: c.token } }) },
+  "queue.tsx": { loader: "staff", action: "staff", path: () => ({ url: "/queue", params: {} }) },
+  "requests.$reference.tsx": {
+    loader: "signedIn",
+    action: "signedIn",
+    path: (c) => ({ url: `/requests/${c.memberReference}`, params: { reference: c.memberReference } }),
+  },
+};
+
+type Ctx = { token: string; memberReference: string; users: Record<Who, string | null> };
+const ctx = {} as Ctx;
+
+beforeAll(async () => {
+  const random = seededRandom(5);
+  const cluster = await createCluster({ slug: "a", nameUk: "А", nameEn: "A", kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["OTHER"], regions: ["UA-30"] });
+  const member = await createUser({ email: "m@test.example", name: "M", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: cluster.id });
+  const coordinator = await createUser({ email: "c@test.example", name: "C", password: "pw-123456789", role: "COORDINATOR" });
+  const admin = await createUser({ email: "a@test.example", name: "A", password: "pw-123456789", role: "ADMIN" });
+  const filed = await createRequest({ input: buildIntake(random) });
+  ctx.token = filed.token;
+  // The member's own request: assigned to their cluster.
+  const { db } = await import("~/utils/db.server");
+  const own = await createRequest({ input: buildIntake(random) });
+  await db.$transaction((tx) => tx.request.update({ where: { id: own.id }, data: { status: "ASSIGNED", assignedClusterId: cluster.id } }));
+  ctx.memberReference = own.reference;
+  ctx.users = { anonymous: null, member: member.id, coordinator: coordinator.id, admin: admin.id };
+});
+
+const ALLOWED: Record<Access, Who[]> = {
+  public: ["anonymous", "member", "coordinator", "admin"],
+  signedIn: ["member", "coordinator", "admin"],
+  staff: ["coordinator", "admin"],
+  admin: ["admin"],
+  none: [],
+};
+
+const routeFiles = fs
+  .readdirSync(path.resolve("app/routes"))
+  .filter((f) => /\.(tsx?|jsx?)$/.test(f))
+  .sort();
+
+describe("authorization matrix", () => {
+  it("declares who may use every route file", () => {
+    expect(routeFiles.filter((f) => !(f in ROUTES))).toEqual([]);
+  });
+
+  for (const file of routeFiles) {
+    const spec = ROUTES[file];
+    if (!spec) continue;
+    for (const kind of ["loader", "action"] as const) {
+      for (const who of ["anonymous", "member", "coordinator", "admin"] as Who[]) {
+        it(`${file} ${kind} × ${who}`, async () => {
+          const mod = await import(`~/routes/${file.replace(/\.(tsx?|jsx?)$/, "")}`);
+          const handler = mod[kind];
+          const access = spec[kind];
+          if (access === "none") {
+            // No handler of this kind: Remix answers 405 for a POST, nothing to check per role.
+            expect(handler).toBeUndefined();
+            return;
+          }
+          expect(handler).toBeTypeOf("function");
+          const { url, params } = spec.path(ctx);
+          const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded" });
+          // A fresh session each time (the logout route ends the one it is given).
+          const userId = ctx.users[who];
+          if (userId) headers.set("Cookie", await cookieFor(userId));
+          // An empty form: allowed visitors get past the guard to validation (4xx with a message), others are stopped.
+          const request = new Request(`http://localhost${url}`, kind === "loader" ? { headers } : { method: "POST", headers, body: "" });
+          const answer = await call(handler, request, params);
+          if (ALLOWED[access].includes(who)) {
+            expect(answer.status).not.toBe(403);
+            expect(answer.location ?? "").not.toMatch(/^\/login\?/);
+            expect(answer.status).toBeLessThan(500);
+          } else if (who === "anonymous") {
+            expect([302, 303]).toContain(answer.status);
+            expect(answer.location).toMatch(/^\/login\?redirectTo=/);
+          } else {
+            expect(answer.status).toBe(403);
+          }
+        });
+      }
+    }
+  }
+});
