@@ -226,16 +226,10 @@ export function generateRequests(dbFile, count, options = {}) {
   // A bulk load into a file nobody else has open: write the pages once (no WAL copy, no
   // fsync); the rollback journal stays in memory so a failed batch still rolls back. The file
   // is switched back to WAL, as scripts/db-setup.mjs leaves it, at the end.
-  const bulk = process.env.GEN_BULK !== "0";
-  if (bulk) {
-    db.pragma("journal_mode = MEMORY");
-    db.pragma("synchronous = OFF");
-  } else {
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-  }
+  db.pragma("journal_mode = MEMORY");
+  db.pragma("synchronous = OFF");
   db.pragma("foreign_keys = ON");
-  db.pragma(`cache_size = -${process.env.GEN_CACHE ?? 131072}`);
+  db.pragma("cache_size = -131072");
   db.pragma("temp_store = MEMORY");
 
   try {
@@ -515,7 +509,7 @@ export function generateRequests(dbFile, count, options = {}) {
     // Inserting into ~25 secondary indexes row by row (random keys: token hashes, cuids) costs
     // more than the rows; for a large load, drop them and build each once at the end. The
     // indexes come back exactly as the migrations defined them (sqlite_master keeps their SQL).
-    const rebuildIndexes = process.env.GEN_REBUILD === "0" ? false : count >= 20_000;
+    const rebuildIndexes = count >= 20_000;
     const indexes = rebuildIndexes
       ? db
           .prepare(`SELECT "name", "sql" FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('Request', 'RequestEvent') AND sql IS NOT NULL`)
@@ -535,8 +529,7 @@ export function generateRequests(dbFile, count, options = {}) {
     db.transaction(() => {
       for (const [year, last] of counters) saveCounter.run(year, last);
     })();
-    if (bulk) db.pragma("journal_mode = WAL");
-    else db.pragma("wal_checkpoint(TRUNCATE)");
+    db.pragma("journal_mode = WAL");
     return { requests: count, enterprises: enterprises.length, events, statuses: statusCounts, ms: performance.now() - started };
   } finally {
     db.close();

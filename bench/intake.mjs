@@ -1,14 +1,16 @@
-// Intake throughput: autocannon posts valid, varied intake forms at /requests/new, first to the
-// app (node server.mjs), then to the floor (bench/floor-server.mjs), each on a fresh database.
+// Intake throughput: autocannon posts valid, varied intake forms at /requests/new to the app
+// (node server.mjs) and to the floor (bench/floor-server.mjs), each on its own fresh database.
 // Env: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (50), BENCH_WARMUP_SECONDS (2),
-// BENCH_BODIES (2000).
+// BENCH_BODIES (2000), BENCH_PROFILE=1 (run both servers under node --cpu-prof and summarise
+// where their time went; profiling slows them, so those figures are not comparable).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import * as esbuild from "esbuild";
-import { BENCH_DIR, BIN, ROOT, TMP_DIR, freshDb, log, processCpuMs, startServer } from "./lib.mjs";
+import { BENCH_DIR, BIN, ROOT, TMP_DIR, freshDb, log, percentile, processCpuMs, startServer } from "./lib.mjs";
+import { summariseProfile } from "./profile-summary.mjs";
 
 export const TARGETS = { ratio: 0.5, appP99Ms: 100 };
 
@@ -42,8 +44,14 @@ export async function bundleFloorDomain() {
   });
 }
 
+/**
+ * One autocannon run. Latencies are collected here from every response: autocannon's own
+ * latency histogram only records 2xx answers, and the intake answers 303.
+ */
 function fire(url, bodies, { seconds, connections }) {
   let next = 0;
+  const latencies = [];
+  const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -60,9 +68,13 @@ function fire(url, bodies, { seconds, connections }) {
           },
         ],
       },
-      (error, result) => (error ? reject(error) : resolve(result)),
+      (error, result) => {
+        if (error) return reject(error);
+        const elapsedS = Number(process.hrtime.bigint() - started) / 1e9;
+        resolve({ result, latencies, elapsedS });
+      },
     );
-    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
 }
 
@@ -86,69 +98,102 @@ function countRows(dbFile) {
   }
 }
 
-async function measure(label, serverOptions, bodies, options) {
+/** A server under test and what its measured rounds added up to. */
+async function startSide(label, script, options) {
   const dbFile = freshDb(`intake-${label}`);
-  const server = await startServer({ dbFile, ...serverOptions });
-  let warm;
-  let result;
-  let cpuMs;
-  try {
-    log(`intake/${label}: warm-up ${options.warmupSeconds} s, then ${options.seconds} s at ${options.connections} connections`);
-    if (options.warmupSeconds > 0) warm = await fire(server.url, bodies, { ...options, seconds: options.warmupSeconds });
-    const cpuBefore = processCpuMs(server.pid);
-    result = await fire(server.url, bodies, options);
-    cpuMs = processCpuMs(server.pid) - cpuBefore;
-  } finally {
-    await server.stop();
+  const profileDir = path.join(TMP_DIR, "profiles", label);
+  if (options.profile) fs.rmSync(profileDir, { recursive: true, force: true });
+  const args = [...(options.profile ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), script];
+  const server = await startServer({ dbFile, args });
+  return { label, dbFile, profileDir, server, latencies: [], seconds: 0, responses: 0, redirects: 0, failures: 0, cpuMs: 0, statusCodes: {} };
+}
+
+function record(side, { result, latencies, elapsedS }, { measured }) {
+  side.redirects += result["3xx"];
+  side.failures += failures(result);
+  for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) {
+    side.statusCodes[code] = (side.statusCodes[code] ?? 0) + Number(count);
   }
-  const rows = countRows(dbFile);
-  const redirects = (warm?.["3xx"] ?? 0) + result["3xx"];
-  const fail = failures(result) + (warm ? failures(warm) : 0);
-  if (fail > 0) {
-    const codes = JSON.stringify(result.statusCodeStats);
-    log(`intake/${label}: ${fail} failed requests (status codes ${codes}); server stderr:\n${server.stderr().slice(0, 2000)}`);
+  if (!measured) return;
+  side.latencies.push(...latencies);
+  side.responses += latencies.length;
+  side.seconds += elapsedS;
+}
+
+async function finishSide(side) {
+  await side.server.stop();
+  const rows = countRows(side.dbFile);
+  const profileFile =
+    fs.existsSync(side.profileDir) && fs.readdirSync(side.profileDir).find((f) => f.endsWith(".cpuprofile"));
+  if (side.failures > 0) {
+    log(`intake/${side.label}: ${side.failures} failed requests (${JSON.stringify(side.statusCodes)}); server stderr:\n${side.server.stderr().slice(0, 2000)}`);
   }
+  const sorted = side.latencies.sort((a, b) => a - b);
   return {
-    label,
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    label: side.label,
+    requestsPerSecond: side.responses / side.seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
     /** Server process CPU (user + system) per answered request: less sensitive to other load. */
-    cpuMsPerRequest: cpuMs / result.requests.total,
-    total: result.requests.total,
-    redirects: result["3xx"],
-    failures: fail,
-    statusCodes: result.statusCodeStats,
-    // Every 303 must have written a request and its first event (in-flight requests cut off
-    // at the end may add a few rows beyond the 303s counted).
+    cpuMsPerRequest: side.cpuMs / side.responses,
+    responses: side.responses,
+    failures: side.failures,
+    statusCodes: side.statusCodes,
+    // Every 303 (warm-up included) must have written a request and its first event; requests
+    // in flight when a round ends may add a few rows beyond the 303s counted.
     rows,
-    rowsConsistent: rows.requests >= redirects && rows.events === rows.requests,
+    rowsConsistent: rows.requests >= side.redirects && rows.events === rows.requests,
+    profile: profileFile ? summariseProfile(path.join(side.profileDir, profileFile)) : undefined,
   };
 }
 
+/**
+ * Both servers run side by side (the idle one costs nothing); each is warmed up, then measured
+ * in two halves in the order app, floor, floor, app, so that a change in the machine's other
+ * load during the run weighs on both alike.
+ */
 export async function runIntake({
   seconds = Number(process.env.BENCH_SECONDS ?? 10),
   connections = Number(process.env.BENCH_CONNECTIONS ?? 50),
   warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2),
+  profile = process.env.BENCH_PROFILE === "1",
 } = {}) {
   const bodies = intakeBodies();
   await bundleFloorDomain();
-  const options = { seconds, connections, warmupSeconds };
-  const app = await measure("app", {}, bodies, options);
-  const floor = await measure("floor", { args: [path.join(BENCH_DIR, "floor-server.mjs")] }, bodies, options);
-  const ratio = app.requestsPerSecond / floor.requestsPerSecond;
+  const options = { seconds, connections, warmupSeconds, profile };
+  const app = await startSide("app", path.join(ROOT, "server.mjs"), options);
+  let floor;
+  try {
+    floor = await startSide("floor", path.join(BENCH_DIR, "floor-server.mjs"), options);
+    log(`intake: warm-up ${warmupSeconds} s each, then ${seconds} s each at ${connections} connections (app, floor, floor, app)`);
+    for (const side of [app, floor]) {
+      if (warmupSeconds > 0) record(side, await fire(side.server.url, bodies, { connections, seconds: warmupSeconds }), { measured: false });
+    }
+    for (const side of [app, floor, floor, app]) {
+      const cpuBefore = processCpuMs(side.server.pid);
+      const run = await fire(side.server.url, bodies, { connections, seconds: seconds / 2 });
+      side.cpuMs += processCpuMs(side.server.pid) - cpuBefore;
+      record(side, run, { measured: true });
+    }
+  } finally {
+    await Promise.all([app.server.stop(), floor?.server.stop()]);
+  }
+  const appResult = await finishSide(app);
+  const floorResult = await finishSide(floor);
+  const ratio = appResult.requestsPerSecond / floorResult.requestsPerSecond;
   return {
     seconds,
     connections,
+    profiled: profile,
     bodies: bodies.length,
-    app,
-    floor,
+    app: appResult,
+    floor: floorResult,
     ratio,
     ok: {
       ratio: ratio >= TARGETS.ratio,
-      appP99: app.p99 < TARGETS.appP99Ms,
-      noFailures: app.failures === 0 && floor.failures === 0,
-      rows: app.rowsConsistent && floor.rowsConsistent,
+      appP99: appResult.p99 < TARGETS.appP99Ms,
+      noFailures: appResult.failures === 0 && floorResult.failures === 0,
+      rows: appResult.rowsConsistent && floorResult.rowsConsistent,
     },
   };
 }

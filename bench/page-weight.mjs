@@ -10,7 +10,8 @@ import { gzipSync } from "node:zlib";
 import { ROOT, freshDb, log, percentile, startServer } from "./lib.mjs";
 import { intakeBodies } from "./intake.mjs";
 
-export const TARGETS = { intakeJsKb: 100, ttfbP50Ms: 50 };
+/** Intake page JS ≤ 100 KB gzip; TTFB < 50 ms, held to p95 (so p50 meets it too). */
+export const TARGETS = { intakeJsKb: 100, ttfbMs: 50 };
 
 const CLIENT_DIR = path.join(ROOT, "build", "client");
 const BROWSER_HEADERS = {
@@ -170,7 +171,7 @@ export async function runPageWeight() {
     return {
       pages: results,
       ttfb,
-      ok: { intakeJs: intake.jsGzip <= TARGETS.intakeJsKb * 1024, ttfb: ttfb.p50 < TARGETS.ttfbP50Ms },
+      ok: { intakeJs: intake.jsGzip <= TARGETS.intakeJsKb * 1024, ttfb: ttfb.p95 < TARGETS.ttfbMs },
     };
   } finally {
     await server.stop();

@@ -19,7 +19,8 @@ const ORDER: Record<QueueParams["sort"], (dir: Prisma.SortOrder) => Prisma.Reque
   cluster: (dir) => [{ assignedCluster: { slug: dir } }, { createdAt: "desc" }],
   age: (dir) => [{ createdAt: dir === "asc" ? "desc" : "asc" }],
   // Nothing due (final or paused) goes last either way.
-  due: (dir) => [{ nextDueAt: { sort: dir, nulls: "last" } }, { createdAt: "asc" }],
+  // Lapsed assignments come first (they need a new cluster now); nothing due goes last.
+  due: (dir) => [{ notAcceptedInTime: "desc" }, { nextDueAt: { sort: dir, nulls: "last" } }, { createdAt: "asc" }],
   updated: (dir) => [{ lastActivityAt: dir }],
 };
 
@@ -99,4 +100,8 @@ export async function listClusters() {
     orderBy: { slug: "asc" },
     select: { id: true, slug: true, nameUk: true, nameEn: true },
   });
+}
+
+export function getClusterName(id: string) {
+  return db.cluster.findUniqueOrThrow({ where: { id }, select: { nameUk: true, nameEn: true } });
 }

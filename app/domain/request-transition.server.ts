@@ -2,7 +2,7 @@
 // (optimistic locking) and exactly one audit event, in the caller's transaction.
 import type { Tx } from "~/utils/db.server";
 import { TransitionError } from "./errors";
-import { nextDueAt, slaDueTimes, slaPauseChange } from "./sla";
+import { acceptDueAt, nextDueAt, slaDueTimes, slaPauseChange } from "./sla";
 import { slaTargets } from "./sla-config.server";
 import { URGENCY_RANK } from "./taxonomy";
 import { type Action, type Actor, type TransitionInput, planTransition, statusRank } from "./state-machine";
@@ -39,6 +39,11 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
 
   const plan = planTransition(action, actor, request, input);
   if (!plan.ok) throw new TransitionError(plan.reason);
+  // A request is only ever handed to a cluster that exists and is active, whichever page asks.
+  if (action === "assign") {
+    const cluster = await tx.cluster.findFirst({ where: { id: input.clusterId!, active: true }, select: { id: true } });
+    if (!cluster) throw new TransitionError("CLUSTER_REQUIRED");
+  }
 
   const pause = slaPauseChange(request, plan.from, plan.to, now);
   const triage = action === "triage" ? input.triage : undefined;
@@ -56,11 +61,15 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       statusRank: statusRank(plan.to),
       nextDueAt: nextDueAt({ status: plan.to, triagedAt, ...dueTimes }),
       version: { increment: 1 },
-      lastActivityAt: now,
-      stillNeededAskedAt: null,
+      // Asking "still needed?" is not activity; anything else is, and answers the question.
+      lastActivityAt: action === "askStillNeeded" ? undefined : now,
+      stillNeededAskedAt: action === "askStillNeeded" ? now : null,
       ...clears,
       ...stamps,
       assignedClusterId: clusterId,
+      // The clock for the cluster to accept runs only while the request waits in ASSIGNED.
+      acceptDueAt: plan.to !== "ASSIGNED" ? null : action === "assign" ? acceptDueAt(now, urgency, slaTargets) : undefined,
+      notAcceptedInTime: action === "acceptTimeout" ? true : action === "assign" ? false : undefined,
       ...pause,
       ...dueTimes,
       ...(action === "markDuplicate" ? { duplicateOfId: input.duplicateOfId } : {}),

@@ -181,6 +181,20 @@ export const TRANSITIONS = {
     requires: { message: true },
     visibility: "PUBLIC",
   },
+  /** The scheduler asks the enterprise whether an inactive request is still needed. */
+  askStillNeeded: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"],
+    to: "SAME",
+    by: ["SYSTEM"],
+    visibility: "PUBLIC",
+  },
+  /** The enterprise answers "yes, still needed". */
+  confirmStillNeeded: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"],
+    to: "SAME",
+    by: ["ENTERPRISE"],
+    visibility: "PUBLIC",
+  },
   /** The enterprise adds a message or more information (outside NEEDS_INFO, see provideInfo). */
   enterpriseMessage: {
     from: ["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS", "RESOLVED"],

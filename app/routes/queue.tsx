@@ -2,10 +2,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { DueMark, useLabels } from "~/components/request-labels";
+import { useLabels } from "~/components/request-labels";
+import { COLUMN_LABEL, RequestTable } from "~/components/request-table";
 import { actorFor, requireStaff } from "~/domain/auth.server";
-import { type QueueRow, findQueue, listClusters } from "~/domain/queue.server";
+import { findQueue, listClusters } from "~/domain/queue.server";
 import { type BulkOutcome, bulkTransition } from "~/domain/requests.server";
 import { deleteView, listSavedViews, saveView } from "~/domain/saved-views.server";
 import { STATUSES } from "~/domain/state-machine";
@@ -65,100 +65,13 @@ export async function action({ request }: ActionFunctionArgs) {
   throw new Response("Unknown action", { status: 400 });
 }
 
-const COLUMN_LABEL: Record<QueueColumn, MessageKey> = {
-  reference: "col.reference",
-  enterprise: "col.enterprise",
-  category: "col.category",
-  urgency: "col.urgency",
-  region: "col.region",
-  status: "col.status",
-  cluster: "col.cluster",
-  age: "col.age",
-  due: "col.due",
-  updated: "col.updated",
-};
-
-type Row = QueueRow;
-
-function useColumns(now: Date): ColumnDef<Row>[] {
-  const label = useLabels();
-  const { locale, t } = useLocale();
-  return [
-    {
-      id: "select",
-      header: () => null,
-      cell: ({ row }) => (
-        <input
-          type="checkbox"
-          name="ids"
-          value={row.original.id}
-          form="bulk"
-          aria-label={t("queue.select", { reference: row.original.reference })}
-        />
-      ),
-    },
-    {
-      id: "reference",
-      cell: ({ row }) => (
-        <>
-          <Link to={`/requests/${row.original.reference}`}>{row.original.reference}</Link>
-          {row.original.possibleDuplicate ? <span className="mark dup">{t("queue.possibleDuplicate")}</span> : null}
-          {row.original.notAcceptedInTime ? <span className="mark lapsed">{t("queue.notAcceptedInTime")}</span> : null}
-          <div className="hint">{row.original.title}</div>
-        </>
-      ),
-    },
-    { id: "enterprise", cell: ({ row }) => row.original.enterprise },
-    { id: "category", cell: ({ row }) => label.category(row.original.category) },
-    { id: "urgency", cell: ({ row }) => label.urgency(row.original.urgency) },
-    { id: "region", cell: ({ row }) => label.region(row.original.region) },
-    { id: "status", cell: ({ row }) => label.status(row.original.status) },
-    {
-      id: "cluster",
-      cell: ({ row }) => (row.original.assignedCluster ? (locale === "uk" ? row.original.assignedCluster.nameUk : row.original.assignedCluster.nameEn) : "—"),
-    },
-    { id: "age", cell: ({ row }) => label.age(row.original.createdAt, now) },
-    {
-      id: "due",
-      cell: ({ row }) =>
-        row.original.nextDueAt ? (
-          <>
-            {label.dateTime(row.original.nextDueAt)}
-            <DueMark overdue={row.original.overdue} dueSoon={row.original.dueSoon} />
-          </>
-        ) : row.original.status === "NEEDS_INFO" ? (
-          t("queue.paused")
-        ) : (
-          "—"
-        ),
-    },
-    { id: "updated", cell: ({ row }) => label.dateTime(row.original.lastActivityAt) },
-  ];
-}
-
 export default function Queue() {
   const { params, queue, clusters, views, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { locale, t, tError } = useLocale();
   const labels = useLabels();
   const location = useLocation();
-  const columns = useColumns(now);
   const visible = params.cols.length ? params.cols : QUEUE_COLUMNS;
-  const table = useReactTable<Row>({
-    data: queue.rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
-    manualSorting: true,
-    manualFiltering: true,
-    rowCount: queue.total,
-    state: {
-      sorting: [{ id: params.sort, desc: params.dir === "desc" }],
-      pagination: { pageIndex: params.page - 1, pageSize: params.size },
-      columnVisibility: Object.fromEntries(QUEUE_COLUMNS.map((c) => [c, visible.includes(c)])),
-    },
-  });
-  const link = (changes: Partial<QueueParams>) => `/queue${queueSearch(params, changes)}`;
   const outcomes = actionData && "outcomes" in actionData ? (actionData.outcomes as BulkOutcome[] | null) : null;
   const bulkErrors = actionData?.intent === "bulk" ? actionData.result.error : undefined;
 
@@ -334,50 +247,7 @@ export default function Queue() {
         </div>
       ) : null}
 
-      <p>{t("queue.count", { n: queue.total })}</p>
-      <div className="table-wrap">
-        <table className="queue">
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const id = header.column.id as QueueColumn | "select";
-                  if (id === "select") return <th key={header.id} scope="col" />;
-                  const active = params.sort === id;
-                  const nextDir = active && params.dir === "asc" ? "desc" : "asc";
-                  return (
-                    <th key={header.id} scope="col" aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
-                      <Link
-                        to={link({ sort: id, dir: nextDir, page: 1 })}
-                        title={t("queue.sortBy", { column: t(COLUMN_LABEL[id]) })}
-                      >
-                        {t(COLUMN_LABEL[id])}
-                        {active ? (params.dir === "asc" ? " ▲" : " ▼") : ""}
-                      </Link>
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={row.original.overdue ? "overdue" : row.original.dueSoon ? "due-soon" : undefined}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {queue.rows.length === 0 ? <p>{t("queue.empty")}</p> : null}
-
-      <nav className="pager" aria-label={t("queue.page", { page: queue.page, pages: queue.pageCount })}>
-        {queue.page > 1 ? <Link to={link({ page: queue.page - 1 })}>{t("queue.prev")}</Link> : null}
-        <span>{t("queue.page", { page: queue.page, pages: queue.pageCount })}</span>
-        {queue.page < queue.pageCount ? <Link to={link({ page: queue.page + 1 })}>{t("queue.next")}</Link> : null}
-      </nav>
+      <RequestTable basePath="/queue" params={params} {...queue} now={now} selectable />
 
       <Form method="post" id="bulk" className="panel">
         <h2>{t("queue.bulk")}</h2>

@@ -32,6 +32,12 @@ const EnvSchema = z.object({
   SLA_TARGETS: z.string().optional(),
   /** The public base URL used in links sent to enterprises (e.g. https://rrc.example.org). */
   PUBLIC_URL: z.string().url().optional(),
+  /** Outgoing mail server, e.g. smtps://user:password@mail.example.org:465. Unset: messages go to OUTBOX_DIR as .eml files. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "expected smtp://… or smtps://…").optional(),
+  /** The From of every message the Centre sends. */
+  MAIL_FROM: z.string().min(3).default("Центр швидкого реагування <rrc@localhost>"),
+  /** Where .eml files are written when SMTP_URL is unset (relative to the working directory). */
+  OUTBOX_DIR: z.string().min(1).default("data/outbox"),
 });
 
 function loadEnv() {

@@ -11,7 +11,7 @@ import { cookieFor } from "./sessions";
 
 type Who = "anonymous" | "member" | "coordinator" | "admin";
 /** public: anyone; signedIn: any staff role (members scoped to their cluster); staff: coordinators and admins; admin: admins only. */
-type Access = "public" | "signedIn" | "staff" | "admin" | "none";
+type Access = "public" | "signedIn" | "member" | "staff" | "admin" | "none";
 
 const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) => { url: string; params: Record<string, string> } }> = {
   "$.tsx": { loader: "public", action: "none", path: () => ({ url: "/no-such-page", params: { "*": "no-such-page" } }) },
@@ -23,6 +23,7 @@ const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) 
   "requests.new.tsx": { loader: "none", action: "public", path: () => ({ url: "/requests/new", params: {} }) },
   "s.$token.tsx": { loader: "public", action: "public", path: (c) => ({ url: `/s/${c.token}`, params: { token: c.token } }) },
   "s.$token_.submitted.tsx": { loader: "public", action: "none", path: (c) => ({ url: `/s/${c.token}/submitted`, params: { token: c.token } }) },
+  "cluster.tsx": { loader: "member", action: "none", path: () => ({ url: "/cluster", params: {} }) },
   "queue.tsx": { loader: "staff", action: "staff", path: () => ({ url: "/queue", params: {} }) },
   "requests.$reference.tsx": {
     loader: "signedIn",
@@ -53,6 +54,7 @@ beforeAll(async () => {
 const ALLOWED: Record<Access, Who[]> = {
   public: ["anonymous", "member", "coordinator", "admin"],
   signedIn: ["member", "coordinator", "admin"],
+  member: ["member"],
   staff: ["coordinator", "admin"],
   admin: ["admin"],
   none: [],

@@ -73,6 +73,13 @@ const TABLE: Record<Action, Expected> = {
     by: ["ENTERPRISE"],
     needs: ["message"],
   },
+  askStillNeeded: { from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"], to: "SAME", by: ["SYSTEM"], needs: [] },
+  confirmStillNeeded: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"],
+    to: "SAME",
+    by: ["ENTERPRISE"],
+    needs: [],
+  },
 };
 
 const ALL_STATUSES: Status[] = [
@@ -398,7 +405,7 @@ describe("availableActions matches the table", () => {
   });
 
   it("spot checks", () => {
-    expect(availableActions({ type: "ENTERPRISE" }, stateFor("NEEDS_INFO"))).toEqual(["provideInfo"]);
+    expect(availableActions({ type: "ENTERPRISE" }, stateFor("NEEDS_INFO"))).toEqual(["provideInfo", "confirmStillNeeded"]);
     expect([...availableActions(actorFor("ASSIGNED_MEMBER"), stateFor("ASSIGNED"))].sort()).toEqual(
       ["accept", "decline", "note", "publicMessage"].sort(),
     );

@@ -1,0 +1,172 @@
+// The server-driven request table shared by the coordinators' queue and the cluster portal:
+// TanStack Table renders what the server sorted, filtered and paginated; headers and pager are
+// plain links carrying the URL state, so it all works without JavaScript.
+import { Link } from "@remix-run/react";
+import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import type { QueueRow } from "~/domain/queue.server";
+import type { MessageKey } from "~/i18n/messages";
+import { useLocale } from "~/i18n/use-locale";
+import { QUEUE_COLUMNS, type QueueColumn, type QueueParams, queueSearch } from "~/schemas/queue";
+import { DueMark, useLabels } from "./request-labels";
+
+export const COLUMN_LABEL: Record<QueueColumn, MessageKey> = {
+  reference: "col.reference",
+  enterprise: "col.enterprise",
+  category: "col.category",
+  urgency: "col.urgency",
+  region: "col.region",
+  status: "col.status",
+  cluster: "col.cluster",
+  age: "col.age",
+  due: "col.due",
+  updated: "col.updated",
+};
+
+function useColumns(now: Date, selectable: boolean): ColumnDef<QueueRow>[] {
+  const label = useLabels();
+  const { locale, t } = useLocale();
+  const columns: ColumnDef<QueueRow>[] = [
+    {
+      id: "reference",
+      cell: ({ row }) => (
+        <>
+          <Link to={`/requests/${row.original.reference}`}>{row.original.reference}</Link>
+          {row.original.possibleDuplicate ? <span className="mark dup">{t("queue.possibleDuplicate")}</span> : null}
+          {row.original.notAcceptedInTime ? <span className="mark lapsed">{t("queue.notAcceptedInTime")}</span> : null}
+          <div className="hint">{row.original.title}</div>
+        </>
+      ),
+    },
+    { id: "enterprise", cell: ({ row }) => row.original.enterprise },
+    { id: "category", cell: ({ row }) => label.category(row.original.category) },
+    { id: "urgency", cell: ({ row }) => label.urgency(row.original.urgency) },
+    { id: "region", cell: ({ row }) => label.region(row.original.region) },
+    { id: "status", cell: ({ row }) => label.status(row.original.status) },
+    {
+      id: "cluster",
+      cell: ({ row }) => {
+        const cluster = row.original.assignedCluster;
+        return cluster ? (locale === "uk" ? cluster.nameUk : cluster.nameEn) : "—";
+      },
+    },
+    { id: "age", cell: ({ row }) => label.age(row.original.createdAt, now) },
+    {
+      id: "due",
+      cell: ({ row }) =>
+        row.original.nextDueAt ? (
+          <>
+            {label.dateTime(row.original.nextDueAt)}
+            <DueMark overdue={row.original.overdue} dueSoon={row.original.dueSoon} />
+          </>
+        ) : row.original.status === "NEEDS_INFO" ? (
+          t("queue.paused")
+        ) : (
+          "—"
+        ),
+    },
+    { id: "updated", cell: ({ row }) => label.dateTime(row.original.lastActivityAt) },
+  ];
+  if (!selectable) return columns;
+  return [
+    {
+      id: "select",
+      cell: ({ row }) => (
+        <input
+          type="checkbox"
+          name="ids"
+          value={row.original.id}
+          form="bulk"
+          aria-label={t("queue.select", { reference: row.original.reference })}
+        />
+      ),
+    },
+    ...columns,
+  ];
+}
+
+export function RequestTable({
+  basePath,
+  params,
+  rows,
+  total,
+  page,
+  pageCount,
+  now,
+  selectable = false,
+  hiddenColumns = [],
+}: {
+  basePath: string;
+  params: QueueParams;
+  rows: QueueRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  now: Date;
+  selectable?: boolean;
+  hiddenColumns?: QueueColumn[];
+}) {
+  const { t } = useLocale();
+  const visible = (params.cols.length ? params.cols : QUEUE_COLUMNS).filter((c) => !hiddenColumns.includes(c));
+  const table = useReactTable<QueueRow>({
+    data: rows,
+    columns: useColumns(now, selectable),
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
+    rowCount: total,
+    state: {
+      sorting: [{ id: params.sort, desc: params.dir === "desc" }],
+      pagination: { pageIndex: page - 1, pageSize: params.size },
+      columnVisibility: Object.fromEntries(QUEUE_COLUMNS.map((c) => [c, visible.includes(c)])),
+    },
+  });
+  const link = (changes: Partial<QueueParams>) => `${basePath}${queueSearch(params, changes)}`;
+
+  return (
+    <>
+      <p>{t("queue.count", { n: total })}</p>
+      <div className="table-wrap">
+        <table className="queue">
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const id = header.column.id as QueueColumn | "select";
+                  if (id === "select") return <th key={header.id} scope="col" />;
+                  const active = params.sort === id;
+                  return (
+                    <th key={header.id} scope="col" aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
+                      <Link
+                        to={link({ sort: id, dir: active && params.dir === "asc" ? "desc" : "asc", page: 1 })}
+                        title={t("queue.sortBy", { column: t(COLUMN_LABEL[id]) })}
+                      >
+                        {t(COLUMN_LABEL[id])}
+                        {active ? (params.dir === "asc" ? " ▲" : " ▼") : ""}
+                      </Link>
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className={row.original.overdue ? "overdue" : row.original.dueSoon ? "due-soon" : undefined}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length === 0 ? <p>{t("queue.empty")}</p> : null}
+      <nav className="pager" aria-label={t("queue.page", { page, pages: pageCount })}>
+        {page > 1 ? <Link to={link({ page: page - 1 })}>{t("queue.prev")}</Link> : null}
+        <span>{t("queue.page", { page, pages: pageCount })}</span>
+        {page < pageCount ? <Link to={link({ page: page + 1 })}>{t("queue.next")}</Link> : null}
+      </nav>
+    </>
+  );
+}

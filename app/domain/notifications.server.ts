@@ -1,0 +1,270 @@
+// The notification outbox. Messages are written as Notification rows in the same
+// transaction as the change they announce (a rolled-back change leaves no message, a
+// committed one always has its message), and delivered afterwards by
+// `deliverDueNotifications`, which retries with backoff and never deletes a row.
+import type { NotificationStatus } from "~/generated/prisma/client";
+import { db, type Tx } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { type MailTransport, mailTransport } from "~/utils/mail.server";
+import { type NotificationKind, type NotificationParams, renderBilingual } from "./notification-templates";
+import type { Action } from "./state-machine";
+
+/** Tries per message before it is marked FAILED (it stays listed and can be retried by hand). */
+export const MAX_ATTEMPTS = 10;
+export const FIRST_RETRY_MS = 60_000;
+export const MAX_RETRY_MS = 6 * 60 * 60_000;
+/** How long a claimed message is reserved for the deliverer that claimed it. */
+export const CLAIM_LEASE_MS = 5 * 60_000;
+export const OUTBOX_PAGE_SIZE = 50;
+
+/** The wait after the `attempts`-th failed try: 1 min, 2, 4, … capped at 6 h (ten tries span ~8.5 h). */
+export function retryDelayMs(attempts: number) {
+  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
+}
+
+/**
+ * Every message is bilingual (Ukrainian first): neither enterprises nor users have a stored
+ * language. The column records the leading language.
+ */
+const LOCALE = "uk";
+
+type Draft<K extends NotificationKind = NotificationKind> = { kind: K; recipients: string[]; params: NotificationParams[K] };
+
+async function write(tx: Tx, requestId: string, now: Date, drafts: Draft[]) {
+  const rows = drafts.flatMap((draft) => {
+    const { subject, body } = renderBilingual(draft.kind, draft.params);
+    const recipients = [...new Set(draft.recipients.map((r) => r.trim().toLowerCase()).filter((r) => r.includes("@")))];
+    return recipients.map((recipient) => ({
+      requestId,
+      kind: draft.kind,
+      recipient,
+      locale: LOCALE,
+      subject,
+      body,
+      nextAttemptAt: now,
+      createdAt: now,
+    }));
+  });
+  if (rows.length === 0) return 0;
+  const { count } = await tx.notification.createMany({ data: rows });
+  return count;
+}
+
+/** Links to staff pages; the enterprise's own link is only ever in the "request received" message. */
+export function publicBaseUrl() {
+  return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+}
+
+const staffRequestUrl = (reference: string) => `${publicBaseUrl()}/requests/${encodeURIComponent(reference)}`;
+
+async function requestFacts(tx: Tx, requestId: string) {
+  return tx.request.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { reference: true, title: true, email: true, category: true, urgency: true, region: true, triageDueAt: true },
+  });
+}
+
+/** Active coordinators; the admins when there is no coordinator, so nobody misses a returned request. */
+async function coordinatorEmails(tx: Tx) {
+  const coordinators = await tx.user.findMany({ where: { role: "COORDINATOR", active: true }, select: { email: true } });
+  if (coordinators.length) return coordinators.map((u) => u.email);
+  const admins = await tx.user.findMany({ where: { role: "ADMIN", active: true }, select: { email: true } });
+  return admins.map((u) => u.email);
+}
+
+async function clusterFacts(tx: Tx, clusterId: string) {
+  return tx.cluster.findUniqueOrThrow({
+    where: { id: clusterId },
+    select: { nameUk: true, nameEn: true, contactEmail: true, members: { where: { active: true }, select: { email: true } } },
+  });
+}
+
+export type EnqueueForTransitionOptions = {
+  requestId: string;
+  action: Action;
+  /** The transition's message: the question (requestInfo), the outcome (resolve), the reason (decline). */
+  message?: string | null;
+  /** The cluster the transition concerns: the new one for assign, the released one for decline/acceptTimeout. */
+  clusterId?: string | null;
+  now: Date;
+};
+
+/**
+ * Writes the messages a transition announces; call it inside the transition's transaction.
+ * "submit" writes nothing here: intake writes "request received" itself, since only intake
+ * knows the private link (the database keeps only the token's hash). Returns how many rows.
+ */
+export async function enqueueForTransition(tx: Tx, { requestId, action, message, clusterId, now }: EnqueueForTransitionOptions) {
+  const text = message?.trim() ?? "";
+  switch (action) {
+    case "requestInfo": {
+      const r = await requestFacts(tx, requestId);
+      return write(tx, requestId, now, [{ kind: "infoRequested", recipients: [r.email], params: { ...r, question: text } }]);
+    }
+    case "resolve": {
+      const r = await requestFacts(tx, requestId);
+      return write(tx, requestId, now, [{ kind: "resolved", recipients: [r.email], params: { ...r, outcome: text } }]);
+    }
+    case "assign": {
+      if (!clusterId) return 0;
+      const [r, cluster] = await Promise.all([requestFacts(tx, requestId), clusterFacts(tx, clusterId)]);
+      const recipients = [cluster.contactEmail ?? "", ...cluster.members.map((m) => m.email)];
+      return write(tx, requestId, now, [
+        { kind: "assigned", recipients, params: { ...r, requestUrl: staffRequestUrl(r.reference) } },
+      ]);
+    }
+    case "decline":
+    case "acceptTimeout": {
+      const [r, recipients] = await Promise.all([requestFacts(tx, requestId), coordinatorEmails(tx)]);
+      const c = clusterId ? await clusterFacts(tx, clusterId) : null;
+      const cluster = c ? { uk: c.nameUk, en: c.nameEn } : { uk: "—", en: "—" };
+      const requestUrl = staffRequestUrl(r.reference);
+      const draft: Draft =
+        action === "decline"
+          ? { kind: "declined", recipients, params: { ...r, cluster, reason: text, requestUrl } }
+          : { kind: "notAcceptedInTime", recipients, params: { ...r, cluster, requestUrl } };
+      return write(tx, requestId, now, [draft]);
+    }
+    default:
+      return 0;
+  }
+}
+
+/** "Request received", with the private link: called by intake, which alone knows the token. */
+export async function enqueueRequestReceived(tx: Tx, { requestId, statusUrl, now }: { requestId: string; statusUrl: string; now: Date }) {
+  const r = await requestFacts(tx, requestId);
+  return write(tx, requestId, now, [{ kind: "requestReceived", recipients: [r.email], params: { ...r, statusUrl } }]);
+}
+
+/** "Still needed?" to the enterprise: for the scheduler, inside its own transaction. */
+export async function enqueueStillNeeded(tx: Tx, { requestId, now }: { requestId: string; now: Date }) {
+  const r = await requestFacts(tx, requestId);
+  return write(tx, requestId, now, [{ kind: "stillNeeded", recipients: [r.email], params: r }]);
+}
+
+export type DeliveryOptions = {
+  now?: Date;
+  /** At most this many messages per run. */
+  limit?: number;
+  /** Defaults to the configured transport (SMTP or .eml files); tests pass their own. */
+  transport?: MailTransport;
+};
+
+export type DeliveryReport = { sent: number; retrying: number; failed: number };
+
+/**
+ * Claims one due message for this deliverer: moves its next attempt forward by a lease and
+ * counts the try, only if it is still PENDING and due. Two deliverers racing for the same row
+ * both run this UPDATE; exactly one changes a row. A deliverer that dies mid-send leaves the
+ * row PENDING, and it is tried again when the lease ends (at-least-once, never lost).
+ */
+async function claim(id: string, now: Date) {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.notification.updateMany({
+      where: { id, status: "PENDING", nextAttemptAt: { lte: now } },
+      data: { nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS), attempts: { increment: 1 } },
+    });
+    if (count !== 1) return null;
+    return tx.notification.findUniqueOrThrow({
+      where: { id },
+      select: { id: true, recipient: true, subject: true, body: true, attempts: true },
+    });
+  });
+}
+
+/** Sends the PENDING messages that are due, oldest due first; each outcome is recorded on its row. */
+export async function deliverDueNotifications({
+  now = new Date(),
+  limit = 50,
+  transport = mailTransport(),
+}: DeliveryOptions = {}): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  const due = await db.notification.findMany({
+    where: { status: "PENDING", nextAttemptAt: { lte: now } },
+    orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
+    take: limit,
+    select: { id: true },
+  });
+  for (const { id } of due) {
+    const message = await claim(id, now);
+    if (!message) continue; // another deliverer has it
+    // Only the claim that was counted may record the outcome.
+    const mine = { id, status: "PENDING" as const, attempts: message.attempts };
+    try {
+      await transport.send({ id, to: message.recipient, subject: message.subject, text: message.body, date: now });
+    } catch (error) {
+      const gaveUp = message.attempts >= MAX_ATTEMPTS;
+      await db.$transaction((tx) =>
+        tx.notification.updateMany({
+          where: mine,
+          data: {
+            lastError: describeError(error),
+            ...(gaveUp ? { status: "FAILED" } : { nextAttemptAt: new Date(now.getTime() + retryDelayMs(message.attempts)) }),
+          },
+        }),
+      );
+      if (gaveUp) report.failed++;
+      else report.retrying++;
+      continue;
+    }
+    await db.$transaction((tx) =>
+      tx.notification.updateMany({ where: mine, data: { status: "SENT", sentAt: now, lastError: null } }),
+    );
+    report.sent++;
+  }
+  return report;
+}
+
+function describeError(error: unknown) {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.slice(0, 1000);
+}
+
+/** Puts a FAILED message back in the queue with a fresh series of tries. False if it was not FAILED. */
+export async function retryNotification({ id, now = new Date() }: { id: string; now?: Date }) {
+  const { count } = await db.$transaction((tx) =>
+    tx.notification.updateMany({ where: { id, status: "FAILED" }, data: { status: "PENDING", attempts: 0, nextAttemptAt: now } }),
+  );
+  return count === 1;
+}
+
+export type OutboxListOptions = { status?: NotificationStatus; page: number };
+
+/** The admin's view of the outbox, newest first; bodies stay on the server (they hold private links). */
+export async function listNotifications({ status, page }: OutboxListOptions) {
+  const where = status ? { status } : {};
+  const [total, rows, byStatus] = await Promise.all([
+    db.notification.count({ where }),
+    db.notification.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * OUTBOX_PAGE_SIZE,
+      take: OUTBOX_PAGE_SIZE,
+      select: {
+        id: true,
+        kind: true,
+        recipient: true,
+        subject: true,
+        status: true,
+        attempts: true,
+        lastError: true,
+        nextAttemptAt: true,
+        createdAt: true,
+        sentAt: true,
+        request: { select: { reference: true } },
+      },
+    }),
+    db.notification.groupBy({ by: ["status"], _count: { _all: true } }),
+  ]);
+  const counts = { PENDING: 0, SENT: 0, FAILED: 0 } as Record<NotificationStatus, number>;
+  for (const group of byStatus) counts[group.status] = group._count._all;
+  return {
+    rows,
+    total,
+    counts,
+    page,
+    perPage: OUTBOX_PAGE_SIZE,
+    totalPages: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)),
+    transport: mailTransport().kind,
+  };
+}

@@ -1,0 +1,141 @@
+// `npm run bench`: runs the benchmarks against the production build, prints one table and
+// appends it, dated, to bench/RESULTS.md. See bench/README.md.
+//   node bench/run.mjs [intake] [page-weight] [startup] [generator]   (default: all four)
+// Env: BENCH_SECONDS (intake run length, default 10), BENCH_BUILD=1 (rebuild first),
+// BENCH_GENERATE (requests for the data generator, default 100000; 0 skips it), and the
+// per-benchmark knobs listed in each module.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { BENCH_DIR, ROOT, TMP_DIR, ensureBuild, fmt, loadAverage, log, setupDb, verdict } from "./lib.mjs";
+import { generateRequests } from "./generate-requests.mjs";
+import { TARGETS as INTAKE_TARGETS, runIntake } from "./intake.mjs";
+import { TARGETS as PAGE_TARGETS, runPageWeight } from "./page-weight.mjs";
+import { runStartup } from "./startup.mjs";
+import { formatSummary } from "./profile-summary.mjs";
+
+const ALL = ["intake", "page-weight", "startup", "generator"];
+const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
+for (const name of chosen) if (!ALL.includes(name)) throw new Error(`unknown benchmark "${name}" (choose from ${ALL.join(", ")})`);
+
+const started = Date.now();
+const loadBefore = loadAverage();
+fs.mkdirSync(TMP_DIR, { recursive: true });
+ensureBuild();
+
+/** Rows of the table: [benchmark, figure, value, target, verdict]. */
+const rows = [];
+const notes = [];
+
+if (chosen.includes("intake")) {
+  const r = await runIntake();
+  const title = `Intake POST /requests/new (${r.connections} conns, ${r.seconds} s)`;
+  rows.push(
+    [title, "app: requests/s", fmt.int(r.app.requestsPerSecond), "", ""],
+    ["", "app: latency p50 / p99", `${fmt.ms(r.app.p50)} / ${fmt.ms(r.app.p99)}`, `p99 < ${INTAKE_TARGETS.appP99Ms} ms`, verdict(r.ok.appP99)],
+    ["", "floor: requests/s", fmt.int(r.floor.requestsPerSecond), "", ""],
+    ["", "floor: latency p50 / p99", `${fmt.ms(r.floor.p50)} / ${fmt.ms(r.floor.p99)}`, "", ""],
+    ["", "ratio app / floor (requests/s)", fmt.ratio(r.ratio), `≥ ${INTAKE_TARGETS.ratio}`, verdict(r.ok.ratio)],
+    ["", "server CPU per request, app / floor", `${fmt.ms(r.app.cpuMsPerRequest)} / ${fmt.ms(r.floor.cpuMsPerRequest)}`, "", ""],
+    ["", "responses not 2xx/3xx (+ errors), app / floor", `${r.app.failures} / ${r.floor.failures}`, "0", verdict(r.ok.noFailures)],
+    [
+      "",
+      "rows written ≥ 303s, one event each (app / floor)",
+      `${fmt.int(r.app.rows.requests)} / ${fmt.int(r.floor.rows.requests)} requests`,
+      "consistent",
+      verdict(r.ok.rows),
+    ],
+  );
+  if (r.profiled) {
+    notes.push("Intake ran under `node --cpu-prof` (BENCH_PROFILE=1): its figures are slower than an unprofiled run.");
+    for (const side of [r.app, r.floor]) {
+      if (side.profile) notes.push(`Where the ${side.label}'s main thread went (self time):\n\n\`\`\`\n${formatSummary(side.profile)}\n\`\`\``);
+    }
+  }
+}
+
+if (chosen.includes("page-weight")) {
+  const r = await runPageWeight();
+  for (const page of r.pages) {
+    const isIntake = page.name === "intake";
+    rows.push([
+      page === r.pages[0] ? "Page weight (gzip -9 of build/client files)" : "",
+      `${page.path}: JS (${page.jsFiles} files) / CSS / HTML`,
+      `${fmt.kb(page.jsGzip)} / ${fmt.kb(page.cssGzip)} / ${fmt.kb(page.htmlGzip)}`,
+      isIntake ? `JS ≤ ${PAGE_TARGETS.intakeJsKb} KB` : "",
+      isIntake ? verdict(r.ok.intakeJs) : "",
+    ]);
+  }
+  const intake = r.pages.find((p) => p.name === "intake");
+  rows.push(["", "/requests/new: JS + CSS as the server sends it (gzip)", fmt.kb(intake.servedGzip), "", ""]);
+  rows.push([
+    `TTFB GET /requests/new (${r.ttfb.samples} sequential)`,
+    "p50 / p95",
+    `${fmt.ms(r.ttfb.p50)} / ${fmt.ms(r.ttfb.p95)}`,
+    `< ${PAGE_TARGETS.ttfbMs} ms (p95)`,
+    verdict(r.ok.ttfb),
+  ]);
+}
+
+if (chosen.includes("startup")) {
+  const r = await runStartup();
+  rows.push([
+    `Start-up: spawn → first 200 /healthz`,
+    `median of ${r.runs.length} (min–max)`,
+    `${fmt.s(r.median)} (${r.min.toFixed(2)}–${r.max.toFixed(2)})`,
+    "",
+    "",
+  ]);
+}
+
+const generateCount = Number(process.env.BENCH_GENERATE ?? 100_000);
+if (chosen.includes("generator") && generateCount > 0) {
+  const file = path.join(TMP_DIR, "generated.db");
+  log("generator: creating a seeded database (scripts/db-setup.mjs)…");
+  setupDb(file, { seed: true });
+  log(`generator: adding ${generateCount.toLocaleString("en-US")} requests…`);
+  const r = generateRequests(file, generateCount);
+  rows.push([
+    "Data generator (bench/generate-requests.mjs)",
+    `${fmt.int(r.requests)} requests, ${fmt.int(r.enterprises)} enterprises, ${fmt.int(r.events)} events`,
+    fmt.s(r.ms / 1000),
+    "",
+    "",
+  ]);
+}
+
+// --- The table, printed and appended to RESULTS.md. ---
+const header = ["Benchmark", "Figure", "Value", "Target", ""];
+const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+
+function gitDescription() {
+  try {
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "app", "server.mjs", "prisma", "package.json"], { cwd: ROOT, encoding: "utf8" }).trim();
+    return `${commit}${dirty ? " + uncommitted changes in app/prisma" : ""}`;
+  } catch {
+    return "unknown commit";
+  }
+}
+const buildTime = fs.statSync(path.join(ROOT, "build", "server", "index.js")).mtime;
+const seconds = (Date.now() - started) / 1000;
+const loadAfter = loadAverage();
+const heading = `## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`;
+const context =
+  `${gitDescription()}; build of ${buildTime.toISOString().slice(0, 16).replace("T", " ")} UTC; ` +
+  `Node ${process.version}, ${os.cpus().length} CPUs; load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after; ` +
+  `run took ${seconds.toFixed(0)} s.`;
+const entry = [heading, "", context, "", table, ...notes.flatMap((n) => ["", n]), ""].join("\n");
+
+console.log(`\n${context}\n\n${table}\n${notes.map((n) => `\n${n}`).join("\n")}`);
+
+const resultsFile = path.join(BENCH_DIR, "RESULTS.md");
+if (!fs.existsSync(resultsFile)) {
+  fs.writeFileSync(
+    resultsFile,
+    "# Benchmark results\n\nAppended by `npm run bench` (bench/run.mjs), newest last. How to read them: bench/README.md.\n\n",
+  );
+}
+fs.appendFileSync(resultsFile, `${entry}\n`);
+log(`appended to ${path.relative(ROOT, resultsFile)} (${seconds.toFixed(0)} s)`);
