@@ -18,7 +18,8 @@
 //   IN_PROGRESS, RESOLVED and CLOSED, ownerId (the triaging coordinator), slaPausedAt for
 //   NEEDS_INFO, duplicateOfId for DUPLICATE, version = number of transitions, and
 //   lastActivityAt/updatedAt = the last event. SLA due times from DEFAULT_SLA_TARGETS
-//   (app/domain/sla.ts): triageDueAt, resolveDueAt, acceptDueAt = assignedAt + accept target.
+//   (app/domain/sla.ts): triageDueAt, resolveDueAt, and acceptDueAt = assignedAt + accept target
+//   while ASSIGNED (null in every other status, as the app clears it).
 // - The sort keys of newer migrations when the table has them: urgencyRank, statusRank,
 //   nextDueAt (as nextDueAt() in sla.ts).
 // - references RRC-YYYY-NNNNNN (Kyiv year of createdAt) continuing ReferenceCounter, which is
@@ -491,7 +492,8 @@ export function generateRequests(dbFile, count, options = {}) {
         triagedAt: iso(stamp.triagedAt), assignedAt: iso(stamp.assignedAt), acceptedAt: iso(stamp.acceptedAt),
         resolvedAt: iso(stamp.resolvedAt), closedAt: iso(stamp.closedAt),
         triageDueAt: iso(triageDueAt), resolveDueAt: iso(resolveDueAt),
-        acceptDueAt: stamp.assignedAt ? iso(stamp.assignedAt + target.acceptMs) : null,
+        // The claim clock runs only while ASSIGNED (request-transition.server.ts clears it on leaving).
+        acceptDueAt: status === "ASSIGNED" ? iso(stamp.assignedAt + target.acceptMs) : null,
         slaPausedAt: iso(slaPausedAt), slaPausedMs: 0, notAcceptedInTime: 0, stillNeededAskedAt: null,
         duplicateOfId, possibleDuplicateOfId: possibleDuplicate?.id ?? null,
       };

@@ -14,19 +14,23 @@ import { summariseProfile } from "./profile-summary.mjs";
 
 export const TARGETS = { ratio: 0.5, appP99Ms: 100 };
 
-/** 2,000 distinct urlencoded intake forms from the test factories (tests/factories.ts). */
+let bodiesCache;
+/**
+ * 2,000 distinct urlencoded intake forms from the test factories (tests/factories.ts), made
+ * once per run (about a second) so they follow the current factories and schema.
+ */
 export function intakeBodies(count = Number(process.env.BENCH_BODIES ?? 2000)) {
-  const file = path.join(TMP_DIR, `intake-bodies-${count}.json`);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(TMP_DIR, { recursive: true });
-    execFileSync(BIN("tsx"), [path.join(BENCH_DIR, "intake-bodies.ts"), file, String(count)], {
-      cwd: ROOT,
-      // The factories import the Prisma client module; point it away from data/rrc.db.
-      env: { ...process.env, DATABASE_URL: `file:${path.join(TMP_DIR, "unused.db")}` },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-  }
-  return JSON.parse(fs.readFileSync(file, "utf8"));
+  if (bodiesCache?.length === count) return bodiesCache;
+  const file = path.join(TMP_DIR, "intake-bodies.json");
+  fs.mkdirSync(TMP_DIR, { recursive: true });
+  execFileSync(BIN("tsx"), [path.join(BENCH_DIR, "intake-bodies.ts"), file, String(count)], {
+    cwd: ROOT,
+    // The factories import the Prisma client module; point it away from data/rrc.db.
+    env: { ...process.env, DATABASE_URL: `file:${path.join(TMP_DIR, "unused.db")}` },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  bodiesCache = JSON.parse(fs.readFileSync(file, "utf8"));
+  return bodiesCache;
 }
 
 /** Bundles the app's schema and domain helpers for the floor server (see floor-domain.mjs). */

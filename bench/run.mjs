@@ -30,7 +30,7 @@ const notes = [];
 
 if (chosen.includes("intake")) {
   const r = await runIntake();
-  const title = `Intake POST /requests/new (${r.connections} conns, ${r.seconds} s)`;
+  const title = `Intake POST /requests/new (${r.connections} conns, ${r.seconds} s each)`;
   rows.push(
     [title, "app: requests/s", fmt.int(r.app.requestsPerSecond), "", ""],
     ["", "app: latency p50 / p99", `${fmt.ms(r.app.p50)} / ${fmt.ms(r.app.p99)}`, `p99 < ${INTAKE_TARGETS.appP99Ms} ms`, verdict(r.ok.appP99)],

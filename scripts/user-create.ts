@@ -4,15 +4,11 @@
 //
 //   npm run user:create -- --email a@b.ua --role COORDINATOR|ADMIN|CLUSTER_MEMBER
 //                          [--cluster slug] [--name "Ім'я Прізвище"] [--password ...]
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { z } from "zod";
-import { normalizeEmail } from "~/domain/auth.server";
-import { hashPassword } from "~/domain/password.server";
+import { createUser } from "~/domain/admin.server";
+import { translateError } from "~/i18n/messages";
+import { PASSWORD_MIN, ROLES, UserCreateSchema } from "~/schemas/admin";
 import { db } from "~/utils/db.server";
-
-const ROLES = ["ADMIN", "COORDINATOR", "CLUSTER_MEMBER"] as const;
-const MIN_PASSWORD = 12;
 
 const USAGE = `Usage: npm run user:create -- --email a@b.ua --role ${ROLES.join("|")} [--cluster slug] [--name "..."] [--password ...]
 
@@ -20,7 +16,7 @@ const USAGE = `Usage: npm run user:create -- --email a@b.ua --role ${ROLES.join(
   --role      ${ROLES.join(", ")}
   --cluster   the cluster's slug; required for CLUSTER_MEMBER, refused for other roles
   --name      shown in the tracker; defaults to the part of the email before @
-  --password  at least ${MIN_PASSWORD} characters; omit it to get a strong generated one,
+  --password  at least ${PASSWORD_MIN} characters; omit it to get a strong generated one,
               printed once (a password typed here stays in the shell history)`;
 
 class Refusal extends Error {}
@@ -29,6 +25,13 @@ function refuse(message: string): never {
   throw new Refusal(message);
 }
 
+/** A schema or domain error key as a line for the terminal: "--cluster: There is no such cluster." */
+function explain(field: string | undefined, error: string) {
+  const message = field === "role" ? `must be one of ${ROLES.join(", ")}.` : translateError("en", error);
+  return field ? `--${field}: ${message}` : message;
+}
+
+// The rules are the admin page's (app/schemas/admin.ts); only the spelling of the input differs.
 function readArguments(argv: string[]) {
   let values;
   try {
@@ -52,49 +55,25 @@ function readArguments(argv: string[]) {
     console.log(USAGE);
     process.exit(0);
   }
-  if (!values.email) refuse("--email is required.");
-  const email = normalizeEmail(values.email);
-  if (!z.email().safeParse(email).success || email.length > 254) refuse(`--email: "${values.email}" is not an email address.`);
-  if (!values.role) refuse("--role is required.");
-  const role = ROLES.find((r) => r === values.role?.trim().toUpperCase());
-  if (!role) refuse(`--role must be one of ${ROLES.join(", ")} (got "${values.role}").`);
-  const cluster = values.cluster?.trim() || undefined;
-  if (role === "CLUSTER_MEMBER" && !cluster) refuse("--cluster is required for CLUSTER_MEMBER.");
-  if (role !== "CLUSTER_MEMBER" && cluster) refuse(`--cluster applies only to CLUSTER_MEMBER, not ${role}.`);
-  const name = values.name?.trim() || email.split("@")[0]!;
-  if (name.length > 200) refuse("--name: at most 200 characters.");
-  if (values.password !== undefined && values.password.length < MIN_PASSWORD) {
-    refuse(`--password: at least ${MIN_PASSWORD} characters.`);
+  const parsed = UserCreateSchema.safeParse({
+    email: values.email,
+    role: values.role?.trim().toUpperCase(),
+    cluster: values.cluster?.trim() || undefined,
+    name: values.name?.trim() || undefined,
+    password: values.password,
+  });
+  if (!parsed.success) {
+    refuse(parsed.error.issues.map((issue) => explain(String(issue.path[0] ?? ""), issue.message)).join("\n"));
   }
-  return { email, role, cluster, name, password: values.password };
+  return parsed.data;
 }
 
 async function main() {
-  const args = readArguments(process.argv.slice(2));
-  const generated = args.password === undefined;
-  // 18 random bytes: 24 characters, 144 bits.
-  const password = args.password ?? randomBytes(18).toString("base64url");
-  const passwordHash = await hashPassword(password);
-
-  const user = await db.$transaction(async (tx) => {
-    let clusterId: string | null = null;
-    if (args.cluster) {
-      const cluster = await tx.cluster.findUnique({ where: { slug: args.cluster }, select: { id: true, active: true } });
-      if (!cluster) refuse(`--cluster: no cluster with the slug "${args.cluster}".`);
-      if (!cluster.active) refuse(`--cluster: the cluster "${args.cluster}" is not active.`);
-      clusterId = cluster.id;
-    }
-    if (await tx.user.findUnique({ where: { email: args.email }, select: { id: true } })) {
-      refuse(`A user with the email ${args.email} already exists.`);
-    }
-    return tx.user.create({
-      data: { email: args.email, name: args.name, role: args.role, clusterId, passwordHash },
-      select: { id: true, email: true, role: true },
-    });
-  });
-
+  const outcome = await createUser({ input: readArguments(process.argv.slice(2)) });
+  if (!outcome.ok) refuse(explain(outcome.field, outcome.error));
+  const { user, generatedPassword } = outcome;
   console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
-  if (generated) console.log(`Password (shown only this once): ${password}`);
+  if (generatedPassword) console.log(`Password (shown only this once): ${generatedPassword}`);
 }
 
 try {

@@ -28,6 +28,11 @@ function refuse(error: AdminError, field?: string): AdminRefusal {
   return { ok: false, error, field };
 }
 
+/** A refusal as conform's `reply` options: beside its field, or for the whole form. */
+export function refusalErrors(refusal: AdminRefusal) {
+  return refusal.field ? { fieldErrors: { [refusal.field]: [refusal.error] } } : { formErrors: [refusal.error] };
+}
+
 /** Two admins creating the same slug or email at once: the second gets the same answer as a visible duplicate. */
 function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -53,6 +58,7 @@ const clusterSelect = {
   contactEmail: true,
   contactPhone: true,
   active: true,
+  updatedAt: true,
   capabilities: { select: { category: true } },
   regions: { select: { region: true }, orderBy: { region: "asc" } },
   _count: { select: { members: { where: { active: true } } } },
@@ -160,9 +166,9 @@ export async function updateCluster({
 }
 
 /** Active clusters a member can be put in, plus the one they are already in (even if inactive). */
-export function listClusterChoices({ includeId }: { includeId?: string | null } = {}) {
+export function listClusterChoices({ includeSlug }: { includeSlug?: string | null } = {}) {
   return db.cluster.findMany({
-    where: includeId ? { OR: [{ active: true }, { id: includeId }] } : { active: true },
+    where: includeSlug ? { OR: [{ active: true }, { slug: includeSlug }] } : { active: true },
     orderBy: { slug: "asc" },
     select: { slug: true, nameUk: true, nameEn: true, active: true },
   });

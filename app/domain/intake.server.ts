@@ -3,6 +3,7 @@
 import type { IntakeInput } from "~/schemas/intake";
 import { db, type Tx } from "~/utils/db.server";
 import { TIME_ZONE } from "~/i18n/locale";
+import { enqueueRequestReceived, publicBaseUrl } from "./notifications.server";
 import { searchTextFor } from "./search";
 import { nextDueAt, slaDueTimes } from "./sla";
 import { slaTargets } from "./sla-config.server";
@@ -54,10 +55,19 @@ export function categoryDetails(input: IntakeInput) {
   return { details: compact(details), sensitiveDetails: sensitive ? compact(sensitive) : null };
 }
 
-export type CreateRequestOptions = { input: IntakeInput; now?: Date };
+export type CreateRequestOptions = {
+  input: IntakeInput;
+  now?: Date;
+  /** The private status page's address for a token, for the "request received" email. */
+  statusUrlFor?: (token: string) => string;
+};
 
 /** Files a request. Returns the public reference and the private status token (shown once). */
-export async function createRequest({ input, now = new Date() }: CreateRequestOptions) {
+export async function createRequest({
+  input,
+  now = new Date(),
+  statusUrlFor = (token) => `${publicBaseUrl()}/s/${token}`,
+}: CreateRequestOptions) {
   const plan = planTransition("submit", { type: "ENTERPRISE" }, { status: null, triagedAt: null, assignedClusterId: null });
   if (!plan.ok) throw new Error(`intake refused by the state machine: ${plan.reason}`);
   const token = newStatusToken();
@@ -114,6 +124,7 @@ export async function createRequest({ input, now = new Date() }: CreateRequestOp
         createdAt: now,
       },
     });
+    await enqueueRequestReceived(tx, { requestId: request.id, statusUrl: statusUrlFor(token), now });
     return request;
   });
   return { ...created, token };

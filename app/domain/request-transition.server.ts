@@ -2,6 +2,7 @@
 // (optimistic locking) and exactly one audit event, in the caller's transaction.
 import type { Tx } from "~/utils/db.server";
 import { TransitionError } from "./errors";
+import { enqueueForTransition } from "./notifications.server";
 import { acceptDueAt, nextDueAt, slaDueTimes, slaPauseChange } from "./sla";
 import { slaTargets } from "./sla-config.server";
 import { URGENCY_RANK } from "./taxonomy";
@@ -94,6 +95,14 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       createdAt: now,
     },
     select: { id: true },
+  });
+  // The announcement commits or rolls back with the change (the outbox).
+  await enqueueForTransition(tx, {
+    requestId: request.id,
+    action,
+    message: input.message,
+    clusterId: action === "assign" ? input.clusterId : request.assignedClusterId,
+    now,
   });
   return { plan, eventId: event.id, version: request.version + 1 };
 }

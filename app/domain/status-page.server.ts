@@ -23,6 +23,7 @@ export async function getStatusPage(token: string) {
       createdAt: true,
       triageDueAt: true,
       version: true,
+      stillNeededAskedAt: true,
       enterprise: { select: { name: true } },
       events: {
         where: { visibility: "PUBLIC" },
@@ -37,7 +38,16 @@ export async function getStatusPage(token: string) {
     request.status === "NEEDS_INFO"
       ? ([...request.events].reverse().find((e) => e.action === "requestInfo")?.message ?? null)
       : null;
-  return { ...visible, question, acceptsMessages: enterpriseMessageAction(request.status) !== null };
+  const can = (action: "confirm" | "reopen" | "confirmStillNeeded") =>
+    (TRANSITIONS[action].from as readonly Status[]).includes(request.status);
+  return {
+    ...visible,
+    question,
+    acceptsMessages: enterpriseMessageAction(request.status) !== null,
+    canConfirm: can("confirm"),
+    canReopen: can("reopen"),
+    askedStillNeeded: request.stillNeededAskedAt !== null && can("confirmStillNeeded"),
+  };
 }
 
 /** A reply while information is awaited resumes the request; otherwise it is a plain message. */
@@ -64,5 +74,25 @@ export async function addEnterpriseMessage({ token, message, now = new Date() }:
       input: { message },
       now,
     });
+  });
+}
+
+/** The enterprise's other answers on its page: confirm a resolution, reopen, or "still needed". */
+export async function enterpriseAction({
+  token,
+  action,
+  message,
+  now = new Date(),
+}: {
+  token: string;
+  action: "confirm" | "reopen" | "confirmStillNeeded";
+  message?: string;
+  now?: Date;
+}) {
+  if (!isWellFormedStatusToken(token)) throw new TransitionError("NOT_FOUND");
+  return db.$transaction(async (tx) => {
+    const request = await tx.request.findUnique({ where: { statusTokenHash: hashStatusToken(token) }, select: { id: true } });
+    if (!request) throw new TransitionError("NOT_FOUND");
+    return transitionRequestInTx(tx, { requestId: request.id, action, actor: { type: "ENTERPRISE" }, input: { message }, now });
   });
 }

@@ -108,6 +108,12 @@ const publicUk = {
   "status.messageLabel": "Повідомлення",
   "status.send": "Надіслати",
   "status.sent": "Повідомлення додано.",
+  "status.stillNeeded": "Давно не було змін. Чи запит ще актуальний? Якщо ні відповіді протягом 7 днів, його буде закрито (відкрити знову можна буде й потім).",
+  "status.stillNeededYes": "Так, запит ще актуальний",
+  "status.confirmPrompt": "Кластер повідомив, що запит виконано. Якщо все гаразд — підтвердіть; якщо ні — відкрийте його знову з поясненням.",
+  "status.confirm": "Підтверджую виконання",
+  "status.reopen": "Відкрити запит знову",
+  "status.reopenReason": "Що залишилося невирішеним?",
   "status.closedNoMessages": "Запит закрито, нові повідомлення не приймаються. Якщо потрібна допомога — подайте новий запит.",
   "status.notFound.title": "Запит не знайдено",
   "status.notFound.body":
@@ -135,6 +141,8 @@ const publicUk = {
   "event.note": "Внутрішня нотатка",
   "event.publicMessage": "Повідомлення від координатора",
   "event.enterpriseMessage": "Ваше повідомлення",
+  "event.askStillNeeded": "Запитання: чи запит ще актуальний?",
+  "event.confirmStillNeeded": "Ви підтвердили, що запит актуальний",
 
   "state.NEW": "Отримано, чекає на розгляд",
   "state.TRIAGED": "Розглянуто, шукаємо кластер",
@@ -273,6 +281,12 @@ const en: Record<Key, string> = {
   "status.messageLabel": "Message",
   "status.send": "Send",
   "status.sent": "Message added.",
+  "status.stillNeeded": "Nothing has changed for a while. Is this request still needed? Without an answer within 7 days it will be closed (you can still reopen it later).",
+  "status.stillNeededYes": "Yes, still needed",
+  "status.confirmPrompt": "The cluster reports the request resolved. If all is well, please confirm; if not, reopen it with an explanation.",
+  "status.confirm": "I confirm it is resolved",
+  "status.reopen": "Reopen the request",
+  "status.reopenReason": "What is still unresolved?",
   "status.closedNoMessages": "This request is closed and takes no new messages. If you need help, file a new request.",
   "status.notFound.title": "Request not found",
   "status.notFound.body":
@@ -300,6 +314,8 @@ const en: Record<Key, string> = {
   "event.note": "Internal note",
   "event.publicMessage": "Message from the coordinator",
   "event.enterpriseMessage": "Your message",
+  "event.askStillNeeded": "Question: is the request still needed?",
+  "event.confirmStillNeeded": "You confirmed the request is still needed",
 
   "state.NEW": "Received, waiting for review",
   "state.TRIAGED": "Reviewed, finding a cluster",

@@ -8,6 +8,7 @@ import { FormDraft } from "~/components/form-draft";
 import { CheckboxField, ErrorList, SelectField, TextField, TextareaField } from "~/components/forms";
 import { createRequest } from "~/domain/intake.server";
 import { allowIntakeFrom } from "~/domain/intake-limit.server";
+import { publicBaseUrl } from "~/domain/notifications.server";
 import { CATEGORIES, CATEGORY_LABELS, URGENCIES, URGENCY_LABELS, regionOptions } from "~/domain/taxonomy";
 import { useLocale } from "~/i18n/use-locale";
 import { HONEYPOT_FIELD, INTAKE_DRAFT_KEY, IntakeSchema, withoutOtherCategoryFields } from "~/schemas/intake";
@@ -32,7 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const created = await createRequest({ input: submission.value });
+  const base = publicBaseUrl(request);
+  const created = await createRequest({ input: submission.value, statusUrlFor: (token) => `${base}/s/${token}` });
   return redirect(`/s/${created.token}/submitted`, 303);
 }
 

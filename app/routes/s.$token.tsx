@@ -6,12 +6,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { TextareaField } from "~/components/forms";
 import { StatusTimeline } from "~/components/status-timeline";
 import { TransitionError } from "~/domain/errors";
-import { addEnterpriseMessage, getStatusPage } from "~/domain/status-page.server";
+import { addEnterpriseMessage, enterpriseAction, getStatusPage } from "~/domain/status-page.server";
 import { CATEGORY_LABELS, URGENCY_LABELS, regionLabel } from "~/domain/taxonomy";
 import { formatDateTime } from "~/i18n/locale";
 import { statusLabel } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
-import { EnterpriseMessageSchema } from "~/schemas/intake";
+import { EnterpriseAnswerSchema, EnterpriseMessageSchema } from "~/schemas/intake";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
 
 
@@ -32,10 +32,14 @@ export function headers() {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: EnterpriseMessageSchema });
+  const formData = await request.formData();
+  if (!formData.has("intent")) formData.set("intent", "message");
+  const submission = parseWithZod(formData, { schema: EnterpriseAnswerSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400, headers: PRIVATE_HEADERS });
+  const answer = submission.value;
   try {
-    await addEnterpriseMessage({ token, message: submission.value.message });
+    if (answer.intent === "message") await addEnterpriseMessage({ token, message: answer.message });
+    else await enterpriseAction({ token, action: answer.intent, message: "message" in answer ? answer.message : undefined });
   } catch (error) {
     if (!(error instanceof TransitionError)) throw error;
     if (error.reason === "NOT_FOUND") throw new Response("Not found", { status: 404, headers: PRIVATE_HEADERS });
@@ -56,7 +60,7 @@ export default function StatusPage() {
   const { locale, t, tError } = useLocale();
   const [form, fields] = useForm({
     id: "enterprise-message",
-    lastResult: navigation.state === "idle" ? lastResult : null,
+    lastResult: navigation.state === "idle" && lastResult?.initialValue?.intent !== "reopen" ? lastResult : null,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EnterpriseMessageSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -104,6 +108,26 @@ export default function StatusPage() {
         </dd>
       </dl>
 
+      {request.askedStillNeeded ? (
+        <Form method="post" className="notice warn">
+          <p>{t("status.stillNeeded")}</p>
+          <input type="hidden" name="intent" value="confirmStillNeeded" />
+          <button type="submit" className="primary">
+            {t("status.stillNeededYes")}
+          </button>
+        </Form>
+      ) : null}
+      {request.canConfirm ? (
+        <Form method="post" className="notice">
+          <p>{t("status.confirmPrompt")}</p>
+          <input type="hidden" name="intent" value="confirm" />
+          <button type="submit" className="primary">
+            {t("status.confirm")}
+          </button>
+        </Form>
+      ) : null}
+      {request.canReopen ? <ReopenForm /> : null}
+
       <h2 id="timeline">{t("status.timeline")}</h2>
       {searchParams.get("sent") ? (
         <p className="notice ok" role="status">
@@ -121,6 +145,7 @@ export default function StatusPage() {
             </p>
           ) : null}
           <Form method="post" {...getFormProps(form)} noValidate>
+            <input type="hidden" name="intent" value="message" />
             <TextareaField meta={fields.message} label={t("status.messageLabel")} required rows={5} />
             <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
               {t("status.send")}
@@ -133,6 +158,35 @@ export default function StatusPage() {
         </p>
       )}
     </main>
+  );
+}
+
+function ReopenForm() {
+  const { t, tError } = useLocale();
+  const lastResult = useActionData<typeof action>();
+  const mine = lastResult?.initialValue?.intent === "reopen" ? lastResult : undefined;
+  const errors = (mine?.error?.message ?? []) as string[];
+  return (
+    <details className="action" open={Boolean(mine)}>
+      <summary>{t("status.reopen")}</summary>
+      <Form method="post">
+        <input type="hidden" name="intent" value="reopen" />
+        <div className="field">
+          <label htmlFor="reopen-reason">{t("status.reopenReason")}</label>
+          <textarea
+            id="reopen-reason"
+            name="message"
+            rows={4}
+            defaultValue={String(mine?.initialValue?.message ?? "")}
+            aria-invalid={errors.length ? true : undefined}
+          />
+          {errors.length ? <p className="errors">{errors.map(tError).join(" ")}</p> : null}
+        </div>
+        <button type="submit" className="primary">
+          {t("status.reopen")}
+        </button>
+      </Form>
+    </details>
   );
 }
 

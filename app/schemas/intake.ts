@@ -170,7 +170,14 @@ export function withoutOtherCategoryFields(formData: FormData) {
   return cleaned;
 }
 
-/** The message an enterprise adds on its status page. */
+/** What an enterprise posts on its status page: a message, or one of its answers. */
 export const EnterpriseMessageSchema = z.object({
+  intent: z.literal("message").default("message"),
   message: text(2, DESCRIPTION_MAX),
 });
+export const EnterpriseAnswerSchema = z.discriminatedUnion("intent", [
+  EnterpriseMessageSchema.extend({ intent: z.literal("message") }),
+  z.object({ intent: z.literal("confirm") }),
+  z.object({ intent: z.literal("confirmStillNeeded") }),
+  z.object({ intent: z.literal("reopen"), message: text(2, DESCRIPTION_MAX) }),
+]);

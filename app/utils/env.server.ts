@@ -28,6 +28,12 @@ const EnvSchema = z.object({
     .transform((v) => v === "true" || v === "1"),
   /** Mark cookies Secure. Defaults to on in production. */
   COOKIE_SECURE: z.enum(["true", "false", "1", "0"]).optional(),
+  /** Timed rules (app/domain/scheduler.server.ts). */
+  AUTO_CLOSE_DAYS: z.coerce.number().positive().default(14),
+  STALE_AFTER_DAYS: z.coerce.number().positive().default(30),
+  STALE_CLOSE_DAYS: z.coerce.number().positive().default(7),
+  /** How often the server runs the timed rules; 0 leaves them to `npm run jobs:run` (cron). */
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
   /** Overrides of the SLA targets per urgency (JSON, see app/domain/sla-config.server.ts). */
   SLA_TARGETS: z.string().optional(),
   /** The public base URL used in links sent to enterprises (e.g. https://rrc.example.org). */

@@ -25,6 +25,16 @@ const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) 
   "s.$token_.submitted.tsx": { loader: "public", action: "none", path: (c) => ({ url: `/s/${c.token}/submitted`, params: { token: c.token } }) },
   "cluster.tsx": { loader: "member", action: "none", path: () => ({ url: "/cluster", params: {} }) },
   "queue.tsx": { loader: "staff", action: "staff", path: () => ({ url: "/queue", params: {} }) },
+  "admin.outbox.tsx": { loader: "admin", action: "admin", path: () => ({ url: "/admin/outbox", params: {} }) },
+  "admin._index.tsx": { loader: "admin", action: "none", path: () => ({ url: "/admin", params: {} }) },
+  "admin.clusters.tsx": { loader: "admin", action: "admin", path: () => ({ url: "/admin/clusters", params: {} }) },
+  "admin.clusters.$slug.tsx": { loader: "admin", action: "admin", path: () => ({ url: "/admin/clusters/a", params: { slug: "a" } }) },
+  "admin.users.tsx": { loader: "admin", action: "admin", path: () => ({ url: "/admin/users", params: {} }) },
+  "admin.users.$id.tsx": {
+    loader: "admin",
+    action: "admin",
+    path: (c) => ({ url: `/admin/users/${c.users.member}`, params: { id: c.users.member! } }),
+  },
   "requests.$reference.tsx": {
     loader: "signedIn",
     action: "signedIn",

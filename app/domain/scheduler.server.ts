@@ -1,0 +1,117 @@
+// The timed rules, in one place: an assignment not accepted in time goes back to the
+// coordinators; a resolved request nobody confirms closes by itself; a request with no
+// activity asks the enterprise "still needed?" and closes as stale if nobody answers.
+// Each rule is a state-machine transition guarded by the version it read, so running the
+// jobs twice, or two runners at once, changes nothing twice.
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { TransitionError } from "./errors";
+import { transitionRequestInTx } from "./request-transition.server";
+import type { Action } from "./state-machine";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export type SchedulerSettings = {
+  /** RESOLVED with no answer from the enterprise for this long → CLOSED. */
+  autoCloseAfterMs: number;
+  /** No activity for this long → ask "still needed?". */
+  staleAfterMs: number;
+  /** No answer to "still needed?" for this long → closed as stale. */
+  staleCloseAfterMs: number;
+};
+
+export const schedulerSettings: SchedulerSettings = {
+  autoCloseAfterMs: env.AUTO_CLOSE_DAYS * DAY,
+  staleAfterMs: env.STALE_AFTER_DAYS * DAY,
+  staleCloseAfterMs: env.STALE_CLOSE_DAYS * DAY,
+};
+
+const BATCH = 200;
+
+type Candidate = { id: string; version: number };
+
+async function applyToEach(candidates: Candidate[], action: Action, now: Date) {
+  let changed = 0;
+  for (const candidate of candidates) {
+    try {
+      await db.$transaction((tx) =>
+        transitionRequestInTx(tx, {
+          requestId: candidate.id,
+          action,
+          actor: { type: "SYSTEM" },
+          expectedVersion: candidate.version,
+          now,
+        }),
+      );
+      changed += 1;
+    } catch (error) {
+      // Someone (a person or another runner) changed it since we looked: nothing to do.
+      if (error instanceof TransitionError) continue;
+      throw error;
+    }
+  }
+  return changed;
+}
+
+const pick = { id: true, version: true } as const;
+
+export async function runScheduledJobs({ now = new Date(), settings = schedulerSettings } = {}) {
+  const notAccepted = await db.request.findMany({
+    where: { status: "ASSIGNED", acceptDueAt: { lte: now } },
+    select: pick,
+    take: BATCH,
+  });
+  const unconfirmed = await db.request.findMany({
+    where: { status: "RESOLVED", resolvedAt: { lte: new Date(now.getTime() - settings.autoCloseAfterMs) } },
+    select: pick,
+    take: BATCH,
+  });
+  const staleToClose = await db.request.findMany({
+    where: {
+      status: { in: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"] },
+      stillNeededAskedAt: { lte: new Date(now.getTime() - settings.staleCloseAfterMs) },
+    },
+    select: pick,
+    take: BATCH,
+  });
+  const result = {
+    notAcceptedInTime: await applyToEach(notAccepted, "acceptTimeout", now),
+    autoClosed: await applyToEach(unconfirmed, "autoClose", now),
+    closedAsStale: await applyToEach(staleToClose, "closeStale", now),
+    askedStillNeeded: 0,
+  };
+  // Asked after the closing pass, so a question is never asked and closed in the same run.
+  const inactive = await db.request.findMany({
+    where: {
+      status: { in: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"] },
+      stillNeededAskedAt: null,
+      lastActivityAt: { lte: new Date(now.getTime() - settings.staleAfterMs) },
+    },
+    select: pick,
+    take: BATCH,
+  });
+  result.askedStillNeeded = await applyToEach(inactive, "askStillNeeded", now);
+  return result;
+}
+
+let timer: ReturnType<typeof setInterval> | undefined;
+let running = false;
+
+/** Runs the jobs every SCHEDULER_INTERVAL_SECONDS inside the server process (0 turns it off). */
+export function startScheduler() {
+  if (timer || env.SCHEDULER_INTERVAL_SECONDS === 0) return;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await runScheduledJobs();
+    } catch (error) {
+      console.error("scheduled jobs failed", error);
+    } finally {
+      running = false;
+    }
+  };
+  timer = setInterval(tick, env.SCHEDULER_INTERVAL_SECONDS * 1000);
+  timer.unref();
+  void tick();
+}

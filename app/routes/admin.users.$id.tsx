@@ -1,0 +1,167 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { ErrorList, SelectField, TextField } from "~/components/forms";
+import { type AdminRefusal, getUser, listClusterChoices, refusalErrors, resetPassword, setUserActive, updateUser } from "~/domain/admin.server";
+import { requireRole } from "~/domain/auth.server";
+import { formatDateTime } from "~/i18n/locale";
+import type { MessageKey } from "~/i18n/messages";
+import { useLocale } from "~/i18n/use-locale";
+import { ROLES, UserActionSchema } from "~/schemas/admin";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.user.name} · Користувачі — ЦШР` : "Користувачі — ЦШР" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, "ADMIN");
+  const user = await getUser({ id: params.id ?? "" });
+  if (!user) throw new Response("Not found", { status: 404 });
+  const clusters = await listClusterChoices({ includeSlug: user.cluster?.slug });
+  return { user, clusters, isSelf: user.id === admin.id };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireRole(request, "ADMIN");
+  const id = params.id ?? "";
+  const submission = parseWithZod(await request.formData(), { schema: UserActionSchema });
+  if (submission.status !== "success") {
+    return data({ intent: String(submission.payload.intent ?? ""), result: submission.reply(), password: null }, { status: 400 });
+  }
+  const { intent } = submission.value;
+  const refused = (refusal: AdminRefusal) => {
+    if (refusal.error === "notFound") throw new Response("Not found", { status: 404 });
+    return data({ intent, result: submission.reply(refusalErrors(refusal)), password: null }, { status: 400 });
+  };
+
+  if (submission.value.intent === "update") {
+    const outcome = await updateUser({ id, adminId: admin.id, input: submission.value });
+    if (!outcome.ok) return refused(outcome);
+    return redirect(`/admin/users/${id}?done=saved`, 303);
+  }
+  if (intent === "deactivate" || intent === "activate") {
+    const outcome = await setUserActive({ id, adminId: admin.id, active: intent === "activate" });
+    if (!outcome.ok) return refused(outcome);
+    return redirect(`/admin/users/${id}?done=${intent}d`, 303);
+  }
+  const outcome = await resetPassword({ id, adminId: admin.id });
+  if (!outcome.ok) return refused(outcome);
+  // The new password is shown once, in this answer only: never in a URL, a cookie or a cache.
+  return data({ intent, result: submission.reply(), password: outcome.password }, { headers: { "Cache-Control": "no-store" } });
+}
+
+const DONE: Record<string, MessageKey> = {
+  saved: "admin.saved",
+  created: "adminUser.created",
+  deactivated: "adminUser.deactivated",
+  activated: "adminUser.activated",
+};
+
+export default function AdminUser() {
+  const { user, clusters, isSelf } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const { locale, t } = useLocale();
+  const [form, fields] = useForm({
+    id: `user-${user.id}`,
+    lastResult: navigation.state === "idle" && actionData?.intent === "update" ? actionData.result : null,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: UserActionSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    defaultValue: { intent: "update", name: user.name, role: user.role, cluster: user.cluster?.slug ?? "" },
+  });
+  const { key: intentKey, ...intentProps } = getInputProps(fields.intent, { type: "hidden" });
+  const done = searchParams.get("done");
+  // Errors of the deactivate, activate and reset buttons: their forms have no fields of their own.
+  const buttonErrors = actionData && actionData.intent !== "update" ? actionData.result.error?.[""] : undefined;
+  const submitting = navigation.state === "submitting";
+  const clusterLabel = (c: { nameUk: string; nameEn: string; active: boolean }) =>
+    `${locale === "uk" ? c.nameUk : c.nameEn}${c.active ? "" : ` (${t("adminUser.inactiveCluster")})`}`;
+
+  return (
+    <main>
+      <p>
+        <Link to="/admin/users">{t("adminUser.back")}</Link>
+      </p>
+      <h1>{user.name}</h1>
+      <p>
+        {user.email} · {t(`role.${user.role}` as MessageKey)} · {user.active ? t("admin.active") : t("admin.inactive")}
+      </p>
+      <p className="hint">
+        {t("adminUser.since", { date: formatDateTime(user.createdAt, locale) })} · {t("adminUser.openSessions", { n: user.openSessions })}
+      </p>
+
+      {done && DONE[done] && !actionData ? (
+        <p className="notice ok" role="status">
+          {t(DONE[done], { email: user.email })}
+        </p>
+      ) : null}
+      {actionData?.password ? (
+        <div className="notice ok" role="status">
+          <p>{t("adminUser.passwordReset")}</p>
+          <p className="link-box" data-testid="generated-password">
+            {actionData.password}
+          </p>
+        </div>
+      ) : null}
+      {buttonErrors?.length ? (
+        <div className="notice error">
+          <ErrorList errors={buttonErrors} />
+        </div>
+      ) : null}
+      {isSelf ? <p className="notice warn">{t("adminUser.self")}</p> : null}
+
+      <section className="panel" aria-labelledby="user-account">
+        <h2 id="user-account">{t("adminUser.section.account")}</h2>
+        {form.errors?.length ? (
+          <div className="notice error">
+            <ErrorList id={form.errorId} errors={form.errors} />
+          </div>
+        ) : null}
+        <Form method="post" {...getFormProps(form)} noValidate>
+          <input key={intentKey} {...intentProps} />
+          <TextField meta={fields.name} label={t("adminUser.name")} required autoComplete="off" />
+          <SelectField
+            meta={fields.role}
+            label={t("adminUser.role")}
+            required
+            options={ROLES.map((role) => ({ value: role, label: t(`role.${role}` as MessageKey) }))}
+          />
+          <SelectField
+            meta={fields.cluster}
+            label={t("adminUser.cluster")}
+            hint={t("adminUser.cluster.hint")}
+            placeholder={t("adminUser.noCluster")}
+            options={clusters.map((c) => ({ value: c.slug, label: clusterLabel(c) }))}
+          />
+          <button type="submit" className="primary" disabled={submitting}>
+            {submitting ? t("admin.saving") : t("admin.save")}
+          </button>
+        </Form>
+      </section>
+
+      {isSelf ? null : (
+        <section className="panel" aria-labelledby="user-access">
+          <h2 id="user-access">{t("adminUser.section.access")}</h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value={user.active ? "deactivate" : "activate"} />
+            <p className="hint">{user.active ? t("adminUser.deactivate.hint") : t("adminUser.activate.hint")}</p>
+            <button type="submit" className="secondary" disabled={submitting}>
+              {user.active ? t("adminUser.deactivate") : t("adminUser.activate")}
+            </button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value="resetPassword" />
+            <p className="hint">{t("adminUser.resetPassword.hint")}</p>
+            <button type="submit" className="secondary" disabled={submitting}>
+              {t("adminUser.resetPassword")}
+            </button>
+          </Form>
+        </section>
+      )}
+    </main>
+  );
+}

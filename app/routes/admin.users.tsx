@@ -1,0 +1,164 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { ErrorList, SelectField, TextField } from "~/components/forms";
+import { createUser, listClusterChoices, listUsers, refusalErrors } from "~/domain/admin.server";
+import { requireRole } from "~/domain/auth.server";
+import type { MessageKey } from "~/i18n/messages";
+import { useLocale } from "~/i18n/use-locale";
+import { ROLES, UserCreateSchema, readUserListParams } from "~/schemas/admin";
+
+export const meta: MetaFunction = () => [{ title: "Користувачі · Users — ЦШР" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "ADMIN");
+  const params = readUserListParams(new URL(request.url).searchParams);
+  const [users, clusters] = await Promise.all([listUsers({ role: params.role }), listClusterChoices()]);
+  return { params, users, clusters };
+}
+
+// The password never goes back to the browser in the form's values.
+const hideFields = ["password"];
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireRole(request, "ADMIN");
+  const submission = parseWithZod(await request.formData(), { schema: UserCreateSchema });
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields }), created: null }, { status: 400 });
+  const outcome = await createUser({ input: submission.value });
+  if (!outcome.ok) return data({ result: submission.reply({ ...refusalErrors(outcome), hideFields }), created: null }, { status: 400 });
+  // A password the admin typed needs no showing: post/redirect/get to the new account.
+  if (outcome.generatedPassword === null) return redirect(`/admin/users/${outcome.user.id}?done=created`, 303);
+  // A generated one is shown once, in this answer only: never in a URL, a cookie or a cache.
+  return data(
+    { result: submission.reply({ resetForm: true }), created: { ...outcome.user, password: outcome.generatedPassword } },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+export default function AdminUsers() {
+  const { params, users, clusters } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const { locale, t } = useLocale();
+  const prefillCluster = searchParams.get("cluster");
+  const [form, fields] = useForm({
+    id: "user-create",
+    lastResult: navigation.state === "idle" ? actionData?.result : null,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: UserCreateSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    // "Add a representative" on a cluster's page links here with the cluster chosen.
+    defaultValue: prefillCluster ? { role: "CLUSTER_MEMBER", cluster: prefillCluster } : undefined,
+  });
+  const created = actionData?.created;
+  const submitting = navigation.state === "submitting";
+  const clusterName = (c: { nameUk: string; nameEn: string }) => (locale === "uk" ? c.nameUk : c.nameEn);
+
+  return (
+    <main className="wide">
+      <p>
+        <Link to="/admin">{t("admin.back")}</Link>
+      </p>
+      <h1>{t("admin.users")}</h1>
+
+      {created ? (
+        <div className="notice ok" role="status">
+          <p>
+            {t("adminUser.created", { email: created.email })} <Link to={`/admin/users/${created.id}`}>{t("adminUser.open")}</Link>
+          </p>
+          <p>{t("adminUser.generatedPassword")}</p>
+          <p className="link-box" data-testid="generated-password">
+            {created.password}
+          </p>
+        </div>
+      ) : null}
+
+      <Form method="get" className="toolbar">
+        <div className="field">
+          <label htmlFor="f-role">{t("adminUser.filterRole")}</label>
+          <select id="f-role" name="role" defaultValue={params.role ?? ""}>
+            <option value="">{t("admin.any")}</option>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`role.${role}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="secondary">
+          {t("admin.show")}
+        </button>
+      </Form>
+
+      <p>{t("adminUser.count", { n: users.length })}</p>
+      {users.length ? (
+        <div className="table-wrap">
+          <table className="queue">
+            <thead>
+              <tr>
+                <th scope="col">{t("adminUser.col.name")}</th>
+                <th scope="col">{t("adminUser.col.email")}</th>
+                <th scope="col">{t("adminUser.col.role")}</th>
+                <th scope="col">{t("adminUser.col.cluster")}</th>
+                <th scope="col">{t("adminUser.col.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id}>
+                  <td>
+                    <Link to={`/admin/users/${user.id}`}>{user.name}</Link>
+                  </td>
+                  <td>{user.email}</td>
+                  <td>{t(`role.${user.role}` as MessageKey)}</td>
+                  <td>{user.cluster ? clusterName(user.cluster) : "—"}</td>
+                  <td>{user.active ? t("admin.active") : t("admin.inactive")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="hint">{t("adminUser.empty")}</p>
+      )}
+
+      <section className="panel" id="user-new" aria-labelledby="user-new-title">
+        <h2 id="user-new-title">{t("adminUser.new")}</h2>
+        {form.errors?.length ? (
+          <div className="notice error">
+            <ErrorList id={form.errorId} errors={form.errors} />
+          </div>
+        ) : actionData?.result.status === "error" ? (
+          <p className="notice error" role="alert">
+            {t("form.fixErrors")}
+          </p>
+        ) : null}
+        <Form method="post" {...getFormProps(form)} noValidate>
+          <TextField meta={fields.email} label={t("adminUser.email")} required type="email" autoComplete="off" />
+          <TextField meta={fields.name} label={t("adminUser.name")} hint={t("adminUser.name.hint")} autoComplete="off" />
+          <SelectField
+            meta={fields.role}
+            label={t("adminUser.role")}
+            required
+            placeholder={t("form.choose")}
+            options={ROLES.map((role) => ({ value: role, label: t(`role.${role}` as MessageKey) }))}
+          />
+          <SelectField
+            meta={fields.cluster}
+            label={t("adminUser.cluster")}
+            hint={t("adminUser.cluster.hint")}
+            placeholder={t("adminUser.noCluster")}
+            options={clusters.map((c) => ({ value: c.slug, label: clusterName(c) }))}
+          />
+          <TextField meta={fields.password} label={t("adminUser.password")} hint={t("adminUser.password.hint")} type="password" autoComplete="new-password" />
+          <button type="submit" className="primary" disabled={submitting}>
+            {submitting ? t("admin.saving") : t("adminUser.create")}
+          </button>
+        </Form>
+      </section>
+    </main>
+  );
+}

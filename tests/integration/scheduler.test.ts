@@ -1,0 +1,144 @@
+// The timed rules with a controlled clock: each fires at its deadline and not before, and
+// running them twice, or twice at once, changes nothing twice.
+import { beforeAll, describe, expect, it } from "vitest";
+import { enterpriseAction } from "~/domain/status-page.server";
+import { createRequest } from "~/domain/intake.server";
+import { transitionRequestInTx } from "~/domain/request-transition.server";
+import { runScheduledJobs } from "~/domain/scheduler.server";
+import type { Action, Actor } from "~/domain/state-machine";
+import { db } from "~/utils/db.server";
+import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+const random = seededRandom(31);
+let coordinator: Actor;
+let member: Actor;
+let clusterId: string;
+
+beforeAll(async () => {
+  const cluster = await createCluster({ slug: "s", nameUk: "С", nameEn: "S", kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["OTHER"], regions: ["UA-30"] });
+  clusterId = cluster.id;
+  const c = await createUser({ email: "c@s.example", name: "C", password: "pw-123456789", role: "COORDINATOR" });
+  const m = await createUser({ email: "m@s.example", name: "M", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId });
+  coordinator = { type: "USER", userId: c.id, role: "COORDINATOR", clusterId: null };
+  member = { type: "USER", userId: m.id, role: "CLUSTER_MEMBER", clusterId };
+});
+
+async function act(requestId: string, action: Action, actor: Actor, now: Date, input: Record<string, string> = {}) {
+  await db.$transaction((tx) => transitionRequestInTx(tx, { requestId, action, actor, now, input }));
+}
+
+async function file(now: Date, urgency: "CRITICAL" | "LOW" = "CRITICAL") {
+  return createRequest({ input: buildIntake(random, { urgency }), now });
+}
+
+const state = (id: string) => db.request.findUniqueOrThrow({ where: { id } });
+const events = (id: string) => db.requestEvent.findMany({ where: { requestId: id }, orderBy: { createdAt: "asc" } });
+
+describe("an assignment not accepted in time", () => {
+  it("goes back to the coordinators at the deadline, flagged, once", async () => {
+    const t0 = new Date("2026-11-02T08:00:00Z");
+    const { id } = await file(t0);
+    await act(id, "assign", coordinator, t0, { clusterId });
+    expect((await state(id)).acceptDueAt).toEqual(new Date(t0.getTime() + 12 * HOUR));
+
+    await runScheduledJobs({ now: new Date(t0.getTime() + 12 * HOUR - 1000) });
+    expect((await state(id)).status).toBe("ASSIGNED");
+
+    const at = new Date(t0.getTime() + 12 * HOUR);
+    const first = await runScheduledJobs({ now: at });
+    expect(first.notAcceptedInTime).toBeGreaterThanOrEqual(1);
+    const after = await state(id);
+    expect(after).toMatchObject({ status: "TRIAGED", notAcceptedInTime: true, assignedClusterId: null, acceptDueAt: null });
+    expect((await events(id)).at(-1)).toMatchObject({ action: "acceptTimeout", actorType: "SYSTEM", clusterId });
+
+    const count = (await events(id)).length;
+    await runScheduledJobs({ now: new Date(at.getTime() + HOUR) });
+    expect(await events(id)).toHaveLength(count);
+  });
+
+  it("does not lapse once the cluster accepted", async () => {
+    const t0 = new Date("2026-11-03T08:00:00Z");
+    const { id } = await file(t0);
+    await act(id, "assign", coordinator, t0, { clusterId });
+    await act(id, "accept", member, new Date(t0.getTime() + HOUR));
+    await runScheduledJobs({ now: new Date(t0.getTime() + 2 * DAY) });
+    expect((await state(id)).status).toBe("IN_PROGRESS");
+  });
+});
+
+describe("a resolved request the enterprise does not confirm", () => {
+  it("closes by itself after 14 days, once", async () => {
+    const t0 = new Date("2026-10-01T08:00:00Z");
+    const { id } = await file(t0);
+    await act(id, "assign", coordinator, t0, { clusterId });
+    await act(id, "accept", member, t0);
+    await act(id, "resolve", member, t0, { message: "Готово" });
+
+    await runScheduledJobs({ now: new Date(t0.getTime() + 14 * DAY - 1000) });
+    expect((await state(id)).status).toBe("RESOLVED");
+    await runScheduledJobs({ now: new Date(t0.getTime() + 14 * DAY) });
+    expect((await state(id)).status).toBe("CLOSED");
+    const closes = (await events(id)).filter((e) => e.action === "autoClose");
+    expect(closes).toHaveLength(1);
+    await runScheduledJobs({ now: new Date(t0.getTime() + 20 * DAY) });
+    expect((await events(id)).filter((e) => e.action === "autoClose")).toHaveLength(1);
+  });
+});
+
+describe("still needed?", () => {
+  it("asks after 30 quiet days, closes as stale 7 days later, and the enterprise can reopen", async () => {
+    const t0 = new Date("2026-08-01T08:00:00Z");
+    const { id, token } = await file(t0, "LOW");
+
+    await runScheduledJobs({ now: new Date(t0.getTime() + 30 * DAY - 1000) });
+    expect((await state(id)).stillNeededAskedAt).toBeNull();
+
+    const asked = new Date(t0.getTime() + 30 * DAY);
+    await runScheduledJobs({ now: asked });
+    expect((await state(id)).stillNeededAskedAt).toEqual(asked);
+    await runScheduledJobs({ now: new Date(asked.getTime() + HOUR) });
+    expect((await events(id)).filter((e) => e.action === "askStillNeeded")).toHaveLength(1);
+    // Asking is not activity.
+    expect((await state(id)).lastActivityAt).toEqual(t0);
+
+    await runScheduledJobs({ now: new Date(asked.getTime() + 7 * DAY - 1000) });
+    expect((await state(id)).status).toBe("NEW");
+    await runScheduledJobs({ now: new Date(asked.getTime() + 7 * DAY) });
+    expect((await state(id)).status).toBe("CLOSED");
+    expect((await events(id)).at(-1)).toMatchObject({ action: "closeStale", visibility: "PUBLIC" });
+
+    await enterpriseAction({ token, action: "reopen", message: "Ще потрібно, вибачте за мовчання." });
+    expect((await state(id)).status).toBe("NEW");
+  });
+
+  it("an answer keeps the request open", async () => {
+    const t0 = new Date("2026-07-01T08:00:00Z");
+    const { id, token } = await file(t0, "LOW");
+    const asked = new Date(t0.getTime() + 30 * DAY);
+    await runScheduledJobs({ now: asked });
+    await enterpriseAction({ token, action: "confirmStillNeeded", now: new Date(asked.getTime() + DAY) });
+    expect((await state(id)).stillNeededAskedAt).toBeNull();
+    await runScheduledJobs({ now: new Date(asked.getTime() + 8 * DAY) });
+    expect((await state(id)).status).toBe("NEW");
+  });
+});
+
+describe("two runners at once", () => {
+  it("change each request once", async () => {
+    const t0 = new Date("2026-11-10T08:00:00Z");
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { id } = await file(t0);
+      await act(id, "assign", coordinator, t0, { clusterId });
+      ids.push(id);
+    }
+    const at = new Date(t0.getTime() + 13 * HOUR);
+    await Promise.all([runScheduledJobs({ now: at }), runScheduledJobs({ now: at })]);
+    for (const id of ids) {
+      expect((await state(id)).status).toBe("TRIAGED");
+      expect((await events(id)).filter((e) => e.action === "acceptTimeout")).toHaveLength(1);
+    }
+  });
+});
