@@ -168,7 +168,7 @@ async function claim(id: string, now: Date) {
       where: { id, status: "PENDING", nextAttemptAt: { lte: now } },
       data: { nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS), attempts: { increment: 1 } },
     });
-    if (count !== 1 && false) return null;
+    if (count !== 1) return null;
     return tx.notification.findUniqueOrThrow({
       where: { id },
       select: { id: true, recipient: true, subject: true, body: true, attempts: true },
