@@ -129,6 +129,8 @@ export async function enqueueForTransition(tx: Tx, { requestId, action, message,
           : { kind: "notAcceptedInTime", recipients, params: { ...r, cluster, requestUrl } };
       return write(tx, requestId, now, [draft]);
     }
+    case "askStillNeeded":
+      return enqueueStillNeeded(tx, { requestId, now });
     default:
       return 0;
   }
@@ -140,7 +142,7 @@ export async function enqueueRequestReceived(tx: Tx, { requestId, statusUrl, now
   return write(tx, requestId, now, [{ kind: "requestReceived", recipients: [r.email], params: { ...r, statusUrl } }]);
 }
 
-/** "Still needed?" to the enterprise: for the scheduler, inside its own transaction. */
+/** "Still needed?" to the enterprise (the scheduler's askStillNeeded transition writes it). */
 export async function enqueueStillNeeded(tx: Tx, { requestId, now }: { requestId: string; now: Date }) {
   const r = await requestFacts(tx, requestId);
   return write(tx, requestId, now, [{ kind: "stillNeeded", recipients: [r.email], params: r }]);

@@ -166,7 +166,7 @@ describe("users", () => {
     expect(password.length).toBeGreaterThanOrEqual(20);
     expect(generated.data.created).toMatchObject({ email: "new.coordinator@rrc.example", name: "new.coordinator", role: "COORDINATOR" });
     // The form comes back empty, ready for the next account.
-    expect(generated.data.result.initialValue).toBeUndefined();
+    expect(generated.data.result.initialValue).toBeNull();
     const newCoordinator = await db.user.findUniqueOrThrow({ where: { email: "new.coordinator@rrc.example" } });
     expect(newCoordinator.passwordHash).not.toContain(password);
     expect((await signInWith("new.coordinator@rrc.example", password)).ok).toBe(true);

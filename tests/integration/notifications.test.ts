@@ -146,10 +146,16 @@ describe("what each change announces", () => {
 
   it("“still needed?” goes to the enterprise when the scheduler asks", async () => {
     const { id } = await fileRequest();
-    await db.$transaction((tx) => enqueueStillNeeded(tx, { requestId: id, now: new Date() }));
-    const [asked] = await notificationsOf(id, "stillNeeded");
+    await act(id, "askStillNeeded", { type: "SYSTEM" });
+    const [asked, ...others] = await notificationsOf(id, "stillNeeded");
+    expect(others).toEqual([]);
     expect(asked!.recipient).toBe(await enterpriseEmail(id));
+    expect(asked!.subject).toContain("Допомога ще потрібна?");
     expect(asked!.subject).toContain("Is help still needed?");
+    // The enterprise's answer announces nothing.
+    await act(id, "confirmStillNeeded", { type: "ENTERPRISE" });
+    await db.$transaction((tx) => enqueueStillNeeded(tx, { requestId: id, now: new Date() }));
+    expect(await notificationsOf(id, "stillNeeded")).toHaveLength(2);
   });
 });
 
