@@ -13,9 +13,10 @@ import { generateRequests } from "./generate-requests.mjs";
 import { TARGETS as INTAKE_TARGETS, runIntake } from "./intake.mjs";
 import { TARGETS as PAGE_TARGETS, runPageWeight } from "./page-weight.mjs";
 import { runStartup } from "./startup.mjs";
+import { TARGETS as QUEUE_TARGETS, runQueue } from "./queue.mjs";
 import { formatSummary } from "./profile-summary.mjs";
 
-const ALL = ["intake", "page-weight", "startup", "generator"];
+const ALL = ["intake", "page-weight", "startup", "generator", "queue"];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 for (const name of chosen) if (!ALL.includes(name)) throw new Error(`unknown benchmark "${name}" (choose from ${ALL.join(", ")})`);
 
@@ -103,6 +104,19 @@ if (chosen.includes("generator") && generateCount > 0) {
     "",
     "",
   ]);
+}
+
+if (chosen.includes("queue")) {
+  const r = await runQueue();
+  r.results.forEach((q, i) => {
+    rows.push([
+      i === 0 ? `Queue page, ${fmt.int(r.requests)} requests (${r.samples} samples each)` : "",
+      q.name,
+      `${q.p50.toFixed(1)} ms / ${q.p95.toFixed(1)} ms`,
+      `p95 < ${QUEUE_TARGETS.p95Ms} ms`,
+      verdict(q.ok),
+    ]);
+  });
 }
 
 // --- The table, printed and appended to RESULTS.md. ---

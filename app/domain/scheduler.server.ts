@@ -6,6 +6,7 @@
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { TransitionError } from "./errors";
+import { deliverDueNotifications } from "./notifications.server";
 import { transitionRequestInTx } from "./request-transition.server";
 import type { Action } from "./state-machine";
 
@@ -91,7 +92,9 @@ export async function runScheduledJobs({ now = new Date(), settings = schedulerS
     take: BATCH,
   });
   result.askedStillNeeded = await applyToEach(inactive, "askStillNeeded", now);
-  return result;
+  // The outbox: what the rules above (and everyone's actions since the last run) announced.
+  const delivered = await deliverDueNotifications({ now });
+  return { ...result, notifications: delivered };
 }
 
 let timer: ReturnType<typeof setInterval> | undefined;

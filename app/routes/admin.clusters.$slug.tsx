@@ -84,7 +84,7 @@ export default function AdminCluster() {
       ) : null}
 
       <div className="two-col">
-        <Form method="post" {...getFormProps(form)} noValidate>
+        <Form method="post" action={`/admin/clusters/${cluster.slug}`} {...getFormProps(form)} noValidate>
           <ClusterFields fields={fields}>
             <CheckboxField meta={fields.active} label={t("adminCluster.active")} />
           </ClusterFields>

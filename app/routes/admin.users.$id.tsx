@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorList, SelectField, TextField } from "~/components/forms";
@@ -14,6 +14,10 @@ import { ROLES, UserActionSchema } from "~/schemas/admin";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.user.name} · Користувачі — ЦШР` : "Користувачі — ЦШР" },
 ];
+
+// A generated password appears on this page: neither the page nor its data is ever cached.
+const NO_STORE = { "Cache-Control": "private, no-store" };
+export const headers: HeadersFunction = () => NO_STORE;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
@@ -49,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await resetPassword({ id, adminId: admin.id });
   if (!outcome.ok) return refused(outcome);
   // The new password is shown once, in this answer only: never in a URL, a cookie or a cache.
-  return data({ intent, result: submission.reply(), password: outcome.password }, { headers: { "Cache-Control": "no-store" } });
+  return data({ intent, result: submission.reply(), password: outcome.password }, { headers: NO_STORE });
 }
 
 const DONE: Record<string, MessageKey> = {
@@ -121,7 +125,7 @@ export default function AdminUser() {
             <ErrorList id={form.errorId} errors={form.errors} />
           </div>
         ) : null}
-        <Form method="post" {...getFormProps(form)} noValidate>
+        <Form method="post" action={`/admin/users/${user.id}`} {...getFormProps(form)} noValidate>
           <input key={intentKey} {...intentProps} />
           <TextField meta={fields.name} label={t("adminUser.name")} required autoComplete="off" />
           <SelectField
@@ -146,14 +150,14 @@ export default function AdminUser() {
       {isSelf ? null : (
         <section className="panel" aria-labelledby="user-access">
           <h2 id="user-access">{t("adminUser.section.access")}</h2>
-          <Form method="post">
+          <Form method="post" action={`/admin/users/${user.id}`}>
             <input type="hidden" name="intent" value={user.active ? "deactivate" : "activate"} />
             <p className="hint">{user.active ? t("adminUser.deactivate.hint") : t("adminUser.activate.hint")}</p>
             <button type="submit" className="secondary" disabled={submitting}>
               {user.active ? t("adminUser.deactivate") : t("adminUser.activate")}
             </button>
           </Form>
-          <Form method="post">
+          <Form method="post" action={`/admin/users/${user.id}`}>
             <input type="hidden" name="intent" value="resetPassword" />
             <p className="hint">{t("adminUser.resetPassword.hint")}</p>
             <button type="submit" className="secondary" disabled={submitting}>

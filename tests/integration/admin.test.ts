@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_ACCOUNT_FAILURES, getSessionUser, login } from "~/domain/auth.server";
 import * as adminIndex from "~/routes/admin._index";
 import * as clusterPage from "~/routes/admin.clusters.$slug";
-import * as clustersPage from "~/routes/admin.clusters";
+import * as clustersPage from "~/routes/admin.clusters._index";
 import * as userPage from "~/routes/admin.users.$id";
-import * as usersPage from "~/routes/admin.users";
+import * as usersPage from "~/routes/admin.users._index";
 import * as queuePage from "~/routes/queue";
 import { db } from "~/utils/db.server";
 import { createCluster, createUser } from "../factories";
@@ -161,7 +161,7 @@ describe("users", () => {
 
     const generated = await createUserAt({ email: "new.coordinator@rrc.example", name: "", role: "COORDINATOR" });
     expect(generated.status).toBe(200);
-    expect(generated.headers.get("Cache-Control")).toBe("no-store");
+    expect(generated.headers.get("Cache-Control")).toBe("private, no-store");
     const password: string = generated.data.created.password;
     expect(password.length).toBeGreaterThanOrEqual(20);
     expect(generated.data.created).toMatchObject({ email: "new.coordinator@rrc.example", name: "new.coordinator", role: "COORDINATOR" });
@@ -263,7 +263,7 @@ describe("users", () => {
 
     const reset = await actOnUser(user.id, { intent: "resetPassword" });
     expect(reset.status).toBe(200);
-    expect(reset.headers.get("Cache-Control")).toBe("no-store");
+    expect(reset.headers.get("Cache-Control")).toBe("private, no-store");
     const password: string = reset.data.password;
     expect(password.length).toBeGreaterThanOrEqual(20);
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);

@@ -27,9 +27,9 @@ const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) 
   "queue.tsx": { loader: "staff", action: "staff", path: () => ({ url: "/queue", params: {} }) },
   "admin.outbox.tsx": { loader: "admin", action: "admin", path: () => ({ url: "/admin/outbox", params: {} }) },
   "admin._index.tsx": { loader: "admin", action: "none", path: () => ({ url: "/admin", params: {} }) },
-  "admin.clusters.tsx": { loader: "admin", action: "admin", path: () => ({ url: "/admin/clusters", params: {} }) },
+  "admin.clusters._index.tsx": { loader: "admin", action: "admin", path: () => ({ url: "/admin/clusters", params: {} }) },
   "admin.clusters.$slug.tsx": { loader: "admin", action: "admin", path: () => ({ url: "/admin/clusters/a", params: { slug: "a" } }) },
-  "admin.users.tsx": { loader: "admin", action: "admin", path: () => ({ url: "/admin/users", params: {} }) },
+  "admin.users._index.tsx": { loader: "admin", action: "admin", path: () => ({ url: "/admin/users", params: {} }) },
   "admin.users.$id.tsx": {
     loader: "admin",
     action: "admin",

@@ -11,6 +11,8 @@ fs.copyFileSync(path.join(tmp, "base.db"), file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.INTAKE_RATE_LIMIT ??= "1000/60";
 process.env.SESSION_SECRET ??= "test-session-secret-not-for-production";
+// Mail goes to .eml files in this file's own folder, never into data/outbox.
+process.env.OUTBOX_DIR ??= `${file}-outbox`;
 
 beforeEach(() => {
   vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
@@ -21,5 +23,5 @@ beforeEach(() => {
 afterAll(async () => {
   const { db } = await import("~/utils/db.server");
   await db.$disconnect();
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  for (const suffix of ["", "-wal", "-shm", "-outbox"]) fs.rmSync(file + suffix, { force: true, recursive: true });
 });

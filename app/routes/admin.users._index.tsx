@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorList, SelectField, TextField } from "~/components/forms";
@@ -11,6 +11,10 @@ import { useLocale } from "~/i18n/use-locale";
 import { ROLES, UserCreateSchema, readUserListParams } from "~/schemas/admin";
 
 export const meta: MetaFunction = () => [{ title: "Користувачі · Users — ЦШР" }];
+
+// A generated password appears on this page: neither the page nor its data is ever cached.
+const NO_STORE = { "Cache-Control": "private, no-store" };
+export const headers: HeadersFunction = () => NO_STORE;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -33,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // A generated one is shown once, in this answer only: never in a URL, a cookie or a cache.
   return data(
     { result: submission.reply({ resetForm: true }), created: { ...outcome.user, password: outcome.generatedPassword } },
-    { headers: { "Cache-Control": "no-store" } },
+    { headers: NO_STORE },
   );
 }
 

@@ -1,0 +1,87 @@
+// Queue latency: the coordinators' queue page rendered over HTTP by the production build, on a
+// database of 100,000 generated requests, for several sort/filter/search combinations.
+// Prints p50/p95 per combination; target p95 < 50 ms.
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { generateRequests } from "./generate-requests.mjs";
+import { TMP_DIR, log, percentile, setupDb, startServer } from "./lib.mjs";
+
+export const TARGETS = { p95Ms: 50 };
+const COUNT = Number(process.env.BENCH_QUEUE_REQUESTS ?? 100_000);
+const SAMPLES = Number(process.env.BENCH_QUEUE_SAMPLES ?? 40);
+
+/** The combinations a coordinator's day is made of. */
+export const COMBINATIONS = [
+  ["default (SLA due first)", ""],
+  ["new + triaged by urgency", "?status=NEW,TRIAGED&sort=urgency"],
+  ["category + region", "?category=SUPPLIES&region=UA-63"],
+  ["overdue, oldest first", "?overdue=1&sort=age&dir=desc"],
+  ["one cluster's work in progress", "?cluster=kyiv-iam&status=IN_PROGRESS"],
+  ["unassigned, by last update", "?unassigned=1&sort=updated&dir=desc"],
+  ["possible duplicates", "?duplicates=1"],
+  ["search a word (Cyrillic)", `?q=${encodeURIComponent("генератор")}`],
+  ["search an EDRPOU", "?q={edrpou}"],
+  ["search a reference", "?q={reference}"],
+  ["sort by enterprise name", "?sort=enterprise"],
+  ["page 200 of 25", "?page=200"],
+  ["100 per page", "?size=100&sort=status"],
+];
+
+function queueDatabase() {
+  const file = path.join(TMP_DIR, "generated.db");
+  const count = fs.existsSync(file)
+    ? new Database(file, { readonly: true }).prepare(`SELECT COUNT(*) AS n FROM "Request"`).get().n
+    : 0;
+  if (count < COUNT) {
+    log(`queue: generating ${COUNT.toLocaleString("en-US")} requests…`);
+    setupDb(file, { seed: true });
+    generateRequests(file, COUNT);
+  }
+  return file;
+}
+
+async function signIn(url) {
+  const response = await fetch(`${url}/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email: "coordinator@rrc.example", password: "demo-password-2026" }),
+    redirect: "manual",
+  });
+  const cookie = response.headers.get("set-cookie");
+  if (response.status !== 303 || !cookie) throw new Error(`queue: sign-in failed (${response.status})`);
+  return cookie.split(";")[0];
+}
+
+export async function runQueue() {
+  const file = queueDatabase();
+  const sample = new Database(file, { readonly: true })
+    .prepare(`SELECT r."reference", e."edrpou" FROM "Request" r JOIN "Enterprise" e ON e."id" = r."enterpriseId" LIMIT 1 OFFSET 4321`)
+    .get();
+  const server = await startServer({ dbFile: file, env: { SCHEDULER_INTERVAL_SECONDS: "0" } });
+  try {
+    const cookie = await signIn(server.url);
+    const results = [];
+    for (const [name, rawQuery] of COMBINATIONS) {
+      const query = rawQuery.replace("{edrpou}", sample.edrpou).replace("{reference}", sample.reference);
+      const get = async () => {
+        const started = performance.now();
+        const response = await fetch(`${server.url}/queue${query}`, { headers: { Cookie: cookie } });
+        const body = await response.text();
+        if (response.status !== 200 || !body.includes("<table")) throw new Error(`queue: ${name} answered ${response.status}`);
+        return performance.now() - started;
+      };
+      for (let i = 0; i < 5; i++) await get();
+      const times = [];
+      for (let i = 0; i < SAMPLES; i++) times.push(await get());
+      times.sort((a, b) => a - b);
+      const p50 = percentile(times, 50);
+      const p95 = percentile(times, 95);
+      results.push({ name, query, p50, p95, ok: p95 < TARGETS.p95Ms });
+      log(`queue: ${name}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+    }
+    return { requests: COUNT, samples: SAMPLES, results };
+  } finally {
+    await server.stop();
+  }
+}
