@@ -55,6 +55,7 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
       assignedCluster: { select: { id: true, slug: true, nameUk: true, nameEn: true } },
       duplicateOf: { select: { reference: true } },
       possibleDuplicateOf: { select: { reference: true, status: true } },
+      possibleDuplicates: { where: visibleTo(viewer), select: { reference: true }, orderBy: { createdAt: "asc" } },
       events: {
         orderBy: { createdAt: "asc" },
         select: {

@@ -39,7 +39,8 @@ export default function AdminCluster() {
   const [searchParams] = useSearchParams();
   const { locale, t } = useLocale();
   const [form, fields] = useForm({
-    // A new id per stored version, so after a save the form shows what was stored (e.g. the normalised phone).
+    // A new id (and, below, a new element) per stored version, so after a save the form shows
+    // what was stored, e.g. the normalised phone, not what was typed.
     id: `cluster-${cluster.slug}-${new Date(cluster.updatedAt).getTime()}`,
     lastResult: navigation.state === "idle" ? lastResult : null,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ClusterUpdateSchema }),
@@ -84,7 +85,7 @@ export default function AdminCluster() {
       ) : null}
 
       <div className="two-col">
-        <Form method="post" action={`/admin/clusters/${cluster.slug}`} {...getFormProps(form)} noValidate>
+        <Form key={form.id} method="post" action={`/admin/clusters/${cluster.slug}`} {...getFormProps(form)} noValidate>
           <ClusterFields fields={fields}>
             <CheckboxField meta={fields.active} label={t("adminCluster.active")} />
           </ClusterFields>

@@ -91,6 +91,17 @@ export default function RequestPage() {
         ) : null}
         {request.notAcceptedInTime ? <span className="mark lapsed">{t("queue.notAcceptedInTime")}</span> : null}
       </p>
+      {request.possibleDuplicates.length ? (
+        <p className="notice warn">
+          {t("request.possibleDuplicates")}{" "}
+          {request.possibleDuplicates.map((d, i) => (
+            <span key={d.reference}>
+              {i ? ", " : ""}
+              <Link to={`/requests/${d.reference}`}>{d.reference}</Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
       {searchParams.get("done") ? (
         <p className="notice ok" role="status">
           {t("request.done")}
