@@ -271,7 +271,7 @@ export function generateRequests(dbFile, count, options = {}) {
     const requestColumns = columnsFor("Request", [
       "id", "reference", "statusTokenHash", "enterpriseId", "contactName", "phone", "email", "category", "urgency", "title",
       "description", "details", "sensitiveDetails", "region", "city", "neededBy", "status", "assignedClusterId", "ownerId",
-      "version", "searchText", "urgencyRank", "statusRank", "nextDueAt", "createdAt", "updatedAt", "lastActivityAt",
+      "version", "searchText", "urgencyRank", "statusRank", "nextDueAt", "dueSortAt", "createdAt", "updatedAt", "lastActivityAt",
       "triagedAt", "assignedAt", "acceptedAt", "resolvedAt", "closedAt", "triageDueAt", "resolveDueAt", "acceptDueAt",
       "slaPausedAt", "slaPausedMs", "notAcceptedInTime", "stillNeededAskedAt", "duplicateOfId", "possibleDuplicateOfId",
     ]);
@@ -488,6 +488,8 @@ export function generateRequests(dbFile, count, options = {}) {
         status, assignedClusterId, ownerId, version: steps.length,
         searchText: searchTextFor([reference, enterprise.edrpou, enterprise.name, title, description]),
         urgencyRank: URGENCY_RANK[urgency], statusRank: STATUSES.indexOf(status), nextDueAt: iso(nextDueAt),
+        // sla.ts dueSortAt(): no lapsed assignments are generated, so the due time or "never".
+        dueSortAt: iso(nextDueAt ?? Date.parse("9999-12-31T00:00:00.000Z")),
         createdAt: iso(createdAt), updatedAt: iso(at), lastActivityAt: iso(at),
         triagedAt: iso(stamp.triagedAt), assignedAt: iso(stamp.assignedAt), acceptedAt: iso(stamp.acceptedAt),
         resolvedAt: iso(stamp.resolvedAt), closedAt: iso(stamp.closedAt),
@@ -531,6 +533,8 @@ export function generateRequests(dbFile, count, options = {}) {
     db.transaction(() => {
       for (const [year, last] of counters) saveCounter.run(year, last);
     })();
+    // Statistics for the query planner, as a server's PRAGMA optimize would gather over time.
+    db.exec("ANALYZE");
     db.pragma("journal_mode = WAL");
     return { requests: count, enterprises: enterprises.length, events, statuses: statusCounts, ms: performance.now() - started };
   } finally {

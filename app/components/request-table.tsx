@@ -91,6 +91,7 @@ export function RequestTable({
   total,
   page,
   pageCount,
+  totalIsLowerBound = false,
   now,
   selectable = false,
   hiddenColumns = [],
@@ -101,6 +102,7 @@ export function RequestTable({
   total: number;
   page: number;
   pageCount: number;
+  totalIsLowerBound?: boolean;
   now: Date;
   selectable?: boolean;
   hiddenColumns?: QueueColumn[];
@@ -125,7 +127,7 @@ export function RequestTable({
 
   return (
     <>
-      <p>{t("queue.count", { n: total })}</p>
+      <p>{totalIsLowerBound ? t("queue.countMore", { n: total }) : t("queue.count", { n: total })}</p>
       <div className="table-wrap">
         <table className="queue">
           <thead>

@@ -5,7 +5,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { TIME_ZONE } from "~/i18n/locale";
 import { enqueueRequestReceived, publicBaseUrl } from "./notifications.server";
 import { searchTextFor } from "./search";
-import { nextDueAt, slaDueTimes } from "./sla";
+import { dueSortAt, nextDueAt, slaDueTimes } from "./sla";
 import { slaTargets } from "./sla-config.server";
 import { OPEN_STATUSES, planTransition, statusRank } from "./state-machine";
 import { URGENCY_RANK } from "./taxonomy";
@@ -88,6 +88,7 @@ export async function createRequest({
     });
     const reference = await nextReference(tx, now);
     const dueTimes = slaDueTimes({ createdAt: now, urgency: input.urgency, slaPausedMs: 0 }, slaTargets);
+    const firstDue = nextDueAt({ status: plan.to, triagedAt: null, ...dueTimes });
     const request = await tx.request.create({
       data: {
         reference,
@@ -109,7 +110,8 @@ export async function createRequest({
         ...dueTimes,
         urgencyRank: URGENCY_RANK[input.urgency],
         statusRank: statusRank(plan.to),
-        nextDueAt: nextDueAt({ status: plan.to, triagedAt: null, ...dueTimes }),
+        nextDueAt: firstDue,
+        dueSortAt: dueSortAt({ status: plan.to, nextDueAt: firstDue, notAcceptedInTime: false }),
         possibleDuplicateOfId: possibleDuplicate?.id ?? null,
       },
       select: { id: true, reference: true, triageDueAt: true },

@@ -19,8 +19,10 @@ const ORDER: Record<QueueParams["sort"], (dir: Prisma.SortOrder) => Prisma.Reque
   cluster: (dir) => [{ assignedCluster: { slug: dir } }, { createdAt: "desc" }],
   age: (dir) => [{ createdAt: dir === "asc" ? "desc" : "asc" }],
   // Nothing due (final or paused) goes last either way.
-  // Lapsed assignments come first (they need a new cluster now); nothing due goes last.
-  due: (dir) => [{ notAcceptedInTime: "desc" }, { nextDueAt: { sort: dir, nulls: "last" } }, { createdAt: "asc" }],
+  // Ascending (the default) is one indexed key: lapsed assignments first, then by due time,
+  // nothing due last (sla.ts dueSortAt). Descending keeps nothing-due last too, unindexed.
+  due: (dir) =>
+    dir === "asc" ? [{ dueSortAt: "asc" }, { createdAt: "asc" }] : [{ nextDueAt: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }],
   updated: (dir) => [{ lastActivityAt: dir }],
 };
 
@@ -49,10 +51,14 @@ function searchWhere(q: string): Prisma.RequestWhereInput {
   return { searchText: { contains: normalizeForSearch(trimmed) } };
 }
 
+/** Counting substring matches scans every request; past this many we say "more than". */
+export const SEARCH_COUNT_CAP = 1000;
+
 export async function findQueue(params: QueueParams, scope: QueueScope = {}, now = new Date()) {
   const where = queueWhere(params, scope, now);
-  const [total, rows] = await Promise.all([
-    db.request.count({ where }),
+  const capped = params.q !== undefined;
+  const [counted, rows] = await Promise.all([
+    db.request.count({ where, ...(capped ? { take: SEARCH_COUNT_CAP + 1 } : {}) }),
     db.request.findMany({
       where,
       orderBy: ORDER[params.sort](params.dir),
@@ -84,10 +90,11 @@ export async function findQueue(params: QueueParams, scope: QueueScope = {}, now
       overdue: row.nextDueAt !== null && row.nextDueAt < now,
       dueSoon: row.nextDueAt !== null && row.nextDueAt >= now && row.nextDueAt.getTime() - now.getTime() < DUE_SOON_MS,
     })),
-    total,
+    total: Math.min(counted, capped ? SEARCH_COUNT_CAP : counted),
+    totalIsLowerBound: capped && counted > SEARCH_COUNT_CAP,
     page: params.page,
     size: params.size,
-    pageCount: Math.max(1, Math.ceil(total / params.size)),
+    pageCount: Math.max(1, Math.ceil(Math.min(counted, capped ? SEARCH_COUNT_CAP : counted) / params.size)),
   };
 }
 

@@ -3,7 +3,7 @@
 import type { Tx } from "~/utils/db.server";
 import { TransitionError } from "./errors";
 import { enqueueForTransition } from "./notifications.server";
-import { acceptDueAt, nextDueAt, slaDueTimes, slaPauseChange } from "./sla";
+import { acceptDueAt, dueSortAt, nextDueAt, slaDueTimes, slaPauseChange } from "./sla";
 import { slaTargets } from "./sla-config.server";
 import { URGENCY_RANK } from "./taxonomy";
 import { type Action, type Actor, type TransitionInput, planTransition, statusRank } from "./state-machine";
@@ -33,6 +33,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       assignedClusterId: true,
       slaPausedAt: true,
       slaPausedMs: true,
+      notAcceptedInTime: true,
     },
   });
   if (!request) throw new TransitionError("NOT_FOUND");
@@ -55,12 +56,15 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
 
   const dueTimes = slaDueTimes({ createdAt: request.createdAt, urgency, slaPausedMs: pause.slaPausedMs }, slaTargets);
   const triagedAt = plan.stamps.includes("triagedAt") ? now : request.triagedAt;
+  const lapsed = action === "acceptTimeout" ? true : action === "assign" ? false : request.notAcceptedInTime;
+  const next = nextDueAt({ status: plan.to, triagedAt, ...dueTimes });
   const updated = await tx.request.updateMany({
     where: { id: request.id, version: request.version },
     data: {
       status: plan.to,
       statusRank: statusRank(plan.to),
-      nextDueAt: nextDueAt({ status: plan.to, triagedAt, ...dueTimes }),
+      nextDueAt: next,
+      dueSortAt: dueSortAt({ status: plan.to, nextDueAt: next, notAcceptedInTime: lapsed }),
       version: { increment: 1 },
       // Asking "still needed?" is not activity; anything else is, and answers the question.
       lastActivityAt: action === "askStillNeeded" ? undefined : now,
@@ -70,7 +74,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       assignedClusterId: clusterId,
       // The clock for the cluster to accept runs only while the request waits in ASSIGNED.
       acceptDueAt: plan.to !== "ASSIGNED" ? null : action === "assign" ? acceptDueAt(now, urgency, slaTargets) : undefined,
-      notAcceptedInTime: action === "acceptTimeout" ? true : action === "assign" ? false : undefined,
+      notAcceptedInTime: lapsed,
       ...pause,
       ...dueTimes,
       ...(action === "markDuplicate" ? { duplicateOfId: input.duplicateOfId } : {}),

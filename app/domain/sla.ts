@@ -66,3 +66,14 @@ export function nextDueAt(state: {
   if (!["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS"].includes(state.status)) return null;
   return state.triagedAt ? state.resolveDueAt : state.triageDueAt;
 }
+
+/** Sort key for "nothing due" (final, resolved, paused): after every real due time. */
+export const NEVER_DUE = new Date("9999-12-31T00:00:00.000Z");
+/** Sort key for a lapsed assignment: before everything, it needs a new cluster now. */
+export const LAPSED_FIRST = new Date(0);
+
+/** The queue's default order in one indexed column (Request.dueSortAt). */
+export function dueSortAt(state: { status: string; nextDueAt: Date | null; notAcceptedInTime: boolean }) {
+  if (state.notAcceptedInTime && state.status === "TRIAGED") return LAPSED_FIRST;
+  return state.nextDueAt ?? NEVER_DUE;
+}

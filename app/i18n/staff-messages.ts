@@ -4,11 +4,12 @@ import { adminMessages } from "./messages/admin";
 import { authMessages } from "./messages/auth";
 import { matchingMessages } from "./messages/matching";
 import { outboxMessages } from "./messages/outbox";
+import { reportMessages } from "./messages/reports";
 import { workspaceMessages } from "./messages/workspace";
 
-const uk = { ...authMessages.uk, ...workspaceMessages.uk, ...matchingMessages.uk, ...adminMessages.uk, ...outboxMessages.uk };
+const uk = { ...authMessages.uk, ...workspaceMessages.uk, ...matchingMessages.uk, ...adminMessages.uk, ...outboxMessages.uk, ...reportMessages.uk };
 
 export const staffMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
   uk,
-  en: { ...authMessages.en, ...workspaceMessages.en, ...matchingMessages.en, ...adminMessages.en, ...outboxMessages.en },
+  en: { ...authMessages.en, ...workspaceMessages.en, ...matchingMessages.en, ...adminMessages.en, ...outboxMessages.en, ...reportMessages.en },
 };

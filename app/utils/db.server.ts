@@ -6,10 +6,12 @@ import { env } from "./env.server";
 /**
  * Connection settings (docs/decisions/002-sqlite-durability.md): WAL so readers never wait
  * for the writer; synchronous=FULL so a submission acknowledged with its 303 is on disk
- * before the answer leaves; foreign keys enforced. The busy timeout is the adapter's
- * `timeout` option.
+ * before the answer leaves; foreign keys enforced; `optimize` refreshes the query planner's
+ * statistics where they are missing or stale (the queue's plans depend on them). The busy
+ * timeout is the adapter's `timeout` option.
  */
-export const SQLITE_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+export const SQLITE_PRAGMAS =
+  "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA optimize = 0x10002;";
 
 class ConfiguredSQLite extends PrismaBetterSQLite3 {
   override async connect() {
