@@ -269,7 +269,7 @@ export function generateRequests(dbFile, count, options = {}) {
 
     const enterpriseColumns = columnsFor("Enterprise", ["id", "edrpou", "name", "region", "city", "contactName", "phone", "email", "createdAt", "updatedAt"]);
     const requestColumns = columnsFor("Request", [
-      "id", "reference", "statusTokenHash", "enterpriseId", "contactName", "phone", "email", "category", "urgency", "title",
+      "id", "reference", "statusTokenHash", "enterpriseId", "enterpriseName", "contactName", "phone", "email", "category", "urgency", "title",
       "description", "details", "sensitiveDetails", "region", "city", "neededBy", "status", "assignedClusterId", "ownerId",
       "version", "searchText", "urgencyRank", "statusRank", "nextDueAt", "dueSortAt", "createdAt", "updatedAt", "lastActivityAt",
       "triagedAt", "assignedAt", "acceptedAt", "resolvedAt", "closedAt", "triageDueAt", "resolveDueAt", "acceptDueAt",
@@ -480,7 +480,7 @@ export function generateRequests(dbFile, count, options = {}) {
       statusCounts[status] += 1;
 
       const request = {
-        id, reference, statusTokenHash: sha256Hex(token), enterpriseId: enterprise.id,
+        id, reference, statusTokenHash: sha256Hex(token), enterpriseId: enterprise.id, enterpriseName: enterprise.name,
         contactName: enterprise.contactName, phone: enterprise.phone, email: enterprise.email,
         category, urgency, title, description, details, sensitiveDetails,
         region: enterprise.region, city: enterprise.city,

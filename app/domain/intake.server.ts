@@ -94,6 +94,7 @@ export async function createRequest({
         reference,
         statusTokenHash: hashStatusToken(token),
         enterpriseId: enterprise.id,
+        enterpriseName: input.enterpriseName,
         ...contact,
         category: input.category,
         urgency: input.urgency,

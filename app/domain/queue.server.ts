@@ -11,7 +11,7 @@ export const DUE_SOON_MS = 4 * 60 * 60 * 1000;
 
 const ORDER: Record<QueueParams["sort"], (dir: Prisma.SortOrder) => Prisma.RequestOrderByWithRelationInput[]> = {
   reference: (dir) => [{ reference: dir }],
-  enterprise: (dir) => [{ enterprise: { name: dir } }, { createdAt: "desc" }],
+  enterprise: (dir) => [{ enterpriseName: dir }, { createdAt: "desc" }],
   category: (dir) => [{ category: dir }, { createdAt: "desc" }],
   urgency: (dir) => [{ urgencyRank: dir }, { createdAt: "asc" }],
   region: (dir) => [{ region: dir }, { createdAt: "desc" }],
@@ -77,15 +77,15 @@ export async function findQueue(params: QueueParams, scope: QueueScope = {}, now
         lastActivityAt: true,
         possibleDuplicateOfId: true,
         notAcceptedInTime: true,
-        enterprise: { select: { name: true } },
+        enterpriseName: true,
         assignedCluster: { select: { slug: true, nameUk: true, nameEn: true } },
       },
     }),
   ]);
   return {
-    rows: rows.map((row) => ({
+    rows: rows.map(({ enterpriseName, ...row }) => ({
       ...row,
-      enterprise: row.enterprise.name,
+      enterprise: enterpriseName,
       possibleDuplicate: row.possibleDuplicateOfId !== null,
       overdue: row.nextDueAt !== null && row.nextDueAt < now,
       dueSoon: row.nextDueAt !== null && row.nextDueAt >= now && row.nextDueAt.getTime() - now.getTime() < DUE_SOON_MS,

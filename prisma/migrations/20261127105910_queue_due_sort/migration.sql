@@ -6,6 +6,7 @@ CREATE TABLE "new_Request" (
     "reference" TEXT NOT NULL,
     "statusTokenHash" TEXT NOT NULL,
     "enterpriseId" TEXT NOT NULL,
+    "enterpriseName" TEXT NOT NULL DEFAULT '',
     "contactName" TEXT NOT NULL,
     "phone" TEXT NOT NULL,
     "email" TEXT NOT NULL,
@@ -58,17 +59,18 @@ CREATE UNIQUE INDEX "Request_statusTokenHash_key" ON "Request"("statusTokenHash"
 CREATE INDEX "Request_status_createdAt_idx" ON "Request"("status", "createdAt");
 CREATE INDEX "Request_status_dueSortAt_idx" ON "Request"("status", "dueSortAt");
 CREATE INDEX "Request_dueSortAt_idx" ON "Request"("dueSortAt");
-CREATE INDEX "Request_nextDueAt_idx" ON "Request"("nextDueAt");
+CREATE INDEX "Request_nextDueAt_id_idx" ON "Request"("nextDueAt", "id");
 CREATE INDEX "Request_urgencyRank_createdAt_idx" ON "Request"("urgencyRank", "createdAt");
 CREATE INDEX "Request_statusRank_createdAt_idx" ON "Request"("statusRank", "createdAt");
 CREATE INDEX "Request_possibleDuplicateOfId_idx" ON "Request"("possibleDuplicateOfId");
 CREATE INDEX "Request_enterpriseId_category_status_idx" ON "Request"("enterpriseId", "category", "status");
 CREATE INDEX "Request_assignedClusterId_status_idx" ON "Request"("assignedClusterId", "status");
 CREATE INDEX "Request_assignedClusterId_lastActivityAt_idx" ON "Request"("assignedClusterId", "lastActivityAt");
-CREATE INDEX "Request_category_idx" ON "Request"("category");
+CREATE INDEX "Request_category_region_id_idx" ON "Request"("category", "region", "id");
 CREATE INDEX "Request_urgency_idx" ON "Request"("urgency");
-CREATE INDEX "Request_region_idx" ON "Request"("region");
+CREATE INDEX "Request_region_id_idx" ON "Request"("region", "id");
 CREATE INDEX "Request_createdAt_idx" ON "Request"("createdAt");
+CREATE INDEX "Request_enterpriseName_createdAt_idx" ON "Request"("enterpriseName", "createdAt");
 CREATE INDEX "Request_updatedAt_idx" ON "Request"("updatedAt");
 CREATE INDEX "Request_triageDueAt_idx" ON "Request"("triageDueAt");
 CREATE INDEX "Request_resolveDueAt_idx" ON "Request"("resolveDueAt");
@@ -85,3 +87,4 @@ UPDATE "Request" SET "dueSortAt" = CASE
     WHEN "notAcceptedInTime" = 1 AND "status" = 'TRIAGED' THEN '1970-01-01T00:00:00.000+00:00'
     ELSE COALESCE("nextDueAt", '9999-12-31T00:00:00.000+00:00')
 END;
+UPDATE "Request" SET "enterpriseName" = (SELECT "name" FROM "Enterprise" WHERE "Enterprise"."id" = "Request"."enterpriseId");
