@@ -15,8 +15,11 @@ export function formatReference(year: number, sequence: number) {
   return `RRC-${year}-${String(sequence).padStart(6, "0")}`;
 }
 
+// Building an Intl formatter costs more than using one: make it once.
+const kyivYearFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric" });
+
 function kyivYear(now: Date) {
-  return Number(new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric" }).format(now));
+  return Number(kyivYearFormat.format(now));
 }
 
 async function nextReference(tx: Tx, now: Date) {

@@ -113,7 +113,8 @@ export class ReportSnapshot {
   *requests(end: Date, clusterId: string | null): Generator<{ request: SnapshotRequest; events: SnapshotEvent[] }> {
     const statement = this.db.prepare(REQUESTS_SQL(clusterId !== null));
     const params = clusterId !== null ? { end: sqliteTimestamp(end), clusterId } : { end: sqliteTimestamp(end) };
-    let current: { request: SnapshotRequest; events: SnapshotEvent[] } | null = null;
+    type Grouped = { request: SnapshotRequest; events: SnapshotEvent[] };
+    let current = null as Grouped | null;
     for (const row of statement.iterate(params) as IterableIterator<RequestEventRow>) {
       if (current?.request.id !== row.id) {
         if (current) yield current;

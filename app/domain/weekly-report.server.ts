@@ -41,11 +41,11 @@ import { PassThrough, Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
-import type { Prisma } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/locale";
 import { type MessageKey, translate } from "~/i18n/messages";
 import type { ReportFormat, ReportScopeKind } from "~/schemas/reports";
 import { db } from "~/utils/db.server";
+import { type ReportSnapshot, type SnapshotCluster, type SnapshotEvent, type SnapshotChange, type SnapshotRequest, withReportSnapshot } from "./report-snapshot.server";
 import { type IsoWeek, formatIsoWeek, formatKyivDateTime, isoWeekRange, kyivWallClock } from "./iso-week";
 import type { SlaTargets } from "./sla";
 import { slaTargets as configuredSlaTargets } from "./sla-config.server";
@@ -124,13 +124,7 @@ export async function reportAccessFor({
 // ---------------------------------------------------------------------------------------------
 // One request's week, from its status changes
 
-export type ReportEvent = {
-  action: string;
-  fromStatus: Status | null;
-  toStatus: Status | null;
-  clusterId: string | null;
-  createdAt: Date;
-};
+export type ReportEvent = SnapshotEvent;
 
 const RELEASING_ACTIONS: ReadonlySet<string> = new Set(ACTIONS.filter((action) => "releasesCluster" in TRANSITIONS[action]));
 
@@ -239,21 +233,7 @@ export function requestWeekFacts(
 // Reading the requests of a scope, a page at a time
 
 /** What a report reads of a request (never contacts, descriptions or messages). */
-export type ReportRequest = {
-  id: string;
-  reference: string;
-  createdAt: Date;
-  category: Category;
-  urgency: Urgency;
-  region: string;
-  city: string;
-  title: string;
-  sensitiveDetails: string | null;
-  /** The cluster holding it now (not at the week's end): decides a member's sensitive details. */
-  assignedClusterId: string | null;
-  enterpriseName: string;
-  edrpou: string;
-};
+export type ReportRequest = SnapshotRequest;
 
 export type ScopedRequest = { request: ReportRequest; facts: RequestWeekFacts };
 
@@ -355,7 +335,7 @@ export type WeeklyReport = {
   clusters: ClusterFigures[];
 };
 
-type ClusterInfo = { id: string; slug: string; nameUk: string; nameEn: string; active: boolean };
+type ClusterInfo = SnapshotCluster;
 type NewlyOverdue = { at: Date; reference: string; step: "triage" | "resolve"; clusterId: string | null; category: Category; urgency: Urgency };
 
 const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -551,16 +531,13 @@ class WeeklyTally {
   }
 }
 
-function loadClusters(): Promise<ClusterInfo[]> {
-  return db.cluster.findMany({ select: { id: true, slug: true, nameUk: true, nameEn: true, active: true }, orderBy: { slug: "asc" } });
-}
-
 /** The week's figures for a scope (no rows kept: one pass over the requests, page by page). */
 export async function buildWeeklyReport(options: WeeklyReportOptions): Promise<WeeklyReport> {
-  const range = isoWeekRange(options.week);
-  const tally = new WeeklyTally(range, options.scope);
-  for await (const page of scopedRequestPages(options)) for (const item of page) tally.add(item);
-  return tally.result({ week: options.week, scope: options.scope, now: options.now ?? new Date(), clusters: await loadClusters() });
+  return withReportSnapshot(async (snapshot) => {
+    const tally = new WeeklyTally(isoWeekRange(options.week), options.scope);
+    for await (const page of scopedRequestPages(snapshot, options)) for (const item of page) tally.add(item);
+    return tally.result({ week: options.week, scope: options.scope, now: options.now ?? new Date(), clusters: snapshot.clusters() });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -700,8 +677,8 @@ function requestRow({ request, facts }: ScopedRequest, labels: ReportLabels, sen
   const row: Cell[] = [
     request.reference,
     request.createdAt,
-    request.enterprise.name,
-    request.enterprise.edrpou,
+    request.enterpriseName,
+    request.edrpou,
     labels.region(request.region),
     request.city,
     labels.category(request.category),
@@ -729,10 +706,7 @@ function requestRow({ request, facts }: ScopedRequest, labels: ReportLabels, sen
 
 type ChangeRow = { at: Date; cells: Cell[] };
 
-function changeRow(
-  event: ReportEvent & { request: { reference: string; category: Category; urgency: Urgency } },
-  labels: ReportLabels,
-): ChangeRow {
+function changeRow(event: SnapshotChange, labels: ReportLabels): ChangeRow {
   const kind = event.action === "submit" ? "report.kind.new" : event.action === "resolve" ? "report.kind.resolved" : "report.kind.stateChange";
   return {
     at: event.createdAt,
@@ -930,10 +904,14 @@ function finishSheet(sheet: SheetWriter, columns: Column[], rowCount: number) {
 const frozenHeader = { views: [{ state: "frozen" as const, ySplit: 1, xSplit: 0 }] };
 
 /** Writes the XLSX workbook (Summary, Requests, Changes, Clusters) to `output`, streaming. */
-export async function writeWeeklyReportXlsx(options: WeeklyReportOptions, output: Writable): Promise<WeeklyReport> {
+export function writeWeeklyReportXlsx(options: WeeklyReportOptions, output: Writable): Promise<WeeklyReport> {
+  return withReportSnapshot((snapshot) => writeXlsx(snapshot, options, output));
+}
+
+async function writeXlsx(snapshot: ReportSnapshot, options: WeeklyReportOptions, output: Writable): Promise<WeeklyReport> {
   const now = options.now ?? new Date();
   const sensitive = options.sensitive ?? "none";
-  const clusters = await loadClusters();
+  const clusters = snapshot.clusters();
   const labels = new ReportLabels(options.locale ?? "uk", clusters);
   const range = isoWeekRange(options.week);
   const pageSize = options.pageSize ?? 1000;
@@ -951,7 +929,7 @@ export async function writeWeeklyReportXlsx(options: WeeklyReportOptions, output
   const columns = requestColumns(sensitive);
   startSheet(requestSheet, columns, labels);
   let count = 0;
-  for await (const page of scopedRequestPages(options)) {
+  for await (const page of scopedRequestPages(snapshot, options)) {
     for (const item of page) {
       tally.add(item);
       requestSheet.addRow(requestRow(item, labels, sensitive, range.end).map((v) => xlsxCell(v, labels))).commit();
@@ -964,7 +942,7 @@ export async function writeWeeklyReportXlsx(options: WeeklyReportOptions, output
 
   startSheet(changeSheet, CHANGE_COLUMNS, labels);
   count = 0;
-  for await (const page of mergedChangeRows(tally, labels, pageSize)) {
+  for await (const page of mergedChangeRows(snapshot, tally, labels, pageSize)) {
     for (const row of page) changeSheet.addRow(row.cells.map((v) => xlsxCell(v, labels))).commit();
     count += page.length;
     options.onProgress?.({ part: "changes", rows: count });
@@ -997,16 +975,20 @@ export async function writeWeeklyReportXlsx(options: WeeklyReportOptions, output
  * use ";" between fields and a decimal comma, as Excel expects under Ukrainian regional
  * settings; English ones "," and a decimal point. Dates are Kyiv time, "2026-03-23 09:30".
  */
-export async function writeWeeklyReportCsv(options: WeeklyReportOptions, output: Writable): Promise<void> {
+export function writeWeeklyReportCsv(options: WeeklyReportOptions, output: Writable): Promise<void> {
+  return withReportSnapshot((snapshot) => writeCsv(snapshot, options, output));
+}
+
+async function writeCsv(snapshot: ReportSnapshot, options: WeeklyReportOptions, output: Writable): Promise<void> {
   const sensitive = options.sensitive ?? "none";
-  const labels = new ReportLabels(options.locale ?? "uk", await loadClusters());
+  const labels = new ReportLabels(options.locale ?? "uk", snapshot.clusters());
   const range = isoWeekRange(options.week);
   const columns = requestColumns(sensitive);
   const decimalComma = labels.locale === "uk";
   async function* records() {
     yield columns.map((c) => labels.t(c.header));
     let count = 0;
-    for await (const page of scopedRequestPages(options)) {
+    for await (const page of scopedRequestPages(snapshot, options)) {
       for (const item of page) yield requestRow(item, labels, sensitive, range.end);
       count += page.length;
       options.onProgress?.({ part: "requests", rows: count });

@@ -11,16 +11,23 @@ export const TIME_ZONE = "Europe/Kyiv";
 
 const intlLocale: Record<Locale, string> = { uk: "uk-UA", en: "en-GB" };
 
+const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
 export function formatDateTime(value: Date | string, locale: Locale) {
-  return new Intl.DateTimeFormat(intlLocale[locale], {
-    timeZone: TIME_ZONE,
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(new Date(value));
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, dateStyle: "medium", timeStyle: "short" });
+    dateTimeFormats.set(locale, format);
+  }
+  return format.format(new Date(value));
 }
 
 export function formatDate(value: Date | string, locale: Locale) {
-  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, dateStyle: "long" }).format(
-    new Date(value),
-  );
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, dateStyle: "long" });
+    dateFormats.set(locale, format);
+  }
+  return format.format(new Date(value));
 }

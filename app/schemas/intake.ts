@@ -68,8 +68,10 @@ const wholeNumber = (max: number) =>
   decimal(max).refine((n) => n === undefined || Number.isInteger(n), { message: "wholeNumber" });
 
 /** Today's date in Kyiv as YYYY-MM-DD, the earliest allowed needed-by date. */
+const kyivDateFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE });
+
 export function kyivToday(now = new Date()) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(now);
+  return kyivDateFormat.format(now);
 }
 
 /** "2099-02-30" is not a date, though Date.parse would roll it over to March. */
