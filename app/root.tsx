@@ -62,6 +62,7 @@ function SiteHeader() {
       <nav>
         {user?.role === "CLUSTER_MEMBER" ? <Link to="/cluster">{t("nav.cluster")}</Link> : null}
         {user && user.role !== "CLUSTER_MEMBER" ? <Link to="/queue">{t("nav.queue")}</Link> : null}
+        {user && user.role !== "CLUSTER_MEMBER" ? <Link to="/dashboard">{t("nav.dashboard")}</Link> : null}
         {user ? <Link to="/reports">{t("nav.reports")}</Link> : null}
         {user?.role === "ADMIN" ? <Link to="/admin">{t("nav.admin")}</Link> : null}
         {user ? null : <Link to="/requests/new">{t("nav.newRequest")}</Link>}
