@@ -43,6 +43,26 @@ app.use((req, res, next) => {
   res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  // Pages take GET and form POSTs only; anything else is refused before Remix parses it.
+  if (!["GET", "HEAD", "POST"].includes(req.method)) {
+    res.status(405).set("Allow", "GET, HEAD, POST").type("text/plain; charset=utf-8").send("Method not allowed");
+    return;
+  }
+  if (req.method === "POST") {
+    // A form posted from another site: refused here with 403 (Remix's own check would
+    // answer the same post with a 500).
+    const origin = req.headers.origin;
+    const host = (trustProxy && req.headers["x-forwarded-host"]) || req.headers.host;
+    if (origin && (origin === "null" || new URL(origin).host !== host)) {
+      res.status(403).type("text/plain; charset=utf-8").send("Cross-site form posts are not accepted.");
+      return;
+    }
+    const type = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+    if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") {
+      res.status(415).type("text/plain; charset=utf-8").send("Send the form as a web form.");
+      return;
+    }
+  }
   const length = Number(req.headers["content-length"] ?? 0);
   if (length > MAX_BODY_BYTES) {
     res.status(413).type("text/plain; charset=utf-8").send("Форма завелика. / The form is too large.");
