@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   Form,
   Link,
@@ -14,6 +15,7 @@ import {
 } from "@remix-run/react";
 import { getSessionUser } from "~/domain/auth.server";
 import { getLocale } from "~/i18n/locale.server";
+import { staffDictionary } from "~/i18n/staff-dictionary.server";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locale";
 import { translate } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
@@ -24,8 +26,17 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
-  return { locale: getLocale(request), user: user ? { name: user.name, role: user.role } : null };
+  const locale = getLocale(request);
+  return {
+    locale,
+    user: user ? { name: user.name, role: user.role } : null,
+    staffDictionary: user ? staffDictionary(locale) : null,
+  };
 }
+
+/** The root's data (language, user, staff strings) changes only with a post (sign-in) or a reload. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod !== undefined && formMethod.toUpperCase() !== "GET" ? defaultShouldRevalidate : false;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");

@@ -1,7 +1,11 @@
-// Every string the enterprise-facing pages show, in Ukrainian (default) and English.
+// Every string the public pages show (the enterprise's pages and the sign-in page), in
+// Ukrainian (default) and English. Staff pages' strings live in ./staff-messages and reach the
+// browser only for signed-in staff, through the root loader (see useLocale), so the pages an
+// enterprise opens on a phone do not carry them.
 import type { Status } from "~/domain/state-machine";
 import type { Locale } from "./locale";
-import { staffMessages } from "./staff-messages";
+import { authMessages } from "./messages/auth";
+import type { staffMessages } from "./staff-messages";
 
 const publicUk = {
   "app.name": "Центр швидкого реагування",
@@ -172,11 +176,11 @@ const publicUk = {
   "page.home": "На головну",
 };
 
-const uk = { ...publicUk, ...staffMessages.uk };
-type Key = keyof typeof uk;
+const uk = { ...publicUk, ...authMessages.uk };
+type PublicKey = keyof typeof uk;
 
-const en: Record<Key, string> = {
-  ...staffMessages.en,
+const en: Record<PublicKey, string> = {
+  ...authMessages.en,
   "app.name": "Rapid Response Centre",
   "app.org": "Ukrainian Cluster Alliance",
   "nav.newRequest": "File a request",
@@ -345,20 +349,28 @@ const en: Record<Key, string> = {
   "page.home": "Home",
 };
 
-export type MessageKey = Key;
-const dictionaries: Record<Locale, Record<Key, string>> = { uk, en };
+/** Every key, public or staff; the staff dictionary itself is not part of this module. */
+export type MessageKey = PublicKey | keyof (typeof staffMessages)["uk"];
+/** Extra strings for a page (the staff dictionary on staff pages). */
+export type Dictionary = Partial<Record<MessageKey, string>>;
+const dictionaries: Record<Locale, Record<PublicKey, string>> = { uk, en };
 
-export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}) {
-  const template = dictionaries[locale][key] ?? key;
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+  extra?: Dictionary,
+) {
+  const template = (dictionaries[locale] as Dictionary)[key] ?? extra?.[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 /** Field errors come from the schema as keys with an optional number: "tooShort:20". */
-export function translateError(locale: Locale, error: string) {
+export function translateError(locale: Locale, error: string, extra?: Dictionary) {
   const [name, n] = error.split(":");
   const key = `error.${name}` as MessageKey;
-  if (!(key in uk)) return error;
-  return translate(locale, key, { n: n ? Number(n).toLocaleString(locale === "uk" ? "uk-UA" : "en-GB") : "" });
+  if (!(key in uk) && !(extra && key in extra)) return error;
+  return translate(locale, key, { n: n ? Number(n).toLocaleString(locale === "uk" ? "uk-UA" : "en-GB") : "" }, extra);
 }
 
 export function statusLabel(locale: Locale, status: Status) {

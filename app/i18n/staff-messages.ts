@@ -1,16 +1,23 @@
 // Strings of the staff pages (coordinators, cluster members, admins): one module per area
-// under ./messages, each exporting { uk, en } with the same keys, spread together here.
+// under ./messages, each exporting { uk, en } with the same keys, spread together here. Sent to
+// the browser by the root loader for signed-in users only (never bundled into public pages).
 import { adminMessages } from "./messages/admin";
-import { authMessages } from "./messages/auth";
+import type { Locale } from "./locale";
+import { type MessageKey, translate } from "./messages";
 import { dashboardMessages } from "./messages/dashboard";
 import { matchingMessages } from "./messages/matching";
 import { outboxMessages } from "./messages/outbox";
 import { reportMessages } from "./messages/reports";
 import { workspaceMessages } from "./messages/workspace";
 
-const uk = { ...authMessages.uk, ...workspaceMessages.uk, ...matchingMessages.uk, ...adminMessages.uk, ...outboxMessages.uk, ...reportMessages.uk, ...dashboardMessages.uk };
+const uk = { ...workspaceMessages.uk, ...matchingMessages.uk, ...adminMessages.uk, ...outboxMessages.uk, ...reportMessages.uk, ...dashboardMessages.uk };
 
 export const staffMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
   uk,
-  en: { ...authMessages.en, ...workspaceMessages.en, ...matchingMessages.en, ...adminMessages.en, ...outboxMessages.en, ...reportMessages.en, ...dashboardMessages.en },
+  en: { ...workspaceMessages.en, ...matchingMessages.en, ...adminMessages.en, ...outboxMessages.en, ...reportMessages.en, ...dashboardMessages.en },
 };
+
+/** The full translator for server code that renders staff strings (reports, files). */
+export function translateStaff(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}) {
+  return translate(locale, key, params, staffMessages[locale]);
+}

@@ -16,7 +16,6 @@ import { type StaffRequest, getRequestForStaff, listCoordinators } from "~/domai
 import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
 import { matchReasonMessage } from "~/i18n/messages/matching";
 import type { MessageKey } from "~/i18n/messages";
-import { translate } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { type RequestIntent, RequestActionSchema } from "~/schemas/request-actions";
 
@@ -252,7 +251,7 @@ function ActionsPanel({
               <ul>
                 {r.reasons.map((reason) => {
                   const m = matchReasonMessage(reason, locale);
-                  return <li key={reason.kind}>{translate(locale, m.key, m.params)}</li>;
+                  return <li key={reason.kind}>{t(m.key, m.params)}</li>;
                 })}
               </ul>
               <ActionForm intent="assign" version={request.version} submitLabel={`${t("request.assignTo")}: ${clusterName(r.cluster)}`} compact>
