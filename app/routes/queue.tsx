@@ -1,22 +1,33 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { useLabels } from "~/components/request-labels";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useLocation,
+} from "@remix-run/react";
+import { QueueFilters } from "~/components/queue-filters";
 import { COLUMN_LABEL, RequestTable } from "~/components/request-table";
 import { actorFor, requireStaff } from "~/domain/auth.server";
 import { findQueue, listClusters } from "~/domain/queue.server";
 import { type BulkOutcome, bulkTransition } from "~/domain/requests.server";
-import { deleteView, listSavedViews, saveView } from "~/domain/saved-views.server";
-import { STATUSES } from "~/domain/state-machine";
-import { CATEGORIES, URGENCIES, regionOptions } from "~/domain/taxonomy";
+import {
+  deleteView,
+  listSavedViews,
+  saveView,
+} from "~/domain/saved-views.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import {
   BULK_ACTIONS,
   BulkSchema,
   DeleteViewSchema,
-  PAGE_SIZES,
   QUEUE_COLUMNS,
   type QueueColumn,
   type QueueParams,
@@ -30,7 +41,11 @@ export const meta: MetaFunction = () => [{ title: "Черга · Queue — ЦШ�
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const params = readQueueParams(new URL(request.url).searchParams);
-  const [queue, clusters, views] = await Promise.all([findQueue(params), listClusters(), listSavedViews(user.id)]);
+  const [queue, clusters, views] = await Promise.all([
+    findQueue(params),
+    listClusters(),
+    listSavedViews(user.id),
+  ]);
   return { params, queue, clusters, views, now: new Date() };
 }
 
@@ -40,18 +55,28 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "saveView") {
     const submission = parseWithZod(formData, { schema: SaveViewSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    await saveView({ userId: user.id, name: submission.value.name, query: submission.value.query });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply() }, { status: 400 });
+    await saveView({
+      userId: user.id,
+      name: submission.value.name,
+      query: submission.value.query,
+    });
     return redirect(`/queue${submission.value.query}`, 303);
   }
   if (intent === "deleteView") {
     const submission = parseWithZod(formData, { schema: DeleteViewSchema });
-    if (submission.status === "success") await deleteView({ userId: user.id, id: submission.value.id });
+    if (submission.status === "success")
+      await deleteView({ userId: user.id, id: submission.value.id });
     return redirect(`/queue${new URL(request.url).search}`, 303);
   }
   if (intent === "bulk") {
     const submission = parseWithZod(formData, { schema: BulkSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), outcomes: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data(
+        { intent, result: submission.reply(), outcomes: null },
+        { status: 400 }
+      );
     const { ids, bulkAction, clusterId, message } = submission.value;
     const outcomes = await bulkTransition({
       ids,
@@ -60,20 +85,28 @@ export async function action({ request }: ActionFunctionArgs) {
       actor: actorFor(user),
       input: { clusterId: clusterId || null, message: message || null },
     });
-    return data({ intent, result: submission.reply({ resetForm: true }), outcomes });
+    return data({
+      intent,
+      result: submission.reply({ resetForm: true }),
+      outcomes,
+    });
   }
   throw new Response("Unknown action", { status: 400 });
 }
 
 export default function Queue() {
-  const { params, queue, clusters, views, now } = useLoaderData<typeof loader>();
+  const { params, queue, clusters, views, now } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { locale, t, tError } = useLocale();
-  const labels = useLabels();
   const location = useLocation();
   const visible = params.cols.length ? params.cols : QUEUE_COLUMNS;
-  const outcomes = actionData && "outcomes" in actionData ? (actionData.outcomes as BulkOutcome[] | null) : null;
-  const bulkErrors = actionData?.intent === "bulk" ? actionData.result.error : undefined;
+  const outcomes =
+    actionData && "outcomes" in actionData
+      ? (actionData.outcomes as BulkOutcome[] | null)
+      : null;
+  const bulkErrors =
+    actionData?.intent === "bulk" ? actionData.result.error : undefined;
 
   return (
     <main className="wide">
@@ -89,7 +122,11 @@ export default function Queue() {
                 <Form method="post" style={{ display: "inline" }}>
                   <input type="hidden" name="intent" value="deleteView" />
                   <input type="hidden" name="id" value={view.id} />
-                  <button type="submit" className="secondary" aria-label={`${t("queue.deleteView")}: ${view.name}`}>
+                  <button
+                    type="submit"
+                    className="secondary"
+                    aria-label={`${t("queue.deleteView")}: ${view.name}`}
+                  >
                     ×
                   </button>
                 </Form>
@@ -104,7 +141,13 @@ export default function Queue() {
           <input type="hidden" name="query" value={location.search} />
           <div className="field">
             <label htmlFor="view-name">{t("queue.viewName")}</label>
-            <input id="view-name" name="name" type="text" maxLength={80} required />
+            <input
+              id="view-name"
+              name="name"
+              type="text"
+              maxLength={80}
+              required
+            />
           </div>
           <button type="submit" className="secondary">
             {t("queue.saveView")}
@@ -112,113 +155,27 @@ export default function Queue() {
         </Form>
       </section>
 
-      <Form method="get" className="panel" aria-label={t("queue.filters")}>
-        <input type="hidden" name="sort" value={params.sort} />
-        <input type="hidden" name="dir" value={params.dir} />
-        {params.cols.length ? <input type="hidden" name="cols" value={params.cols.join(",")} /> : null}
-        <div className="toolbar">
-          <div className="field wide">
-            <label htmlFor="q">{t("queue.search")}</label>
-            <input id="q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("queue.searchHint")} />
-          </div>
-          <div className="field">
-            <label htmlFor="f-category">{t("col.category")}</label>
-            <select id="f-category" name="category" defaultValue={params.category ?? ""}>
-              <option value="">{t("queue.any")}</option>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {labels.category(c)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-urgency">{t("col.urgency")}</label>
-            <select id="f-urgency" name="urgency" defaultValue={params.urgency ?? ""}>
-              <option value="">{t("queue.any")}</option>
-              {URGENCIES.map((u) => (
-                <option key={u} value={u}>
-                  {labels.urgency(u)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-region">{t("col.region")}</label>
-            <select id="f-region" name="region" defaultValue={params.region ?? ""}>
-              <option value="">{t("queue.any")}</option>
-              {regionOptions(locale).map((r) => (
-                <option key={r.value} value={r.value}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-cluster">{t("queue.cluster")}</label>
-            <select id="f-cluster" name="cluster" defaultValue={params.cluster ?? ""}>
-              <option value="">{t("queue.any")}</option>
-              {clusters.map((c) => (
-                <option key={c.slug} value={c.slug}>
-                  {locale === "uk" ? c.nameUk : c.nameEn}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-size">{t("queue.pageSize")}</label>
-            <select id="f-size" name="size" defaultValue={String(params.size)}>
-              {PAGE_SIZES.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <fieldset>
-          <legend>{t("queue.status")}</legend>
-          <div className="checks">
-            {STATUSES.map((s) => (
-              <label key={s}>
-                <input type="checkbox" name="status" value={s} defaultChecked={params.status.includes(s)} />
-                {labels.status(s)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <div className="checks">
-          <label>
-            <input type="checkbox" name="unassigned" value="1" defaultChecked={params.unassigned} />
-            {t("queue.unassigned")}
-          </label>
-          <label>
-            <input type="checkbox" name="overdue" value="1" defaultChecked={params.overdue} />
-            {t("queue.overdue")}
-          </label>
-          <label>
-            <input type="checkbox" name="duplicates" value="1" defaultChecked={params.duplicates} />
-            {t("queue.duplicates")}
-          </label>
-        </div>
-        <p className="toolbar">
-          <button type="submit" className="primary">
-            {t("queue.apply")}
-          </button>
-          <Link to="/queue">{t("queue.reset")}</Link>
-        </p>
-      </Form>
+      <QueueFilters basePath="/queue" params={params} clusters={clusters} />
 
       <details className="panel">
         <summary>{t("queue.columns")}</summary>
         <Form method="get">
-          {Object.entries(Object.fromEntries(new URLSearchParams(queueSearch(params, { cols: [], page: 1 })))).map(([k, v]) => (
+          {Object.entries(
+            Object.fromEntries(
+              new URLSearchParams(queueSearch(params, { cols: [], page: 1 }))
+            )
+          ).map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}
           <div className="checks">
             {QUEUE_COLUMNS.map((c) => (
               <label key={c}>
-                <input type="checkbox" name="cols" value={c} defaultChecked={visible.includes(c)} />
+                <input
+                  type="checkbox"
+                  name="cols"
+                  value={c}
+                  defaultChecked={visible.includes(c)}
+                />
                 {t(COLUMN_LABEL[c])}
               </label>
             ))}
@@ -240,19 +197,28 @@ export default function Queue() {
           <ul>
             {outcomes.map((o) => (
               <li key={o.reference}>
-                {o.reference}: {o.ok ? "✓" : t(`refusal.${o.reason}` as MessageKey)}
+                {o.reference}:{" "}
+                {o.ok ? "✓" : t(`refusal.${o.reason}` as MessageKey)}
               </li>
             ))}
           </ul>
         </div>
       ) : null}
 
-      <RequestTable basePath="/queue" params={params} {...queue} now={now} selectable />
+      <RequestTable
+        basePath="/queue"
+        params={params}
+        {...queue}
+        now={now}
+        selectable
+      />
 
       <Form method="post" id="bulk" className="panel">
         <h2>{t("queue.bulk")}</h2>
         <input type="hidden" name="intent" value="bulk" />
-        {bulkErrors?.ids ? <p className="errors">{bulkErrors.ids.map(tError).join(" ")}</p> : null}
+        {bulkErrors?.ids ? (
+          <p className="errors">{bulkErrors.ids.map(tError).join(" ")}</p>
+        ) : null}
         <div className="toolbar">
           <div className="field">
             <label htmlFor="bulk-action">{t("queue.bulkAction")}</label>
@@ -264,7 +230,11 @@ export default function Queue() {
                 </option>
               ))}
             </select>
-            {bulkErrors?.bulkAction ? <p className="errors">{bulkErrors.bulkAction.map(tError).join(" ")}</p> : null}
+            {bulkErrors?.bulkAction ? (
+              <p className="errors">
+                {bulkErrors.bulkAction.map(tError).join(" ")}
+              </p>
+            ) : null}
           </div>
           <div className="field">
             <label htmlFor="bulk-cluster">{t("queue.cluster")}</label>
@@ -279,7 +249,12 @@ export default function Queue() {
           </div>
           <div className="field wide">
             <label htmlFor="bulk-message">{t("request.message")}</label>
-            <input id="bulk-message" name="message" type="text" maxLength={5000} />
+            <input
+              id="bulk-message"
+              name="message"
+              type="text"
+              maxLength={5000}
+            />
           </div>
           <button type="submit" className="secondary">
             {t("queue.bulkRun")}

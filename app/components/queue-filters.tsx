@@ -1,0 +1,169 @@
+// The queue's filter form (GET, so a filtered view is a link). The cluster portal shows it
+// without the cluster-wide filters, which mean nothing inside one cluster.
+import { Form, Link } from "@remix-run/react";
+import { STATUSES } from "~/domain/state-machine";
+import { CATEGORIES, URGENCIES, regionOptions } from "~/domain/taxonomy";
+import { useLocale } from "~/i18n/use-locale";
+import { PAGE_SIZES, type QueueParams } from "~/schemas/queue";
+import { useLabels } from "./request-labels";
+
+type ClusterChoice = { slug: string; nameUk: string; nameEn: string };
+
+export function QueueFilters({
+  basePath,
+  params,
+  clusters,
+}: {
+  basePath: string;
+  params: QueueParams;
+  clusters?: ClusterChoice[];
+}) {
+  const { locale, t } = useLocale();
+  const labels = useLabels();
+  return (
+    <Form method="get" className="panel" aria-label={t("queue.filters")}>
+      <input type="hidden" name="sort" value={params.sort} />
+      <input type="hidden" name="dir" value={params.dir} />
+      {params.cols.length ? (
+        <input type="hidden" name="cols" value={params.cols.join(",")} />
+      ) : null}
+      <div className="toolbar">
+        <div className="field wide">
+          <label htmlFor="q">{t("queue.search")}</label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={params.q ?? ""}
+            placeholder={t("queue.searchHint")}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="f-category">{t("col.category")}</label>
+          <select
+            id="f-category"
+            name="category"
+            defaultValue={params.category ?? ""}
+          >
+            <option value="">{t("queue.any")}</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {labels.category(c)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-urgency">{t("col.urgency")}</label>
+          <select
+            id="f-urgency"
+            name="urgency"
+            defaultValue={params.urgency ?? ""}
+          >
+            <option value="">{t("queue.any")}</option>
+            {URGENCIES.map((u) => (
+              <option key={u} value={u}>
+                {labels.urgency(u)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-region">{t("col.region")}</label>
+          <select
+            id="f-region"
+            name="region"
+            defaultValue={params.region ?? ""}
+          >
+            <option value="">{t("queue.any")}</option>
+            {regionOptions(locale).map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {clusters ? (
+          <div className="field">
+            <label htmlFor="f-cluster">{t("queue.cluster")}</label>
+            <select
+              id="f-cluster"
+              name="cluster"
+              defaultValue={params.cluster ?? ""}
+            >
+              <option value="">{t("queue.any")}</option>
+              {clusters.map((c) => (
+                <option key={c.slug} value={c.slug}>
+                  {locale === "uk" ? c.nameUk : c.nameEn}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor="f-size">{t("queue.pageSize")}</label>
+          <select id="f-size" name="size" defaultValue={String(params.size)}>
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <fieldset>
+        <legend>{t("queue.status")}</legend>
+        <div className="checks">
+          {STATUSES.map((s) => (
+            <label key={s}>
+              <input
+                type="checkbox"
+                name="status"
+                value={s}
+                defaultChecked={params.status.includes(s)}
+              />
+              {labels.status(s)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {clusters ? (
+        <div className="checks">
+          <label>
+            <input
+              type="checkbox"
+              name="unassigned"
+              value="1"
+              defaultChecked={params.unassigned}
+            />
+            {t("queue.unassigned")}
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              name="overdue"
+              value="1"
+              defaultChecked={params.overdue}
+            />
+            {t("queue.overdue")}
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              name="duplicates"
+              value="1"
+              defaultChecked={params.duplicates}
+            />
+            {t("queue.duplicates")}
+          </label>
+        </div>
+      ) : null}
+      <p className="toolbar">
+        <button type="submit" className="primary">
+          {t("queue.apply")}
+        </button>
+        <Link to={basePath}>{t("queue.reset")}</Link>
+      </p>
+    </Form>
+  );
+}
