@@ -1,6 +1,6 @@
 // `npm run bench`: runs the benchmarks against the production build, prints one table and
 // appends it, dated, to bench/RESULTS.md. See bench/README.md.
-//   node bench/run.mjs [intake] [page-weight] [startup] [generator]   (default: all four)
+//   node bench/run.mjs [intake] [page-weight] [startup] [generator] [queue] [export]   (default: all)
 // Env: BENCH_SECONDS (intake run length, default 10), BENCH_BUILD=1 (rebuild first),
 // BENCH_GENERATE (requests for the data generator, default 100000; 0 skips it), and the
 // per-benchmark knobs listed in each module.
@@ -14,9 +14,10 @@ import { TARGETS as INTAKE_TARGETS, runIntake } from "./intake.mjs";
 import { TARGETS as PAGE_TARGETS, runPageWeight } from "./page-weight.mjs";
 import { runStartup } from "./startup.mjs";
 import { TARGETS as QUEUE_TARGETS, runQueue } from "./queue.mjs";
+import { TARGETS as EXPORT_TARGETS, runExport } from "./export.mjs";
 import { formatSummary } from "./profile-summary.mjs";
 
-const ALL = ["intake", "page-weight", "startup", "generator", "queue"];
+const ALL = ["intake", "page-weight", "startup", "generator", "queue", "export"];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 for (const name of chosen) if (!ALL.includes(name)) throw new Error(`unknown benchmark "${name}" (choose from ${ALL.join(", ")})`);
 
@@ -117,6 +118,22 @@ if (chosen.includes("queue")) {
       verdict(q.ok),
     ]);
   });
+}
+
+if (chosen.includes("export")) {
+  const r = await runExport();
+  const title = `Weekly report export, ${fmt.int(r.requests)} requests (${r.week}, every request in the file)`;
+  for (const [name, side, target, ok, okRss] of [
+    ["CSV", r.csv, EXPORT_TARGETS.csvSeconds, r.ok.csv, r.ok.csvRss],
+    ["XLSX", r.xlsx, EXPORT_TARGETS.xlsxSeconds, r.ok.xlsx, r.ok.xlsxRss],
+  ]) {
+    const written = Object.entries(side.rows).map(([part, n]) => `${fmt.int(n)} ${part}`).join(", ");
+    rows.push(
+      [name === "CSV" ? title : "", `${name}: time to write (rows: ${written}; ${(side.bytes / 2 ** 20).toFixed(1)} MB)`, fmt.s(side.ms / 1000), `< ${target} s`, verdict(ok)],
+      ["", `${name}: child wall time incl. start-up`, fmt.s(side.wallMs / 1000), "", ""],
+      ["", `${name}: peak RSS of the child (VmHWM)`, `${side.peakRssMb.toFixed(0)} MB`, `< ${EXPORT_TARGETS.peakRssMb} MB`, verdict(okRss)],
+    );
+  }
 }
 
 // --- The table, printed and appended to RESULTS.md. ---

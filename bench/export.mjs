@@ -1,0 +1,71 @@
+// Weekly report export: CSV and XLSX of the week with the newest of 100,000 generated requests
+// (so every request is in the file), each written by the app's own module in a child process
+// (bench/export-child.ts under tsx). Figures: time to write the file (inside the child, from
+// the first query to the file closed), the child's wall time including start-up, the file's
+// size and rows, and the child's peak resident memory (VmHWM from /proc: the whole process,
+// start-up included). Targets: CSV < 2 s, XLSX < 15 s, peak RSS < 300 MB.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { generateRequests } from "./generate-requests.mjs";
+import { BIN, ROOT, TMP_DIR, log, setupDb } from "./lib.mjs";
+
+export const TARGETS = { csvSeconds: 2, xlsxSeconds: 15, peakRssMb: 300 };
+const COUNT = Number(process.env.BENCH_EXPORT_REQUESTS ?? 100_000);
+
+function exportDatabase() {
+  const file = path.join(TMP_DIR, "generated.db");
+  const count = fs.existsSync(file)
+    ? new Database(file, { readonly: true }).prepare(`SELECT COUNT(*) AS n FROM "Request"`).get().n
+    : 0;
+  if (count < COUNT) {
+    log(`export: generating ${COUNT.toLocaleString("en-US")} requests…`);
+    setupDb(file, { seed: true });
+    generateRequests(file, COUNT);
+  }
+  return file;
+}
+
+function runChild(format, week, file) {
+  const out = path.join(TMP_DIR, `export-bench.${format}`);
+  const started = performance.now();
+  const stdout = execFileSync(BIN("tsx"), [path.join(ROOT, "bench", "export-child.ts"), format, week, out], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${file}` },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 1 << 20,
+  });
+  const wallMs = performance.now() - started;
+  fs.rmSync(out, { force: true });
+  return { ...JSON.parse(stdout.trim().split("\n").at(-1)), wallMs };
+}
+
+export async function runExport() {
+  const file = exportDatabase();
+  const requests = new Database(file, { readonly: true }).prepare(`SELECT COUNT(*) AS n FROM "Request"`).get().n;
+  log(`export: ${requests.toLocaleString("en-US")} requests — CSV…`);
+  // "newest": the week (Kyiv time) of the newest request, so every request is in the file.
+  const csv = runChild("csv", "newest", file);
+  const week = csv.week;
+  log(`export: ${week}: CSV ${(csv.ms / 1000).toFixed(2)} s; XLSX…`);
+  const xlsx = runChild("xlsx", week, file);
+  log(`export: XLSX ${(xlsx.ms / 1000).toFixed(2)} s`);
+  return {
+    week,
+    requests,
+    csv,
+    xlsx,
+    ok: {
+      csv: csv.ms / 1000 < TARGETS.csvSeconds,
+      xlsx: xlsx.ms / 1000 < TARGETS.xlsxSeconds,
+      csvRss: csv.peakRssMb < TARGETS.peakRssMb,
+      xlsxRss: xlsx.peakRssMb < TARGETS.peakRssMb,
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await runExport(), null, 2));
+}
