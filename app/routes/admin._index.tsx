@@ -29,6 +29,16 @@ export default function AdminOverview() {
           </h2>
           <p>{t("admin.users.lead")}</p>
         </li>
+        <li>
+          <h2>
+            <Link to="/admin/outbox">{t("outbox.title")}</Link>
+          </h2>
+        </li>
+        <li>
+          <h2>
+            <Link to="/admin/exports">{t("exports.title")}</Link>
+          </h2>
+        </li>
       </ul>
     </main>
   );
