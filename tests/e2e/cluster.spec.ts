@@ -19,6 +19,7 @@ test("a cluster declines, another accepts, reports progress and resolves; the en
     await coordinator.goto(`/requests/${reference}`);
     await coordinator.getByLabel("Або оберіть кластер зі списку").selectOption({ label: cluster });
     await coordinator.getByRole("button", { name: "Передати кластеру", exact: true }).click();
+    await expect(coordinator).toHaveURL(/done=assign/);
     await expect(coordinator.locator(".status-badge")).toHaveText("Передано кластеру");
   };
   await assignTo("Харківський IAM-кластер");
@@ -49,14 +50,17 @@ test("a cluster declines, another accepts, reports progress and resolves; the en
   await kyiv.goto(`/requests/${reference}`);
   await kyiv.locator("summary", { hasText: "Прийняти в роботу" }).click();
   await kyiv.getByRole("button", { name: "Прийняти в роботу" }).click();
+  await expect(kyiv).toHaveURL(/done=accept/);
   await expect(kyiv.locator(".status-badge")).toHaveText("У роботі");
   await kyiv.locator("summary", { hasText: "Написати підприємству" }).click();
   await kyiv.locator("#action-publicMessage").getByLabel("Повідомлення").fill("Майстер виїде до вас у четвер.");
   await kyiv.getByRole("button", { name: "Написати підприємству" }).click();
-  await expect(kyiv.getByText("Готово.")).toBeVisible();
+  // Each action ends on its own "?done=" page; wait for it before the next one.
+  await expect(kyiv).toHaveURL(/done=publicMessage/);
   await kyiv.locator("summary", { hasText: "Позначити виконаним" }).click();
   await kyiv.locator("#action-resolve").getByLabel("Повідомлення").fill("Прес відремонтовано, лінія працює.");
   await kyiv.getByRole("button", { name: "Позначити виконаним" }).click();
+  await expect(kyiv).toHaveURL(/done=resolve/);
   await expect(kyiv.locator(".status-badge")).toHaveText("Виконано");
 
   // The enterprise sees the progress and the outcome, but nothing internal, and confirms.

@@ -36,6 +36,7 @@ test("a coordinator finds a new request, asks for information, gets the answer a
   await page.locator("summary", { hasText: "Запитати інформацію" }).click();
   await page.getByLabel("Запитання до підприємства").fill("Яка потужність генератора потрібна, кВт?");
   await page.getByRole("button", { name: "Запитати інформацію" }).click();
+  await expect(page).toHaveURL(/done=requestInfo/);
   await expect(page.getByText("Готово.")).toBeVisible();
   await expect(page.locator(".status-badge")).toHaveText("Чекає на підприємство");
 
@@ -56,6 +57,7 @@ test("a coordinator finds a new request, asks for information, gets the answer a
   await expect(top).toContainText("Працює в області запиту");
   const recommended = (await top.locator("strong").textContent())!.trim();
   await top.getByRole("button", { name: /Передати цьому кластеру/ }).click();
+  await expect(page).toHaveURL(/done=assign/);
   await expect(page.locator(".status-badge")).toHaveText("Передано кластеру");
   await expect(page.locator("ol.timeline")).toContainText(`Запит передано кластеру — ${recommended}`);
 
