@@ -117,20 +117,19 @@ export async function createRequest({
         nextDueAt: firstDue,
         dueSortAt: dueSortAt({ status: plan.to, nextDueAt: firstDue, notAcceptedInTime: false }),
         possibleDuplicateOfId: possibleDuplicate?.id ?? null,
+        // The first event of the audit trail, written with the request in one statement batch.
+        events: {
+          create: { action: plan.action, actorType: "ENTERPRISE", toStatus: plan.to, visibility: plan.visibility, createdAt: now },
+        },
       },
       select: { id: true, reference: true, triageDueAt: true },
     });
-    await tx.requestEvent.create({
-      data: {
-        requestId: request.id,
-        action: plan.action,
-        actorType: "ENTERPRISE",
-        toStatus: plan.to,
-        visibility: plan.visibility,
-        createdAt: now,
-      },
+    await enqueueRequestReceived(tx, {
+      requestId: request.id,
+      statusUrl: statusUrlFor(token),
+      now,
+      facts: { reference, title: input.title, email: input.email, category: input.category, urgency: input.urgency, region: input.region, triageDueAt: request.triageDueAt },
     });
-    await enqueueRequestReceived(tx, { requestId: request.id, statusUrl: statusUrlFor(token), now });
     return request;
   });
   return { ...created, token };

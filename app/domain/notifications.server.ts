@@ -137,8 +137,17 @@ export async function enqueueForTransition(tx: Tx, { requestId, action, message,
 }
 
 /** "Request received", with the private link: called by intake, which alone knows the token. */
-export async function enqueueRequestReceived(tx: Tx, { requestId, statusUrl, now }: { requestId: string; statusUrl: string; now: Date }) {
-  const r = await requestFacts(tx, requestId);
+export async function enqueueRequestReceived(
+  tx: Tx,
+  {
+    requestId,
+    statusUrl,
+    now,
+    facts,
+  }: { requestId: string; statusUrl: string; now: Date; facts?: Awaited<ReturnType<typeof requestFacts>> },
+) {
+  // Intake passes what it has just written, saving a read on the busiest path.
+  const r = facts ?? (await requestFacts(tx, requestId));
   return write(tx, requestId, now, [{ kind: "requestReceived", recipients: [r.email], params: { ...r, statusUrl } }]);
 }
 
