@@ -38,67 +38,26 @@ export function QueueFilters({
             placeholder={t("queue.searchHint")}
           />
         </div>
-        <div className="field">
-          <label htmlFor="f-category">{t("col.category")}</label>
-          <select
-            id="f-category"
-            name="category"
-            defaultValue={params.category ?? ""}
-          >
-            <option value="">{t("queue.any")}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {labels.category(c)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-urgency">{t("col.urgency")}</label>
-          <select
-            id="f-urgency"
-            name="urgency"
-            defaultValue={params.urgency ?? ""}
-          >
-            <option value="">{t("queue.any")}</option>
-            {URGENCIES.map((u) => (
-              <option key={u} value={u}>
-                {labels.urgency(u)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-region">{t("col.region")}</label>
-          <select
-            id="f-region"
-            name="region"
-            defaultValue={params.region ?? ""}
-          >
-            <option value="">{t("queue.any")}</option>
-            {regionOptions(locale).map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="category"
+          label={t("col.category")}
+          value={params.category}
+          options={CATEGORIES.map((c) => ({ value: c, label: labels.category(c) }))}
+        />
+        <FilterSelect
+          name="urgency"
+          label={t("col.urgency")}
+          value={params.urgency}
+          options={URGENCIES.map((u) => ({ value: u, label: labels.urgency(u) }))}
+        />
+        <FilterSelect name="region" label={t("col.region")} value={params.region} options={regionOptions(locale)} />
         {clusters ? (
-          <div className="field">
-            <label htmlFor="f-cluster">{t("queue.cluster")}</label>
-            <select
-              id="f-cluster"
-              name="cluster"
-              defaultValue={params.cluster ?? ""}
-            >
-              <option value="">{t("queue.any")}</option>
-              {clusters.map((c) => (
-                <option key={c.slug} value={c.slug}>
-                  {locale === "uk" ? c.nameUk : c.nameEn}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="cluster"
+            label={t("queue.cluster")}
+            value={params.cluster}
+            options={clusters.map((c) => ({ value: c.slug, label: locale === "uk" ? c.nameUk : c.nameEn }))}
+          />
         ) : null}
         <div className="field">
           <label htmlFor="f-size">{t("queue.pageSize")}</label>
@@ -165,5 +124,33 @@ export function QueueFilters({
         <Link to={basePath}>{t("queue.reset")}</Link>
       </p>
     </Form>
+  );
+}
+
+/** One "any or this value" filter; the empty option means no filter. */
+function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+}) {
+  const { t } = useLocale();
+  return (
+    <div className="field">
+      <label htmlFor={`f-${name}`}>{label}</label>
+      <select id={`f-${name}`} name={name} defaultValue={value ?? ""}>
+        <option value="">{t("queue.any")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
