@@ -39,6 +39,19 @@ function fillForm(form: HTMLFormElement, draft: Draft) {
   }
 }
 
+/** Whether anything in the form differs from what the page was served with. */
+function isDirty(form: HTMLFormElement) {
+  return Array.from(form.elements).some((element) => {
+    if (element instanceof HTMLInputElement) {
+      if (element.type === "hidden") return false;
+      return element.type === "checkbox" ? element.checked !== element.defaultChecked : element.value !== element.defaultValue;
+    }
+    if (element instanceof HTMLTextAreaElement) return element.value !== element.defaultValue;
+    if (element instanceof HTMLSelectElement) return Array.from(element.options).some((o) => o.selected !== o.defaultSelected);
+    return false;
+  });
+}
+
 /**
  * Saves the form on every change; if a draft exists when the page opens and the form came
  * back empty (not a server reply with values), shows a bar to restore or discard it.
@@ -74,6 +87,8 @@ export function FormDraft({ formId, storageKey, skipFields = [] }: { formId: str
     };
     form.addEventListener("input", save);
     form.addEventListener("change", save);
+    // On a slow connection people start typing before the script arrives: keep that too.
+    if (!draft && isDirty(form)) save();
     return () => {
       form.removeEventListener("input", save);
       form.removeEventListener("change", save);
