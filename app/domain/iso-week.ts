@@ -125,10 +125,25 @@ export function isoWeekIsIncomplete(week: IsoWeek, now: Date = new Date()): bool
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
+const MINUTE_MS = 60 * 1000;
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => pad(n));
+// "2026-03-29 " per Kyiv calendar day: an export formats hundreds of thousands of dates over a
+// few hundred days, so the day part is built once per day and only the time per call.
+const dayPrefixCache = new Map<number, string>();
+
 /** "2026-03-29 04:00" in Kyiv time: the form Excel reads as a date from CSV. */
 export function formatKyivDateTime(instant: Date): string {
-  const w = kyivWallClock(instant);
-  return `${w.getUTCFullYear()}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())} ${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}`;
+  const wall = instant.getTime() + kyivOffsetMs(instant);
+  const day = Math.floor(wall / DAY_MS);
+  let prefix = dayPrefixCache.get(day);
+  if (prefix === undefined) {
+    const w = new Date(day * DAY_MS);
+    prefix = `${w.getUTCFullYear()}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())} `;
+    if (dayPrefixCache.size > 100_000) dayPrefixCache.clear();
+    dayPrefixCache.set(day, prefix);
+  }
+  const minute = Math.floor((wall - day * DAY_MS) / MINUTE_MS);
+  return `${prefix}${TWO_DIGITS[Math.floor(minute / 60)]}:${TWO_DIGITS[minute % 60]}`;
 }
 
 /** "2026-03-23" in Kyiv time. */

@@ -46,7 +46,22 @@ export type SnapshotChange = SnapshotEvent & {
   request: { reference: string; category: Category; urgency: Urgency };
 };
 
-type RequestRow = Omit<SnapshotRequest, "createdAt"> & { rowid: number; createdAt: string };
+/** Rows are read as arrays (cheaper than an object per row): the columns of REQUEST_PAGE_SQL. */
+type RequestRow = [
+  rowid: number,
+  id: string,
+  createdAt: string,
+  category: Category,
+  urgency: Urgency,
+  region: string,
+  assignedClusterId: string | null,
+  reference: string,
+  city: string,
+  title: string,
+  sensitiveDetails: string | null,
+  enterpriseName: string,
+  edrpou: string,
+];
 /** requestId, action, fromStatus, toStatus, clusterId, createdAt */
 type EventRow = [string, string, Status | null, Status | null, string | null, string];
 
@@ -57,8 +72,9 @@ type EventRow = [string, string, Status | null, Status | null, string | null, st
 export type RequestColumns = "row" | "figures";
 
 // Requests in the order they were stored (rowid: the order they were filed), a page at a time;
-// then the page's status changes in one range scan of the (requestId, createdAt) index. Cheaper
-// than joining the events, which would copy every request's columns once per event.
+// then the page's status changes in one range scan of the (requestId, createdAt) index, in the
+// index's own order (no sort; each request's changes oldest first, ties in the order written).
+// Cheaper than joining the events, which would copy every request's columns once per event.
 const REQUEST_PAGE_SQL = (columns: RequestColumns, forCluster: boolean) => `
   SELECT r."rowid" AS "rowid", r."id", r."createdAt", r."category", r."urgency", r."region", r."assignedClusterId",
   ${
@@ -81,7 +97,7 @@ const EVENT_PAGE_SQL = `
   SELECT "requestId", "action", "fromStatus", "toStatus", "clusterId", "createdAt"
   FROM "RequestEvent"
   WHERE "requestId" >= @first AND "requestId" <= @last AND "createdAt" < @end AND "toStatus" IS NOT NULL
-  ORDER BY "createdAt", "id"`;
+  ORDER BY "requestId", "createdAt", "rowid"`;
 
 const CHANGES_SQL = `
   SELECT ev."requestId", ev."action", ev."fromStatus", ev."toStatus", ev."clusterId", ev."createdAt",
@@ -118,7 +134,7 @@ export class ReportSnapshot {
     end: Date,
     { clusterId = null, pageSize = 100, columns = "row" }: { clusterId?: string | null; pageSize?: number; columns?: RequestColumns } = {},
   ): Generator<{ request: SnapshotRequest; events: SnapshotEvent[] }> {
-    const requestPage = this.db.prepare(REQUEST_PAGE_SQL(columns, clusterId !== null));
+    const requestPage = this.db.prepare(REQUEST_PAGE_SQL(columns, clusterId !== null)).raw();
     const eventPage = this.db.prepare(EVENT_PAGE_SQL).raw();
     const until = sqliteTimestamp(end);
     let after = 0;
@@ -128,36 +144,37 @@ export class ReportSnapshot {
       if (rows.length === 0) return;
       // The page's ids span a range (cuids grow with time); events of requests in that range but
       // not in the page are simply not picked up.
-      let first = rows[0]!.id;
+      let first = rows[0]![1];
       let last = first;
       const eventsOf = new Map<string, SnapshotEvent[]>();
       for (const row of rows) {
-        if (row.id < first) first = row.id;
-        if (row.id > last) last = row.id;
-        eventsOf.set(row.id, []);
+        const id = row[1];
+        if (id < first) first = id;
+        if (id > last) last = id;
+        eventsOf.set(id, []);
       }
       for (const [requestId, action, fromStatus, toStatus, eventClusterId, at] of eventPage.iterate({ first, last, end: until }) as IterableIterator<EventRow>) {
         eventsOf.get(requestId)?.push({ action, fromStatus, toStatus, clusterId: eventClusterId, createdAt: toDate(at) });
       }
-      for (const row of rows) {
+      for (const [, id, createdAt, category, urgency, region, assignedClusterId, reference, city, title, sensitiveDetails, enterpriseName, edrpou] of rows) {
         const request: SnapshotRequest = {
-          id: row.id,
-          reference: row.reference,
-          createdAt: toDate(row.createdAt),
-          category: row.category,
-          urgency: row.urgency,
-          region: row.region,
-          city: row.city,
-          title: row.title,
-          sensitiveDetails: row.sensitiveDetails,
-          assignedClusterId: row.assignedClusterId,
-          enterpriseName: row.enterpriseName,
-          edrpou: row.edrpou,
+          id,
+          reference,
+          createdAt: toDate(createdAt),
+          category,
+          urgency,
+          region,
+          city,
+          title,
+          sensitiveDetails,
+          assignedClusterId,
+          enterpriseName,
+          edrpou,
         };
-        yield { request, events: eventsOf.get(row.id)! };
+        yield { request, events: eventsOf.get(id)! };
       }
       if (rows.length < pageSize) return;
-      after = rows[rows.length - 1]!.rowid;
+      after = rows[rows.length - 1]![0];
     }
   }
 

@@ -38,8 +38,7 @@
 // XLSX adds up its figures while it writes the Requests sheet, and writes Summary last.
 import { once } from "node:events";
 import { PassThrough, Readable, type Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { stringify } from "csv-stringify";
+import { finished } from "node:stream/promises";
 import ExcelJS from "exceljs";
 import type { Locale } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
@@ -1105,38 +1104,47 @@ export function writeWeeklyReportCsv(options: WeeklyReportOptions, output: Writa
   return withReportSnapshot((snapshot) => writeCsv(snapshot, options, output));
 }
 
+/** Characters of CSV text written to the output at a time. */
+const CSV_CHUNK_CHARS = 256 * 1024;
+
 async function writeCsv(snapshot: ReportSnapshot, options: WeeklyReportOptions, output: Writable): Promise<void> {
   const sensitive = options.sensitive ?? "none";
   const labels = new ReportLabels(options.locale ?? "uk", snapshot.clusters());
   const range = reportRange(options.week, options.now);
   const columns = requestColumns(sensitive);
   const decimalComma = labels.locale === "uk";
-  // Cells are turned into text here (cheaper than csv-stringify's per-cell cast hooks).
-  const text = (value: Cell): string => {
+  const delimiter = decimalComma ? ";" : ",";
+  // RFC 4180: a field holding the delimiter, a quote or a line break is quoted, quotes doubled.
+  const needsQuotes = decimalComma ? /[";\r\n]/ : /[",\r\n]/;
+  const field = (value: Cell): string => {
     if (value === null) return "";
-    if (typeof value === "string") return neutraliseCell(value);
     if (value instanceof Date) return formatKyivDateTime(value);
-    if (typeof value === "boolean") return labels.flag(value);
-    return decimalComma ? String(value).replace(".", ",") : String(value);
+    if (typeof value === "number") return decimalComma ? String(value).replace(".", ",") : String(value);
+    const text = typeof value === "boolean" ? labels.flag(value) : neutraliseCell(value);
+    return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  // A larger readable buffer (bytes; the writable side counts records) means fewer, larger
-  // writes to the output.
-  const csv = stringify({ bom: true, delimiter: decimalComma ? ";" : ",", record_delimiter: "windows", readableHighWaterMark: 256 * 1024 });
-  const done = pipeline(csv, output);
-  try {
-    csv.write(columns.map((c) => labels.t(c.header)));
-    let count = 0;
-    for await (const page of scopedRequestPages(snapshot, options)) {
-      for (const item of page) csv.write(requestRow(item, labels, sensitive, range.end).map(text));
-      count += page.length;
-      options.onProgress?.({ part: "requests", rows: count });
-      await drained(csv);
+  const line = (cells: Cell[]) => {
+    let text = field(cells[0]!);
+    for (let i = 1; i < cells.length; i++) text += delimiter + field(cells[i]!);
+    return `${text}\r\n`;
+  };
+  // The file is built as text a chunk at a time (a hand-written writer: csv-stringify's
+  // per-record stream machinery cost more than the rest of the export put together).
+  let chunk = "\uFEFF" + line(columns.map((c) => labels.t(c.header)));
+  let count = 0;
+  for await (const page of scopedRequestPages(snapshot, options)) {
+    for (const item of page) chunk += line(requestRow(item, labels, sensitive, range.end));
+    count += page.length;
+    options.onProgress?.({ part: "requests", rows: count });
+    if (chunk.length >= CSV_CHUNK_CHARS) {
+      await drained(output);
+      output.write(chunk);
+      chunk = "";
     }
-    csv.end();
-  } catch (error) {
-    csv.destroy(error as Error);
   }
-  await done;
+  await drained(output);
+  output.end(chunk);
+  await finished(output, { readable: false });
 }
 
 export function reportFileName({ week, scope, format, clusterSlug }: { week: IsoWeek; scope: ReportScopeKind; format: ReportFormat; clusterSlug?: string | null }) {

@@ -237,7 +237,13 @@ describe("CSV", () => {
   it("in English uses commas and decimal points", async () => {
     const { text } = await csv("coordinator", "week=2026-W13&format=csv&lang=en");
     const records = parse(text, { bom: true, columns: true }) as Record<string, string>[];
-    expect(records.find((r) => r.Reference === refs.X1)).toMatchObject({ Filed: "2026-03-29 01:00", "Age at week end, days": "0.9", "Overdue at week end": "no" });
+    // The title holds a comma and quotes: quoted, quotes doubled, read back whole.
+    expect(records.find((r) => r.Reference === refs.X1)).toMatchObject({
+      Filed: "2026-03-29 01:00",
+      "Age at week end, days": "0.9",
+      "Overdue at week end": "no",
+      Request: `'${INJECTION_TITLE}`,
+    });
   });
 
   it("comes out the same whatever the page size (the rows are streamed page by page)", async () => {
