@@ -1,5 +1,6 @@
 // The production server: Express around the Remix build, with the client's address and a
 // CSP nonce passed to loaders, security headers, compression and long-cached assets.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,8 +75,12 @@ app.use((req, res, next) => {
 app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
 
+// One store per request for what every loader of a page needs (app/utils/request-scope.server.ts).
+const requestScope = (globalThis[Symbol.for("rrc.requestScope")] ??= new AsyncLocalStorage());
+
 app.all(
   "*",
+  (req, res, next) => requestScope.run(new Map(), next),
   createRequestHandler({
     build,
     mode: "production",

@@ -6,6 +6,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { forgetForRequest, memoForRequest } from "~/utils/request-scope.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { hashPassword, verifyPassword } from "./password.server";
 import type { Actor } from "./state-machine";
@@ -125,7 +126,12 @@ async function readSessionId(request: Request): Promise<string | null> {
  * The signed-in user, or null (no cookie, a forged one, an expired or revoked session, an
  * inactive user). Extends the session when less than half of its lifetime is left.
  */
-export async function getSessionUser(request: Request, now = new Date()): Promise<SessionUser | null> {
+export function getSessionUser(request: Request, now = new Date()): Promise<SessionUser | null> {
+  // The root's loader and the page's guard both ask: one look-up per page.
+  return memoForRequest(`sessionUser:${request.headers.get("Cookie") ?? ""}`, () => lookUpSessionUser(request, now));
+}
+
+async function lookUpSessionUser(request: Request, now: Date): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
   const session = await db.session.findUnique({
@@ -184,6 +190,7 @@ function clearSessionCookie() {
 
 /** Ends the request's session (deletes its row). Returns the Set-Cookie value that clears the cookie. */
 export async function logout(request: Request): Promise<string> {
+  forgetForRequest();
   const sessionId = await readSessionId(request);
   if (sessionId) await db.$transaction((tx) => tx.session.deleteMany({ where: { id: sessionId } }));
   return clearSessionCookie();
@@ -191,6 +198,7 @@ export async function logout(request: Request): Promise<string> {
 
 /** Ends every session of a user (e.g. when an admin deactivates them). Returns how many ended. */
 export async function revokeUserSessions(userId: string): Promise<number> {
+  forgetForRequest();
   const { count } = await db.$transaction((tx) => tx.session.deleteMany({ where: { userId } }));
   return count;
 }

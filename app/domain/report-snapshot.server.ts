@@ -6,13 +6,9 @@
 // docs/decisions/009-weekly-report-reads.md. Writes (the export log) still go through Prisma.
 import Database from "better-sqlite3";
 import { env } from "~/utils/env.server";
+import { sqliteTimestamp } from "~/utils/read-db.server";
 import type { Status } from "./state-machine";
 import type { Category, Urgency } from "./taxonomy";
-
-/** How the Prisma SQLite adapter stores a DateTime (ISO 8601, "+00:00"): compare like with like. */
-export function sqliteTimestamp(date: Date) {
-  return date.toISOString().replace("Z", "+00:00");
-}
 
 const toDate = (value: string | number) => new Date(value);
 

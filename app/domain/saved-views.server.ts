@@ -1,8 +1,10 @@
 // Named queue views: a user's own list of query strings.
 import { db } from "~/utils/db.server";
+import { readStatement } from "~/utils/read-db.server";
 
-export function listSavedViews(userId: string) {
-  return db.savedView.findMany({ where: { userId }, orderBy: { name: "asc" }, select: { id: true, name: true, query: true } });
+/** On every queue page: read on the read-only connection, like the queue itself. */
+export async function listSavedViews(userId: string): Promise<Array<{ id: string; name: string; query: string }>> {
+  return readStatement(`SELECT "id", "name", "query" FROM "SavedView" WHERE "userId" = ? ORDER BY "name"`).all(userId) as Array<{ id: string; name: string; query: string }>;
 }
 
 /** Saves (or replaces, by name) the user's view. */

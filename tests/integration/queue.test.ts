@@ -254,6 +254,23 @@ describe("search", () => {
     expect((await openQueue("?q=" + encodeURIComponent("залізобетон"))).queue.total).toBe(0);
   });
 
+  it("matches several words as one phrase, in that order, and takes quotes and wildcards literally", async () => {
+    expect(refs((await openQueue("?q=" + encodeURIComponent("профіль для укриттів"))).queue.rows)).toEqual([r.steel!.reference]);
+    expect((await openQueue("?q=" + encodeURIComponent("укриттів для профіль"))).queue.total).toBe(0);
+    expect((await openQueue("?q=" + encodeURIComponent('"сталевий" профіль'))).queue.total).toBe(0);
+    expect((await openQueue("?q=" + encodeURIComponent("%%%"))).queue.total).toBe(0);
+    expect((await openQueue("?q=" + encodeURIComponent("проф_ль"))).queue.total).toBe(0);
+  });
+
+  it("finds text of one or two letters too", async () => {
+    const { queue } = await openQueue("?q=" + encodeURIComponent("СТ"));
+    expect(queue.total).toBeGreaterThan(0);
+    const all = (await openQueue("?q=" + encodeURIComponent("ст") + "&size=100")).queue;
+    expect(refs(all.rows)).toContain(r.steel!.reference);
+    expect((await openQueue("?q=" + encodeURIComponent("%"))).queue.total).toBe(0);
+    expect((await openQueue("?q=" + encodeURIComponent("_"))).queue.total).toBe(0);
+  });
+
   it("finds a request by its exact reference, in any case", async () => {
     expect(refs((await openQueue(`?q=${r.triagedLow!.reference}`)).queue.rows)).toEqual([r.triagedLow!.reference]);
     expect(refs((await openQueue(`?q=${r.triagedLow!.reference.toLowerCase()}`)).queue.rows)).toEqual([r.triagedLow!.reference]);

@@ -1,0 +1,43 @@
+// A read-only SQLite connection for the hot list pages (the queue, the cluster portal), beside
+// the one Prisma client that does every write. WAL: a reader never waits for the writer and sees
+// every commit made before its read began. Why these pages bypass Prisma:
+// docs/decisions/010-queue-reads.md.
+import Database from "better-sqlite3";
+import { env } from "./env.server";
+
+const globalForReadDb = globalThis as unknown as { __rrcReadDb?: Database.Database };
+
+/** The process's read-only connection, opened on first use. */
+export function readDb(): Database.Database {
+  let connection = globalForReadDb.__rrcReadDb;
+  if (!connection || !connection.open) {
+    connection = new Database(env.databaseUrl.slice("file:".length), { readonly: true, fileMustExist: true });
+    connection.pragma("busy_timeout = 5000");
+    globalForReadDb.__rrcReadDb = connection;
+  }
+  return connection;
+}
+
+// Statements are prepared once per SQL text: the pages' queries differ only in which filters
+// are present and the order, a few hundred shapes at most.
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A prepared statement on the read-only connection; a one-column query returns plain values. */
+export function readStatement(sql: string): Database.Statement {
+  const connection = readDb();
+  let cache = statements.get(connection);
+  if (!cache) statements.set(connection, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) {
+    prepared = connection.prepare(sql);
+    if (prepared.columns().length === 1) prepared.pluck();
+    if (cache.size > 1000) cache.clear();
+    cache.set(sql, prepared);
+  }
+  return prepared;
+}
+
+/** How the Prisma SQLite adapter stores a DateTime (ISO 8601, "+00:00"): compare like with like. */
+export function sqliteTimestamp(date: Date) {
+  return date.toISOString().replace("Z", "+00:00");
+}
