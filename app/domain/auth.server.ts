@@ -6,6 +6,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { readStatement } from "~/utils/read-db.server";
 import { forgetForRequest, memoForRequest } from "~/utils/request-scope.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { hashPassword, verifyPassword } from "./password.server";
@@ -134,17 +135,20 @@ export function getSessionUser(request: Request, now = new Date()): Promise<Sess
 async function lookUpSessionUser(request: Request, now: Date): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
-  const session = await db.session.findUnique({
-    where: { id: sessionId },
-    select: { expiresAt: true, user: { select: { ...userSelect, active: true } } },
-  });
+  // Every signed-in page asks this first: read on the read-only connection (a committed sign-in
+  // or revocation is seen by the next read).
+  const session = readStatement(
+    `SELECT s."expiresAt", u."id", u."email", u."name", u."role", u."clusterId", u."active"
+     FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ?`,
+  ).get(sessionId) as (SessionUser & { expiresAt: string; active: number }) | undefined;
   if (!session) return null;
-  if (session.expiresAt.getTime() <= now.getTime()) {
+  const expiresAt = new Date(session.expiresAt);
+  if (expiresAt.getTime() <= now.getTime()) {
     await db.$transaction((tx) => tx.session.deleteMany({ where: { id: sessionId } }));
     return null;
   }
-  if (!session.user.active) return null;
-  if (session.expiresAt.getTime() - now.getTime() < SESSION_LIFETIME_MS / 2) {
+  if (session.active !== 1) return null;
+  if (expiresAt.getTime() - now.getTime() < SESSION_LIFETIME_MS / 2) {
     // updateMany: a session revoked meanwhile stays revoked instead of failing this request.
     await db.$transaction((tx) =>
       tx.session.updateMany({
@@ -153,8 +157,7 @@ async function lookUpSessionUser(request: Request, now: Date): Promise<SessionUs
       }),
     );
   }
-  const { active: _active, ...user } = session.user;
-  return user;
+  return { id: session.id, email: session.email, name: session.name, role: session.role, clusterId: session.clusterId };
 }
 
 /** The signed-in user; anyone else is sent to the sign-in page, which brings them back here. */

@@ -153,10 +153,11 @@ type Row = {
   clusterNameEn: string | null;
 };
 
+const CLUSTER_JOIN = `LEFT JOIN "Cluster" c ON c."id" = r."assignedClusterId"`;
 const SELECT = `SELECT r."id", r."reference", r."title", r."category", r."urgency", r."region", r."status",
   r."createdAt", r."nextDueAt", r."lastActivityAt", r."possibleDuplicateOfId", r."notAcceptedInTime", r."enterpriseName",
   c."slug" AS "clusterSlug", c."nameUk" AS "clusterNameUk", c."nameEn" AS "clusterNameEn"
-  FROM "Request" r LEFT JOIN "Cluster" c ON c."id" = r."assignedClusterId"`;
+  FROM "Request" r ${CLUSTER_JOIN}`;
 
 export async function findQueue(params: QueueParams, scope: QueueScope = {}, now = new Date()) {
   const filters = queueFilters(params, scope, now);
@@ -176,11 +177,13 @@ export async function findQueue(params: QueueParams, scope: QueueScope = {}, now
       const total = prepare(`SELECT count(*) FROM "Request"`).get() as number;
       if (((offset + params.size) * total) / counted <= SORT_INDEX_WALK_LIMIT) column = unindexed;
     }
-    const rows = prepare(`${SELECT} ${where(filters, column)} ORDER BY ${ORDER[params.sort](params.dir)} LIMIT ? OFFSET ?`).all(
-      ...filterParams,
-      params.size,
-      offset
-    ) as Row[];
+    // The page's rows are found first by rowid alone (from the sort's index, which holds it: a
+    // deep page skips index entries, not table rows), then read in full.
+    const order = ORDER[params.sort](params.dir);
+    const join = params.sort === "cluster" ? CLUSTER_JOIN : "";
+    const rows = prepare(
+      `${SELECT} WHERE r."rowid" IN (SELECT r."rowid" FROM "Request" r ${join} ${where(filters, column)} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`,
+    ).all(...filterParams, params.size, offset) as Row[];
     return { counted, rows };
   })();
   const total = Math.min(counted, capped ? SEARCH_COUNT_CAP : counted);

@@ -7,7 +7,8 @@ CREATE INDEX "Request_possibleDuplicateOfId_status_idx" ON "Request"("possibleDu
 -- Substring search over Request.searchText through a trigram index (app/domain/queue.server.ts;
 -- docs/decisions/010-queue-reads.md). An external-content FTS5 table: it stores only the index,
 -- kept in step with the column by the triggers below. Prisma does not know virtual tables: when
--- `prisma migrate dev` writes a later migration, delete any statements it adds that drop
+-- a later migration is written (`prisma migrate diff --from-migrations prisma/migrations
+-- --to-schema-datamodel prisma/schema.prisma --script`), delete the statements that drop
 -- "RequestSearch" or its shadow tables ("RequestSearch_data", "_idx", "_docsize", "_config").
 CREATE VIRTUAL TABLE "RequestSearch" USING fts5("searchText", content='Request', content_rowid='rowid', tokenize='trigram');
 
