@@ -8,6 +8,11 @@ import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 
+// process.env is a live view of the C environment: every read of it calls into C++. Libraries
+// read NODE_ENV in hot paths (TanStack Table once per table cell it creates), so the server reads
+// a plain copy, taken once.
+process.env = { ...process.env };
+
 const root = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";

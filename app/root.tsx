@@ -15,7 +15,7 @@ import {
 } from "@remix-run/react";
 import { getSessionUser } from "~/domain/auth.server";
 import { getLocale } from "~/i18n/locale.server";
-import { staffDictionary } from "~/i18n/staff-dictionary.server";
+import { staffStringsSrc } from "~/i18n/staff-dictionary.server";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locale";
 import { translate } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
@@ -30,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     user: user ? { name: user.name, role: user.role } : null,
-    staffDictionary: user ? staffDictionary(locale) : null,
+    /** Signed in: where this page's staff strings come from (a cached script, not page data). */
+    staffStrings: user ? staffStringsSrc(locale) : null,
   };
 }
 
@@ -50,6 +51,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="referrer" content="same-origin" />
         <Meta />
         <Links />
+        {data?.staffStrings ? <script src={data.staffStrings} nonce={nonce} /> : null}
       </head>
       <body>
         <SiteHeader />

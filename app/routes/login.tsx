@@ -67,7 +67,7 @@ export default function Login() {
           <ErrorList id={form.errorId} errors={form.errors} />
         </div>
       ) : null}
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" {...getFormProps(form)} noValidate reloadDocument>
         <input key={redirectKey} {...redirectProps} />
         <TextField meta={fields.email} label={t("auth.email")} required type="email" autoComplete="username" />
         <TextField meta={fields.password} label={t("auth.password")} required type="password" autoComplete="current-password" />

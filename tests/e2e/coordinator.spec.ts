@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { fillIntake, signIn } from "./fixtures";
+import { DEMO_PASSWORD, fillIntake, signIn } from "./fixtures";
 
 test("a coordinator finds a new request, asks for information, gets the answer and hands it to the recommended cluster", async ({
   browser,
@@ -75,4 +75,27 @@ test("an anonymous visitor to the queue is sent to sign in and back", async ({ p
   await page.getByRole("button", { name: "Увійти" }).click();
   await expect(page).toHaveURL(/\/queue\?category=ENERGY$/);
   await expect(page.getByRole("heading", { name: "Черга запитів" })).toBeVisible();
+});
+
+test("signing in through the form lands on the queue in full, with no script errors", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("/login?redirectTo=%2Fqueue");
+  await page.getByLabel("Електронна пошта").fill("coordinator@rrc.example");
+  await page.getByLabel("Пароль").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Увійти" }).click();
+  await expect(page).toHaveURL(/\/queue$/);
+  await expect(page.getByRole("heading", { name: "Черга запитів" })).toBeVisible();
+  // Staff strings arrived (a missing one would show as its key, e.g. "queue.next").
+  await expect(page.locator("main")).not.toContainText(/\b(queue|col|nav|staffStatus)\.[a-zA-Z]+/);
+  // A row's link opens the request inside the app.
+  const first = page.locator("table.queue tbody a").first();
+  const reference = (await first.textContent())!.trim();
+  await first.click();
+  await expect(page.getByRole("heading", { name: new RegExp(reference) })).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(/\b(request|queue|col)\.[a-zA-Z]+\b/);
+  expect(errors).toEqual([]);
 });
