@@ -22,8 +22,8 @@ export function useLabels() {
   };
 }
 
-export function DueMark({ overdue, dueSoon }: { overdue: boolean; dueSoon: boolean }) {
-  const { t } = useLocale();
+/** A plain function of the translator (a table renders one per row; no hook per row). */
+export function dueMark(t: ReturnType<typeof useLocale>["t"], { overdue, dueSoon }: { overdue: boolean; dueSoon: boolean }) {
   if (overdue) return <span className="mark overdue">{t("queue.overdueMark")}</span>;
   if (dueSoon) return <span className="mark due-soon">{t("queue.dueSoonMark")}</span>;
   return null;

@@ -8,7 +8,7 @@ import type { QueueRow } from "~/domain/queue.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { QUEUE_COLUMNS, type QueueColumn, type QueueParams, queueSearch } from "~/schemas/queue";
-import { DueMark, useLabels } from "./request-labels";
+import { dueMark, useLabels } from "./request-labels";
 
 export const COLUMN_LABEL: Record<QueueColumn, MessageKey> = {
   reference: "col.reference",
@@ -57,7 +57,7 @@ function useColumns(now: Date, selectable: boolean): ColumnDef<QueueRow>[] {
         row.original.nextDueAt ? (
           <>
             {label.dateTime(row.original.nextDueAt)}
-            <DueMark overdue={row.original.overdue} dueSoon={row.original.dueSoon} />
+            {dueMark(t, row.original)}
           </>
         ) : row.original.status === "NEEDS_INFO" ? (
           t("queue.paused")

@@ -201,7 +201,6 @@ export async function findQueue(params: QueueParams, scope: QueueScope = {}, now
         createdAt: new Date(row.createdAt),
         nextDueAt,
         lastActivityAt: new Date(row.lastActivityAt),
-        possibleDuplicateOfId: row.possibleDuplicateOfId,
         notAcceptedInTime: row.notAcceptedInTime === 1,
         enterprise: row.enterpriseName,
         assignedCluster:
