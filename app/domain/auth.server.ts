@@ -206,6 +206,19 @@ export async function revokeUserSessions(userId: string): Promise<number> {
   return count;
 }
 
+/**
+ * Housekeeping (run with the timed rules): deletes sessions that have ended and failed sign-in
+ * attempts older than the window they count in. Neither is read again once past; without this
+ * both tables only grow.
+ */
+export async function pruneSessions(now = new Date()): Promise<{ sessions: number; loginAttempts: number }> {
+  return db.$transaction(async (tx) => {
+    const sessions = await tx.session.deleteMany({ where: { expiresAt: { lte: now } } });
+    const loginAttempts = await tx.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - LOGIN_WINDOW_MS) } } });
+    return { sessions: sessions.count, loginAttempts: loginAttempts.count };
+  });
+}
+
 /** The user as the request state machine sees them. */
 export function actorFor(user: Pick<SessionUser, "id" | "role" | "clusterId">): Actor {
   return { type: "USER", userId: user.id, role: user.role, clusterId: user.clusterId };

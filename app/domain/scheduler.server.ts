@@ -5,6 +5,7 @@
 // jobs twice, or two runners at once, changes nothing twice.
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { pruneSessions } from "./auth.server";
 import { TransitionError } from "./errors";
 import { deliverDueNotifications } from "./notifications.server";
 import { transitionRequestInTx } from "./request-transition.server";
@@ -94,7 +95,7 @@ export async function runScheduledJobs({ now = new Date(), settings = schedulerS
   result.askedStillNeeded = await applyToEach(inactive, "askStillNeeded", now);
   // The outbox: what the rules above (and everyone's actions since the last run) announced.
   const delivered = await deliverDueNotifications({ now });
-  return { ...result, notifications: delivered };
+  return { ...result, notifications: delivered, pruned: await pruneSessions(now) };
 }
 
 let timer: ReturnType<typeof setInterval> | undefined;

@@ -142,3 +142,21 @@ describe("two runners at once", () => {
     }
   });
 });
+
+describe("housekeeping", () => {
+  it("deletes ended sessions and sign-in failures past their window, and keeps the rest", async () => {
+    const now = new Date();
+    const user = await db.user.findFirstOrThrow({ where: { email: "c@s.example" }, select: { id: true } });
+    await db.$transaction(async (tx) => {
+      await tx.session.create({ data: { id: "ended", userId: user.id, expiresAt: new Date(now.getTime() - 1000) } });
+      await tx.session.create({ data: { id: "live", userId: user.id, expiresAt: new Date(now.getTime() + HOUR) } });
+      await tx.loginAttempt.create({ data: { email: "x@s.example", ipAddress: "203.0.113.9", createdAt: new Date(now.getTime() - HOUR) } });
+      await tx.loginAttempt.create({ data: { email: "x@s.example", ipAddress: "203.0.113.9", createdAt: new Date(now.getTime() - 60_000) } });
+    });
+    const result = await runScheduledJobs({ now });
+    expect(result.pruned).toEqual({ sessions: 1, loginAttempts: 1 });
+    expect((await db.session.findMany({ where: { id: { in: ["ended", "live"] } }, select: { id: true } })).map((s) => s.id)).toEqual(["live"]);
+    // The recent failure still counts towards the sign-in limit.
+    expect(await db.loginAttempt.count({ where: { email: "x@s.example" } })).toBe(1);
+  });
+});
