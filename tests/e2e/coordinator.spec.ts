@@ -99,3 +99,20 @@ test("signing in through the form lands on the queue in full, with no script err
   await expect(page.locator("main")).not.toContainText(/\b(request|queue|col)\.[a-zA-Z]+\b/);
   expect(errors).toEqual([]);
 });
+
+test("a signed-in page whose strings did not arrive stays as the server rendered it", async ({ browser }) => {
+  const context = await browser.newContext();
+  await signIn(context, "coordinator@rrc.example");
+  const page = await context.newPage();
+  await page.route("**/i18n/staff/**", (route) => route.abort());
+  await page.goto("/queue");
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByRole("heading", { name: "Черга запитів" })).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(/\b(queue|col|staffStatus)\.[a-zA-Z]+/);
+  // Still usable as plain links and forms.
+  const first = page.locator("table.queue tbody a").first();
+  const reference = (await first.textContent())!.trim();
+  await first.click();
+  await expect(page.getByRole("heading", { name: new RegExp(reference) })).toBeVisible();
+  await context.close();
+});
