@@ -55,6 +55,18 @@ describe("intake action", () => {
     expect(confirmation.data.statusUrl).toBe(`http://localhost/s/${token}`);
   });
 
+  it("stores the needed-by date as that day, and ids in the shape of the rest", async () => {
+    const input = buildIntake(random, { category: "LOGISTICS" });
+    const fields = { ...intakeFormFields(input), neededBy: "2099-03-15" };
+    expect((await post(fields)).status).toBe(303);
+    const request = await db.request.findFirstOrThrow({ where: { enterprise: { edrpou: input.edrpou } }, include: { events: true, enterprise: true } });
+    expect(request.neededBy).toEqual(new Date("2099-03-15T00:00:00.000Z"));
+    for (const id of [request.id, request.enterpriseId, request.events[0]!.id]) expect(id).toMatch(/^c[0-9a-z]{24}$/);
+    const notification = await db.notification.findFirstOrThrow({ where: { requestId: request.id } });
+    expect(notification).toMatchObject({ kind: "requestReceived", recipient: input.email.toLowerCase(), status: "PENDING", attempts: 0 });
+    expect(notification.nextAttemptAt).toEqual(request.createdAt);
+  });
+
   it("keeps defence-order details apart as sensitive", async () => {
     const input = buildIntake(random, { category: "DEFENCE_ORDER" });
     const answer = await post(intakeFormFields(input));
