@@ -24,6 +24,9 @@ export const COMBINATIONS = [
   ["search an EDRPOU", "?q={edrpou}"],
   ["search a reference", "?q={reference}"],
   ["sort by enterprise name", "?sort=enterprise"],
+  ["sort by cluster", "?sort=cluster"],
+  ["due time, latest first", "?sort=due&dir=desc"],
+  ["a common word (ТОВ)", `?q=${encodeURIComponent("тов")}`],
   ["page 200 of 25", "?page=200"],
   ["100 per page", "?size=100&sort=status"],
 ];

@@ -20,15 +20,17 @@ const flip = (dir: Dir): Dir => (dir === "asc" ? "desc" : "asc");
 
 /**
  * ORDER BY per column. Each ends in the row id, so a page boundary never depends on how the
- * database happened to break a tie. Every one but cluster and "due, descending" is served by an
- * index (prisma/schema.prisma).
+ * database happened to break a tie, and each is read from one index forwards or backwards
+ * (prisma/schema.prisma); the cluster order walks the clusters in slug order (clusterOrderRowids).
  */
 const ORDER: Record<QueueParams["sort"], (dir: Dir) => string> = {
   reference: (dir) => `r."reference" ${dir}`,
   enterprise: (dir) => `r."enterpriseName" ${dir}, r."createdAt" desc, r."rowid" desc`,
-  category: (dir) => `r."category" ${dir}, r."createdAt" desc, r."rowid" desc`,
+  // Within a category (region), oldest first ascending and newest first descending: one index
+  // read forwards or backwards.
+  category: (dir) => `r."category" ${dir}, r."createdAt" ${dir}, r."rowid" ${dir}`,
   urgency: (dir) => `r."urgencyRank" ${dir}, r."createdAt" asc, r."rowid" asc`,
-  region: (dir) => `r."region" ${dir}, r."createdAt" desc, r."rowid" desc`,
+  region: (dir) => `r."region" ${dir}, r."createdAt" ${dir}, r."rowid" ${dir}`,
   status: (dir) => `r."statusRank" ${dir}, r."createdAt" asc, r."rowid" asc`,
   cluster: (dir) => `c."slug" ${dir}, r."createdAt" desc, r."rowid" desc`,
   // Oldest first is "age, descending".
@@ -38,7 +40,7 @@ const ORDER: Record<QueueParams["sort"], (dir: Dir) => string> = {
   due: (dir) =>
     dir === "asc"
       ? `r."dueSortAt" asc, r."createdAt" asc, r."rowid" asc`
-      : `r."nextDueAt" IS NULL, r."nextDueAt" desc, r."createdAt" asc, r."rowid" asc`,
+      : `r."nextDueAt" desc, r."createdAt" asc, r."rowid" desc`, // SQLite puts NULL (nothing due) last in desc
   updated: (dir) => `r."lastActivityAt" ${dir}, r."rowid" ${dir}`,
 };
 
@@ -51,6 +53,8 @@ export type QueueScope = { clusterId?: string };
 type Filter = {
   sql: (column: (name: string) => string) => string;
   params: unknown[];
+  /** Another way to test the same thing, cheaper row by row while walking the sort's index. */
+  whileWalking?: Omit<Filter, "whileWalking">;
 };
 
 const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
@@ -114,16 +118,26 @@ function searchFilter(q: string): Filter {
   if (/^\d{8}(\d{2})?$/.test(trimmed))
     return { sql: (c) => `${c("enterpriseId")} = (SELECT "id" FROM "Enterprise" WHERE "edrpou" = ?)`, params: [trimmed] };
   const text = normalizeForSearch(trimmed);
-  if ([...text].length >= 3)
-    return {
-      sql: (c) => `${c("rowid")} IN (SELECT "rowid" FROM "RequestSearch" WHERE "RequestSearch" MATCH ?)`,
-      params: [`"${text.replaceAll('"', '""')}"`],
-    };
-  return { sql: (c) => `${c("searchText")} LIKE ? ESCAPE '\\'`, params: [`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`] };
+  const scan: Filter = { sql: (c) => `${c("searchText")} LIKE ? ESCAPE '\\'`, params: [`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`] };
+  if ([...text].length < 3) return scan;
+  // A common word matches much of the table: then testing each row met on the sort's index is
+  // cheaper than collecting every match from the search index first.
+  return {
+    sql: (c) => `${c("rowid")} IN (SELECT "rowid" FROM "RequestSearch" WHERE "RequestSearch" MATCH ?)`,
+    params: [`"${text.replaceAll('"', '""')}"`],
+    whileWalking: scan,
+  };
 }
 
-const where = (filters: Filter[], column: (name: string) => string) =>
-  filters.length ? `WHERE ${filters.map((f) => `(${f.sql(column)})`).join(" AND ")}` : "";
+/** The filters as a WHERE clause and its parameters, for reading by index (plain) or walking. */
+function where(filters: Filter[], column: (name: string) => string): { sql: string; params: unknown[] } {
+  const used = filters.map((f) => (column === unindexed && f.whileWalking ? f.whileWalking : f));
+  return {
+    sql: used.length ? `WHERE ${used.map((f) => `(${f.sql(column)})`).join(" AND ")}` : "",
+    params: used.flatMap((f) => f.params),
+  };
+}
+
 const plain = (name: string) => `r."${name}"`;
 const unindexed = (name: string) => `+r."${name}"`;
 
@@ -154,36 +168,73 @@ type Row = {
 };
 
 const CLUSTER_JOIN = `LEFT JOIN "Cluster" c ON c."id" = r."assignedClusterId"`;
+
+/**
+ * The page's rowids in cluster order (slug, then newest first) as two runs, each read in index
+ * order with no sort: the requests without a cluster (first ascending, last descending), and
+ * the rest by walking the clusters in slug order and each cluster's requests by its index.
+ */
+function clusterOrderRowids(filters: Filter[], column: (name: string) => string, dir: Dir, size: number, offset: number): number[] {
+  const { sql: filtered, params: filterParams } = where(filters, column);
+  const and = (condition: string) => (filtered ? `${filtered} AND ${condition}` : `WHERE ${condition}`);
+  const unassigned = `FROM "Request" r ${and(`r."assignedClusterId" IS NULL`)}`;
+  const assigned = `FROM "Cluster" c JOIN "Request" r ON r."assignedClusterId" = c."id" ${filtered}`;
+  const runs = [
+    { from: unassigned, order: `r."createdAt" desc, r."rowid" desc` },
+    { from: assigned, order: `c."slug" ${dir}, r."createdAt" desc, r."rowid" desc` },
+  ];
+  if (dir === "desc") runs.reverse();
+  const [first, second] = runs as [(typeof runs)[number], (typeof runs)[number]];
+  const firstCount = readStatement(`SELECT count(*) ${first.from}`).get(...filterParams) as number;
+  const read = (run: (typeof runs)[number], limit: number, skip: number) =>
+    limit > 0 ? (readStatement(`SELECT r."rowid" ${run.from} ORDER BY ${run.order} LIMIT ? OFFSET ?`).all(...filterParams, limit, skip) as number[]) : [];
+  const fromFirst = read(first, Math.min(size, firstCount - offset), offset);
+  return [...fromFirst, ...read(second, size - fromFirst.length, Math.max(0, offset - firstCount))];
+}
 const SELECT = `SELECT r."id", r."reference", r."title", r."category", r."urgency", r."region", r."status",
   r."createdAt", r."nextDueAt", r."lastActivityAt", r."possibleDuplicateOfId", r."notAcceptedInTime", r."enterpriseName",
   c."slug" AS "clusterSlug", c."nameUk" AS "clusterNameUk", c."nameEn" AS "clusterNameEn"
   FROM "Request" r ${CLUSTER_JOIN}`;
 
-export async function findQueue(params: QueueParams, scope: QueueScope = {}, now = new Date()) {
+/**
+ * How to read a filtered page: "auto" chooses by the count (SORT_INDEX_WALK_LIMIT); tests force
+ * "lookup" (by the filters' indexes) or "walk" (along the sort's index) to check both agree.
+ */
+export type QueuePlan = "auto" | "lookup" | "walk";
+
+export async function findQueue(params: QueueParams, scope: QueueScope = {}, now = new Date(), plan: QueuePlan = "auto") {
   const filters = queueFilters(params, scope, now);
-  const filterParams = filters.flatMap((f) => f.params);
   const capped = params.q !== undefined;
   const offset = (params.page - 1) * params.size;
   const prepare = readStatement;
   // One read transaction: the count and the page describe the same moment.
   const { counted, rows } = readDb().transaction(() => {
-    const counted = capped
-      ? (prepare(`SELECT count(*) FROM (SELECT 1 FROM "Request" r ${where(filters, plain)} LIMIT ${SEARCH_COUNT_CAP + 1})`).get(
-          ...filterParams
-        ) as number)
-      : (prepare(`SELECT count(*) FROM "Request" r ${where(filters, plain)}`).get(...filterParams) as number);
-    let column = plain;
-    if (filters.length && counted > 0) {
+    const indexed = where(filters, plain);
+    const counted = prepare(
+      capped
+        ? `SELECT count(*) FROM (SELECT 1 FROM "Request" r ${indexed.sql} LIMIT ${SEARCH_COUNT_CAP + 1})`
+        : `SELECT count(*) FROM "Request" r ${indexed.sql}`,
+    ).get(...indexed.params) as number;
+    let column = plan === "walk" ? unindexed : plain;
+    if (plan === "auto" && filters.length && counted > 0) {
       const total = prepare(`SELECT count(*) FROM "Request"`).get() as number;
       if (((offset + params.size) * total) / counted <= SORT_INDEX_WALK_LIMIT) column = unindexed;
     }
     // The page's rows are found first by rowid alone (from the sort's index, which holds it: a
     // deep page skips index entries, not table rows), then read in full.
     const order = ORDER[params.sort](params.dir);
-    const join = params.sort === "cluster" ? CLUSTER_JOIN : "";
-    const rows = prepare(
-      `${SELECT} WHERE r."rowid" IN (SELECT r."rowid" FROM "Request" r ${join} ${where(filters, column)} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`,
-    ).all(...filterParams, params.size, offset) as Row[];
+    const filtered = where(filters, column);
+    const rowids =
+      params.sort === "cluster"
+        ? clusterOrderRowids(filters, column, params.dir, params.size, offset)
+        : (prepare(`SELECT r."rowid" FROM "Request" r ${filtered.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+            ...filtered.params,
+            params.size,
+            offset,
+          ) as number[]);
+    const rows = rowids.length
+      ? (prepare(`${SELECT} WHERE r."rowid" IN (${placeholders(rowids)}) ORDER BY ${order}`).all(...rowids) as Row[])
+      : [];
     return { counted, rows };
   })();
   const total = Math.min(counted, capped ? SEARCH_COUNT_CAP : counted);
