@@ -36,11 +36,12 @@ const ORDER: Record<QueueParams["sort"], (dir: Dir) => string> = {
   // Oldest first is "age, descending".
   age: (dir) => `r."createdAt" ${flip(dir)}, r."rowid" ${flip(dir)}`,
   // Ascending (the default) is one indexed key: lapsed assignments first, then by due time,
-  // nothing due last (sla.ts dueSortAt). Descending keeps nothing due (final or paused) last too.
+  // nothing due last (sla.ts dueSortAt). Descending keeps nothing due (final or paused) last too:
+  // SQLite puts NULL last in a descending order.
   due: (dir) =>
     dir === "asc"
       ? `r."dueSortAt" asc, r."createdAt" asc, r."rowid" asc`
-      : `r."nextDueAt" desc, r."createdAt" asc, r."rowid" desc`, // SQLite puts NULL (nothing due) last in desc
+      : `r."nextDueAt" desc, r."createdAt" asc, r."rowid" desc`,
   updated: (dir) => `r."lastActivityAt" ${dir}, r."rowid" ${dir}`,
 };
 
@@ -191,6 +192,7 @@ function clusterOrderRowids(filters: Filter[], column: (name: string) => string,
   const fromFirst = read(first, Math.min(size, firstCount - offset), offset);
   return [...fromFirst, ...read(second, size - fromFirst.length, Math.max(0, offset - firstCount))];
 }
+
 const SELECT = `SELECT r."id", r."reference", r."title", r."category", r."urgency", r."region", r."status",
   r."createdAt", r."nextDueAt", r."lastActivityAt", r."possibleDuplicateOfId", r."notAcceptedInTime", r."enterpriseName",
   c."slug" AS "clusterSlug", c."nameUk" AS "clusterNameUk", c."nameEn" AS "clusterNameEn"
