@@ -3,8 +3,8 @@
 // admin-only ones in app/i18n/messages/admin.ts).
 import { z } from "zod";
 import { CATEGORIES, REGIONS } from "~/domain/taxonomy";
-import { normalizeUkrainianPhone } from "~/domain/identifiers";
 import { PASSWORD_MAX } from "./auth";
+import { emailField, phoneField } from "./fields";
 
 export const ROLES = ["ADMIN", "COORDINATOR", "CLUSTER_MEMBER"] as const;
 export type Role = (typeof ROLES)[number];
@@ -22,25 +22,6 @@ const text = (max: number) =>
 
 const optionalText = (max: number) => z.string().trim().max(max, `tooLong:${max}`).optional();
 
-const email = z
-  .string({ error: "required" })
-  .trim()
-  .toLowerCase()
-  .max(254, "email")
-  .pipe(z.email({ error: "email" }));
-
-const optionalPhone = z
-  .string()
-  .max(40, "phone")
-  .transform((value, ctx) => {
-    const phone = normalizeUkrainianPhone(value);
-    if (!phone) {
-      ctx.addIssue({ code: "custom", message: "phone" });
-      return z.NEVER;
-    }
-    return phone;
-  })
-  .optional();
 
 const clusterFields = {
   nameUk: text(200),
@@ -59,8 +40,8 @@ const clusterFields = {
     .max(REGIONS.length)
     .transform((codes) => [...new Set(codes)]),
   contactName: optionalText(200),
-  contactEmail: email.optional(),
-  contactPhone: optionalPhone,
+  contactEmail: emailField.optional(),
+  contactPhone: phoneField.optional(),
 };
 
 export const ClusterCreateSchema = z.object({
@@ -99,7 +80,7 @@ const cluster = z.string().trim().max(60, "clusterUnknown").optional();
 
 export const UserCreateSchema = z
   .object({
-    email,
+    email: emailField,
     /** Empty: the part of the email before "@". */
     name: optionalText(200),
     role,

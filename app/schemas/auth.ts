@@ -2,16 +2,12 @@
 // keys (app/i18n/messages.ts). The password is never trimmed or checked against rules here:
 // the form must not tell anything about the account beyond "wrong email or password".
 import { z } from "zod";
+import { emailField } from "./fields";
 
 export const PASSWORD_MAX = 1000;
 
 export const LoginSchema = z.object({
-  email: z
-    .string({ error: "required" })
-    .trim()
-    .toLowerCase()
-    .max(254, "email")
-    .pipe(z.email({ error: "email" })),
+  email: emailField,
   password: z.string({ error: "required" }).max(PASSWORD_MAX, `tooLong:${PASSWORD_MAX}`),
   redirectTo: z.string().optional(),
 });

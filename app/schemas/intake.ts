@@ -1,9 +1,10 @@
 // The intake form's rules, written once: the server action and the browser both use this
 // schema. Messages are i18n keys (app/i18n/messages.ts), translated where they are shown.
 import { z } from "zod";
-import { cleanEnterpriseCode, isValidEnterpriseCode, normalizeUkrainianPhone } from "~/domain/identifiers";
+import { cleanEnterpriseCode, isValidEnterpriseCode } from "~/domain/identifiers";
 import { CATEGORIES, REGIONS, URGENCIES } from "~/domain/taxonomy";
 import { TIME_ZONE } from "~/i18n/locale";
+import { emailField, phoneField } from "./fields";
 
 export const INTAKE_FIELDS = [
   "enterpriseName",
@@ -90,23 +91,8 @@ export const IntakeSchema = z
       .refine((code) => /^(\d{8}|\d{10})$/.test(code), { error: "edrpouFormat", abort: true })
       .refine(isValidEnterpriseCode, "edrpouChecksum"),
     contactName: text(2, 200),
-    phone: z
-      .string({ error: "required" })
-      .max(40, "phone")
-      .transform((value, ctx) => {
-        const phone = normalizeUkrainianPhone(value);
-        if (!phone) {
-          ctx.addIssue({ code: "custom", message: "phone" });
-          return z.NEVER;
-        }
-        return phone;
-      }),
-    email: z
-      .string({ error: "required" })
-      .trim()
-      .toLowerCase()
-      .max(254, "email")
-      .pipe(z.email({ error: "email" })),
+    phone: phoneField,
+    email: emailField,
     region: z.enum(REGIONS, { error: "choose" }),
     city: text(1, 120),
     category: z.enum(CATEGORIES, { error: "choose" }),
