@@ -18,6 +18,26 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
   );
 }
 
+/**
+ * The errors of the form as a whole (not of one field). With `failed` and no such errors, a
+ * notice that some fields need fixing (their own errors stand beside them).
+ */
+export function FormErrors({ form, failed = false }: { form: { errorId: string; errors?: string[] }; failed?: boolean }) {
+  const { t } = useLocale();
+  if (form.errors?.length)
+    return (
+      <div className="notice error">
+        <ErrorList id={form.errorId} errors={form.errors} />
+      </div>
+    );
+  if (!failed) return null;
+  return (
+    <p className="notice error" role="alert">
+      {t("form.fixErrors")}
+    </p>
+  );
+}
+
 function describedBy(meta: Meta, hint?: ReactNode) {
   const ids = [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ClusterFields } from "~/components/admin-forms";
-import { CheckboxField, ErrorList } from "~/components/forms";
+import { CheckboxField, FormErrors } from "~/components/forms";
 import { getCluster, refusalErrors, updateCluster } from "~/domain/admin.server";
 import { requireRole } from "~/domain/auth.server";
 import { useLocale } from "~/i18n/use-locale";
@@ -74,15 +74,7 @@ export default function AdminCluster() {
           {done === "created" ? t("adminCluster.created") : t("admin.saved")}
         </p>
       ) : null}
-      {form.errors?.length ? (
-        <div className="notice error">
-          <ErrorList id={form.errorId} errors={form.errors} />
-        </div>
-      ) : lastResult?.status === "error" ? (
-        <p className="notice error" role="alert">
-          {t("form.fixErrors")}
-        </p>
-      ) : null}
+      <FormErrors form={form} failed={lastResult?.status === "error"} />
 
       <div className="two-col">
         <Form key={form.id} method="post" action={`/admin/clusters/${cluster.slug}`} {...getFormProps(form)} noValidate>

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ClusterFields } from "~/components/admin-forms";
-import { ErrorList, TextField } from "~/components/forms";
+import { FormErrors, TextField } from "~/components/forms";
 import { useLabels } from "~/components/request-labels";
 import { createCluster, listClusters, refusalErrors } from "~/domain/admin.server";
 import { requireRole } from "~/domain/auth.server";
@@ -93,15 +93,7 @@ export default function AdminClusters() {
 
       <section className="panel" aria-labelledby="cluster-new">
         <h2 id="cluster-new">{t("adminCluster.new")}</h2>
-        {form.errors?.length ? (
-          <div className="notice error">
-            <ErrorList id={form.errorId} errors={form.errors} />
-          </div>
-        ) : lastResult?.status === "error" ? (
-          <p className="notice error" role="alert">
-            {t("form.fixErrors")}
-          </p>
-        ) : null}
+        <FormErrors form={form} failed={lastResult?.status === "error"} />
         <Form method="post" {...getFormProps(form)} noValidate>
           <ClusterFields fields={fields}>
             <TextField meta={fields.slug} label={t("adminCluster.slug")} hint={t("adminCluster.slug.hint")} required autoComplete="off" />

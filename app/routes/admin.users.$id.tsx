@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { ErrorList, SelectField, TextField } from "~/components/forms";
+import { ErrorList, FormErrors, SelectField, TextField } from "~/components/forms";
 import { type AdminRefusal, getUser, listClusterChoices, refusalErrors, resetPassword, setUserActive, updateUser } from "~/domain/admin.server";
 import { requireRole } from "~/domain/auth.server";
 import { formatDateTime } from "~/i18n/locale";
@@ -120,11 +120,7 @@ export default function AdminUser() {
 
       <section className="panel" aria-labelledby="user-account">
         <h2 id="user-account">{t("adminUser.section.account")}</h2>
-        {form.errors?.length ? (
-          <div className="notice error">
-            <ErrorList id={form.errorId} errors={form.errors} />
-          </div>
-        ) : null}
+        <FormErrors form={form} />
         <Form method="post" action={`/admin/users/${user.id}`} {...getFormProps(form)} noValidate>
           <input key={intentKey} {...intentProps} />
           <TextField meta={fields.name} label={t("adminUser.name")} required autoComplete="off" />

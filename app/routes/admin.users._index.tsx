@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { ErrorList, SelectField, TextField } from "~/components/forms";
+import { FormErrors, SelectField, TextField } from "~/components/forms";
 import { createUser, listClusterChoices, listUsers, refusalErrors } from "~/domain/admin.server";
 import { requireRole } from "~/domain/auth.server";
 import type { MessageKey } from "~/i18n/messages";
@@ -131,15 +131,7 @@ export default function AdminUsers() {
 
       <section className="panel" id="user-new" aria-labelledby="user-new-title">
         <h2 id="user-new-title">{t("adminUser.new")}</h2>
-        {form.errors?.length ? (
-          <div className="notice error">
-            <ErrorList id={form.errorId} errors={form.errors} />
-          </div>
-        ) : actionData?.result.status === "error" ? (
-          <p className="notice error" role="alert">
-            {t("form.fixErrors")}
-          </p>
-        ) : null}
+        <FormErrors form={form} failed={actionData?.result.status === "error"} />
         <Form method="post" {...getFormProps(form)} noValidate>
           <TextField meta={fields.email} label={t("adminUser.email")} required type="email" autoComplete="off" />
           <TextField meta={fields.name} label={t("adminUser.name")} hint={t("adminUser.name.hint")} autoComplete="off" />

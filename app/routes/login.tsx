@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ErrorList, TextField } from "~/components/forms";
+import { FormErrors, TextField } from "~/components/forms";
 import { LOGIN_WINDOW_MS, afterLoginPath, getSessionUser, login, serializeSessionCookie } from "~/domain/auth.server";
 import { useLocale } from "~/i18n/use-locale";
 import { LoginSchema } from "~/schemas/auth";
@@ -62,11 +62,7 @@ export default function Login() {
     <main>
       <h1>{t("auth.title")}</h1>
       <p>{t("auth.lead")}</p>
-      {form.errors?.length ? (
-        <div className="notice error">
-          <ErrorList id={form.errorId} errors={form.errors} />
-        </div>
-      ) : null}
+      <FormErrors form={form} />
       <Form method="post" {...getFormProps(form)} noValidate reloadDocument>
         <input key={redirectKey} {...redirectProps} />
         <TextField meta={fields.email} label={t("auth.email")} required type="email" autoComplete="username" />

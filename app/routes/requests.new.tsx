@@ -5,7 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useRouteError, isRouteErrorResponse, Link } from "@remix-run/react";
 import { useState } from "react";
 import { FormDraft } from "~/components/form-draft";
-import { CheckboxField, ErrorList, SelectField, TextField, TextareaField } from "~/components/forms";
+import { CheckboxField, FormErrors, SelectField, TextField, TextareaField } from "~/components/forms";
 import { createRequest } from "~/domain/intake.server";
 import { allowIntakeFrom } from "~/domain/intake-limit.server";
 import { publicBaseUrl } from "~/domain/notifications.server";
@@ -68,15 +68,7 @@ export default function NewRequest() {
           {t("form.offline")}
         </p>
       ) : null}
-      {form.errors?.length ? (
-        <div className="notice error" id={form.errorId}>
-          <ErrorList errors={form.errors} />
-        </div>
-      ) : lastResult && lastResult.status === "error" ? (
-        <p className="notice error" role="alert">
-          {t("form.fixErrors")}
-        </p>
-      ) : null}
+      <FormErrors form={form} failed={lastResult?.status === "error"} />
       <Form
         method="post"
         {...getFormProps(form)}
