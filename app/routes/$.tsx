@@ -1,23 +1,8 @@
-import { useLocale } from "~/i18n/use-locale";
-import { Link } from "@remix-run/react";
-
+// Any address no other route takes: a 404, shown by the root's error page (app/root.tsx).
 export async function loader() {
   throw new Response("Not found", { status: 404 });
 }
 
 export default function NotFound() {
   return null;
-}
-
-export function ErrorBoundary() {
-  const { t } = useLocale();
-  return (
-    <main>
-      <h1>{t("page.notFound.title")}</h1>
-      <p>{t("page.notFound.body")}</p>
-      <p>
-        <Link to="/">{t("page.home")}</Link>
-      </p>
-    </main>
-  );
 }
