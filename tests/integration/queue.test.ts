@@ -1,6 +1,4 @@
-import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SESSION_LIFETIME_MS, serializeSessionCookie } from "~/domain/auth.server";
 import { findQueue } from "~/domain/queue.server";
 import { action as queueAction, loader as queueLoader } from "~/routes/queue";
 import { readQueueParams } from "~/schemas/queue";
@@ -9,6 +7,7 @@ import type { Status } from "~/domain/state-machine";
 import { db } from "~/utils/db.server";
 import { buildIntake, createCluster, createRequestInStatus, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
+import { cookieFor } from "./sessions";
 
 const random = seededRandom(2026);
 const DAY = 24 * 60 * 60 * 1000;
@@ -40,15 +39,6 @@ let memberCookie: string;
 // The known part of the data set; fillers only pad the queue for pagination.
 const r: Record<string, Created> = {};
 let duplicateEdrpou: string;
-
-/** A signed session cookie for `user`, as the browser would send it back (no sign-in form). */
-async function signInAs(user: { id: string }) {
-  const id = randomBytes(32).toString("base64url");
-  await db.$transaction((tx) =>
-    tx.session.create({ data: { id, userId: user.id, expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS) } }),
-  );
-  return (await serializeSessionCookie(id)).split(";")[0]!;
-}
 
 function file(options: {
   status: Status;
@@ -122,9 +112,9 @@ beforeAll(async () => {
     role: "CLUSTER_MEMBER",
     clusterId: metal.id,
   });
-  coordinatorCookie = await signInAs(coordinator);
-  otherCookie = await signInAs(otherCoordinator);
-  memberCookie = await signInAs(member);
+  coordinatorCookie = await cookieFor(coordinator.id);
+  otherCookie = await cookieFor(otherCoordinator.id);
+  memberCookie = await cookieFor(member.id);
 
   r.steel = await file({ status: "NEW", urgency: "CRITICAL", category: "SUPPLIES", region: "UA-12", title: "Потрібен сталевий профіль для укриттів" });
   r.triagedLow = await file({ status: "TRIAGED", urgency: "LOW", category: "LOGISTICS", region: "UA-46" });

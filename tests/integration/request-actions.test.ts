@@ -1,6 +1,4 @@
-import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SESSION_LIFETIME_MS, serializeSessionCookie } from "~/domain/auth.server";
 import { createRequest } from "~/domain/intake.server";
 import { slaTargets } from "~/domain/sla-config.server";
 import type { Status } from "~/domain/state-machine";
@@ -9,6 +7,7 @@ import type { IntakeInput } from "~/schemas/intake";
 import { db } from "~/utils/db.server";
 import { buildIntake, createCluster, createRequestInStatus, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
+import { cookieFor } from "./sessions";
 
 const random = seededRandom(4242);
 const HOUR = 60 * 60 * 1000;
@@ -23,15 +22,6 @@ let coordinatorCookie: string;
 let secondCookie: string;
 let memberCookie: string;
 let memberBCookie: string;
-
-/** A signed session cookie for `user`, as the browser would send it back (no sign-in form). */
-async function signInAs(user: { id: string }) {
-  const id = randomBytes(32).toString("base64url");
-  await db.$transaction((tx) =>
-    tx.session.create({ data: { id, userId: user.id, expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS) } }),
-  );
-  return (await serializeSessionCookie(id)).split(";")[0]!;
-}
 
 /** A request as the enterprise files it (NEW, created now). */
 function fileRequest(overrides: Partial<IntakeInput> = {}) {
@@ -111,10 +101,10 @@ beforeAll(async () => {
   secondCoordinator = await createUser({ email: "actions.c2@rrc.example", name: "Тетяна", password: PASSWORD, role: "COORDINATOR" });
   memberA = await createUser({ email: "member.a@cluster.example", name: "Андрій", password: PASSWORD, role: "CLUSTER_MEMBER", clusterId: clusterA.id });
   const memberB = await createUser({ email: "member.b@cluster.example", name: "Ірина", password: PASSWORD, role: "CLUSTER_MEMBER", clusterId: clusterB.id });
-  coordinatorCookie = await signInAs(coordinator);
-  secondCookie = await signInAs(secondCoordinator);
-  memberCookie = await signInAs(memberA);
-  memberBCookie = await signInAs(memberB);
+  coordinatorCookie = await cookieFor(coordinator.id);
+  secondCookie = await cookieFor(secondCoordinator.id);
+  memberCookie = await cookieFor(memberA.id);
+  memberBCookie = await cookieFor(memberB.id);
 });
 
 describe("coordinator actions from the request page", () => {
