@@ -4,7 +4,7 @@ import type { IntakeInput } from "~/schemas/intake";
 import { Prisma } from "~/generated/prisma/client";
 import { db, type Tx } from "~/utils/db.server";
 import { newId } from "~/utils/ids.server";
-import { sqliteTimestamp } from "~/utils/read-db.server";
+import { sqliteTimestamp } from "~/utils/sqlite-time";
 import { TIME_ZONE } from "~/i18n/locale";
 import { enqueueRequestReceived, publicBaseUrl } from "./notifications.server";
 import { searchTextFor } from "./search";

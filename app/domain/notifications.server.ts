@@ -7,7 +7,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { type MailTransport, mailTransport } from "~/utils/mail.server";
-import { sqliteTimestamp } from "~/utils/read-db.server";
+import { sqliteTimestamp } from "~/utils/sqlite-time";
 import { type NotificationKind, type NotificationParams, renderBilingual } from "./notification-templates";
 import type { Action } from "./state-machine";
 

@@ -4,7 +4,8 @@
 // Prisma spent more time compiling these queries than SQLite spent answering them, and the
 // plan for a large filter with another column's order has to be chosen here.
 import type { QueueParams } from "~/schemas/queue";
-import { readDb, readStatement, sqliteTimestamp } from "~/utils/read-db.server";
+import { readDb, readStatement } from "~/utils/read-db.server";
+import { sqliteTimestamp } from "~/utils/sqlite-time";
 import { normalizeForSearch } from "./search";
 import { OPEN_STATUSES, type Status } from "./state-machine";
 import type { Category, Urgency } from "./taxonomy";

@@ -36,8 +36,3 @@ export function readStatement(sql: string): Database.Statement {
   }
   return prepared;
 }
-
-/** How the Prisma SQLite adapter stores a DateTime (ISO 8601, "+00:00"): compare like with like. */
-export function sqliteTimestamp(date: Date) {
-  return date.toISOString().replace("Z", "+00:00");
-}
