@@ -11,6 +11,7 @@ import {
   isRouteErrorResponse,
   useLocation,
   useRouteError,
+  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { getSessionUser } from "~/domain/auth.server";
@@ -43,6 +44,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
+  // A route with `handle.hydrate === false` is served as HTML only (its own small script, if
+  // any, enhances it): no React, no Remix runtime in the browser.
+  const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   return (
     <html lang={locale}>
       <head>
@@ -57,8 +61,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <SiteHeader />
         {children}
         <footer className="site">{translate(locale, "app.org")}</footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? <ScrollRestoration nonce={nonce} /> : null}
+        {hydrate ? <Scripts nonce={nonce} /> : null}
       </body>
     </html>
   );

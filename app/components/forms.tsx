@@ -20,19 +20,20 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
 
 /**
  * The errors of the form as a whole (not of one field). With `failed` and no such errors, a
- * notice that some fields need fixing (their own errors stand beside them).
+ * notice that some fields need fixing (their own errors stand beside them). `data-form-notice`
+ * marks it for a page's browser script, which says its own things there.
  */
 export function FormErrors({ form, failed = false }: { form: { errorId: string; errors?: string[] }; failed?: boolean }) {
   const { t } = useLocale();
   if (form.errors?.length)
     return (
-      <div className="notice error">
+      <div className="notice error" data-form-notice="">
         <ErrorList id={form.errorId} errors={form.errors} />
       </div>
     );
   if (!failed) return null;
   return (
-    <p className="notice error" role="alert">
+    <p className="notice error" role="alert" data-form-notice="">
       {t("form.fixErrors")}
     </p>
   );

@@ -3,6 +3,7 @@
 // browser only for signed-in staff, through the root loader (see useLocale), so the pages an
 // enterprise opens on a phone do not carry them.
 import type { Status } from "~/domain/state-machine";
+import { errorMessageKey, interpolate } from "./format-message";
 import type { Locale } from "./locale";
 import { authMessages } from "./messages/auth";
 import type { staffMessages } from "./staff-messages";
@@ -65,9 +66,7 @@ const publicUk = {
   "form.draftDiscard": "Видалити чернетку",
   "form.draftSaved": "Чернетку збережено на цьому пристрої.",
   "form.offline": "Немає з'єднання з інтернетом. Запит не надіслано, але все введене збережено на цьому пристрої — спробуйте ще раз, коли зв'язок відновиться.",
-  "form.networkFailed": "Не вдалося надіслати запит: зв'язок перервався. Усе введене збережено на цьому пристрої.",
   "form.backToForm": "Повернутися до форми",
-  "form.networkFailedTitle": "Запит не надіслано",
 
   "error.required": "Заповніть це поле.",
   "error.tooShort": "Щонайменше {n} символів.",
@@ -238,9 +237,7 @@ const en: Record<PublicKey, string> = {
   "form.draftDiscard": "Delete draft",
   "form.draftSaved": "Draft saved on this device.",
   "form.offline": "No internet connection. The request was not sent, but everything you typed is saved on this device — try again when the connection is back.",
-  "form.networkFailed": "The request could not be sent: the connection dropped. Everything you typed is saved on this device.",
   "form.backToForm": "Back to the form",
-  "form.networkFailedTitle": "The request was not sent",
 
   "error.required": "Please fill in this field.",
   "error.tooShort": "At least {n} characters.",
@@ -361,18 +358,21 @@ export function translate(
   params: Record<string, string | number> = {},
   extra?: Dictionary,
 ) {
-  const template = (dictionaries[locale] as Dictionary)[key] ?? extra?.[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return interpolate((dictionaries[locale] as Dictionary)[key] ?? extra?.[key] ?? key, params);
 }
 
 /** Field errors come from the schema as keys with an optional number: "tooShort:20". */
 export function translateError(locale: Locale, error: string, extra?: Dictionary) {
-  const [name, n] = error.split(":");
-  const key = `error.${name}` as MessageKey;
+  const { key, params } = errorMessageKey(error, locale);
   if (!(key in uk) && !(extra && key in extra)) return error;
-  return translate(locale, key, { n: n ? Number(n).toLocaleString(locale === "uk" ? "uk-UA" : "en-GB") : "" }, extra);
+  return translate(locale, key as MessageKey, params, extra);
 }
 
 export function statusLabel(locale: Locale, status: Status) {
   return translate(locale, `state.${status}`);
+}
+
+/** The public strings whose keys start with one of `prefixes`, for a page's browser script. */
+export function pickMessages(locale: Locale, prefixes: string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(dictionaries[locale]).filter(([key]) => prefixes.some((p) => key.startsWith(p))));
 }

@@ -1,22 +1,38 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useRouteError, isRouteErrorResponse, Link } from "@remix-run/react";
-import { useState } from "react";
-import { FormDraft } from "~/components/form-draft";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxField, FormErrors, SelectField, TextField, TextareaField } from "~/components/forms";
 import { createRequest } from "~/domain/intake.server";
 import { allowIntakeFrom } from "~/domain/intake-limit.server";
 import { publicBaseUrl } from "~/domain/notifications.server";
 import { CATEGORIES, CATEGORY_LABELS, URGENCIES, URGENCY_LABELS, regionOptions } from "~/domain/taxonomy";
+import { getLocale } from "~/i18n/locale.server";
+import { pickMessages } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
-import { HONEYPOT_FIELD, INTAKE_DRAFT_KEY, IntakeSchema, withoutOtherCategoryFields } from "~/schemas/intake";
+import { HONEYPOT_FIELD, INTAKE_FORM_ID, INTAKE_STRINGS_ID, IntakeSchema, withoutOtherCategoryFields } from "~/schemas/intake";
+import { clientScript } from "~/utils/client-entries.server";
+import { useNonce } from "~/utils/nonce";
 import { clientAddress } from "~/utils/request.server";
+import type { z } from "zod";
 
-const INTAKE_FORM_ID = "intake";
+/**
+ * Served without React in the browser (the root leaves out Remix's scripts): the form works as
+ * plain HTML, and app/enhance/intake.ts adds checks as fields are left, the draft on the device
+ * and the offline notice. See docs/decisions/012-intake-page-without-react.md.
+ */
+export const handle = { hydrate: false };
 
 export const meta: MetaFunction = () => [{ title: "Новий запит · New request — ЦШР" }];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return {
+    script: clientScript("app/enhance/intake.ts"),
+    /** What the script shows (errors, draft, offline), in the page's language. */
+    strings: pickMessages(getLocale(request), ["error.", "form."]),
+  };
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
@@ -39,21 +55,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewRequest() {
+  const { script, strings } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const nonce = useNonce();
   const { locale, t } = useLocale();
-  const [offline, setOffline] = useState(false);
-  const [form, fields] = useForm({
-    id: INTAKE_FORM_ID,
-    lastResult,
-    onValidate({ formData }) {
-      return parseWithZod(withoutOtherCategoryFields(formData), { schema: IntakeSchema });
-    },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    defaultValue: { urgency: "NORMAL" },
-  });
-  const submitting = navigation.state === "submitting" && navigation.formAction?.startsWith("/requests/new");
+  // Rendered on the server only: the fields, with what was typed and the errors of a reply.
+  const [form, fields] = useForm<z.input<typeof IntakeSchema>>({ id: INTAKE_FORM_ID, lastResult, defaultValue: { urgency: "NORMAL" } });
   const regions = regionOptions(locale);
   const categories = CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c][locale] }));
   const urgencies = URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u][locale] }));
@@ -62,27 +69,8 @@ export default function NewRequest() {
     <main>
       <h1>{t("intake.title")}</h1>
       <p>{t("intake.lead")}</p>
-      <FormDraft formId={INTAKE_FORM_ID} storageKey={INTAKE_DRAFT_KEY} skipFields={[HONEYPOT_FIELD, "consent"]} />
-      {offline ? (
-        <p className="notice error" role="alert">
-          {t("form.offline")}
-        </p>
-      ) : null}
       <FormErrors form={form} failed={lastResult?.status === "error"} />
-      <Form
-        method="post"
-        {...getFormProps(form)}
-        noValidate
-        onSubmit={(event) => {
-          if (typeof navigator !== "undefined" && navigator.onLine === false) {
-            event.preventDefault();
-            setOffline(true);
-            return;
-          }
-          setOffline(false);
-          form.onSubmit(event);
-        }}
-      >
+      <Form method="post" {...getFormProps(form)} noValidate>
         <fieldset>
           <legend>{t("intake.section.enterprise")}</legend>
           <TextField meta={fields.enterpriseName} label={t("field.enterpriseName")} required autoComplete="organization" />
@@ -129,23 +117,30 @@ export default function NewRequest() {
         </div>
 
         <CheckboxField meta={fields.consent} label={t("field.consent")} required />
-        <button type="submit" className="primary" disabled={submitting}>
-          {submitting ? t("form.submitting") : t("form.submit")}
+        <button type="submit" className="primary">
+          {t("form.submit")}
         </button>
       </Form>
+      <script type="application/json" id={INTAKE_STRINGS_ID} nonce={nonce} dangerouslySetInnerHTML={{ __html: jsonForScript(strings) }} />
+      {script.preload.map((href) => (
+        <link key={href} rel="modulepreload" href={href} nonce={nonce} />
+      ))}
+      <script type="module" src={script.src} nonce={nonce} />
     </main>
   );
 }
 
-/** A submission that never reached the server (connection lost) lands here; the draft is kept. */
+/** JSON inside <script>: "<" escaped so no text can close the element. */
+function jsonForScript(value: unknown) {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
 export function ErrorBoundary() {
-  const error = useRouteError();
   const { t } = useLocale();
-  const network = !isRouteErrorResponse(error);
   return (
     <main>
-      <h1>{network ? t("form.networkFailedTitle") : t("page.error.title")}</h1>
-      <p>{network ? t("form.networkFailed") : t("page.error.body")}</p>
+      <h1>{t("page.error.title")}</h1>
+      <p>{t("page.error.body")}</p>
       <p>
         <Link className="button" to="/requests/new" reloadDocument>
           {t("form.backToForm")}

@@ -1,15 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useEffect } from "react";
-import { clearDraft } from "~/components/form-draft";
 import { getStatusPage } from "~/domain/status-page.server";
 import { formatDateTime } from "~/i18n/locale";
 import { useLocale } from "~/i18n/use-locale";
 import { env } from "~/utils/env.server";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
 import { INTAKE_DRAFT_KEY } from "~/schemas/intake";
+import { useNonce } from "~/utils/nonce";
 
+/** A page to read and keep: served as HTML only, without React in the browser (decision 012). */
+export const handle = { hydrate: false };
+
+/**
+ * The request is filed, so the draft of its form is dropped from the device. Inline, so it runs
+ * as the page arrives (this page has no other script).
+ */
+const CLEAR_DRAFT = `try{localStorage.removeItem(${JSON.stringify(INTAKE_DRAFT_KEY)})}catch(e){}`;
 
 export const meta: MetaFunction = () => [{ title: "Запит прийнято · Request received — ЦШР" }, { name: "robots", content: "noindex" }];
 
@@ -31,9 +38,10 @@ export function headers() {
 export default function Submitted() {
   const { reference, triageDueAt, statusUrl, statusPath } = useLoaderData<typeof loader>();
   const { locale, t } = useLocale();
-  useEffect(() => clearDraft(INTAKE_DRAFT_KEY), []);
+  const nonce = useNonce();
   return (
     <main>
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: CLEAR_DRAFT }} />
       <h1>{t("confirm.title")}</h1>
       <p>{t("confirm.reference")}:</p>
       <p className="reference" data-testid="reference">

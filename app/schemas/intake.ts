@@ -30,6 +30,12 @@ export const INTAKE_FIELDS = [
   "certifications",
 ] as const;
 
+/** The intake form's id on the page (its fields' ids derive from it). */
+export const INTAKE_FORM_ID = "intake";
+
+/** The id of the page's JSON with the strings its browser script shows (app/enhance/intake.ts). */
+export const INTAKE_STRINGS_ID = "intake-strings";
+
 /** Where the browser keeps the draft of an unsent intake form. */
 export const INTAKE_DRAFT_KEY = "rrc:intake-draft";
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { fillIntake } from "./fixtures";
+import { fillIntake, freshEdrpou } from "./fixtures";
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`an enterprise with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
@@ -76,9 +76,15 @@ for (const javaScriptEnabled of [true, false]) {
 test.describe("with JavaScript on", () => {
   test("errors appear as fields are left, before sending", async ({ page }) => {
     await page.goto("/requests/new");
-    await page.getByLabel("Код ЄДРПОУ").fill("1234");
+    const edrpou = page.getByLabel("Код ЄДРПОУ");
+    await edrpou.fill("1234");
     await page.getByLabel("Контактна особа").focus();
     await expect(page.getByText("Код ЄДРПОУ має 8 цифр, РНОКПП — 10 цифр.")).toBeVisible();
+    await expect(edrpou).toHaveAttribute("aria-invalid", "true");
+    // Corrected, the error goes as it is typed, without leaving the field.
+    await edrpou.fill(freshEdrpou());
+    await expect(page.getByText("Код ЄДРПОУ має 8 цифр, РНОКПП — 10 цифр.")).toHaveCount(0);
+    await expect(edrpou).not.toHaveAttribute("aria-invalid", "true");
   });
 
   test("a draft survives leaving the page and can be restored", async ({ page }) => {

@@ -21,7 +21,7 @@ const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) 
   "logout.tsx": { loader: "public", action: "public", path: () => ({ url: "/logout", params: {} }) },
   "set-language.ts": { loader: "public", action: "public", path: () => ({ url: "/set-language", params: {} }) },
   "i18n.staff.$locale.ts": { loader: "signedIn", action: "none", path: () => ({ url: "/i18n/staff/uk", params: { locale: "uk" } }) },
-  "requests.new.tsx": { loader: "none", action: "public", path: () => ({ url: "/requests/new", params: {} }) },
+  "requests.new.tsx": { loader: "public", action: "public", path: () => ({ url: "/requests/new", params: {} }) },
   "s.$token.tsx": { loader: "public", action: "public", path: (c) => ({ url: `/s/${c.token}`, params: { token: c.token } }) },
   "s.$token_.submitted.tsx": { loader: "public", action: "none", path: (c) => ({ url: `/s/${c.token}/submitted`, params: { token: c.token } }) },
   "cluster.tsx": { loader: "member", action: "none", path: () => ({ url: "/cluster", params: {} }) },
