@@ -82,7 +82,7 @@ function SiteHeader() {
         {user && user.role !== "CLUSTER_MEMBER" ? <Link to="/dashboard">{t("nav.dashboard")}</Link> : null}
         {user ? <Link to="/reports">{t("nav.reports")}</Link> : null}
         {user?.role === "ADMIN" ? <Link to="/admin">{t("nav.admin")}</Link> : null}
-        {user ? null : <Link to="/requests/new">{t("nav.newRequest")}</Link>}
+        {user ? null : <Link to="/requests/new" reloadDocument>{t("nav.newRequest")}</Link>}
         <Form method="post" action="/set-language" reloadDocument>
           <input type="hidden" name="lang" value={other} />
           <input type="hidden" name="redirectTo" value={location.pathname + location.search} />

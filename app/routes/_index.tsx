@@ -11,7 +11,7 @@ export default function Home() {
       <h1>{t("home.title")}</h1>
       <p>{t("home.lead")}</p>
       <p>
-        <Link className="button" to="/requests/new">
+        <Link className="button" to="/requests/new" reloadDocument>
           {t("home.cta")}
         </Link>
       </p>

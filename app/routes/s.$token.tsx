@@ -154,7 +154,7 @@ export default function StatusPage() {
         </>
       ) : (
         <p className="notice">
-          {t("status.closedNoMessages")} <Link to="/requests/new">{t("nav.newRequest")}</Link>
+          {t("status.closedNoMessages")} <Link to="/requests/new" reloadDocument>{t("nav.newRequest")}</Link>
         </p>
       )}
     </main>

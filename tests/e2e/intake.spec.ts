@@ -75,7 +75,10 @@ for (const javaScriptEnabled of [true, false]) {
 
 test.describe("with JavaScript on", () => {
   test("errors appear as fields are left, before sending", async ({ page }) => {
-    await page.goto("/requests/new");
+    // Reached from the home page's button, as most people arrive.
+    await page.goto("/");
+    await page.getByRole("link", { name: "Подати запит" }).first().click();
+    await expect(page.getByRole("heading", { name: "Новий запит" })).toBeVisible();
     const edrpou = page.getByLabel("Код ЄДРПОУ");
     await edrpou.fill("1234");
     await page.getByLabel("Контактна особа").focus();
