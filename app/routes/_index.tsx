@@ -2,6 +2,9 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useLocale } from "~/i18n/use-locale";
 
+/** A page to read with one link: served as HTML only, without React in the browser (decision 012). */
+export const handle = { hydrate: false };
+
 export const meta: MetaFunction = () => [{ title: "Центр швидкого реагування · Rapid Response Centre" }];
 
 export default function Home() {
