@@ -10,7 +10,7 @@ declare module "@remix-run/node" {
 
 /**
  * Browser scripts that are not Remix routes: the progressive enhancement of pages served
- * without React in the browser (see docs/decisions/012-intake-page-without-react.md). Built
+ * without React in the browser (see docs/decisions/012-enterprise-pages-without-react.md). Built
  * with the client bundle, so they share its chunks (zod, the schemas); the server finds their
  * hashed file names in the Vite manifest, which Remix keeps outside the public folder
  * (build/.vite/client-manifest.json) when `build.manifest` is on.

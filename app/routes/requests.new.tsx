@@ -20,7 +20,7 @@ import type { z } from "zod";
 /**
  * Served without React in the browser (the root leaves out Remix's scripts): the form works as
  * plain HTML, and app/enhance/intake.ts adds checks as fields are left, the draft on the device
- * and the offline notice. See docs/decisions/012-intake-page-without-react.md. Links here from
+ * and the offline notice. See docs/decisions/012-enterprise-pages-without-react.md. Links here from
  * hydrated pages need `reloadDocument`: a client-side navigation would render the form without
  * its script.
  */

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextareaField } from "~/components/forms";
 import { StatusTimeline } from "~/components/status-timeline";
 import { TransitionError } from "~/domain/errors";
@@ -13,6 +13,13 @@ import { statusLabel } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { EnterpriseAnswerSchema, EnterpriseMessageSchema } from "~/schemas/intake";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
+import type { z } from "zod";
+
+/**
+ * The enterprise's page, opened on a phone: served as HTML only, without React in the browser
+ * (decision 012). Its forms are plain posts that the server checks and answers.
+ */
+export const handle = { hydrate: false };
 
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -56,14 +63,11 @@ export default function StatusPage() {
   const { request, now } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
   const { locale, t, tError } = useLocale();
-  const [form, fields] = useForm({
+  // Rendered on the server only: the message field, with what was typed and the errors of a reply.
+  const [form, fields] = useForm<z.input<typeof EnterpriseMessageSchema>>({
     id: "enterprise-message",
-    lastResult: navigation.state === "idle" && lastResult?.initialValue?.intent !== "reopen" ? lastResult : null,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EnterpriseMessageSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    lastResult: lastResult?.initialValue?.intent !== "reopen" ? lastResult : null,
   });
   const lookOverdue = request.status === "NEW" && request.triageDueAt && new Date(request.triageDueAt) < new Date(now);
 
@@ -147,7 +151,7 @@ export default function StatusPage() {
           <Form method="post" {...getFormProps(form)} noValidate>
             <input type="hidden" name="intent" value="message" />
             <TextareaField meta={fields.message} label={t("status.messageLabel")} required rows={5} />
-            <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+            <button type="submit" className="primary">
               {t("status.send")}
             </button>
           </Form>
