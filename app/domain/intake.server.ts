@@ -1,8 +1,7 @@
 // Filing a request: the enterprise row, the public reference, the private token, the SLA
 // clocks and the first event, all in one transaction.
 import type { IntakeInput } from "~/schemas/intake";
-import { Prisma } from "~/generated/prisma/client";
-import { db, type Tx } from "~/utils/db.server";
+import { db, txStatements, type Tx } from "~/utils/db.server";
 import { newId } from "~/utils/ids.server";
 import { sqliteTimestamp } from "~/utils/sqlite-time";
 import { TIME_ZONE } from "~/i18n/locale";
@@ -25,14 +24,21 @@ function kyivYear(now: Date) {
   return Number(kyivYearFormat.format(now));
 }
 
-async function nextReference(tx: Tx, now: Date) {
+function nextReference(tx: Tx, now: Date) {
   const year = kyivYear(now);
-  const [counter] = await tx.$queryRaw<Array<{ last: number | bigint }>>`
-    INSERT INTO "ReferenceCounter" ("year", "last") VALUES (${year}, 1)
-    ON CONFLICT ("year") DO UPDATE SET "last" = "last" + 1
-    RETURNING "last"`;
-  return formatReference(year, Number(counter!.last));
+  const counter = txStatements(tx).get<{ last: number }>(
+    `INSERT INTO "ReferenceCounter" ("year", "last") VALUES (?, 1)
+     ON CONFLICT ("year") DO UPDATE SET "last" = "last" + 1
+     RETURNING "last"`,
+    year,
+  );
+  return formatReference(year, counter!.last);
 }
+
+/** An open request of the same enterprise in the same category may be the same need. */
+const POSSIBLE_DUPLICATE_SQL = `
+  SELECT "id" FROM "Request" WHERE "enterpriseId" = ? AND "category" = ? AND "status" IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})
+  ORDER BY "createdAt" ASC LIMIT 1`;
 
 /** Splits the form's category-specific fields into the open and the sensitive details. */
 export function categoryDetails(input: IntakeInput) {
@@ -76,47 +82,50 @@ export async function createRequest({
   if (!plan.ok) throw new Error(`intake refused by the state machine: ${plan.reason}`);
   const token = newStatusToken();
 
-  // Every statement is written as SQL inside Prisma's transaction: this is the path a rush of
-  // submissions takes, and each Prisma model call cost more CPU (its query compiler) than the
-  // write itself (docs/decisions/011-intake-writes.md).
+  // Every statement is written as SQL on the transaction's own connection: this is the path a
+  // rush of submissions takes, and each Prisma call, model or raw, cost more CPU than the write
+  // itself (docs/decisions/011-intake-writes.md).
   const at = sqliteTimestamp(now);
   const created = await db.$transaction(async (tx) => {
+    const sql = txStatements(tx);
     const contact = { contactName: input.contactName, phone: input.phone, email: input.email };
-    const [enterprise] = await tx.$queryRaw<Array<{ id: string }>>`
-      INSERT INTO "Enterprise" ("id", "edrpou", "name", "region", "city", "contactName", "phone", "email", "createdAt", "updatedAt")
-      VALUES (${newId(now.getTime())}, ${input.edrpou}, ${input.enterpriseName}, ${input.region}, ${input.city},
-              ${contact.contactName}, ${contact.phone}, ${contact.email}, ${at}, ${at})
-      ON CONFLICT ("edrpou") DO UPDATE SET "name" = excluded."name", "region" = excluded."region", "city" = excluded."city",
-        "contactName" = excluded."contactName", "phone" = excluded."phone", "email" = excluded."email", "updatedAt" = excluded."updatedAt"
-      RETURNING "id"`;
+    const enterprise = sql.get<{ id: string }>(
+      `INSERT INTO "Enterprise" ("id", "edrpou", "name", "region", "city", "contactName", "phone", "email", "createdAt", "updatedAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT ("edrpou") DO UPDATE SET "name" = excluded."name", "region" = excluded."region", "city" = excluded."city",
+         "contactName" = excluded."contactName", "phone" = excluded."phone", "email" = excluded."email", "updatedAt" = excluded."updatedAt"
+       RETURNING "id"`,
+      newId(now.getTime()), input.edrpou, input.enterpriseName, input.region, input.city,
+      contact.contactName, contact.phone, contact.email, at, at,
+    );
     const enterpriseId = enterprise!.id;
-    // An open request of the same enterprise in the same category may be the same need.
-    const open = Prisma.join([...OPEN_STATUSES]);
-    const [possibleDuplicate] = await tx.$queryRaw<Array<{ id: string }>>`
-      SELECT "id" FROM "Request" WHERE "enterpriseId" = ${enterpriseId} AND "category" = ${input.category} AND "status" IN (${open})
-      ORDER BY "createdAt" ASC LIMIT 1`;
-    const reference = await nextReference(tx, now);
+    const possibleDuplicate = sql.get<{ id: string }>(POSSIBLE_DUPLICATE_SQL, enterpriseId, input.category);
+    const reference = nextReference(tx, now);
     const dueTimes = slaDueTimes({ createdAt: now, urgency: input.urgency, slaPausedMs: 0 }, slaTargets);
     const firstDue = nextDueAt({ status: plan.to, triagedAt: null, ...dueTimes });
     const { details, sensitiveDetails } = categoryDetails(input);
     const requestId = newId(now.getTime());
     const timestamp = (date: Date | null) => (date ? sqliteTimestamp(date) : null);
-    await tx.$executeRaw`
-      INSERT INTO "Request" ("id", "reference", "statusTokenHash", "enterpriseId", "enterpriseName", "contactName", "phone", "email",
-        "category", "urgency", "title", "description", "details", "sensitiveDetails", "region", "city", "neededBy", "status",
-        "searchText", "createdAt", "updatedAt", "lastActivityAt", "triageDueAt", "resolveDueAt", "urgencyRank", "statusRank",
-        "nextDueAt", "dueSortAt", "possibleDuplicateOfId")
-      VALUES (${requestId}, ${reference}, ${hashStatusToken(token)}, ${enterpriseId}, ${input.enterpriseName}, ${contact.contactName},
-        ${contact.phone}, ${contact.email}, ${input.category}, ${input.urgency}, ${input.title}, ${input.description}, ${details},
-        ${sensitiveDetails}, ${input.region}, ${input.city}, ${timestamp(input.neededBy ? new Date(`${input.neededBy}T00:00:00Z`) : null)},
-        ${plan.to}, ${searchTextFor([reference, input.edrpou, input.enterpriseName, input.title, input.description])}, ${at}, ${at}, ${at},
-        ${timestamp(dueTimes.triageDueAt)}, ${timestamp(dueTimes.resolveDueAt)}, ${URGENCY_RANK[input.urgency]}, ${statusRank(plan.to)},
-        ${timestamp(firstDue)}, ${timestamp(dueSortAt({ status: plan.to, nextDueAt: firstDue, notAcceptedInTime: false }))},
-        ${possibleDuplicate?.id ?? null})`;
+    sql.run(
+      `INSERT INTO "Request" ("id", "reference", "statusTokenHash", "enterpriseId", "enterpriseName", "contactName", "phone", "email",
+         "category", "urgency", "title", "description", "details", "sensitiveDetails", "region", "city", "neededBy", "status",
+         "searchText", "createdAt", "updatedAt", "lastActivityAt", "triageDueAt", "resolveDueAt", "urgencyRank", "statusRank",
+         "nextDueAt", "dueSortAt", "possibleDuplicateOfId")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      requestId, reference, hashStatusToken(token), enterpriseId, input.enterpriseName, contact.contactName,
+      contact.phone, contact.email, input.category, input.urgency, input.title, input.description, details,
+      sensitiveDetails, input.region, input.city, timestamp(input.neededBy ? new Date(`${input.neededBy}T00:00:00Z`) : null),
+      plan.to, searchTextFor([reference, input.edrpou, input.enterpriseName, input.title, input.description]), at, at, at,
+      timestamp(dueTimes.triageDueAt), timestamp(dueTimes.resolveDueAt), URGENCY_RANK[input.urgency], statusRank(plan.to),
+      timestamp(firstDue), timestamp(dueSortAt({ status: plan.to, nextDueAt: firstDue, notAcceptedInTime: false })),
+      possibleDuplicate?.id ?? null,
+    );
     // The first event of the audit trail.
-    await tx.$executeRaw`
-      INSERT INTO "RequestEvent" ("id", "requestId", "action", "actorType", "toStatus", "visibility", "createdAt")
-      VALUES (${newId(now.getTime())}, ${requestId}, ${plan.action}, ${"ENTERPRISE"}, ${plan.to}, ${plan.visibility}, ${at})`;
+    sql.run(
+      `INSERT INTO "RequestEvent" ("id", "requestId", "action", "actorType", "toStatus", "visibility", "createdAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      newId(now.getTime()), requestId, plan.action, "ENTERPRISE", plan.to, plan.visibility, at,
+    );
     await enqueueRequestReceived(tx, {
       requestId,
       statusUrl: statusUrlFor(token),

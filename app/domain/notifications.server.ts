@@ -3,7 +3,7 @@
 // committed one always has its message), and delivered afterwards by
 // `deliverDueNotifications`, which retries with backoff and never deletes a row.
 import type { NotificationStatus } from "~/generated/prisma/client";
-import { db, type Tx } from "~/utils/db.server";
+import { db, txStatements, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { type MailTransport, mailTransport } from "~/utils/mail.server";
@@ -45,13 +45,16 @@ async function write(tx: Tx, requestId: string, now: Date, drafts: Draft[]) {
       body,
     }));
   });
-  // SQL rather than a model call: written inside every transition's and every intake's
-  // transaction, where Prisma's query compiler cost more than the insert (decision 011).
+  // SQL on the transaction's connection rather than a Prisma call: written inside every
+  // transition's and every intake's transaction, where Prisma cost more than the insert (decision 011).
   const at = sqliteTimestamp(now);
+  const sql = txStatements(tx);
   for (const row of rows) {
-    await tx.$executeRaw`
-      INSERT INTO "Notification" ("id", "requestId", "kind", "recipient", "locale", "subject", "body", "nextAttemptAt", "createdAt")
-      VALUES (${newId(now.getTime())}, ${row.requestId}, ${row.kind}, ${row.recipient}, ${row.locale}, ${row.subject}, ${row.body}, ${at}, ${at})`;
+    sql.run(
+      `INSERT INTO "Notification" ("id", "requestId", "kind", "recipient", "locale", "subject", "body", "nextAttemptAt", "createdAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      newId(now.getTime()), row.requestId, row.kind, row.recipient, row.locale, row.subject, row.body, at, at,
+    );
   }
   return rows.length;
 }

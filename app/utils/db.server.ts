@@ -1,5 +1,6 @@
 // The one Prisma client, created once and reused across hot reloads.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { env } from "./env.server";
 
@@ -13,10 +14,15 @@ import { env } from "./env.server";
 export const SQLITE_PRAGMAS =
   "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA optimize = 0x10002;";
 
+/** The adapter's better-sqlite3 connection, once Prisma has opened it (see `txStatements`). */
+let connection: Database.Database | null = null;
+
 class ConfiguredSQLite extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(SQLITE_PRAGMAS);
+    // The adapter keeps its connection in a public `client` field (adapter 6.19.3, pinned).
+    connection = (adapter as unknown as { client: Database.Database }).client;
     return adapter;
   }
 }
@@ -37,3 +43,30 @@ globalForDb.__rrcDb = db;
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+type Param = string | number | null;
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement<Param[]>>>();
+
+/**
+ * SQL on the connection of the open transaction `tx`, without Prisma's work per query (its query
+ * compiler and runtime cost more than the write; decision 011). For the hot write paths only:
+ * intake and the outbox. Prisma's adapter began the transaction on this same connection and holds
+ * its lock, so these statements are part of it and commit or roll back with it. Statements are
+ * prepared once per connection. Values are bound, never spliced; dates go in as
+ * `sqliteTimestamp` text, as Prisma writes them. Integers come back as numbers.
+ */
+export function txStatements(_tx: Tx) {
+  const open = connection;
+  if (!open?.inTransaction) throw new Error("txStatements: only inside a db.$transaction callback");
+  let cache = statements.get(open);
+  if (!cache) statements.set(open, (cache = new Map()));
+  const prepared = (sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) cache.set(sql, (statement = open.prepare<Param[]>(sql).safeIntegers(false)));
+    return statement;
+  };
+  return {
+    run: (sql: string, ...params: Param[]) => void prepared(sql).run(...params),
+    get: <Row>(sql: string, ...params: Param[]) => prepared(sql).get(...params) as Row | undefined,
+  };
+}
