@@ -1,7 +1,7 @@
 // Filing a request: the enterprise row, the public reference, the private token, the SLA
 // clocks and the first event, all in one transaction.
 import type { IntakeInput } from "~/schemas/intake";
-import { db, txStatements, type Tx } from "~/utils/db.server";
+import { type Statements, writeTransaction } from "~/utils/db.server";
 import { newId } from "~/utils/ids.server";
 import { sqliteTimestamp } from "~/utils/sqlite-time";
 import { TIME_ZONE } from "~/i18n/locale";
@@ -24,9 +24,9 @@ function kyivYear(now: Date) {
   return Number(kyivYearFormat.format(now));
 }
 
-function nextReference(tx: Tx, now: Date) {
+function nextReference(sql: Statements, now: Date) {
   const year = kyivYear(now);
-  const counter = txStatements(tx).get<{ last: number }>(
+  const counter = sql.get<{ last: number }>(
     `INSERT INTO "ReferenceCounter" ("year", "last") VALUES (?, 1)
      ON CONFLICT ("year") DO UPDATE SET "last" = "last" + 1
      RETURNING "last"`,
@@ -82,12 +82,11 @@ export async function createRequest({
   if (!plan.ok) throw new Error(`intake refused by the state machine: ${plan.reason}`);
   const token = newStatusToken();
 
-  // Every statement is written as SQL on the transaction's own connection: this is the path a
-  // rush of submissions takes, and each Prisma call, model or raw, cost more CPU than the write
-  // itself (docs/decisions/011-intake-writes.md).
+  // Every statement is written as SQL in one synchronous transaction on Prisma's connection: this
+  // is the path a rush of submissions takes, and each Prisma call, model or raw, cost more CPU
+  // than the write itself (docs/decisions/011-intake-writes.md).
   const at = sqliteTimestamp(now);
-  const created = await db.$transaction(async (tx) => {
-    const sql = txStatements(tx);
+  const created = await writeTransaction((sql) => {
     const contact = { contactName: input.contactName, phone: input.phone, email: input.email };
     const enterprise = sql.get<{ id: string }>(
       `INSERT INTO "Enterprise" ("id", "edrpou", "name", "region", "city", "contactName", "phone", "email", "createdAt", "updatedAt")
@@ -100,7 +99,7 @@ export async function createRequest({
     );
     const enterpriseId = enterprise!.id;
     const possibleDuplicate = sql.get<{ id: string }>(POSSIBLE_DUPLICATE_SQL, enterpriseId, input.category);
-    const reference = nextReference(tx, now);
+    const reference = nextReference(sql, now);
     const dueTimes = slaDueTimes({ createdAt: now, urgency: input.urgency, slaPausedMs: 0 }, slaTargets);
     const firstDue = nextDueAt({ status: plan.to, triagedAt: null, ...dueTimes });
     const { details, sensitiveDetails } = categoryDetails(input);
@@ -126,7 +125,7 @@ export async function createRequest({
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
       newId(now.getTime()), requestId, plan.action, "ENTERPRISE", plan.to, plan.visibility, at,
     );
-    await enqueueRequestReceived(tx, {
+    enqueueRequestReceived(sql, {
       requestId,
       statusUrl: statusUrlFor(token),
       now,

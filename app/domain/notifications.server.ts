@@ -3,7 +3,7 @@
 // committed one always has its message), and delivered afterwards by
 // `deliverDueNotifications`, which retries with backoff and never deletes a row.
 import type { NotificationStatus } from "~/generated/prisma/client";
-import { db, txStatements, type Tx } from "~/utils/db.server";
+import { db, type Statements, txStatements, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { type MailTransport, mailTransport } from "~/utils/mail.server";
@@ -33,6 +33,11 @@ const LOCALE = "uk";
 type Draft<K extends NotificationKind = NotificationKind> = { kind: K; recipients: string[]; params: NotificationParams[K] };
 
 async function write(tx: Tx, requestId: string, now: Date, drafts: Draft[]) {
+  return insertNotifications(txStatements(tx), requestId, now, drafts);
+}
+
+/** The rows of `drafts`, one per recipient, inserted with the open transaction's statements. */
+function insertNotifications(sql: Statements, requestId: string, now: Date, drafts: Draft[]) {
   const rows = drafts.flatMap((draft) => {
     const { subject, body } = renderBilingual(draft.kind, draft.params);
     const recipients = [...new Set(draft.recipients.map((r) => r.trim().toLowerCase()).filter((r) => r.includes("@")))];
@@ -48,7 +53,6 @@ async function write(tx: Tx, requestId: string, now: Date, drafts: Draft[]) {
   // SQL on the transaction's connection rather than a Prisma call: written inside every
   // transition's and every intake's transaction, where Prisma cost more than the insert (decision 011).
   const at = sqliteTimestamp(now);
-  const sql = txStatements(tx);
   for (const row of rows) {
     sql.run(
       `INSERT INTO "Notification" ("id", "requestId", "kind", "recipient", "locale", "subject", "body", "nextAttemptAt", "createdAt")
@@ -146,18 +150,17 @@ export async function enqueueForTransition(tx: Tx, { requestId, action, message,
 }
 
 /** "Request received", with the private link: called by intake, which alone knows the token. */
-export async function enqueueRequestReceived(
-  tx: Tx,
+export function enqueueRequestReceived(
+  sql: Statements,
   {
     requestId,
     statusUrl,
     now,
     facts,
-  }: { requestId: string; statusUrl: string; now: Date; facts?: Awaited<ReturnType<typeof requestFacts>> },
+  }: { requestId: string; statusUrl: string; now: Date; facts: Awaited<ReturnType<typeof requestFacts>> },
 ) {
-  // Intake passes what it has just written, saving a read on the busiest path.
-  const r = facts ?? (await requestFacts(tx, requestId));
-  return write(tx, requestId, now, [{ kind: "requestReceived", recipients: [r.email], params: { ...r, statusUrl } }]);
+  // Intake passes what it has just written: no read on the busiest path.
+  return insertNotifications(sql, requestId, now, [{ kind: "requestReceived", recipients: [facts.email], params: { ...facts, statusUrl } }]);
 }
 
 /** "Still needed?" to the enterprise (the scheduler's askStillNeeded transition writes it). */

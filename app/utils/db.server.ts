@@ -47,17 +47,13 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 type Param = string | number | null;
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement<Param[]>>>();
 
-/**
- * SQL on the connection of the open transaction `tx`, without Prisma's work per query (its query
- * compiler and runtime cost more than the write; decision 011). For the hot write paths only:
- * intake and the outbox. Prisma's adapter began the transaction on this same connection and holds
- * its lock, so these statements are part of it and commit or roll back with it. Statements are
- * prepared once per connection. Values are bound, never spliced; dates go in as
- * `sqliteTimestamp` text, as Prisma writes them. Integers come back as numbers.
- */
-export function txStatements(_tx: Tx) {
-  const open = connection;
-  if (!open?.inTransaction) throw new Error("txStatements: only inside a db.$transaction callback");
+/** Prepared statements on one connection, each prepared once. Integers come back as numbers. */
+export type Statements = {
+  run: (sql: string, ...params: Param[]) => void;
+  get: <Row>(sql: string, ...params: Param[]) => Row | undefined;
+};
+
+function statementsOn(open: Database.Database): Statements {
   let cache = statements.get(open);
   if (!cache) statements.set(open, (cache = new Map()));
   const prepared = (sql: string) => {
@@ -66,7 +62,34 @@ export function txStatements(_tx: Tx) {
     return statement;
   };
   return {
-    run: (sql: string, ...params: Param[]) => void prepared(sql).run(...params),
+    run: (sql, ...params) => void prepared(sql).run(...params),
     get: <Row>(sql: string, ...params: Param[]) => prepared(sql).get(...params) as Row | undefined,
   };
+}
+
+/**
+ * SQL on the connection of the open transaction `tx`, without Prisma's work per query (its query
+ * compiler and runtime cost more than the write; decision 011). For the hot write paths only:
+ * intake and the outbox. Prisma's adapter began the transaction on this same connection and holds
+ * its lock, so these statements are part of it and commit or roll back with it. Values are
+ * bound, never spliced; dates go in as `sqliteTimestamp` text, as Prisma writes them.
+ */
+export function txStatements(_tx: Tx): Statements {
+  const open = connection;
+  if (!open?.inTransaction) throw new Error("txStatements: only inside a db.$transaction callback");
+  return statementsOn(open);
+}
+
+/**
+ * Runs `write` (synchronous: plain statements, no awaits) as one transaction on Prisma's own
+ * connection, with the same durability settings. When no Prisma transaction is open, directly:
+ * BEGIN IMMEDIATE … COMMIT in one turn of the event loop, so nothing else can run on the
+ * connection in between (the adapter's own lock only orders transactions that await). When one
+ * is open, or before Prisma has connected, inside `db.$transaction`, which waits its turn. A
+ * throw rolls everything back either way. Used by intake, the path a rush takes (decision 011).
+ */
+export async function writeTransaction<T>(write: (sql: Statements) => T): Promise<T> {
+  const open = connection;
+  if (open?.open && !open.inTransaction) return open.transaction(() => write(statementsOn(open))).immediate();
+  return db.$transaction(async (tx) => write(txStatements(tx)));
 }
