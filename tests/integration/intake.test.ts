@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createRequest } from "~/domain/intake.server";
 import { action as intakeAction } from "~/routes/requests.new";
 import { loader as submittedLoader } from "~/routes/s.$token_.submitted";
 import { db } from "~/utils/db.server";
@@ -152,5 +153,52 @@ describe("intake action", () => {
     expect(answer.status).toBe(400);
     expect(answer.data.error[""]).toEqual(["spam"]);
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe("intake's transaction", () => {
+  it("rolls back everything when one statement fails: no enterprise, no counter step, no message", async () => {
+    // Step the reference counter back so the next reference is one already taken.
+    const year = Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Kyiv", year: "numeric" }).format(new Date()));
+    await createRequest({ input: buildIntake(random) });
+    const counter = await db.referenceCounter.findUniqueOrThrow({ where: { year } });
+    await db.referenceCounter.update({ where: { year }, data: { last: counter.last - 1 } });
+    const before = { ...(await counts()), notifications: await db.notification.count() };
+    const input = buildIntake(random);
+
+    await expect(createRequest({ input })).rejects.toThrow(/UNIQUE/);
+
+    expect({ ...(await counts()), notifications: await db.notification.count() }).toEqual(before);
+    expect(await db.enterprise.findUnique({ where: { edrpou: input.edrpou } })).toBeNull();
+    expect((await db.referenceCounter.findUniqueOrThrow({ where: { year } })).last).toBe(counter.last - 1);
+    await db.referenceCounter.update({ where: { year }, data: { last: counter.last } });
+  });
+
+  it("waits for a staff transaction that is open, then files; both are kept", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const staffNote = `note ${Date.now()}`;
+    const open = db.$transaction(async (tx) => {
+      await tx.enterprise.create({ data: { edrpou: "00000000", name: staffNote, region: "UA-80", city: "Київ", contactName: "x", phone: "+380671234567", email: "x@example.org" } });
+      await gate;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the transaction has begun
+    const input = buildIntake(random);
+    let filed = false;
+    const filing = createRequest({ input }).then((created) => {
+      filed = true;
+      return created;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(filed).toBe(false);
+
+    release();
+    await open;
+    const created = await filing;
+    expect(await db.enterprise.findUnique({ where: { edrpou: "00000000" } })).toMatchObject({ name: staffNote });
+    const request = await db.request.findUniqueOrThrow({ where: { id: created.id }, include: { events: true, notifications: true } });
+    expect(request.events).toHaveLength(1);
+    expect(request.notifications).toHaveLength(1);
+    await db.enterprise.delete({ where: { edrpou: "00000000" } });
   });
 });
