@@ -5,6 +5,7 @@
 // where their time went; profiling slows them, so those figures are not comparable).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
@@ -13,6 +14,16 @@ import { BENCH_DIR, BIN, ROOT, TMP_DIR, freshDb, log, percentile, processCpuMs, 
 import { summariseProfile } from "./profile-summary.mjs";
 
 export const TARGETS = { ratio: 0.5, appP99Ms: 100 };
+
+/**
+ * The steady-rate round: submissions sent at evenly spaced moments (open loop: each goes out on
+ * time whether or not earlier ones have been answered), well below either server's capacity.
+ * At saturation every connection always has a submission waiting, so latency is connections ÷
+ * throughput (Little's law) and says little about what one enterprise waits; at a steady rate
+ * it is the time a submission takes. (autocannon's overallRate sends each second's budget in a
+ * burst, which measures the burst.)
+ */
+const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 100);
 
 let bodiesCache;
 /**
@@ -82,6 +93,53 @@ function fire(url, bodies, { seconds, connections }) {
   });
 }
 
+/** `rate` submissions a second for `seconds`, evenly spaced; latency of each from when it was sent. */
+function paced(url, bodies, { rate, seconds }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const total = Math.round(rate * seconds);
+  const latencies = [];
+  let sent = 0;
+  let answered = 0;
+  let failed = 0;
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const settle = () => {
+      if (++answered < total) return;
+      agent.destroy();
+      resolve({ latencies, failed, elapsedS: (performance.now() - started) / 1000 });
+    };
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate) + 1);
+      for (; sent < due; sent++) {
+        const body = bodies[sent % bodies.length];
+        const sentAt = performance.now();
+        const request = http.request(`${url}/requests/new`, {
+          method: "POST",
+          agent,
+          timeout: 10_000,
+          headers: { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) },
+        });
+        request.on("response", (response) => {
+          response.resume();
+          response.on("end", () => {
+            if (response.statusCode >= 400) failed++;
+            latencies.push(performance.now() - sentAt);
+            settle();
+          });
+        });
+        request.on("timeout", () => request.destroy(new Error("timeout")));
+        request.on("error", () => {
+          failed++;
+          settle();
+        });
+        request.end(body);
+      }
+      if (sent < total) setTimeout(tick, 1);
+    };
+    tick();
+  });
+}
+
 /** Requests answered with anything but 2xx/3xx, plus connection errors and timeouts. */
 function failures(result) {
   const byCode = Object.entries(result.statusCodeStats ?? {})
@@ -147,6 +205,8 @@ async function finishSide(side) {
     // in flight when a round ends may add a few rows beyond the 303s counted.
     rows,
     rowsConsistent: rows.requests >= side.redirects && rows.events === rows.requests,
+    /** Latency at a steady STEADY_RATE submissions/s (not the target's figure, which is at saturation). */
+    steady: side.steady,
     profile: profileFile ? summariseProfile(path.join(side.profileDir, profileFile)) : undefined,
   };
 }
@@ -172,6 +232,14 @@ export async function runIntake({
     log(`intake: warm-up ${warmupSeconds} s each, then ${seconds} s each at ${connections} connections (app, floor, floor, app)`);
     for (const side of [app, floor]) {
       if (warmupSeconds > 0) record(side, await fire(side.server.url, bodies, { connections, seconds: warmupSeconds }), { measured: false });
+    }
+    log(`intake: ${STEADY_RATE} submissions/s, evenly spaced, for ${seconds / 2} s each (app, floor)`);
+    for (const side of [app, floor]) {
+      const run = await paced(side.server.url, bodies, { rate: STEADY_RATE, seconds: seconds / 2 });
+      side.failures += run.failed;
+      side.redirects += run.latencies.length - run.failed;
+      const sorted = run.latencies.sort((a, b) => a - b);
+      side.steady = { rate: STEADY_RATE, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
     }
     for (const side of [app, floor, floor, app]) {
       const cpuBefore = processCpuMs(side.server.pid);

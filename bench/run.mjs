@@ -40,6 +40,13 @@ if (chosen.includes("intake")) {
     ["", "floor: latency p50 / p99", `${fmt.ms(r.floor.p50)} / ${fmt.ms(r.floor.p99)}`, "", ""],
     ["", "ratio app / floor (requests/s)", fmt.ratio(r.ratio), `≥ ${INTAKE_TARGETS.ratio}`, verdict(r.ok.ratio)],
     ["", "server CPU per request, app / floor", `${fmt.ms(r.app.cpuMsPerRequest)} / ${fmt.ms(r.floor.cpuMsPerRequest)}`, "", ""],
+    [
+      "",
+      `steady ${r.app.steady.rate}/s: app p50 / p99 (floor p50 / p99)`,
+      `${fmt.ms(r.app.steady.p50)} / ${fmt.ms(r.app.steady.p99)} (${fmt.ms(r.floor.steady.p50)} / ${fmt.ms(r.floor.steady.p99)})`,
+      "",
+      "",
+    ],
     ["", "responses not 2xx/3xx (+ errors), app / floor", `${r.app.failures} / ${r.floor.failures}`, "0", verdict(r.ok.noFailures)],
     [
       "",
