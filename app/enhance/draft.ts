@@ -65,12 +65,15 @@ export function fillForm(form: HTMLFormElement, draft: Draft) {
   }
 }
 
+/** Whether a field differs from what the page was served with. */
+export function isChanged(element: Field) {
+  if (element instanceof HTMLInputElement)
+    return element.type === "checkbox" ? element.checked !== element.defaultChecked : element.value !== element.defaultValue;
+  if (element instanceof HTMLTextAreaElement) return element.value !== element.defaultValue;
+  return Array.from(element.options).some((o) => o.selected !== o.defaultSelected);
+}
+
 /** Whether anything in the form differs from what the page was served with. */
 export function isDirty(form: HTMLFormElement) {
-  return fields(form).some((element) => {
-    if (element instanceof HTMLInputElement)
-      return element.type === "checkbox" ? element.checked !== element.defaultChecked : element.value !== element.defaultValue;
-    if (element instanceof HTMLTextAreaElement) return element.value !== element.defaultValue;
-    return Array.from(element.options).some((o) => o.selected !== o.defaultSelected);
-  });
+  return fields(form).some(isChanged);
 }

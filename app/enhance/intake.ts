@@ -17,7 +17,7 @@ import {
   IntakeSchema,
   withoutOtherCategoryFields,
 } from "~/schemas/intake";
-import { clearDraft, fillForm, formDraft, isDirty, readDraft, writeDraft, type Draft } from "./draft";
+import { clearDraft, fillForm, formDraft, isChanged, isDirty, readDraft, writeDraft, type Draft } from "./draft";
 
 /** Not kept in the draft: the bots' field, and consent (given afresh each time). */
 const NOT_IN_DRAFT = [HONEYPOT_FIELD, "consent"];
@@ -58,8 +58,14 @@ function enhance(form: HTMLFormElement, strings: Record<string, string>) {
   };
 
   // ---- Errors beside the fields, as each is left and then as it is corrected.
+  // Checked from the start: fields the server marked wrong, and fields typed into and left
+  // before this script arrived (on a slow line people start before it does).
   const touched = new Set<string>();
-  for (const field of Array.from(form.elements)) if (isField(field) && field.getAttribute("aria-invalid") === "true") touched.add(field.name);
+  for (const field of Array.from(form.elements)) {
+    if (!isField(field) || !field.name || field.name === HONEYPOT_FIELD) continue;
+    const left = isChanged(field) && field !== document.activeElement;
+    if (field.getAttribute("aria-invalid") === "true" || left) touched.add(field.name);
+  }
 
   const check = (): Record<string, string[]> => {
     const submission = parseWithZod(withoutOtherCategoryFields(new FormData(form)), { schema: IntakeSchema });
@@ -94,6 +100,8 @@ function enhance(form: HTMLFormElement, strings: Record<string, string>) {
   const showTouched = (errors: Record<string, string[]>) => {
     for (const name of touched) showErrors(name, errors[name]);
   };
+
+  if (touched.size) showTouched(check());
 
   form.addEventListener("focusout", (event) => {
     if (!isField(event.target) || !event.target.name || event.target.name === HONEYPOT_FIELD) return;

@@ -28,11 +28,14 @@ export const handle = { hydrate: false };
 
 export const meta: MetaFunction = () => [{ title: "Новий запит · New request — ЦШР" }];
 
+/** The groups of strings the page's script shows. */
+const ENHANCER_STRINGS = ["error.", "form."];
+
 export function loader({ request }: LoaderFunctionArgs) {
   return {
     script: clientScript("app/enhance/intake.ts"),
     /** What the script shows (errors, draft, offline), in the page's language. */
-    strings: pickMessages(getLocale(request), ["error.", "form."]),
+    strings: pickMessages(getLocale(request), ENHANCER_STRINGS),
   };
 }
 

@@ -74,6 +74,17 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test.describe("with JavaScript on", () => {
+  test("the form's page loads its own small script, not the app's React bundle", async ({ page }) => {
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto("/requests/new");
+    await page.waitForLoadState("networkidle");
+    expect(scripts.some((path) => /^\/assets\/intake-[\w-]+\.js$/.test(path)), scripts.join(", ")).toBe(true);
+    expect(scripts.filter((path) => /entry\.client|\/root-/.test(path))).toEqual([]);
+  });
+
   test("errors appear as fields are left, before sending", async ({ page }) => {
     // Reached from the home page's button, as most people arrive.
     await page.goto("/");
@@ -88,6 +99,26 @@ test.describe("with JavaScript on", () => {
     await edrpou.fill(freshEdrpou());
     await expect(page.getByText("Код ЄДРПОУ має 8 цифр, РНОКПП — 10 цифр.")).toHaveCount(0);
     await expect(edrpou).not.toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("on a slow line, what was typed before the script arrived is checked and kept as a draft", async ({ page }) => {
+    let arrive!: () => void;
+    const held = new Promise<void>((resolve) => (arrive = resolve));
+    await page.route(/\/assets\/intake-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("/requests/new", { waitUntil: "commit" });
+    await page.getByLabel("Назва підприємства").fill("ТОВ «Повільний зв'язок» (демо)");
+    await page.getByLabel("Код ЄДРПОУ").fill("1234");
+    await page.getByLabel("Контактна особа").focus();
+    await expect(page.getByText("Код ЄДРПОУ має 8 цифр, РНОКПП — 10 цифр.")).toHaveCount(0);
+
+    arrive();
+    await expect(page.getByText("Код ЄДРПОУ має 8 цифр, РНОКПП — 10 цифр.")).toBeVisible();
+    await expect(page.getByText("Чернетку збережено на цьому пристрої.")).toBeVisible();
+    // The field still being typed in is not judged yet.
+    await expect(page.getByLabel("Контактна особа")).not.toHaveAttribute("aria-invalid", "true");
   });
 
   test("a draft survives leaving the page and can be restored", async ({ page }) => {
