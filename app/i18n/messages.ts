@@ -372,7 +372,15 @@ export function statusLabel(locale: Locale, status: Status) {
   return translate(locale, `state.${status}`);
 }
 
+const picked = new Map<string, Record<string, string>>();
+
 /** The public strings whose keys start with one of `prefixes`, for a page's browser script. */
-export function pickMessages(locale: Locale, prefixes: string[]): Record<string, string> {
-  return Object.fromEntries(Object.entries(dictionaries[locale]).filter(([key]) => prefixes.some((p) => key.startsWith(p))));
+export function pickMessages(locale: Locale, prefixes: readonly string[]): Record<string, string> {
+  const key = `${locale}:${prefixes.join(",")}`;
+  let strings = picked.get(key);
+  if (!strings) {
+    strings = Object.fromEntries(Object.entries(dictionaries[locale]).filter(([k]) => prefixes.some((p) => k.startsWith(p))));
+    picked.set(key, strings);
+  }
+  return strings;
 }
