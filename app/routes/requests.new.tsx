@@ -14,6 +14,7 @@ import { useLocale } from "~/i18n/use-locale";
 import { HONEYPOT_FIELD, INTAKE_FORM_ID, INTAKE_STRINGS_ID, IntakeSchema, withoutOtherCategoryFields } from "~/schemas/intake";
 import { clientScript } from "~/utils/client-entries.server";
 import { useNonce } from "~/utils/nonce";
+import { jsonInScript } from "~/utils/json-in-script";
 import { clientAddress } from "~/utils/request.server";
 import type { z } from "zod";
 
@@ -126,18 +127,13 @@ export default function NewRequest() {
           {t("form.submit")}
         </button>
       </Form>
-      <script type="application/json" id={INTAKE_STRINGS_ID} nonce={nonce} dangerouslySetInnerHTML={{ __html: jsonForScript(strings) }} />
+      <script type="application/json" id={INTAKE_STRINGS_ID} nonce={nonce} dangerouslySetInnerHTML={{ __html: jsonInScript(strings) }} />
       {script.preload.map((href) => (
         <link key={href} rel="modulepreload" href={href} nonce={nonce} />
       ))}
       <script type="module" src={script.src} nonce={nonce} />
     </main>
   );
-}
-
-/** JSON inside <script>: "<" escaped so no text can close the element. */
-function jsonForScript(value: unknown) {
-  return JSON.stringify(value).replace(/</g, "\\u003c");
 }
 
 export function ErrorBoundary() {

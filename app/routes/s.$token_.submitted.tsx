@@ -7,6 +7,7 @@ import { useLocale } from "~/i18n/use-locale";
 import { env } from "~/utils/env.server";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
 import { INTAKE_DRAFT_KEY } from "~/schemas/intake";
+import { jsonInScript } from "~/utils/json-in-script";
 import { useNonce } from "~/utils/nonce";
 
 /** A page to read and keep: served as HTML only, without React in the browser (decision 012). */
@@ -16,7 +17,7 @@ export const handle = { hydrate: false };
  * The request is filed, so the draft of its form is dropped from the device. Inline, so it runs
  * as the page arrives (this page has no other script).
  */
-const CLEAR_DRAFT = `try{localStorage.removeItem(${JSON.stringify(INTAKE_DRAFT_KEY)})}catch(e){}`;
+const CLEAR_DRAFT = `try{localStorage.removeItem(${jsonInScript(INTAKE_DRAFT_KEY)})}catch(e){}`;
 
 export const meta: MetaFunction = () => [{ title: "Запит прийнято · Request received — ЦШР" }, { name: "robots", content: "noindex" }];
 
