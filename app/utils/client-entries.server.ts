@@ -22,8 +22,17 @@ function readManifest(): Manifest {
   return manifest;
 }
 
+const found = new Map<string, ClientScript>();
+
+/** Looked up once per script: the build does not change while the server runs. */
 export function clientScript(source: string): ClientScript {
   if (process.env.NODE_ENV !== "production") return { src: `/${source}`, preload: [] };
+  let script = found.get(source);
+  if (!script) found.set(source, (script = lookUp(source)));
+  return script;
+}
+
+function lookUp(source: string): ClientScript {
   const chunks = readManifest();
   const entry = chunks[source];
   if (!entry) throw new Error(`${source} is not in the client build: add it to CLIENT_ENTRIES in vite.config.ts`);
