@@ -6,6 +6,8 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { generateRequests } from "./generate-requests.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const BENCH_DIR = path.join(ROOT, "bench");
@@ -47,6 +49,40 @@ export function setupDb(file, { seed = false } = {}) {
     env: { ...process.env, DATABASE_URL: `file:${file}` },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  return file;
+}
+
+/**
+ * The database of generated requests the queue and export benchmarks share
+ * (bench/.tmp/generated.db): made afresh (seeded, then `count` generated requests) when it is
+ * missing, holds fewer requests, or was migrated with other migrations than prisma/migrations
+ * has now (a schema change would otherwise be measured on the old schema).
+ */
+export function generatedDatabase(count, who) {
+  const file = path.join(TMP_DIR, "generated.db");
+  const migrations = fs
+    .readdirSync(path.join(ROOT, "prisma", "migrations"), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  let current = false;
+  if (fs.existsSync(file)) {
+    const db = new Database(file, { readonly: true });
+    try {
+      const applied = db.prepare(`SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL ORDER BY 1`).pluck().all();
+      const requests = db.prepare(`SELECT COUNT(*) FROM "Request"`).pluck().get();
+      current = requests >= count && applied.join("\n") === migrations.join("\n");
+    } catch {
+      current = false;
+    } finally {
+      db.close();
+    }
+  }
+  if (!current) {
+    log(`${who}: generating ${count.toLocaleString("en-US")} requests…`);
+    setupDb(file, { seed: true });
+    generateRequests(file, count);
+  }
   return file;
 }
 

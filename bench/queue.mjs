@@ -1,11 +1,8 @@
 // Queue latency: the coordinators' queue page rendered over HTTP by the production build, on a
 // database of 100,000 generated requests, for several sort/filter/search combinations.
 // Prints p50/p95 per combination; target p95 < 50 ms.
-import fs from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
-import { generateRequests } from "./generate-requests.mjs";
-import { TMP_DIR, log, percentile, setupDb, startServer } from "./lib.mjs";
+import { generatedDatabase, log, percentile, startServer } from "./lib.mjs";
 
 export const TARGETS = { p95Ms: 50 };
 const COUNT = Number(process.env.BENCH_QUEUE_REQUESTS ?? 100_000);
@@ -31,19 +28,6 @@ export const COMBINATIONS = [
   ["100 per page", "?size=100&sort=status"],
 ];
 
-function queueDatabase() {
-  const file = path.join(TMP_DIR, "generated.db");
-  const count = fs.existsSync(file)
-    ? new Database(file, { readonly: true }).prepare(`SELECT COUNT(*) AS n FROM "Request"`).get().n
-    : 0;
-  if (count < COUNT) {
-    log(`queue: generating ${COUNT.toLocaleString("en-US")} requests…`);
-    setupDb(file, { seed: true });
-    generateRequests(file, COUNT);
-  }
-  return file;
-}
-
 async function signIn(url) {
   const response = await fetch(`${url}/login`, {
     method: "POST",
@@ -57,7 +41,7 @@ async function signIn(url) {
 }
 
 export async function runQueue() {
-  const file = queueDatabase();
+  const file = generatedDatabase(COUNT, "queue");
   const sample = new Database(file, { readonly: true })
     .prepare(`SELECT r."reference", e."edrpou" FROM "Request" r JOIN "Enterprise" e ON e."id" = r."enterpriseId" LIMIT 1 OFFSET 4321`)
     .get();

@@ -140,6 +140,12 @@ if (chosen.includes("export")) {
       ["", `${name}: child wall time incl. start-up`, fmt.s(side.wallMs / 1000), "", ""],
       ["", `${name}: peak RSS of the child (VmHWM)`, `${side.peakRssMb.toFixed(0)} MB`, `< ${EXPORT_TARGETS.peakRssMb} MB`, verdict(okRss)],
     );
+    if (name === "CSV") {
+      rows.push(
+        ["", `CSV floor: bare dump of the same requests' stored columns (bench/export-floor.mjs; ${(r.floor.bytes / 2 ** 20).toFixed(1)} MB)`, fmt.s(r.floor.ms / 1000), "", ""],
+        ["", "CSV: time / floor time", `${(r.csv.ms / r.floor.ms).toFixed(2)}×`, "", ""],
+      );
+    }
   }
 }
 

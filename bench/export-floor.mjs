@@ -1,0 +1,48 @@
+// The CSV's floor, for bench/export.mjs: what writing a file of the same requests costs on this
+// machine before any of the weekly report's own work. A bare better-sqlite3 read of the same
+// requests (filed before now, in the order stored, enterprises joined), taking as many values
+// per row as the report's CSV has columns, all of them the request's own stored columns, joined
+// with ";" as they come, and written to a file in chunks as the app writes it (UTF-8, BOM).
+// Nothing else: no status history, no SLA replay, no labels, no Kyiv dates, no quoting or
+// neutralising. Prints, as JSON on stdout, the time from the first query to the file closed,
+// the file's size and rows, and the process's peak resident memory.
+//   node bench/export-floor.mjs <database file> <out file>
+import fs from "node:fs";
+import { finished } from "node:stream/promises";
+import Database from "better-sqlite3";
+
+const [file, out] = process.argv.slice(2);
+if (!file || !out) {
+  console.error("usage: node bench/export-floor.mjs <database file> <out file>");
+  process.exit(2);
+}
+
+// 25 values, as the staff CSV's 24 columns and the sensitive details.
+const SQL = `
+  SELECT r."reference", r."createdAt", e."name", e."edrpou", r."region", r."city", r."category", r."urgency", r."title",
+         r."status", r."assignedClusterId", r."lastActivityAt", r."triagedAt", r."assignedAt", r."acceptedAt", r."resolvedAt",
+         r."closedAt", r."triageDueAt", r."resolveDueAt", r."slaPausedMs", r."notAcceptedInTime", r."nextDueAt",
+         r."dueSortAt", r."version", r."sensitiveDetails"
+  FROM "Request" r JOIN "Enterprise" e ON e."id" = r."enterpriseId"
+  WHERE r."createdAt" < @end
+  ORDER BY r."rowid"`;
+
+const started = performance.now();
+const db = new Database(file, { readonly: true, fileMustExist: true });
+const output = fs.createWriteStream(out);
+let chunk = "\uFEFF";
+let rows = 0;
+for (const row of db.prepare(SQL).raw().iterate({ end: new Date().toISOString().replace("Z", "+00:00") })) {
+  chunk += `${row.join(";")}\r\n`;
+  rows++;
+  if (chunk.length >= 256 * 1024) {
+    if (!output.write(chunk)) await new Promise((resolve) => output.once("drain", resolve));
+    chunk = "";
+  }
+}
+output.end(chunk);
+await finished(output);
+db.close();
+const ms = performance.now() - started;
+const peakKb = Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync("/proc/self/status", "utf8"))?.[1] ?? NaN);
+console.log(JSON.stringify({ ms, bytes: fs.statSync(out).size, rows: { requests: rows }, peakRssMb: peakKb / 1024 }));
