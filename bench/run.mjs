@@ -125,6 +125,14 @@ if (chosen.includes("queue")) {
       verdict(q.ok),
     ]);
   });
+  rows.push([
+    `Dashboard page, ${fmt.int(r.requests)} requests (${r.dashboard.samples} samples)`,
+    "p50 / p95",
+    `${r.dashboard.p50.toFixed(0)} ms / ${r.dashboard.p95.toFixed(0)} ms`,
+    "",
+    "",
+  ]);
+  rows.push(["", "longest wait of /healthz during a dashboard load", `${r.dashboard.healthWaitMs.toFixed(0)} ms`, "", ""]);
 }
 
 if (chosen.includes("export")) {

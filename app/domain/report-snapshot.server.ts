@@ -71,7 +71,7 @@ export type RequestColumns = "row" | "figures";
 // then the page's status changes in one range scan of the (requestId, createdAt) index, in the
 // index's own order (no sort; each request's changes oldest first, ties in the order written).
 // Cheaper than joining the events, which would copy every request's columns once per event.
-const REQUEST_PAGE_SQL = (columns: RequestColumns, forCluster: boolean) => `
+const REQUEST_PAGE_SQL = (columns: RequestColumns, forCluster: boolean, listed: boolean) => `
   SELECT r."rowid" AS "rowid", r."id", r."createdAt", r."category", r."urgency", r."region", r."assignedClusterId",
   ${
     columns === "row"
@@ -80,7 +80,7 @@ const REQUEST_PAGE_SQL = (columns: RequestColumns, forCluster: boolean) => `
       : `r."reference", '' AS "city", '' AS "title", NULL AS "sensitiveDetails", '' AS "enterpriseName", '' AS "edrpou"
   FROM "Request" r`
   }
-  WHERE r."createdAt" < @end AND r."rowid" > @after
+  WHERE r."createdAt" < @end AND ${listed ? `r."rowid" IN (SELECT "value" FROM json_each(@listed))` : `r."rowid" > @after`}
   ${
     forCluster
       ? `AND EXISTS (SELECT 1 FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."clusterId" = @clusterId AND x."createdAt" < @end)`
@@ -89,10 +89,23 @@ const REQUEST_PAGE_SQL = (columns: RequestColumns, forCluster: boolean) => `
   ORDER BY r."rowid"
   LIMIT @limit`;
 
+// The requests with a given kind of status change in a stretch of time, by where they are stored.
+const CHANGED_IN_SQL = (actions: number) => `
+  SELECT DISTINCT r."rowid" FROM "RequestEvent" ev JOIN "Request" r ON r."id" = ev."requestId"
+  WHERE ev."action" IN (${Array.from({ length: actions }, () => "?").join(", ")}) AND ev."createdAt" >= ? AND ev."createdAt" < ?
+  ORDER BY 1`;
+
 const EVENT_PAGE_SQL = `
   SELECT "requestId", "action", "fromStatus", "toStatus", "clusterId", "createdAt"
   FROM "RequestEvent"
   WHERE "requestId" >= @first AND "requestId" <= @last AND "createdAt" < @end AND "toStatus" IS NOT NULL
+  ORDER BY "requestId", "createdAt", "rowid"`;
+
+// The same for a page of listed requests, by their ids (they are scattered over the table).
+const EVENT_LIST_SQL = `
+  SELECT "requestId", "action", "fromStatus", "toStatus", "clusterId", "createdAt"
+  FROM "RequestEvent"
+  WHERE "requestId" IN (SELECT "value" FROM json_each(@ids)) AND "createdAt" < @end AND "toStatus" IS NOT NULL
   ORDER BY "requestId", "createdAt", "rowid"`;
 
 const CHANGES_SQL = `
@@ -102,6 +115,17 @@ const CHANGES_SQL = `
   JOIN "Request" r ON r."id" = ev."requestId"
   WHERE ev."createdAt" >= @start AND ev."createdAt" < @end AND ev."toStatus" IS NOT NULL
   ORDER BY ev."createdAt", ev."id"`;
+
+/** The smallest and largest id of a page of requests. */
+function idRange(rows: readonly RequestRow[]) {
+  let first = rows[0]![1];
+  let last = first;
+  for (const row of rows) {
+    if (row[1] < first) first = row[1];
+    if (row[1] > last) last = row[1];
+  }
+  return { first, last };
+}
 
 export class ReportSnapshot {
   private readonly db: Database.Database;
@@ -123,33 +147,38 @@ export class ReportSnapshot {
   /**
    * Requests filed before `end`, in the order they were stored, each with its status changes
    * before `end` (oldest first), read `pageSize` requests at a time. With `clusterId`: only
-   * requests with some change ever attributed to that cluster. Enterprises are joined (an
+   * requests with some change ever attributed to that cluster. With `only`: only the requests
+   * stored at those rowids (ascending; see `requestsChangedIn`). Enterprises are joined (an
    * indexed look-up per request).
    */
   *requests(
     end: Date,
-    { clusterId = null, pageSize = 100, columns = "row" }: { clusterId?: string | null; pageSize?: number; columns?: RequestColumns } = {},
+    {
+      clusterId = null,
+      pageSize = 100,
+      columns = "row",
+      only = null,
+    }: { clusterId?: string | null; pageSize?: number; columns?: RequestColumns; only?: readonly number[] | null } = {},
   ): Generator<{ request: SnapshotRequest; events: SnapshotEvent[] }> {
-    const requestPage = this.db.prepare(REQUEST_PAGE_SQL(columns, clusterId !== null)).raw();
-    const eventPage = this.db.prepare(EVENT_PAGE_SQL).raw();
+    const requestPage = this.db.prepare(REQUEST_PAGE_SQL(columns, clusterId !== null, only !== null)).raw();
+    const eventPage = this.db.prepare(only === null ? EVENT_PAGE_SQL : EVENT_LIST_SQL).raw();
     const until = sqliteTimestamp(end);
     let after = 0;
-    for (;;) {
-      const params = { end: until, after, limit: pageSize, ...(clusterId !== null ? { clusterId } : {}) };
+    for (let listedFrom = 0; only === null || listedFrom < only.length; listedFrom += pageSize) {
+      const page = only === null ? { after } : { listed: JSON.stringify(only.slice(listedFrom, listedFrom + pageSize)) };
+      const params = { end: until, limit: pageSize, ...page, ...(clusterId !== null ? { clusterId } : {}) };
       const rows = requestPage.all(params) as RequestRow[];
-      if (rows.length === 0) return;
-      // The page's ids span a range (cuids grow with time); events of requests in that range but
-      // not in the page are simply not picked up.
-      let first = rows[0]![1];
-      let last = first;
-      const eventsOf = new Map<string, SnapshotEvent[]>();
-      for (const row of rows) {
-        const id = row[1];
-        if (id < first) first = id;
-        if (id > last) last = id;
-        eventsOf.set(id, []);
+      if (rows.length === 0) {
+        if (only === null) return;
+        continue;
       }
-      for (const [requestId, action, fromStatus, toStatus, eventClusterId, at] of eventPage.iterate({ first, last, end: until }) as IterableIterator<EventRow>) {
+      const eventsOf = new Map<string, SnapshotEvent[]>();
+      for (const row of rows) eventsOf.set(row[1], []);
+      // A run of stored requests: their ids span a range (cuids grow with time), read in one range
+      // scan; events of requests in that range but not in the page are simply not picked up.
+      // Listed requests are scattered over the table: their events are looked up by id.
+      const range = only === null ? idRange(rows) : { ids: JSON.stringify(rows.map((row) => row[1])) };
+      for (const [requestId, action, fromStatus, toStatus, eventClusterId, at] of eventPage.iterate({ ...range, end: until }) as IterableIterator<EventRow>) {
         eventsOf.get(requestId)?.push({ action, fromStatus, toStatus, clusterId: eventClusterId, createdAt: toDate(at) });
       }
       for (const [, id, createdAt, category, urgency, region, assignedClusterId, reference, city, title, sensitiveDetails, enterpriseName, edrpou] of rows) {
@@ -169,9 +198,21 @@ export class ReportSnapshot {
         };
         yield { request, events: eventsOf.get(id)! };
       }
+      if (only !== null) continue;
       if (rows.length < pageSize) return;
       after = rows[rows.length - 1]![0];
     }
+  }
+
+  /**
+   * The rowids (ascending) of the requests with a change of one of `actions` in [start, end),
+   * for `requests(end, { only })`: a week's few instead of every request ever filed.
+   */
+  requestsChangedIn({ start, end, actions }: { start: Date; end: Date; actions: readonly string[] }): number[] {
+    return this.db
+      .prepare(CHANGED_IN_SQL(actions.length))
+      .pluck()
+      .all(...actions, sqliteTimestamp(start), sqliteTimestamp(end)) as number[];
   }
 
   /** Every status change in [start, end), oldest first, with its request's reference. */

@@ -1,9 +1,14 @@
-// The dashboard's figures for a hand-built week: what a coordinator reads off the charts.
+// The dashboard's figures for a hand-built week: what a coordinator reads off the charts. Then,
+// on random histories, that its quicker reads (the backlog from the requests' own columns, last
+// week's SLA from the week's changed requests only) give exactly the weekly report's figures.
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildDashboard } from "~/domain/dashboard.server";
 import { createRequest } from "~/domain/intake.server";
+import { isoWeekOf, lastCompleteIsoWeek, shiftIsoWeek } from "~/domain/iso-week";
 import { transitionRequestInTx } from "~/domain/request-transition.server";
-import type { Actor } from "~/domain/state-machine";
+import { type Action, type Actor, availableActions } from "~/domain/state-machine";
+import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
+import { buildWeeklyReport, currentBacklog, weeklySlaByCluster } from "~/domain/weekly-report.server";
 import { db } from "~/utils/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 
@@ -51,5 +56,79 @@ describe("dashboard", () => {
     expect(byCluster).toEqual([1, 2]);
     expect(dashboard.backlog.byAge.lt1d).toBe(1);
     expect(dashboard.backlog.byAge["1to3d"]).toBe(2);
+  });
+});
+
+describe("the dashboard's quicker reads give the weekly report's figures", () => {
+  // 70 requests filed over the four weeks before NOW, each taken through up to ten random steps
+  // the state machine allows, by whoever may take them (coordinators, the assigned cluster's
+  // members, the enterprise, the timed rules), a few hours to two days apart, never after NOW.
+  const history = seededRandom(4848);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(history() * items.length)]!;
+
+  beforeAll(async () => {
+    const clusters = await Promise.all(
+      ["p", "q", "r"].map((slug) =>
+        createCluster({ slug, nameUk: slug, nameEn: slug, kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["SUPPLIES"], regions: ["UA-30"] }),
+      ),
+    );
+    const coordinatorUser = await createUser({ email: "walk@d.example", name: "W", password: "pw-123456789", role: "COORDINATOR" });
+    const coordinator: Actor = { type: "USER", userId: coordinatorUser.id, role: "COORDINATOR", clusterId: null };
+    const members: Actor[] = [];
+    for (const cluster of clusters) {
+      const user = await createUser({ email: `walk-${cluster.slug}@d.example`, name: cluster.slug, password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: cluster.id });
+      members.push({ type: "USER", userId: user.id, role: "CLUSTER_MEMBER", clusterId: cluster.id });
+    }
+    const actors: Actor[] = [coordinator, ...members, { type: "ENTERPRISE" }, { type: "SYSTEM" }];
+    const ids: string[] = [];
+    for (let i = 0; i < 70; i++) {
+      let at = NOW.getTime() - history() * 28 * DAY;
+      const input = buildIntake(history, { urgency: pick(URGENCIES), category: pick(CATEGORIES) });
+      const filed = await createRequest({ input, now: new Date(at) });
+      ids.push(filed.id);
+      for (let step = 0; step < 10; step++) {
+        at += (2 + history() * 46) * 3600_000;
+        if (at >= NOW.getTime()) break;
+        const state = await db.request.findUniqueOrThrow({ where: { id: filed.id }, select: { status: true, triagedAt: true, assignedClusterId: true } });
+        const choices = actors.flatMap((actor) => availableActions(actor, state).map((action) => ({ actor, action })));
+        if (choices.length === 0) break;
+        const { actor, action } = pick(choices) as { actor: Actor; action: Action };
+        const others = clusters.filter((c) => c.id !== state.assignedClusterId);
+        const duplicateOf = ids.find((id) => id !== filed.id);
+        if (action === "markDuplicate" && !duplicateOf) continue;
+        await db.$transaction((tx) =>
+          transitionRequestInTx(tx, {
+            requestId: filed.id,
+            action,
+            actor,
+            now: new Date(at),
+            input: {
+              message: "Крок",
+              clusterId: pick(others).id,
+              duplicateOfId: duplicateOf,
+              triage: { category: pick(CATEGORIES), urgency: pick(URGENCIES), ownerId: null },
+            },
+          }),
+        );
+      }
+    }
+  }, 60_000);
+
+  it("the backlog now, counted from the requests' own columns, is the report's backlog replayed from their changes", async () => {
+    const report = await buildWeeklyReport({ week: isoWeekOf(NOW), scope: { kind: "all" }, now: NOW });
+    // The walk leaves requests in every open status, with and without a cluster, some overdue.
+    for (const status of ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"] as const) expect(report.backlog.byStatus[status]).toBeGreaterThan(0);
+    expect(Object.keys(report.backlog.byCluster).length).toBeGreaterThan(2);
+    expect(report.backlog.overdue).toBeGreaterThan(0);
+    expect(currentBacklog(NOW)).toEqual(report.backlog);
+  });
+
+  it("last week's SLA per cluster, from the week's triaged and resolved requests only, is the full report's", async () => {
+    for (const week of [lastCompleteIsoWeek(NOW), shiftIsoWeek(lastCompleteIsoWeek(NOW), -1), shiftIsoWeek(lastCompleteIsoWeek(NOW), -2)]) {
+      const full = await buildWeeklyReport({ week, scope: { kind: "all" }, now: NOW });
+      const quick = await weeklySlaByCluster({ week, now: NOW });
+      expect(full.sla.triage.n + full.sla.resolve.n).toBeGreaterThan(0);
+      expect(quick).toEqual(full.clusters.map(({ clusterId, slug, nameUk, nameEn, sla }) => ({ clusterId, slug, nameUk, nameEn, sla })));
+    }
   });
 });
