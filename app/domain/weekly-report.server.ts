@@ -589,7 +589,10 @@ export async function buildWeeklyReport(options: WeeklyReportOptions): Promise<W
   });
 }
 
-/** What a change of SLA figures takes: only requests first triaged or resolved in the week count. */
+/**
+ * The changes through which a request can count in a week's SLA figures: its first triage (a
+ * triage, or an assignment straight from NEW) or its first resolution, in the week.
+ */
 const SLA_ACTIONS = ["triage", "assign", "resolve"] as const;
 
 /**
