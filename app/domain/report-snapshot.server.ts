@@ -116,15 +116,49 @@ const CHANGES_SQL = `
   WHERE ev."createdAt" >= @start AND ev."createdAt" < @end AND ev."toStatus" IS NOT NULL
   ORDER BY ev."createdAt", ev."id"`;
 
-/** The smallest and largest id of a page of requests. */
-function idRange(rows: readonly RequestRow[]) {
+/**
+ * A page of requests with their status changes. A run of stored requests: their ids span a range
+ * (cuids grow with time), read in one range scan of EVENT_PAGE_SQL; events of requests in that
+ * range but not in the page are simply not picked up. Listed requests are scattered over the
+ * table: EVENT_LIST_SQL looks their events up by id.
+ */
+function* withEvents(
+  rows: readonly RequestRow[],
+  eventPage: Database.Statement,
+  end: string,
+  page: "run" | "listed",
+): Generator<{ request: SnapshotRequest; events: SnapshotEvent[] }> {
+  if (rows.length === 0) return;
+  const eventsOf = new Map<string, SnapshotEvent[]>();
   let first = rows[0]![1];
   let last = first;
   for (const row of rows) {
-    if (row[1] < first) first = row[1];
-    if (row[1] > last) last = row[1];
+    const id = row[1];
+    if (id < first) first = id;
+    if (id > last) last = id;
+    eventsOf.set(id, []);
   }
-  return { first, last };
+  const which = page === "run" ? { first, last } : { ids: JSON.stringify([...eventsOf.keys()]) };
+  for (const [requestId, action, fromStatus, toStatus, eventClusterId, at] of eventPage.iterate({ ...which, end }) as IterableIterator<EventRow>) {
+    eventsOf.get(requestId)?.push({ action, fromStatus, toStatus, clusterId: eventClusterId, createdAt: toDate(at) });
+  }
+  for (const [, id, createdAt, category, urgency, region, assignedClusterId, reference, city, title, sensitiveDetails, enterpriseName, edrpou] of rows) {
+    const request: SnapshotRequest = {
+      id,
+      reference,
+      createdAt: toDate(createdAt),
+      category,
+      urgency,
+      region,
+      city,
+      title,
+      sensitiveDetails,
+      assignedClusterId,
+      enterpriseName,
+      edrpou,
+    };
+    yield { request, events: eventsOf.get(id)! };
+  }
 }
 
 export class ReportSnapshot {
@@ -162,43 +196,17 @@ export class ReportSnapshot {
   ): Generator<{ request: SnapshotRequest; events: SnapshotEvent[] }> {
     const requestPage = this.db.prepare(REQUEST_PAGE_SQL(columns, clusterId !== null, only !== null)).raw();
     const eventPage = this.db.prepare(only === null ? EVENT_PAGE_SQL : EVENT_LIST_SQL).raw();
-    const until = sqliteTimestamp(end);
-    let after = 0;
-    for (let listedFrom = 0; only === null || listedFrom < only.length; listedFrom += pageSize) {
-      const page = only === null ? { after } : { listed: JSON.stringify(only.slice(listedFrom, listedFrom + pageSize)) };
-      const params = { end: until, limit: pageSize, ...page, ...(clusterId !== null ? { clusterId } : {}) };
-      const rows = requestPage.all(params) as RequestRow[];
-      if (rows.length === 0) {
-        if (only === null) return;
-        continue;
+    const params = { end: sqliteTimestamp(end), limit: pageSize, ...(clusterId !== null ? { clusterId } : {}) };
+    if (only !== null) {
+      for (let from = 0; from < only.length; from += pageSize) {
+        const rows = requestPage.all({ ...params, listed: JSON.stringify(only.slice(from, from + pageSize)) }) as RequestRow[];
+        yield* withEvents(rows, eventPage, params.end, "listed");
       }
-      const eventsOf = new Map<string, SnapshotEvent[]>();
-      for (const row of rows) eventsOf.set(row[1], []);
-      // A run of stored requests: their ids span a range (cuids grow with time), read in one range
-      // scan; events of requests in that range but not in the page are simply not picked up.
-      // Listed requests are scattered over the table: their events are looked up by id.
-      const range = only === null ? idRange(rows) : { ids: JSON.stringify(rows.map((row) => row[1])) };
-      for (const [requestId, action, fromStatus, toStatus, eventClusterId, at] of eventPage.iterate({ ...range, end: until }) as IterableIterator<EventRow>) {
-        eventsOf.get(requestId)?.push({ action, fromStatus, toStatus, clusterId: eventClusterId, createdAt: toDate(at) });
-      }
-      for (const [, id, createdAt, category, urgency, region, assignedClusterId, reference, city, title, sensitiveDetails, enterpriseName, edrpou] of rows) {
-        const request: SnapshotRequest = {
-          id,
-          reference,
-          createdAt: toDate(createdAt),
-          category,
-          urgency,
-          region,
-          city,
-          title,
-          sensitiveDetails,
-          assignedClusterId,
-          enterpriseName,
-          edrpou,
-        };
-        yield { request, events: eventsOf.get(id)! };
-      }
-      if (only !== null) continue;
+      return;
+    }
+    for (let after = 0; ; ) {
+      const rows = requestPage.all({ ...params, after }) as RequestRow[];
+      yield* withEvents(rows, eventPage, params.end, "run");
       if (rows.length < pageSize) return;
       after = rows[rows.length - 1]![0];
     }
