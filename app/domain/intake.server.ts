@@ -1,5 +1,6 @@
-// Filing a request: the enterprise row, the public reference, the private token, the SLA
-// clocks and the first event, all in one transaction.
+// Filing a request: the enterprise's registry row (created once, never rewritten by a filing),
+// the public reference, the private token, the SLA clocks and the first event, all in one
+// transaction.
 import type { IntakeInput } from "~/schemas/intake";
 import { type Statements, writeTransaction } from "~/utils/db.server";
 import { newId } from "~/utils/ids.server";
@@ -7,10 +8,10 @@ import { sqliteTimestamp } from "~/utils/sqlite-time";
 import { TIME_ZONE } from "~/i18n/locale";
 import { enqueueRequestReceived, publicBaseUrl } from "./notifications.server";
 import { searchTextFor } from "./search";
-import { dueSortAt, nextDueAt, slaDueTimes } from "./sla";
+import { requestKeys } from "./request-keys";
+import { slaDueTimes } from "./sla";
 import { slaTargets } from "./sla-config.server";
-import { OPEN_STATUSES, planTransition, statusRank } from "./state-machine";
-import { URGENCY_RANK } from "./taxonomy";
+import { OPEN_STATUSES, planTransition } from "./state-machine";
 import { hashStatusToken, newStatusToken } from "./tokens.server";
 
 export function formatReference(year: number, sequence: number) {
@@ -88,20 +89,20 @@ export async function createRequest({
   const at = sqliteTimestamp(now);
   const created = await writeTransaction((sql) => {
     const contact = { contactName: input.contactName, phone: input.phone, email: input.email };
-    const enterprise = sql.get<{ id: string }>(
+    // The registry row is created by the first filing and changes only by a staff action
+    // (adoptEnterpriseDetails): EDRPOU codes are public, so a filing never rewrites it. The
+    // request keeps the details as filed.
+    sql.run(
       `INSERT INTO "Enterprise" ("id", "edrpou", "name", "region", "city", "contactName", "phone", "email", "createdAt", "updatedAt")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT ("edrpou") DO UPDATE SET "name" = excluded."name", "region" = excluded."region", "city" = excluded."city",
-         "contactName" = excluded."contactName", "phone" = excluded."phone", "email" = excluded."email", "updatedAt" = excluded."updatedAt"
-       RETURNING "id"`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("edrpou") DO NOTHING`,
       newId(now.getTime()), input.edrpou, input.enterpriseName, input.region, input.city,
       contact.contactName, contact.phone, contact.email, at, at,
     );
-    const enterpriseId = enterprise!.id;
+    const enterpriseId = sql.get<{ id: string }>(`SELECT "id" FROM "Enterprise" WHERE "edrpou" = ?`, input.edrpou)!.id;
     const possibleDuplicate = sql.get<{ id: string }>(POSSIBLE_DUPLICATE_SQL, enterpriseId, input.category);
     const reference = nextReference(sql, now);
     const dueTimes = slaDueTimes({ createdAt: now, urgency: input.urgency, slaPausedMs: 0 }, slaTargets);
-    const firstDue = nextDueAt({ status: plan.to, triagedAt: null, ...dueTimes });
+    const keys = requestKeys({ status: plan.to, urgency: input.urgency, triagedAt: null, ...dueTimes, notAcceptedInTime: false });
     const { details, sensitiveDetails } = categoryDetails(input);
     const requestId = newId(now.getTime());
     const timestamp = (date: Date | null) => (date ? sqliteTimestamp(date) : null);
@@ -109,14 +110,14 @@ export async function createRequest({
       `INSERT INTO "Request" ("id", "reference", "statusTokenHash", "enterpriseId", "enterpriseName", "contactName", "phone", "email",
          "category", "urgency", "title", "description", "details", "sensitiveDetails", "region", "city", "neededBy", "status",
          "searchText", "createdAt", "updatedAt", "lastActivityAt", "triageDueAt", "resolveDueAt", "urgencyRank", "statusRank",
-         "nextDueAt", "dueSortAt", "possibleDuplicateOfId")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         "attentionRank", "nextDueAt", "dueSortAt", "possibleDuplicateOfId")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       requestId, reference, hashStatusToken(token), enterpriseId, input.enterpriseName, contact.contactName,
       contact.phone, contact.email, input.category, input.urgency, input.title, input.description, details,
       sensitiveDetails, input.region, input.city, timestamp(input.neededBy ? new Date(`${input.neededBy}T00:00:00Z`) : null),
       plan.to, searchTextFor([reference, input.edrpou, input.enterpriseName, input.title, input.description]), at, at, at,
-      timestamp(dueTimes.triageDueAt), timestamp(dueTimes.resolveDueAt), URGENCY_RANK[input.urgency], statusRank(plan.to),
-      timestamp(firstDue), timestamp(dueSortAt({ status: plan.to, nextDueAt: firstDue, notAcceptedInTime: false })),
+      timestamp(dueTimes.triageDueAt), timestamp(dueTimes.resolveDueAt), keys.urgencyRank, keys.statusRank,
+      keys.attentionRank, timestamp(keys.nextDueAt), timestamp(keys.dueSortAt),
       possibleDuplicate?.id ?? null,
     );
     // The first event of the audit trail.

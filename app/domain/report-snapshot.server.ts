@@ -75,7 +75,7 @@ const REQUEST_PAGE_SQL = (columns: RequestColumns, forCluster: boolean, listed: 
   SELECT r."rowid" AS "rowid", r."id", r."createdAt", r."category", r."urgency", r."region", r."assignedClusterId",
   ${
     columns === "row"
-      ? `r."reference", r."city", r."title", r."sensitiveDetails", e."name" AS "enterpriseName", e."edrpou"
+      ? `r."reference", r."city", r."title", r."sensitiveDetails", r."enterpriseName", e."edrpou"
   FROM "Request" r JOIN "Enterprise" e ON e."id" = r."enterpriseId"`
       : `r."reference", '' AS "city", '' AS "title", NULL AS "sensitiveDetails", '' AS "enterpriseName", '' AS "edrpou"
   FROM "Request" r`

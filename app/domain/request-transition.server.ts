@@ -3,10 +3,12 @@
 import type { Tx } from "~/utils/db.server";
 import { TransitionError } from "./errors";
 import { enqueueForTransition } from "./notifications.server";
-import { acceptDueAt, dueSortAt, nextDueAt, slaDueTimes, slaPauseChange } from "./sla";
+import { adoptEnterpriseDetailsInTx } from "./enterprises.server";
+import { type FieldChange, fieldChanges } from "./field-changes";
+import { requestKeys } from "./request-keys";
+import { acceptDueAt, slaDueTimes, slaPauseChange } from "./sla";
 import { slaTargets } from "./sla-config.server";
-import { URGENCY_RANK } from "./taxonomy";
-import { type Action, type Actor, type TransitionInput, planTransition, statusRank } from "./state-machine";
+import { type Action, type Actor, type TransitionInput, planTransition } from "./state-machine";
 
 export type TransitionOptions = {
   requestId: string;
@@ -57,14 +59,17 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
   const dueTimes = slaDueTimes({ createdAt: request.createdAt, urgency, slaPausedMs: pause.slaPausedMs }, slaTargets);
   const triagedAt = plan.stamps.includes("triagedAt") ? now : request.triagedAt;
   const lapsed = action === "acceptTimeout" ? true : action === "assign" ? false : request.notAcceptedInTime;
-  const next = nextDueAt({ status: plan.to, triagedAt, ...dueTimes });
+  // What the event records field by field: triage's corrections, or the registry's changes.
+  let changes: FieldChange[] = triage ? fieldChanges(request, triage, ["category", "urgency"]) : [];
+  if (action === "adoptEnterpriseDetails") {
+    changes = await adoptEnterpriseDetailsInTx(tx, { requestId: request.id, now });
+    if (!changes.length) throw new TransitionError("NOTHING_TO_CHANGE");
+  }
   const updated = await tx.request.updateMany({
     where: { id: request.id, version: request.version },
     data: {
       status: plan.to,
-      statusRank: statusRank(plan.to),
-      nextDueAt: next,
-      dueSortAt: dueSortAt({ status: plan.to, nextDueAt: next, notAcceptedInTime: lapsed }),
+      ...requestKeys({ status: plan.to, urgency, triagedAt, ...dueTimes, notAcceptedInTime: lapsed }),
       version: { increment: 1 },
       // Asking "still needed?" is not activity; anything else is, and answers the question.
       lastActivityAt: action === "askStillNeeded" ? undefined : now,
@@ -79,7 +84,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       ...dueTimes,
       ...(action === "markDuplicate" ? { duplicateOfId: input.duplicateOfId } : {}),
       ...(triage
-        ? { category: triage.category, urgency, urgencyRank: URGENCY_RANK[urgency], ownerId: triage.ownerId }
+        ? { category: triage.category, urgency, ownerId: triage.ownerId }
         : {}),
     },
   });
@@ -94,7 +99,8 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       fromStatus: plan.changesStatus ? plan.from : null,
       toStatus: plan.changesStatus ? plan.to : null,
       clusterId: action === "assign" ? input.clusterId : request.assignedClusterId,
-      message: eventMessage(input.message, triage && describeTriageChanges(request, triage)),
+      message: input.message?.trim() || null,
+      changes: changes.length ? JSON.stringify(changes) : null,
       visibility: plan.visibility,
       createdAt: now,
     },
@@ -109,19 +115,4 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     now,
   });
   return { plan, eventId: event.id, version: request.version + 1 };
-}
-
-/** "category SUPPLIES → LOGISTICS; urgency HIGH → CRITICAL" for the audit trail. */
-function describeTriageChanges(
-  before: { category: string; urgency: string },
-  after: { category: string; urgency: string },
-) {
-  const changes = [];
-  if (before.category !== after.category) changes.push(`category ${before.category} → ${after.category}`);
-  if (before.urgency !== after.urgency) changes.push(`urgency ${before.urgency} → ${after.urgency}`);
-  return changes.join("; ") || null;
-}
-
-function eventMessage(message: string | null | undefined, changes: string | null | undefined) {
-  return [changes, message?.trim()].filter(Boolean).join("\n") || null;
 }

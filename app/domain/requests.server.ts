@@ -1,7 +1,9 @@
 // Requests as staff and cluster members see and change them. Reads are scoped in the query:
 // a cluster member only ever finds requests assigned to their own cluster.
 import { db } from "~/utils/db.server";
+import { enterpriseDetailChanges, filedEnterpriseDetails } from "./enterprise-details";
 import { TransitionError } from "./errors";
+import { parseChanges } from "./field-changes";
 import { type TransitionOptions, transitionRequestInTx } from "./request-transition.server";
 import { type Actor, availableActions } from "./state-machine";
 
@@ -11,6 +13,11 @@ export type Viewer = { id: string; role: "ADMIN" | "COORDINATOR" | "CLUSTER_MEMB
 export function visibleTo(viewer: Viewer) {
   if (viewer.role === "CLUSTER_MEMBER") return { assignedClusterId: viewer.clusterId ?? "-" };
   return {};
+}
+
+/** The same rule as `visibleTo`, for a request already read (e.g. one linked from another). */
+export function isVisibleTo(viewer: Viewer, request: { assignedClusterId: string | null }) {
+  return viewer.role !== "CLUSTER_MEMBER" || (viewer.clusterId !== null && request.assignedClusterId === viewer.clusterId);
 }
 
 function parseJson(value: string | null): Record<string, unknown> | null {
@@ -39,6 +46,7 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
       region: true,
       city: true,
       neededBy: true,
+      enterpriseName: true,
       contactName: true,
       phone: true,
       email: true,
@@ -50,11 +58,11 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
       slaPausedAt: true,
       notAcceptedInTime: true,
       assignedClusterId: true,
-      enterprise: { select: { id: true, name: true, edrpou: true, region: true } },
+      enterprise: { select: { id: true, edrpou: true, name: true, contactName: true, phone: true, email: true, city: true } },
       owner: { select: { id: true, name: true } },
       assignedCluster: { select: { id: true, slug: true, nameUk: true, nameEn: true } },
-      duplicateOf: { select: { reference: true } },
-      possibleDuplicateOf: { select: { reference: true, status: true } },
+      duplicateOf: { select: { reference: true, assignedClusterId: true } },
+      possibleDuplicateOf: { select: { reference: true, status: true, assignedClusterId: true } },
       possibleDuplicates: { where: visibleTo(viewer), select: { reference: true }, orderBy: { createdAt: "asc" } },
       events: {
         orderBy: { createdAt: "asc" },
@@ -65,6 +73,7 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
           fromStatus: true,
           toStatus: true,
           message: true,
+          changes: true,
           visibility: true,
           createdAt: true,
           actor: { select: { name: true } },
@@ -81,10 +90,23 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
     select: { reference: true, title: true, status: true, category: true, createdAt: true },
   });
   // Defence-order details: staff and the assigned cluster only (members only ever see their own).
-  const { sensitiveDetails, details, ...rest } = request;
+  const { sensitiveDetails, details, enterprise, duplicateOf, possibleDuplicateOf, events, ...rest } = request;
   const actor: Actor = { type: "USER", userId: viewer.id, role: viewer.role, clusterId: viewer.clusterId };
+  const { id: enterpriseId, edrpou, ...registry } = enterprise;
+  // A linked request outside what the viewer may see is not even named.
+  const linked = <T extends { assignedClusterId: string | null }>(other: T | null): Omit<T, "assignedClusterId"> | null => {
+    if (!other || !isVisibleTo(viewer, other)) return null;
+    const { assignedClusterId: _cluster, ...shown } = other;
+    return shown;
+  };
   return {
     ...rest,
+    enterprise: { id: enterpriseId, edrpou, registry },
+    /** Where this filing's enterprise details differ from the registry (from = registry, to = filed). */
+    enterpriseChanges: enterpriseDetailChanges(registry, filedEnterpriseDetails(request)),
+    duplicateOf: linked(duplicateOf),
+    possibleDuplicateOf: linked(possibleDuplicateOf),
+    events: events.map(({ changes, ...event }) => ({ ...event, changes: parseChanges(changes) })),
     details: parseJson(details) ?? {},
     sensitiveDetails: parseJson(sensitiveDetails),
     otherRequests,

@@ -173,6 +173,11 @@ export const TRANSITIONS = {
   },
   /** Internal note between staff and the assigned cluster. */
   note: { from: ALL_STATUSES, to: "SAME", by: STAFF_AND_ASSIGNED, requires: { message: true }, visibility: "INTERNAL" },
+  /**
+   * Staff take the enterprise details filed with this request (name, contact, city) into the
+   * enterprise registry: the only way the registry row changes after its first filing.
+   */
+  adoptEnterpriseDetails: { from: ALL_STATUSES, to: "SAME", by: STAFF, visibility: "INTERNAL" },
   /** A message to the enterprise, shown on its status page. */
   publicMessage: {
     from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED"],
@@ -228,7 +233,8 @@ export type TransitionRefusal =
   | "MESSAGE_REQUIRED"
   | "CLUSTER_REQUIRED"
   | "SAME_CLUSTER"
-  | "DUPLICATE_OF_REQUIRED";
+  | "DUPLICATE_OF_REQUIRED"
+  | "NOTHING_TO_CHANGE";
 
 export type TransitionPlan = {
   ok: true;

@@ -79,6 +79,13 @@ export function isRegion(code: string): code is Region {
   return Object.prototype.hasOwnProperty.call(REGION_LABELS, code);
 }
 
+export function isCategory(code: string): code is Category {
+  return (CATEGORIES as readonly string[]).includes(code);
+}
+export function isUrgency(code: string): code is Urgency {
+  return (URGENCIES as readonly string[]).includes(code);
+}
+
 export function categoryLabel(code: Category, locale: Locale) {
   return CATEGORY_LABELS[code][locale];
 }

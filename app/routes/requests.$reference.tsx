@@ -5,6 +5,8 @@ import { data, redirect } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { EnterpriseRegistryNotice } from "~/components/enterprise-registry-notice";
+import { EventChanges } from "~/components/event-changes";
 import { ErrorList } from "~/components/forms";
 import { useLabels } from "~/components/request-labels";
 import { actorFor, requireUser } from "~/domain/auth.server";
@@ -14,6 +16,7 @@ import { listClusters } from "~/domain/queue.server";
 import { performRequestAction } from "~/domain/request-actions.server";
 import { type StaffRequest, getRequestForStaff, listCoordinators } from "~/domain/requests.server";
 import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
+import { DETAIL_LABEL } from "~/i18n/detail-labels";
 import { matchReasonMessage } from "~/i18n/messages/matching";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
@@ -107,13 +110,21 @@ export default function RequestPage() {
         </p>
       ) : null}
 
+      <VanishedActionNotice actions={request.actions} />
+      <EnterpriseRegistryNotice
+        edrpou={request.enterprise.edrpou}
+        changes={request.enterpriseChanges}
+        version={request.version}
+        canAdopt={(request.actions as string[]).includes("adoptEnterpriseDetails")}
+      />
+
       <div className="two-col">
         <div>
           <section className="panel">
             <dl className="facts">
               <dt>{t("request.enterprise")}</dt>
               <dd>
-                {request.enterprise.name} · ЄДРПОУ {request.enterprise.edrpou}
+                {request.enterpriseName} · {t("request.edrpou")} {request.enterprise.edrpou}
               </dd>
               <dt>{t("request.contact")}</dt>
               <dd>
@@ -160,6 +171,7 @@ export default function RequestPage() {
                     {event.actor?.name ?? t(`actor.${event.actorType}` as MessageKey)} ·{" "}
                     {event.visibility === "INTERNAL" ? t("request.internal") : t("request.public")}
                   </span>
+                  <EventChanges changes={event.changes} />
                   {event.message ? <div className="message">{event.message}</div> : null}
                 </li>
               ))}
@@ -190,28 +202,43 @@ export default function RequestPage() {
   );
 }
 
+/**
+ * A refused post whose action is no longer on the page (someone moved the request on
+ * meanwhile): say what happened, and give back what was typed, at the top of the page.
+ */
+function VanishedActionNotice({ actions }: { actions: readonly string[] }) {
+  const actionData = useActionData<typeof action>();
+  const { t } = useLocale();
+  const refused = actionData?.result;
+  const intent = refused?.initialValue?.intent;
+  const formErrors = (refused?.error as Record<string, string[] | undefined> | undefined)?.[""];
+  if (typeof intent !== "string" || actions.includes(intent) || !formErrors?.length) return null;
+  const typed = refused?.initialValue?.message;
+  return (
+    <div className="notice error" role="alert">
+      <p>{t("request.vanished", { action: t(`action.${intent}` as MessageKey) })}</p>
+      {typeof typed === "string" && typed.trim() ? (
+        <>
+          <p>{t("request.yourText")}</p>
+          <blockquote className="message">{typed}</blockquote>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
 function Details({ title, details }: { title: string; details: Record<string, unknown> }) {
   const entries = Object.entries(details);
   if (!entries.length) return null;
   const { t } = useLocale();
   const label = useLabels();
-  const fieldKey: Record<string, MessageKey> = {
-    productionArea: "field.productionArea",
-    staffCount: "field.staffCount",
-    equipmentTonnage: "field.equipmentTonnage",
-    destinationRegions: "field.destinationRegions",
-    supplyItems: "field.supplyItems",
-    productType: "field.defenceProductType",
-    monthlyCapacity: "field.monthlyCapacity",
-    certifications: "field.certifications",
-  };
   return (
     <>
       <h2>{title}</h2>
       <dl className="facts">
         {entries.map(([key, value]) => (
           <div key={key} style={{ display: "contents" }}>
-            <dt>{fieldKey[key] ? t(fieldKey[key]) : key}</dt>
+            <dt>{DETAIL_LABEL[key] ? t(DETAIL_LABEL[key]!) : key}</dt>
             <dd style={{ whiteSpace: "pre-wrap" }}>
               {Array.isArray(value) ? value.map((v) => label.region(String(v))).join(", ") : String(value)}
             </dd>

@@ -37,6 +37,7 @@ export const RequestActionSchema = z.discriminatedUnion("intent", [
     message,
   }),
   z.object({ intent: z.literal("note"), version, message }),
+  z.object({ intent: z.literal("adoptEnterpriseDetails"), version }),
   z.object({ intent: z.literal("publicMessage"), version, message }),
 ]);
 

@@ -84,7 +84,10 @@ describe("intake action", () => {
     expect((await post(intakeFormFields(second))).status).toBe(303);
 
     const enterprise = await db.enterprise.findUniqueOrThrow({ where: { edrpou: first.edrpou }, include: { requests: true } });
-    expect(enterprise.name).toBe("Нова назва (демо)");
+    // EDRPOU codes are public: a later filing never rewrites the registry; each request keeps
+    // the details it was filed with.
+    expect(enterprise).toMatchObject({ name: first.enterpriseName, contactName: first.contactName, email: first.email, phone: first.phone });
+    expect(enterprise.requests.map((r) => r.enterpriseName).sort()).toEqual([first.enterpriseName, "Нова назва (демо)"].sort());
     expect(enterprise.requests).toHaveLength(2);
     const [older, newer] = enterprise.requests.sort((a, b) => a.reference.localeCompare(b.reference));
     expect(newer!.possibleDuplicateOfId).toBe(older!.id);

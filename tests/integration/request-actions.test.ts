@@ -158,9 +158,13 @@ describe("coordinator actions from the request page", () => {
     expect(events).toHaveLength(2);
     const event = events.at(-1)!;
     expect(event).toMatchObject({ action: "triage", fromStatus: "NEW", toStatus: "TRIAGED", visibility: "INTERNAL", actorUserId: coordinator.id });
-    expect(event.message).toContain("category SUPPLIES → LOGISTICS");
-    expect(event.message).toContain("urgency NORMAL → CRITICAL");
-    expect(event.message).toContain("Перевірено телефоном.");
+    // The corrections are recorded field by field as codes (each page shows them in its own
+    // language), apart from the coordinator's words.
+    expect(event.message).toBe("Перевірено телефоном.");
+    expect(JSON.parse(event.changes!)).toEqual([
+      { field: "category", from: "SUPPLIES", to: "LOGISTICS" },
+      { field: "urgency", from: "NORMAL", to: "CRITICAL" },
+    ]);
   });
 
   it("triage refuses an owner who is not staff with a field error and writes nothing", async () => {

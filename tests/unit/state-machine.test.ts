@@ -61,6 +61,12 @@ const TABLE: Record<Action, Expected> = {
     by: STAFF_AND_ASSIGNED,
     needs: ["message"],
   },
+  adoptEnterpriseDetails: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "DUPLICATE"],
+    to: "SAME",
+    by: STAFF,
+    needs: [],
+  },
   publicMessage: {
     from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED"],
     to: "SAME",
