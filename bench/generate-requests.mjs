@@ -21,7 +21,7 @@
 //   (app/domain/sla.ts): triageDueAt, resolveDueAt, and acceptDueAt = assignedAt + accept target
 //   while ASSIGNED (null in every other status, as the app clears it).
 // - The sort keys of newer migrations when the table has them: urgencyRank, statusRank,
-//   nextDueAt (as nextDueAt() in sla.ts).
+//   attentionRank (as attentionRank() in request-keys.ts), nextDueAt (as nextDueAt() in sla.ts).
 // - references RRC-YYYY-NNNNNN (Kyiv year of createdAt) continuing ReferenceCounter, which is
 //   updated; statusTokenHash = SHA-256 of a token derived from the reference
 //   (benchStatusToken(reference) opens /s/<token> in later benchmarks); searchText as
@@ -53,6 +53,8 @@ const OPEN_STATUSES = new Set(["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_P
 /** sla.ts nextDueAt(): the clock that runs in these statuses */
 const CLOCK_STATUSES = new Set(["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS"]);
 const URGENCY_RANK = { CRITICAL: 0, HIGH: 1, NORMAL: 2, LOW: 3 };
+/** app/domain/request-keys.ts attentionRank(): who has the next move */
+const ATTENTION_RANK = { NEW: 0, TRIAGED: 0, NEEDS_INFO: 1, ASSIGNED: 1, IN_PROGRESS: 1, RESOLVED: 2, CLOSED: 3, REJECTED: 3, DUPLICATE: 3 };
 /** Visibility and the status each action leads to (state-machine.ts TRANSITIONS). */
 const ACTIONS = {
   submit: { to: "NEW", visibility: "PUBLIC" },
@@ -271,7 +273,7 @@ export function generateRequests(dbFile, count, options = {}) {
     const requestColumns = columnsFor("Request", [
       "id", "reference", "statusTokenHash", "enterpriseId", "enterpriseName", "contactName", "phone", "email", "category", "urgency", "title",
       "description", "details", "sensitiveDetails", "region", "city", "neededBy", "status", "assignedClusterId", "ownerId",
-      "version", "searchText", "urgencyRank", "statusRank", "nextDueAt", "dueSortAt", "createdAt", "updatedAt", "lastActivityAt",
+      "version", "searchText", "urgencyRank", "statusRank", "attentionRank", "nextDueAt", "dueSortAt", "createdAt", "updatedAt", "lastActivityAt",
       "triagedAt", "assignedAt", "acceptedAt", "resolvedAt", "closedAt", "triageDueAt", "resolveDueAt", "acceptDueAt",
       "slaPausedAt", "slaPausedMs", "notAcceptedInTime", "stillNeededAskedAt", "duplicateOfId", "possibleDuplicateOfId",
     ]);
@@ -487,7 +489,8 @@ export function generateRequests(dbFile, count, options = {}) {
         neededBy: random() < 0.3 ? iso(Math.floor((createdAt + between(7, 60) * DAY) / DAY) * DAY) : null,
         status, assignedClusterId, ownerId, version: steps.length,
         searchText: searchTextFor([reference, enterprise.edrpou, enterprise.name, title, description]),
-        urgencyRank: URGENCY_RANK[urgency], statusRank: STATUSES.indexOf(status), nextDueAt: iso(nextDueAt),
+        urgencyRank: URGENCY_RANK[urgency], statusRank: STATUSES.indexOf(status), attentionRank: ATTENTION_RANK[status],
+        nextDueAt: iso(nextDueAt),
         // sla.ts dueSortAt(): no lapsed assignments are generated, so the due time or "never".
         dueSortAt: iso(nextDueAt ?? Date.parse("9999-12-31T00:00:00.000Z")),
         createdAt: iso(createdAt), updatedAt: iso(at), lastActivityAt: iso(at),

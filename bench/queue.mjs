@@ -14,7 +14,8 @@ const DASHBOARD_SAMPLES = Number(process.env.BENCH_DASHBOARD_SAMPLES ?? 10);
 
 /** The combinations a coordinator's day is made of. */
 export const COMBINATIONS = [
-  ["default (SLA due first)", ""],
+  ["default (waiting on a coordinator, urgency, due)", ""],
+  ["SLA due first", "?sort=due"],
   ["new + triaged by urgency", "?status=NEW,TRIAGED&sort=urgency"],
   ["category + region", "?category=SUPPLIES&region=UA-63"],
   ["overdue, oldest first", "?overdue=1&sort=age&dir=desc"],

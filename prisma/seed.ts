@@ -2,7 +2,10 @@
 // spread over categories, regions, states and the last twelve weeks. Run on an empty
 // database by `npm start` (scripts/db-setup.mjs), or by hand: `npx tsx prisma/seed.ts`.
 import { db } from "~/utils/db.server";
+import type { SlaTargets } from "~/domain/sla";
+import { slaTargets } from "~/domain/sla-config.server";
 import type { Status } from "~/domain/state-machine";
+import type { Urgency } from "~/domain/taxonomy";
 import {
   type ClusterSeed,
   buildIntake,
@@ -42,10 +45,42 @@ export const CLUSTERS: ClusterSeed[] = [
     capabilities: ["ENERGY", "EQUIPMENT", "FINANCE", "RELOCATION"], regions: ["UA-30", "UA-32", "UA-12", "UA-63", "UA-51"] },
 ];
 
-const STATUS_MIX: Status[] = [
-  "NEW", "NEW", "NEW", "TRIAGED", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "ASSIGNED", "IN_PROGRESS", "IN_PROGRESS",
-  "IN_PROGRESS", "RESOLVED", "CLOSED", "CLOSED", "CLOSED", "CLOSED", "REJECTED", "DUPLICATE",
-];
+const DAY = 24 * 60 * 60 * 1000;
+/** Open requests untouched for this long would be asked "still needed?" at the first start. */
+const STALE_MARGIN = 28 * DAY;
+
+/**
+ * A status a request of this age plausibly has in a centre that mostly keeps its deadlines:
+ * open work is recent and within its SLA targets; a few requests (about one in twenty) run
+ * late. Nothing is left for the timed rules to act on at the first start (an assignment past
+ * its accept deadline, a resolution past auto-closing, an open request gone stale).
+ */
+export function demoStatus(random: () => number, ageMs: number, urgency: Urgency, targets: SlaTargets = slaTargets): Status {
+  const target = targets[urgency];
+  const open = ageMs < STALE_MARGIN;
+  const weights: [Status, number][] = [];
+  const add = (status: Status, weight: number, fits: boolean) => void (fits && weights.push([status, weight]));
+  if (random() < 0.05 && open && ageMs > target.triageMs) {
+    // Late: still waiting for a first look, or past its resolution target.
+    add("NEW", 1, true);
+    add("IN_PROGRESS", 1, ageMs > target.resolveMs);
+  } else {
+    add("NEW", 6, ageMs < target.triageMs);
+    add("TRIAGED", 2, open && ageMs < target.resolveMs);
+    add("NEEDS_INFO", 1, open);
+    // The accept clock starts at the assignment, a few hours after filing here.
+    add("ASSIGNED", 3, ageMs < target.acceptMs);
+    add("IN_PROGRESS", 5, open && ageMs < target.resolveMs);
+    // Unconfirmed resolutions close by themselves after AUTO_CLOSE_DAYS (14).
+    add("RESOLVED", 2, ageMs < 12 * DAY);
+    add("CLOSED", 8, ageMs > DAY);
+    add("REJECTED", 0.6, true);
+    add("DUPLICATE", 0.6, true);
+  }
+  let roll = random() * weights.reduce((sum, [, w]) => sum + w, 0);
+  for (const [status, weight] of weights) if ((roll -= weight) < 0) return status;
+  return weights[weights.length - 1]![0];
+}
 
 export async function seed({ requests = 300, now = new Date() } = {}) {
   const random = seededRandom(20260224);
@@ -63,11 +98,11 @@ export async function seed({ requests = 300, now = new Date() } = {}) {
   const filed: { id: string; status: Status }[] = [];
   for (let i = 0; i < requests; i++) {
     const input = buildIntake(random);
-    // Recent requests are still early in their life; older ones mostly finished.
-    const age = random() * twelveWeeks;
+    // More requests lately than twelve weeks ago (a growing centre), and a status that fits
+    // each one's age.
+    const age = random() ** 2 * twelveWeeks;
     const createdAt = new Date(now.getTime() - age);
-    const early: Status[] = ["NEW", "NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED"];
-    const status: Status = age < 2 * 24 * 3600 * 1000 ? early[Math.floor(random() * early.length)]! : STATUS_MIX[Math.floor(random() * STATUS_MIX.length)]!;
+    const status = demoStatus(random, age, input.urgency);
     const fitting = clusters.filter((c) => c.seed.capabilities.includes(input.category));
     const cluster = (fitting.length ? fitting : clusters)[Math.floor(random() * (fitting.length || clusters.length))]!;
     const memberEmail = DEMO_USERS.find((u) => u.cluster === cluster.slug)?.email;

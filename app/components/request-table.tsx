@@ -138,7 +138,14 @@ export function RequestTable({
 
   return (
     <>
-      <p>{totalIsLowerBound ? t("queue.countMore", { n: total }) : t("queue.count", { n: total })}</p>
+      <p>
+        {totalIsLowerBound ? t("queue.countMore", { n: total }) : t("queue.count", { n: total })}{" "}
+        {params.sort === "priority" ? (
+          <span className="hint">{t("queue.priorityOrder")}</span>
+        ) : (
+          <Link to={link({ sort: "priority", dir: "asc", page: 1 })}>{t("queue.backToPriority")}</Link>
+        )}
+      </p>
       <div className="table-wrap">
         <table className="queue">
           <thead>

@@ -25,6 +25,8 @@ const flip = (dir: Dir): Dir => (dir === "asc" ? "desc" : "asc");
  * (prisma/schema.prisma); the cluster order walks the clusters in slug order (clusterOrderRowids).
  */
 const ORDER: Record<QueueParams["sort"], (dir: Dir) => string> = {
+  // Read from one index (attentionRank, urgencyRank, dueSortAt, createdAt) forwards or backwards.
+  priority: (dir) => `r."attentionRank" ${dir}, r."urgencyRank" ${dir}, r."dueSortAt" ${dir}, r."createdAt" ${dir}, r."rowid" ${dir}`,
   reference: (dir) => `r."reference" ${dir}`,
   enterprise: (dir) => `r."enterpriseName" ${dir}, r."createdAt" desc, r."rowid" desc`,
   // Within a category (region), oldest first ascending and newest first descending: one index

@@ -19,6 +19,15 @@ export const QUEUE_COLUMNS = [
 ] as const;
 export type QueueColumn = (typeof QUEUE_COLUMNS)[number];
 
+/**
+ * The orders a list can take: by a column, or "priority", the default: what waits on a
+ * coordinator first (new, triaged, declined or lapsed), then what waits on a cluster or the
+ * enterprise, then resolutions awaiting confirmation, then finished requests; within each,
+ * the most urgent first, then the earliest due.
+ */
+export const QUEUE_SORTS = ["priority", ...QUEUE_COLUMNS] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
 const list = <T extends string>(values: readonly T[]) =>
@@ -46,7 +55,7 @@ export const QueueParamsSchema = z.object({
     .number()
     .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
     .catch(25),
-  sort: one(QUEUE_COLUMNS).transform((v) => v ?? "due"),
+  sort: one(QUEUE_SORTS).transform((v) => v ?? "priority"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   status: list(STATUSES),
   category: one(CATEGORIES),

@@ -358,7 +358,7 @@ describe("sorting and pagination", () => {
 
   it("falls back to defaults for bad URL values instead of failing", async () => {
     const { params, queue } = await openQueue("?page=-3&size=7&sort=drop&dir=sideways&status=BOGUS&urgency=EXTREME&overdue=maybe");
-    expect(params).toMatchObject({ page: 1, size: 25, sort: "due", dir: "asc", status: [], urgency: undefined, overdue: false });
+    expect(params).toMatchObject({ page: 1, size: 25, sort: "priority", dir: "asc", status: [], urgency: undefined, overdue: false });
     expect(queue.total).toBe(await db.request.count());
     expect(queue.page).toBe(1);
     expect(queue.total).toBeGreaterThan(25);
