@@ -14,7 +14,7 @@ import {
   useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { getSessionUser } from "~/domain/auth.server";
+import { HOME_BY_ROLE, getSessionUser } from "~/domain/auth.server";
 import { getLocale } from "~/i18n/locale.server";
 import { staffStringsSrc } from "~/i18n/staff-dictionary.server";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locale";
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   return {
     locale,
-    user: user ? { name: user.name, role: user.role } : null,
+    user: user ? { name: user.name, role: user.role, home: HOME_BY_ROLE[user.role] } : null,
     /** Signed in: where this page's staff strings come from (a cached script, not page data). */
     staffStrings: user ? staffStringsSrc(locale) : null,
   };
@@ -111,7 +111,20 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useLocale();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const user = useRouteLoaderData<typeof loader>("root")?.user;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status === 403) {
+    return (
+      <main>
+        <h1>{t("page.forbidden.title")}</h1>
+        <p>{t("page.forbidden.body")}</p>
+        <p>
+          <Link to={user ? user.home : "/"}>{user ? t("page.forbidden.home") : t("page.home")}</Link>
+        </p>
+      </main>
+    );
+  }
+  const notFound = status === 404;
   return (
     <main>
       <h1>{notFound ? t("page.notFound.title") : t("page.error.title")}</h1>

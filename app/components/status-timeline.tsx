@@ -1,10 +1,19 @@
+import type { Author } from "~/domain/status-page.server";
 import type { Status } from "~/domain/state-machine";
 import { formatDateTime } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 
-export type TimelineEvent = { id: string; action: string; message: string | null; createdAt: string | Date; toStatus: Status | null };
+export type TimelineEvent = {
+  id: string;
+  action: string;
+  message: string | null;
+  createdAt: string | Date;
+  toStatus: Status | null;
+  author: Author;
+};
 
+/** The enterprise's view of its request's history: what happened, who did it, what they wrote. */
 export function StatusTimeline({ events }: { events: TimelineEvent[] }) {
   const { locale, t } = useLocale();
   return (
@@ -13,6 +22,7 @@ export function StatusTimeline({ events }: { events: TimelineEvent[] }) {
         <li key={event.id}>
           <time dateTime={new Date(event.createdAt).toISOString()}>{formatDateTime(event.createdAt, locale)}</time>
           <strong>{t(`event.${event.action}` as MessageKey)}</strong>
+          <span className="visibility">{t(`author.${event.author}`)}</span>
           {event.message ? <div className="message">{event.message}</div> : null}
         </li>
       ))}

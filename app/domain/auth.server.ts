@@ -17,7 +17,16 @@ export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_ACCOUNT_FAILURES = 5;
 export const MAX_ADDRESS_FAILURES = 20;
-export const DEFAULT_AFTER_LOGIN = "/queue";
+/** Where each role starts: the page with its own work. */
+export const HOME_BY_ROLE: Record<Role, string> = { ADMIN: "/admin", COORDINATOR: "/queue", CLUSTER_MEMBER: "/cluster" };
+
+/** Pages only some roles may open (each page's guard decides; this keeps sign-in from landing on a 403). */
+const PAGES_FOR: { prefix: string; roles: readonly Role[] }[] = [
+  { prefix: "/queue", roles: ["ADMIN", "COORDINATOR"] },
+  { prefix: "/dashboard", roles: ["ADMIN", "COORDINATOR"] },
+  { prefix: "/admin", roles: ["ADMIN"] },
+  { prefix: "/cluster", roles: ["CLUSTER_MEMBER"] },
+];
 
 export type SessionUser = { id: string; email: string; name: string; role: Role; clusterId: string | null };
 
@@ -107,10 +116,16 @@ export async function login({ email, password, ipAddress, userAgent, now = new D
   return { ok: true, sessionId, user: sessionUser };
 }
 
-/** Where to go after signing in: a same-site path, never back to the sign-in page itself. */
-export function afterLoginPath(redirectTo: FormDataEntryValue | string | null | undefined) {
-  const path = safeRedirectPath(redirectTo, DEFAULT_AFTER_LOGIN);
-  return /^\/log(in|out)(?:[/?#]|$)/.test(path) ? DEFAULT_AFTER_LOGIN : path;
+/**
+ * Where to go after signing in: the page asked for when it is a same-site path this role may
+ * open; otherwise the role's home. Never back to the sign-in page itself.
+ */
+export function afterLoginPath(redirectTo: FormDataEntryValue | string | null | undefined, role: Role) {
+  const home = HOME_BY_ROLE[role];
+  const path = safeRedirectPath(redirectTo, home);
+  if (/^\/log(in|out)(?:[/?#]|$)/.test(path)) return home;
+  const page = PAGES_FOR.find(({ prefix }) => path === prefix || ["/", "?", "#"].some((next) => path.startsWith(prefix + next)));
+  return page && !page.roles.includes(role) ? home : path;
 }
 
 /** The Set-Cookie value that hands a new session to the browser. */

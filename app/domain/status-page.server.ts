@@ -24,16 +24,16 @@ export async function getStatusPage(token: string) {
       triageDueAt: true,
       version: true,
       stillNeededAskedAt: true,
-      enterprise: { select: { name: true } },
+      enterpriseName: true,
       events: {
         where: { visibility: "PUBLIC" },
         orderBy: { createdAt: "asc" },
-        select: { id: true, action: true, message: true, createdAt: true, toStatus: true },
+        select: { id: true, action: true, message: true, createdAt: true, toStatus: true, actorType: true, actor: { select: { role: true } } },
       },
     },
   });
   if (!request) return null;
-  const { id: _id, ...visible } = request;
+  const { id: _id, events, ...visible } = request;
   const question =
     request.status === "NEEDS_INFO"
       ? ([...request.events].reverse().find((e) => e.action === "requestInfo")?.message ?? null)
@@ -42,12 +42,22 @@ export async function getStatusPage(token: string) {
     (TRANSITIONS[action].from as readonly Status[]).includes(request.status);
   return {
     ...visible,
+    // Who wrote each entry, as the enterprise knows them; never a staff member's name.
+    events: events.map(({ actorType, actor, ...event }) => ({ ...event, author: authorKind(actorType, actor?.role ?? null) })),
     question,
     acceptsMessages: enterpriseMessageAction(request.status) !== null,
     canConfirm: can("confirm"),
     canReopen: can("reopen"),
     askedStillNeeded: request.stillNeededAskedAt !== null && can("confirmStillNeeded"),
   };
+}
+
+export type Author = "enterprise" | "coordinator" | "cluster" | "centre";
+
+function authorKind(actorType: "ENTERPRISE" | "USER" | "SYSTEM", role: "ADMIN" | "COORDINATOR" | "CLUSTER_MEMBER" | null): Author {
+  if (actorType === "ENTERPRISE") return "enterprise";
+  if (actorType === "SYSTEM") return "centre";
+  return role === "CLUSTER_MEMBER" ? "cluster" : "coordinator";
 }
 
 /** A reply while information is awaited resumes the request; otherwise it is a plain message. */

@@ -13,7 +13,8 @@ export const meta: MetaFunction = () => [{ title: "Вхід · Sign in — ЦШ�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");
-  if (await getSessionUser(request)) throw redirect(afterLoginPath(redirectTo));
+  const user = await getSessionUser(request);
+  if (user) throw redirect(afterLoginPath(redirectTo, user.role));
   return { redirectTo: redirectTo ?? "" };
 }
 
@@ -36,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   if (!result.ok) return data(submission.reply({ formErrors: ["invalidCredentials"], hideFields }), { status: 400 });
-  return redirect(afterLoginPath(submission.value.redirectTo), {
+  return redirect(afterLoginPath(submission.value.redirectTo, result.user.role), {
     status: 303,
     headers: { "Set-Cookie": await serializeSessionCookie(result.sessionId) },
   });

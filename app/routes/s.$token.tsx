@@ -12,6 +12,7 @@ import { formatDateTime } from "~/i18n/locale";
 import { statusLabel } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { EnterpriseAnswerSchema, EnterpriseMessageSchema } from "~/schemas/intake";
+import { env } from "~/utils/env.server";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
 import type { z } from "zod";
 
@@ -30,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params }: LoaderFunctionArgs) {
   const request = await getStatusPage(params.token ?? "");
   if (!request) throw new Response("Not found", { status: 404, headers: PRIVATE_HEADERS });
-  return data({ request, now: new Date().toISOString() }, { headers: PRIVATE_HEADERS });
+  return data({ request, now: new Date().toISOString(), staleCloseDays: env.STALE_CLOSE_DAYS }, { headers: PRIVATE_HEADERS });
 }
 
 export function headers() {
@@ -44,9 +45,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: EnterpriseAnswerSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400, headers: PRIVATE_HEADERS });
   const answer = submission.value;
+  // What the page then says it did: an answer to a question, a message, a confirmation…
+  let done: StatusPageDone = answer.intent;
   try {
-    if (answer.intent === "message") await addEnterpriseMessage({ token, message: answer.message });
-    else await enterpriseAction({ token, action: answer.intent, message: "message" in answer ? answer.message : undefined });
+    if (answer.intent === "message") {
+      const { plan } = await addEnterpriseMessage({ token, message: answer.message });
+      if (plan.action === "provideInfo") done = "provideInfo";
+    } else await enterpriseAction({ token, action: answer.intent, message: "message" in answer ? answer.message : undefined });
   } catch (error) {
     if (!(error instanceof TransitionError)) throw error;
     if (error.reason === "NOT_FOUND") throw new Response("Not found", { status: 404, headers: PRIVATE_HEADERS });
@@ -56,11 +61,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       headers: PRIVATE_HEADERS,
     });
   }
-  return redirect(`/s/${token}?sent=1#timeline`, { status: 303, headers: PRIVATE_HEADERS });
+  return redirect(`/s/${token}?done=${done}`, { status: 303, headers: PRIVATE_HEADERS });
 }
 
 export default function StatusPage() {
-  const { request, now } = useLoaderData<typeof loader>();
+  const { request, now, staleCloseDays } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { locale, t, tError } = useLocale();
@@ -74,9 +79,10 @@ export default function StatusPage() {
   return (
     <main>
       <h1>{t("status.title", { reference: request.reference })}</h1>
+      <DoneNotice done={searchParams.get("done")} />
       <p className="hint">{t("status.private")}</p>
       <p>
-        <strong>{request.title}</strong> · {request.enterprise.name}
+        <strong>{request.title}</strong> · {request.enterpriseName}
       </p>
       <h2>{t("status.current")}</h2>
       <p>
@@ -114,7 +120,7 @@ export default function StatusPage() {
 
       {request.askedStillNeeded ? (
         <Form method="post" className="notice warn">
-          <p>{t("status.stillNeeded")}</p>
+          <p>{t("status.stillNeeded", { days: staleCloseDays })}</p>
           <input type="hidden" name="intent" value="confirmStillNeeded" />
           <button type="submit" className="primary">
             {t("status.stillNeededYes")}
@@ -133,11 +139,6 @@ export default function StatusPage() {
       {request.canReopen ? <ReopenForm /> : null}
 
       <h2 id="timeline">{t("status.timeline")}</h2>
-      {searchParams.get("sent") ? (
-        <p className="notice ok" role="status">
-          {t("status.sent")}
-        </p>
-      ) : null}
       <StatusTimeline events={request.events} />
 
       {request.acceptsMessages ? (
@@ -162,6 +163,20 @@ export default function StatusPage() {
         </p>
       )}
     </main>
+  );
+}
+
+const DONE = ["message", "provideInfo", "confirm", "reopen", "confirmStillNeeded"] as const;
+type StatusPageDone = (typeof DONE)[number];
+
+/** What the enterprise's last post did, in its own words (`?done=` after the redirect). */
+function DoneNotice({ done }: { done: string | null }) {
+  const { t } = useLocale();
+  if (!DONE.includes(done as StatusPageDone)) return null;
+  return (
+    <p className="notice ok" role="status">
+      {t(`status.done.${done as StatusPageDone}`)}
+    </p>
   );
 }
 

@@ -147,11 +147,18 @@ describe("signing in", () => {
     expect(await db.session.count({ where: { userId: inactive.id } })).toBe(0);
   });
 
-  it("sends a signed-in visitor of /login on to the queue", async () => {
+  it("sends a signed-in visitor of /login on to their own role's home, never to a page their role may not open", async () => {
     const cookie = await signIn(member.email);
     const answer = await call(loginLoader, get("/login", cookie));
     expect(answer.status).toBe(302);
-    expect(answer.location).toBe("/queue");
+    expect(answer.location).toBe("/cluster");
+    // A cluster member sent to sign in from a staff page lands on their own page, not a 403.
+    expect((await call(loginLoader, get("/login?redirectTo=%2Fqueue%3Fstatus%3DNEW", cookie))).location).toBe("/cluster");
+    expect((await call(loginLoader, get("/login?redirectTo=%2Freports", cookie))).location).toBe("/reports");
+    const coordinatorCookie = await signIn(coordinator.email);
+    expect((await call(loginLoader, get("/login", coordinatorCookie))).location).toBe("/queue");
+    expect((await call(loginLoader, get("/login?redirectTo=%2Fadmin%2Fusers", coordinatorCookie))).location).toBe("/queue");
+    expect((await call(loginLoader, get("/login?redirectTo=%2Fqueue%3Fstatus%3DNEW", coordinatorCookie))).location).toBe("/queue?status=NEW");
     const anonymous = await call(loginLoader, get("/login?redirectTo=%2Freports"));
     expect(anonymous.status).toBe(200);
     expect(anonymous.data).toEqual({ redirectTo: "/reports" });

@@ -4,10 +4,19 @@ import { transitionRequestInTx } from "~/domain/request-transition.server";
 import type { Action } from "~/domain/state-machine";
 import { action as statusAction, loader as statusLoader } from "~/routes/s.$token";
 import { db } from "~/utils/db.server";
-import { buildIntake, createUser, seededRandom } from "../factories";
+import { buildIntake, type ClusterSeed, createCluster, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 
 const random = seededRandom(11);
+const clusterSeed = (slug: string): ClusterSeed => ({
+  slug,
+  nameUk: `Кластер ${slug}`,
+  nameEn: `Cluster ${slug}`,
+  kind: "CLUSTER",
+  homeRegion: "UA-30",
+  capabilities: ["SUPPLIES"],
+  regions: ["UA-30"],
+});
 let coordinator: { id: string };
 
 beforeAll(async () => {
@@ -58,7 +67,7 @@ describe("private status page", () => {
     const { id, token } = await file();
     const answer = await reply(token, "Додаємо: потрібно ще 5 тонн.");
     expect(answer.status).toBe(303);
-    expect(answer.location).toBe(`/s/${token}?sent=1#timeline`);
+    expect(answer.location).toBe(`/s/${token}?done=message`);
     const events = await db.requestEvent.findMany({ where: { requestId: id }, orderBy: { createdAt: "asc" } });
     expect(events.at(-1)).toMatchObject({ action: "enterpriseMessage", visibility: "PUBLIC", actorType: "ENTERPRISE", message: "Додаємо: потрібно ще 5 тонн." });
     expect((await db.request.findUniqueOrThrow({ where: { id } })).status).toBe("NEW");
@@ -95,5 +104,88 @@ describe("private status page", () => {
     expect(closed.data.error[""]).toEqual(["closed"]);
     expect(closed.data.initialValue.message).toBe("Чому?");
     expect(await db.requestEvent.count({ where: { requestId: id } })).toBe(eventsBefore);
+  });
+});
+
+describe("what the enterprise is told", () => {
+  it("confirms each kind of post in its own words", async () => {
+    const { id, token } = await file();
+    expect((await reply(token, "Додаємо деталі.")).location).toBe(`/s/${token}?done=message`);
+    await act(id, "requestInfo", "Яка площа?");
+    expect((await reply(token, "1200 м².")).location).toBe(`/s/${token}?done=provideInfo`);
+    const post = (fields: Record<string, string>) => call(statusAction, formRequest(`/s/${token}`, fields), { token });
+    const cluster = await createCluster(clusterSeed("status-page-feedback"));
+    await db.$transaction((tx) =>
+      transitionRequestInTx(tx, {
+        requestId: id,
+        action: "assign",
+        actor: { type: "USER", userId: coordinator.id, role: "COORDINATOR", clusterId: null },
+        input: { clusterId: cluster.id },
+      }),
+    );
+    await act(id, "accept");
+    await act(id, "resolve", "Зроблено.");
+    expect((await post({ intent: "reopen", message: "Ще не все." })).location).toBe(`/s/${token}?done=reopen`);
+    await db.$transaction((tx) =>
+      transitionRequestInTx(tx, { requestId: id, action: "askStillNeeded", actor: { type: "SYSTEM" } }),
+    );
+    expect((await post({ intent: "confirmStillNeeded" })).location).toBe(`/s/${token}?done=confirmStillNeeded`);
+    await db.$transaction((tx) =>
+      transitionRequestInTx(tx, {
+        requestId: id,
+        action: "assign",
+        actor: { type: "USER", userId: coordinator.id, role: "COORDINATOR", clusterId: null },
+        input: { clusterId: cluster.id },
+      }),
+    );
+    await act(id, "accept");
+    await act(id, "resolve", "Тепер усе.");
+    expect((await post({ intent: "confirm" })).location).toBe(`/s/${token}?done=confirm`);
+  });
+
+  it("labels each entry with who wrote it: the coordinator, the cluster, the centre itself, or the enterprise", async () => {
+    const { id, token } = await file();
+    const cluster = await createCluster(clusterSeed("status-page-authors"));
+    const member = await createUser({ email: "m@status.example", name: "M", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: cluster.id });
+    const memberActor = { type: "USER" as const, userId: member.id, role: "CLUSTER_MEMBER" as const, clusterId: cluster.id };
+    await act(id, "publicMessage", "Від координатора.");
+    await db.$transaction((tx) =>
+      transitionRequestInTx(tx, {
+        requestId: id,
+        action: "assign",
+        actor: { type: "USER", userId: coordinator.id, role: "COORDINATOR", clusterId: null },
+        input: { clusterId: cluster.id },
+      }),
+    );
+    await db.$transaction((tx) => transitionRequestInTx(tx, { requestId: id, action: "accept", actor: memberActor }));
+    await db.$transaction((tx) =>
+      transitionRequestInTx(tx, { requestId: id, action: "publicMessage", actor: memberActor, input: { message: "Від кластера." } }),
+    );
+    await db.$transaction((tx) => transitionRequestInTx(tx, { requestId: id, action: "askStillNeeded", actor: { type: "SYSTEM" } }));
+    await reply(token, "Від підприємства.");
+    const events = (await open(token)).data.request.events as { action: string; message: string | null; author: string }[];
+    expect(events.map((e) => [e.action, e.author])).toEqual([
+      ["submit", "enterprise"],
+      ["publicMessage", "coordinator"],
+      ["accept", "cluster"],
+      ["publicMessage", "cluster"],
+      ["askStillNeeded", "centre"],
+      ["enterpriseMessage", "enterprise"],
+    ]);
+    // Staff are never named to the enterprise.
+    expect(JSON.stringify(events)).not.toContain('"M"');
+  });
+
+  it("shows the enterprise as filed with this request, whatever a later filing with the same EDRPOU says", async () => {
+    const input = buildIntake(random);
+    const { token } = await createRequest({ input });
+    await createRequest({ input: { ...buildIntake(random), edrpou: input.edrpou, enterpriseName: "Чужа назва (демо)" } });
+    expect((await open(token)).data.request.enterpriseName).toBe(input.enterpriseName);
+  });
+
+  it("gives the real number of days before a \"still needed?\" question closes the request", async () => {
+    const { id, token } = await file();
+    await db.$transaction((tx) => transitionRequestInTx(tx, { requestId: id, action: "askStillNeeded", actor: { type: "SYSTEM" } }));
+    expect((await open(token)).data.staleCloseDays).toBe(7);
   });
 });
