@@ -70,7 +70,13 @@ export function isChanged(element: Field) {
   if (element instanceof HTMLInputElement)
     return element.type === "checkbox" ? element.checked !== element.defaultChecked : element.value !== element.defaultValue;
   if (element instanceof HTMLTextAreaElement) return element.value !== element.defaultValue;
-  return Array.from(element.options).some((o) => o.selected !== o.defaultSelected);
+  if (element.multiple) return Array.from(element.options).some((o) => o.selected !== o.defaultSelected);
+  // A single select with no option marked selected shows its first one: that is not a choice.
+  let served = 0;
+  Array.from(element.options).forEach((option, index) => {
+    if (option.defaultSelected) served = index;
+  });
+  return element.selectedIndex !== served;
 }
 
 /** Whether anything in the form differs from what the page was served with. */

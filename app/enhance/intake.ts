@@ -57,10 +57,12 @@ function enhance(form: HTMLFormElement, strings: Record<string, string>) {
     notice.replaceChildren(text ?? "");
   };
 
-  // ---- Errors beside the fields, as each is left and then as it is corrected.
+  // ---- Errors beside the fields, as each is left after typing in it, and then as it is corrected.
   // Checked from the start: fields the server marked wrong, and fields typed into and left
-  // before this script arrived (on a slow line people start before it does).
+  // before this script arrived (on a slow line people start before it does). A field only
+  // passed through (focused and left untouched) is checked when the form is sent.
   const touched = new Set<string>();
+  const edited = new Set<string>();
   for (const field of Array.from(form.elements)) {
     if (!isField(field) || !field.name || field.name === HONEYPOT_FIELD) continue;
     const left = isChanged(field) && field !== document.activeElement;
@@ -103,22 +105,46 @@ function enhance(form: HTMLFormElement, strings: Record<string, string>) {
 
   if (touched.size) showTouched(check());
 
+  // Nothing may move under the pointer: a field left by pressing on something else (the
+  // consent box, the button) shows its errors only once that press has become a click, so
+  // the list appearing above does not pull the target away between press and release.
+  let pressing = false;
+  let pending = false;
+  const showWhenReleased = () => {
+    if (pressing) pending = true;
+    else showTouched(check());
+  };
+  document.addEventListener("pointerdown", () => (pressing = true), true);
+  const release = () => {
+    pressing = false;
+    // After the click that this release makes (dispatched in the same task).
+    if (pending) setTimeout(() => ((pending = false), showTouched(check())), 0);
+  };
+  document.addEventListener("pointerup", release, true);
+  document.addEventListener("pointercancel", release, true);
+
   form.addEventListener("focusout", (event) => {
-    if (!isField(event.target) || !event.target.name || event.target.name === HONEYPOT_FIELD) return;
+    if (!isField(event.target) || !event.target.name || !edited.has(event.target.name)) return;
     touched.add(event.target.name);
-    showTouched(check());
+    showWhenReleased();
   });
-  form.addEventListener("input", (event) => {
-    if (isField(event.target) && touched.has(event.target.name)) showTouched(check());
-  });
+  const onEdit = (event: Event) => {
+    if (!isField(event.target) || !event.target.name || event.target.name === HONEYPOT_FIELD) return;
+    edited.add(event.target.name);
+    if (touched.has(event.target.name)) showTouched(check());
+  };
+  form.addEventListener("input", onEdit);
+  form.addEventListener("change", onEdit);
 
   // ---- The draft.
   let timer: ReturnType<typeof setTimeout> | undefined;
   let offering = false;
+  // "Draft saved" shows below the button, where its appearing moves nothing anyone is using.
+  const draftStatus = element("p", { class: "hint", role: "status", "aria-live": "polite" });
+  form.querySelector('button[type="submit"]')?.after(draftStatus);
   const saveNow = () => {
     clearTimeout(timer);
-    if (writeDraft(INTAKE_DRAFT_KEY, formDraft(form, NOT_IN_DRAFT)) && !offering)
-      draftSlot.replaceChildren(element("p", { class: "hint", role: "status", "aria-live": "polite" }, t("form.draftSaved")));
+    if (writeDraft(INTAKE_DRAFT_KEY, formDraft(form, NOT_IN_DRAFT)) && !offering) draftStatus.textContent = t("form.draftSaved");
   };
   const save = () => {
     clearTimeout(timer);
@@ -146,13 +172,15 @@ function enhance(form: HTMLFormElement, strings: Record<string, string>) {
   };
 
   // Offer the draft only when it differs from what the form shows now (the browser or a
-  // server reply may already have put the same values back).
+  // server reply may already have put the same values back), and only before anything is
+  // typed: on a slow connection people start before this script arrives, and what they are
+  // typing now is kept instead.
   const draft = readDraft(INTAKE_DRAFT_KEY);
-  if (draft && JSON.stringify(draft) !== JSON.stringify(formDraft(form, NOT_IN_DRAFT))) offer(draft);
+  const dirty = isDirty(form);
+  if (draft && !dirty && JSON.stringify(draft) !== JSON.stringify(formDraft(form, NOT_IN_DRAFT))) offer(draft);
   form.addEventListener("input", save);
   form.addEventListener("change", save);
-  // On a slow connection people start typing before this script arrives: keep that too.
-  if (!draft && isDirty(form)) save();
+  if (dirty) save();
 
   // ---- Sending.
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');

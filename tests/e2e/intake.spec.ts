@@ -85,6 +85,32 @@ test.describe("with JavaScript on", () => {
     expect(scripts.filter((path) => /entry\.client|\/root-/.test(path))).toEqual([]);
   });
 
+  test("nothing is judged or saved before anything is typed, and passing through a field is no error", async ({ page }) => {
+    await page.goto("/requests/new");
+    await page.waitForLoadState("networkidle");
+    // The script is running: it has put its (still empty) draft note below the button.
+    await expect(page.locator("#intake [role=status]")).toHaveCount(1);
+    await expect(page.locator("ul.errors")).toHaveCount(0);
+    await expect(page.getByText("Чернетку збережено на цьому пристрої.")).toHaveCount(0);
+    // Tabbing through fields without typing is not a mistake yet.
+    await page.getByLabel("Назва підприємства").focus();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(page.locator("ul.errors")).toHaveCount(0);
+    await expect(page.locator("[aria-invalid=true]")).toHaveCount(0);
+  });
+
+  test("a click on the consent box counts, though leaving a field above it shows that field's error", async ({ page }) => {
+    await page.goto("/requests/new");
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Опис", { exact: false }).first().fill("Замало");
+    const consent = page.getByLabel(/Я погоджуюся/);
+    await consent.click();
+    await expect(consent).toBeChecked();
+    await expect(page.getByText("Щонайменше 20 символів.")).toBeVisible();
+  });
+
   test("errors appear as fields are left, before sending", async ({ page }) => {
     // Reached from the home page's button, as most people arrive.
     await page.goto("/");
