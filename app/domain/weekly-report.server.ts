@@ -41,6 +41,7 @@ import { PassThrough, Readable, type Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import ExcelJS from "exceljs";
 import type { Locale } from "~/i18n/locale";
+import { DETAIL_LABEL } from "~/i18n/detail-labels";
 import type { MessageKey } from "~/i18n/messages";
 import { translateStaff } from "~/i18n/staff-messages";
 import type { ReportFormat, ReportScopeKind } from "~/schemas/reports";
@@ -674,14 +675,15 @@ export function currentBacklog(now: Date = new Date()): WeeklyReport["backlog"] 
 // Rows of the files
 
 type Cell = string | number | boolean | Date | null;
-type ColumnKind = "text" | "date" | "number" | "integer" | "share" | "flag";
+/** "code": digits that are text, not a number (EDRPOU 00032129 keeps its zeros; decision 017). */
+type ColumnKind = "text" | "code" | "date" | "number" | "integer" | "share" | "flag";
 type Column = { header: MessageKey; kind: ColumnKind; width: number };
 
 const REQUEST_COLUMNS: Column[] = [
   { header: "report.col.reference", kind: "text", width: 17 },
   { header: "report.col.createdAt", kind: "date", width: 17 },
   { header: "report.col.enterprise", kind: "text", width: 34 },
-  { header: "report.col.edrpou", kind: "text", width: 13 },
+  { header: "report.col.edrpou", kind: "code", width: 13 },
   { header: "report.col.region", kind: "text", width: 24 },
   { header: "report.col.city", kind: "text", width: 18 },
   { header: "report.col.category", kind: "text", width: 24 },
@@ -789,14 +791,14 @@ class ReportLabels {
   }
 }
 
-/** "productType: Бронепластини; monthlyCapacity: 5000 од." from the stored JSON. */
-function sensitiveText(json: string | null): string | null {
+/** "Тип продукції: Бронепластини; Виробнича потужність на місяць: 5000 од." from the stored JSON. */
+function sensitiveText(json: string | null, labels: ReportLabels): string | null {
   if (!json) return null;
   try {
     const value = JSON.parse(json) as Record<string, unknown>;
     return Object.entries(value)
       .filter(([, v]) => v !== null && v !== undefined && v !== "")
-      .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") : String(v)}`)
+      .map(([k, v]) => `${DETAIL_LABEL[k] ? labels.t(DETAIL_LABEL[k]) : k}: ${Array.isArray(v) ? v.join(", ") : String(v)}`)
       .join("; ");
   } catch {
     return json;
@@ -840,7 +842,7 @@ function requestRow({ request, facts }: ScopedRequest, labels: ReportLabels, sen
     facts.overdueAtEnd,
     facts.changesInWeek.length,
   ];
-  if (sensitive !== "none") row.push(mayShowSensitive(sensitive, request) ? sensitiveText(request.sensitiveDetails) : null);
+  if (sensitive !== "none") row.push(mayShowSensitive(sensitive, request) ? sensitiveText(request.sensitiveDetails, labels) : null);
   return row;
 }
 
@@ -1037,6 +1039,7 @@ type CellStyle = Partial<ExcelJS.Style>;
 /** One style object per kind of cell, shared by every cell of that kind (see `addRow`). */
 const CELL_STYLES: Record<ColumnKind, CellStyle> = {
   text: {},
+  code: { numFmt: "@" },
   flag: {},
   date: { numFmt: NUM_FMT.date },
   number: { numFmt: NUM_FMT.number },
@@ -1212,14 +1215,19 @@ async function writeCsv(snapshot: ReportSnapshot, options: WeeklyReportOptions, 
     const text = typeof value === "boolean" ? labels.flag(value) : neutraliseCell(value);
     return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  const line = (cells: Cell[]) => {
-    let text = field(cells[0]!);
-    for (let i = 1; i < cells.length; i++) text += delimiter + field(cells[i]!);
+  // A code (EDRPOU) goes in as ="00032129": Excel and LibreOffice open that as the text
+  // 00032129, where the bare digits would lose their leading zeros; a program takes the digits
+  // between the quotes (decision 017). Codes are digits only, so nothing else can ride along.
+  const codes = columns.map((c) => c.kind === "code");
+  const codeField = (value: Cell) => (typeof value === "string" && /^\d+$/.test(value) ? `"=""${value}"""` : field(value));
+  const line = (cells: Cell[], withCodes = true) => {
+    let text = withCodes && codes[0] ? codeField(cells[0]!) : field(cells[0]!);
+    for (let i = 1; i < cells.length; i++) text += delimiter + (withCodes && codes[i] ? codeField(cells[i]!) : field(cells[i]!));
     return `${text}\r\n`;
   };
   // The file is built as text a chunk at a time (a hand-written writer: csv-stringify's
   // per-record stream machinery cost more than the rest of the export put together).
-  let chunk = "\uFEFF" + line(columns.map((c) => labels.t(c.header)));
+  let chunk = "\uFEFF" + line(columns.map((c) => labels.t(c.header)), false);
   let count = 0;
   for await (const page of scopedRequestPages(snapshot, options)) {
     for (const item of page) chunk += line(requestRow(item, labels, sensitive, range.end));

@@ -102,6 +102,7 @@ export default function Reports() {
             <input type="radio" id="format-csv" name="format" value="csv" />
             <label htmlFor="format-csv">{t("reports.format.csv")}</label>
           </div>
+          <p className="hint">{t("reports.format.csvCodes")}</p>
         </fieldset>
 
         <fieldset>

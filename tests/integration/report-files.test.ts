@@ -18,6 +18,7 @@ import { writeWeeklyReportCsv } from "~/domain/weekly-report.server";
 import { loader as exportsLoader } from "~/routes/admin.exports";
 import { loader as downloadLoader } from "~/routes/reports.download";
 import { db } from "~/utils/db.server";
+import { completeEdrpou } from "~/domain/identifiers";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call } from "./route-helpers";
 import { cookieFor } from "./sessions";
@@ -231,7 +232,28 @@ describe("CSV", () => {
       "Населений пункт": `'${INJECTION_CITY}`,
       "Прострочено на кінець тижня": "ні",
     });
-    expect(records.find((r) => r["Номер"] === refs.D1)!["Чутливі дані (оборонне замовлення)"]).toContain("секрет-А");
+    // Sensitive details are named as the intake form names them, in the file's language.
+    const sensitive = records.find((r) => r["Номер"] === refs.D1)!["Чутливі дані (оборонне замовлення)"];
+    expect(sensitive).toContain("Тип продукції: Бронепластини секрет-А");
+    expect(sensitive).not.toContain("productType");
+  });
+
+  it("keeps an EDRPOU's leading zeros for people who open it in a spreadsheet, and for programs that read it", async () => {
+    const edrpou = completeEdrpou("0003212");
+    expect(edrpou).toMatch(/^000/);
+    const filed = await createRequest({ input: buildIntake(random, { edrpou, category: "ENERGY" }), now: new Date("2026-05-12T09:00:00Z") });
+    const { text } = await csv("coordinator", "week=2026-W20&format=csv");
+    // Written as ="0003212…" (RFC 4180-quoted): Excel and LibreOffice show the text with its zeros.
+    expect(text).toContain(`;"=""${edrpou}""";`);
+    const record = (parse(text, { bom: true, delimiter: ";", columns: true }) as Record<string, string>[]).find((r) => r["Номер"] === filed.reference)!;
+    expect(record["ЄДРПОУ / РНОКПП"]).toBe(`="${edrpou}"`);
+    expect(/^="(\d+)"$/.exec(record["ЄДРПОУ / РНОКПП"]!)![1]).toBe(edrpou);
+    // The XLSX holds it as a text cell, formatted as text.
+    const { workbook } = await xlsx("coordinator", "week=2026-W20&format=xlsx");
+    const sheet = workbook.getWorksheet("Запити")!;
+    const header = rowsOf(sheet)[0]!;
+    const row = rowsOf(sheet).find((r) => r[0] === filed.reference)!;
+    expect(row[header.indexOf("ЄДРПОУ / РНОКПП")]).toBe(edrpou);
   });
 
   it("in English uses commas and decimal points", async () => {
