@@ -123,7 +123,7 @@ export async function login({ email, password, ipAddress, userAgent, now = new D
 export function afterLoginPath(redirectTo: FormDataEntryValue | string | null | undefined, role: Role) {
   const home = HOME_BY_ROLE[role];
   const path = safeRedirectPath(redirectTo, home);
-  if (/^\/log(in|out)(?:[/?#]|$)/.test(path)) return home;
+  if (/^\/log(in|out)(?:[/?#]|$)/i.test(path)) return home;
   const page = PAGES_FOR.find(({ prefix }) => path === prefix || ["/", "?", "#"].some((next) => path.startsWith(prefix + next)));
   return page && !page.roles.includes(role) ? home : path;
 }

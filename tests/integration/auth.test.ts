@@ -14,8 +14,10 @@ import {
 } from "~/domain/auth.server";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as logoutAction, loader as logoutLoader } from "~/routes/logout";
+import { action as setLanguageAction } from "~/routes/set-language";
 import { db } from "~/utils/db.server";
 import { createCluster, createUser } from "../factories";
+import { HOSTILE_TARGETS } from "../hostile-targets";
 import { call, formRequest } from "./route-helpers";
 
 const PASSWORD = "correct horse battery staple";
@@ -109,6 +111,19 @@ describe("signing in", () => {
     expect((await postLogin({ email: coordinator.email, password: PASSWORD, redirectTo: "//evil.example/x" })).location).toBe("/queue");
     expect((await postLogin({ email: coordinator.email, password: PASSWORD, redirectTo: "https://evil.example" })).location).toBe("/queue");
     expect((await postLogin({ email: coordinator.email, password: PASSWORD, redirectTo: "/login?redirectTo=/x" })).location).toBe("/queue");
+  });
+
+  it("sends the browser only to a path of this site, whatever redirectTo holds (sign-in and language switch)", async () => {
+    const origin = "https://rrc.example.org";
+    for (const target of HOSTILE_TARGETS) {
+      const signedIn = await postLogin({ email: coordinator.email, password: PASSWORD, redirectTo: target });
+      expect(signedIn.status, JSON.stringify(target)).toBe(303);
+      expect(new URL(signedIn.location!, origin).origin, JSON.stringify(target)).toBe(origin);
+
+      const switched = await call(setLanguageAction, formRequest("/set-language", { lang: "en", redirectTo: target }));
+      expect(switched.status, JSON.stringify(target)).toBe(303);
+      expect(new URL(switched.location!, origin).origin, JSON.stringify(target)).toBe(origin);
+    }
   });
 
   it("refuses a wrong password with 400, keeps the email, never echoes the password and opens no session", async () => {
