@@ -109,7 +109,15 @@ export function queueSearch(params: QueueParams, changes: Partial<QueueParams> =
 export const SaveViewSchema = z.object({
   intent: z.literal("saveView"),
   name: z.string({ error: "required" }).trim().min(1, "required").max(80, "tooLong:80"),
-  query: z.string().max(2000).default(""),
+  /**
+   * The view as the queue reads it, written back by `queueSearch`: only the queue's own
+   * parameters, percent-encoded, so it is a link and a redirect whatever was posted.
+   */
+  query: z
+    .string()
+    .max(2000)
+    .default("")
+    .transform((query) => queueSearch(readQueueParams(new URLSearchParams(query)))),
 });
 
 export const DeleteViewSchema = z.object({ intent: z.literal("deleteView"), id: z.string().min(1).max(40) });

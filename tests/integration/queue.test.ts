@@ -380,12 +380,24 @@ describe("saved views", () => {
     // The same name replaces the view instead of adding a second one.
     expect((await post({ intent: "saveView", name: "Критичні", query: "?urgency=CRITICAL&status=NEW" })).status).toBe(303);
     const replaced = (await openQueue()).views;
-    expect(replaced).toEqual([{ id: mine[0]!.id, name: "Критичні", query: "?urgency=CRITICAL&status=NEW" }]);
+    expect(replaced).toEqual([{ id: mine[0]!.id, name: "Критичні", query: "?status=NEW&urgency=CRITICAL" }]);
 
     const deleted = await post({ intent: "deleteView", id: mine[0]!.id }, coordinatorCookie, "?status=NEW");
     expect(deleted.status).toBe(303);
     expect(deleted.location).toBe("/queue?status=NEW");
     expect((await openQueue()).views).toEqual([]);
+  });
+
+  it("saves a view whose posted query holds CR/LF, NUL or emoji as the link it redirects to", async () => {
+    const queries = ["?q=a\r\nSet-Cookie: x=1", "?q=\u0000&status=NEW", "?q=😀🇺🇦", "?status=NEW\r\n&bogus=1", "status=\u0085TRIAGED"];
+    for (const [i, query] of queries.entries()) {
+      const answer = await post({ intent: "saveView", name: `Дивне ${i}`, query });
+      expect(answer.status, JSON.stringify(query)).toBe(303);
+      expect(answer.location).toMatch(/^\/queue[\x21-\x7e]*$/);
+      const saved = (await openQueue()).views.find((v) => v.name === `Дивне ${i}`);
+      expect(`/queue${saved!.query}`).toBe(answer.location);
+    }
+    expect((await openQueue()).views.find((v) => v.name === "Дивне 2")!.query).toBe("?q=%F0%9F%98%80%F0%9F%87%BA%F0%9F%87%A6");
   });
 
   it("refuses a view without a name with 400 and saves nothing", async () => {
