@@ -21,7 +21,7 @@ function runChild(format, week, file) {
   const started = performance.now();
   const stdout = execFileSync(BIN("tsx"), [path.join(ROOT, "bench", "export-child.ts"), format, week, out], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: `file:${file}` },
+    env: { ...process.env, NODE_ENV: "production", PUBLIC_URL: "http://127.0.0.1:3000", DATABASE_URL: `file:${file}` },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
     maxBuffer: 1 << 20,

@@ -143,6 +143,7 @@ export async function startServer({
       HOST: "127.0.0.1",
       PORT: String(port),
       DATABASE_URL: `file:${dbFile}`,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       INTAKE_RATE_LIMIT: BENCH_RATE_LIMIT,
       ...env,
     },

@@ -64,12 +64,11 @@ function insertNotifications(sql: Statements, requestId: string, now: Date, draf
 }
 
 /**
- * The base of links in messages: PUBLIC_URL, else the origin the request came to, else
- * localhost. Set PUBLIC_URL in production: an origin comes from the Host header, which the
- * sender of the request chooses.
+ * The base of links in messages: PUBLIC_URL (required in production), never the request's
+ * origin, which comes from a Host header the sender chooses.
  */
-export function publicBaseUrl(request?: Request) {
-  return (env.PUBLIC_URL ?? (request ? new URL(request.url).origin : `http://localhost:${env.PORT}`)).replace(/\/+$/, "");
+export function publicBaseUrl() {
+  return env.publicUrl;
 }
 
 const staffRequestUrl = (reference: string) => `${publicBaseUrl()}/requests/${encodeURIComponent(reference)}`;

@@ -6,7 +6,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxField, FormErrors, SelectField, TextField, TextareaField } from "~/components/forms";
 import { createRequest } from "~/domain/intake.server";
 import { allowIntakeFrom } from "~/domain/intake-limit.server";
-import { publicBaseUrl } from "~/domain/notifications.server";
 import { CATEGORIES, CATEGORY_LABELS, URGENCIES, URGENCY_LABELS, regionOptions } from "~/domain/taxonomy";
 import { getLocale } from "~/i18n/locale.server";
 import { pickMessages } from "~/i18n/messages";
@@ -55,8 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const base = publicBaseUrl(request);
-  const created = await createRequest({ input: submission.value, statusUrlFor: (token) => `${base}/s/${token}` });
+  const created = await createRequest({ input: submission.value });
   return redirect(`/s/${created.token}/submitted`, 303);
 }
 

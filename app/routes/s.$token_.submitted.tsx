@@ -21,11 +21,11 @@ const CLEAR_DRAFT = `try{localStorage.removeItem(${jsonInScript(INTAKE_DRAFT_KEY
 
 export const meta: MetaFunction = () => [{ title: "Запит прийнято · Request received — ЦШР" }, { name: "robots", content: "noindex" }];
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const token = params.token ?? "";
   const found = await getStatusPage(token);
   if (!found) throw new Response("Not found", { status: 404, headers: PRIVATE_HEADERS });
-  const origin = env.PUBLIC_URL ?? new URL(request.url).origin;
+  const origin = env.publicUrl;
   return data(
     { reference: found.reference, triageDueAt: found.triageDueAt, statusUrl: `${origin}/s/${token}`, statusPath: `/s/${token}` },
     { headers: PRIVATE_HEADERS },

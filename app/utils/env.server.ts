@@ -36,8 +36,11 @@ const EnvSchema = z.object({
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
   /** Overrides of the SLA targets per urgency (JSON, see app/domain/sla-config.server.ts). */
   SLA_TARGETS: z.string().optional(),
-  /** The public base URL used in links sent to enterprises (e.g. https://rrc.example.org). */
-  PUBLIC_URL: z.string().url().optional(),
+  /**
+   * The site's public address, the base of every link the app writes into messages and pages
+   * (e.g. https://rrc.example.org). Required in production; never taken from a request's Host.
+   */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "expected the site's address, e.g. https://rrc.example.org" }).optional(),
   /** Outgoing mail server, e.g. smtps://user:password@mail.example.org:465. Unset: messages go to OUTBOX_DIR as .eml files. */
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "expected smtp://… or smtps://…").optional(),
   /** The From of every message the Centre sends. */
@@ -46,14 +49,28 @@ const EnvSchema = z.object({
   OUTBOX_DIR: z.string().min(1).default("data/outbox"),
 });
 
+/** A setting that stops the process at start; server.mjs prints only its message. */
+export class ConfigurationError extends Error {
+  override name = "ConfigurationError";
+}
+
 function loadEnv() {
   const parsed = EnvSchema.safeParse(process.env);
   if (!parsed.success) {
-    throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
+    throw new ConfigurationError(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
   }
   const env = parsed.data;
+  if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
+    throw new ConfigurationError(
+      "PUBLIC_URL is not set. In production the links sent to enterprises and staff are built from it, never from " +
+        "the address a visitor's browser sent. Set it to the site's public address, e.g. PUBLIC_URL=https://rrc.example.org " +
+        "(`npm start` sets it to http://localhost:PORT when it is unset).",
+    );
+  }
   return {
     ...env,
+    /** The base of links: PUBLIC_URL, or this machine's address outside production. */
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     databaseUrl: databaseUrl(env.DATABASE_URL),
     sessionSecret: env.SESSION_SECRET ?? randomBytes(32).toString("hex"),
     cookieSecure:

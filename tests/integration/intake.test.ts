@@ -3,6 +3,7 @@ import { createRequest } from "~/domain/intake.server";
 import { action as intakeAction } from "~/routes/requests.new";
 import { loader as submittedLoader } from "~/routes/s.$token_.submitted";
 import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { buildIntake, intakeFormFields, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 
@@ -53,7 +54,27 @@ describe("intake action", () => {
     const confirmation = await call(submittedLoader, new Request(`http://localhost/s/${token}/submitted`), { token: token! });
     expect(confirmation.status).toBe(200);
     expect(confirmation.data.reference).toBe(request.reference);
-    expect(confirmation.data.statusUrl).toBe(`http://localhost/s/${token}`);
+    expect(confirmation.data.statusUrl).toBe(`${env.publicUrl}/s/${token}`);
+  });
+
+  it("builds the links in the e-mail and on the confirmation page from PUBLIC_URL, never from the request's Host", async () => {
+    expect(env.publicUrl).toBe("http://localhost:3000");
+    const input = buildIntake(random);
+    const request = new Request("http://evil.example/requests/new", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Host: "evil.example", "X-Forwarded-Host": "evil.example" },
+      body: new URLSearchParams(Object.entries(intakeFormFields(input)).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))),
+    });
+    const answer = await call(intakeAction, request, {}, { clientAddress: "203.0.113.8" });
+    expect(answer.status).toBe(303);
+    const token = answer.location!.split("/")[2]!;
+    const filed = await db.request.findFirstOrThrow({ where: { enterprise: { edrpou: input.edrpou } }, select: { id: true } });
+    const mail = await db.notification.findFirstOrThrow({ where: { requestId: filed.id, kind: "requestReceived" } });
+    expect(mail.body).toContain(`http://localhost:3000/s/${token}`);
+    expect(mail.body).not.toContain("evil.example");
+
+    const confirmation = await call(submittedLoader, new Request(`http://evil.example/s/${token}/submitted`), { token });
+    expect(confirmation.data.statusUrl).toBe(`http://localhost:3000/s/${token}`);
   });
 
   it("stores the needed-by date as that day, and ids in the shape of the rest", async () => {

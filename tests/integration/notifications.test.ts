@@ -84,7 +84,8 @@ describe("what each change announces", () => {
     const [received, ...others] = await notificationsOf(request.id);
     expect(others).toEqual([]);
     expect(received).toMatchObject({ kind: "requestReceived", recipient: input.email.toLowerCase(), locale: "uk", status: "PENDING", attempts: 0 });
-    expect(received!.body).toContain(`http://localhost/s/${token}`);
+    // PUBLIC_URL, by default this machine's address (http://localhost:3000 in the tests).
+    expect(received!.body).toContain(`http://localhost:3000/s/${token}`);
     expect(received!.subject).toContain(request.reference);
     expect(received!.subject).toContain("Запит отримано");
     expect(received!.subject).toContain("Request received");

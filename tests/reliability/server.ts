@@ -42,11 +42,11 @@ export function removeDb(file: string) {
   for (const suffix of DB_SUFFIXES) fs.rmSync(file + suffix, { force: true });
 }
 
-/** A fresh migrated, empty database: `node scripts/db-setup.mjs --reset --no-seed`. */
-export function freshDatabase(name: string) {
-  fs.mkdirSync(TMP_DIR, { recursive: true });
-  const file = path.join(TMP_DIR, `${name}-${Date.now()}.db`);
-  execFileSync(process.execPath, [path.join(ROOT, "scripts", "db-setup.mjs"), "--reset", "--no-seed"], {
+/** A fresh migrated, empty database (`node scripts/db-setup.mjs --reset --no-seed`), or with the demo data. */
+export function freshDatabase(name: string, { seed = false, dir = TMP_DIR }: { seed?: boolean; dir?: string } = {}) {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}-${Date.now()}.db`);
+  execFileSync(process.execPath, [path.join(ROOT, "scripts", "db-setup.mjs"), "--reset", ...(seed ? [] : ["--no-seed"])], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: `file:${file}` },
     stdio: ["ignore", "ignore", "inherit"],
@@ -54,7 +54,7 @@ export function freshDatabase(name: string) {
   return file;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -100,6 +100,7 @@ export async function startProductionServer(dbFile: string, env: Record<string, 
       HOST: "127.0.0.1",
       PORT: String(port),
       DATABASE_URL: `file:${dbFile}`,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       INTAKE_RATE_LIMIT: "100000000/600",
       SCHEDULER_INTERVAL_SECONDS: "0",
       SESSION_SECRET: "reliability-suite-session-secret",

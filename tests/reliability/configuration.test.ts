@@ -1,0 +1,79 @@
+// Where the links in messages point: `npm start` on a machine points them at the local address
+// it serves; a production server without PUBLIC_URL does not start at all, with a message that
+// says what to set. (Links never come from a request's Host: tests/integration/intake.test.ts.)
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildIntake, intakeFormFields, seededRandom } from "../factories";
+import { ROOT, cleanUp, ensureBuild, formBody, freePort, freshDatabase, openReadOnly, sleep } from "./server";
+
+/** Runs a script of the project with the given environment (PUBLIC_URL and NODE_ENV unset unless given). */
+function run(script: string, env: Record<string, string>) {
+  const inherited: Record<string, string | undefined> = { ...process.env };
+  delete inherited.PUBLIC_URL;
+  delete inherited.NODE_ENV;
+  const child = spawn(process.execPath, [path.join(ROOT, script)], {
+    cwd: ROOT,
+    env: { ...inherited, HOST: "127.0.0.1", SCHEDULER_INTERVAL_SECONDS: "0", SHOW_DEMO_LOGINS: "false", ...env } as unknown as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+afterAll(() => cleanUp());
+
+describe("the public address of links", () => {
+  it("a production server without PUBLIC_URL stops at start and says what to set", { timeout: 60_000 }, async () => {
+    await ensureBuild();
+    const dbFile = freshDatabase("no-public-url");
+    const server = run("server.mjs", { NODE_ENV: "production", PORT: String(await freePort()), DATABASE_URL: `file:${dbFile}` });
+    const code = await Promise.race([server.exited, sleep(20_000).then(() => "still running")]);
+    if (code === "still running") server.child.kill("SIGKILL");
+    expect(code).toBe(1);
+    expect(server.output()).toContain("PUBLIC_URL is not set");
+    expect(server.output()).toMatch(/PUBLIC_URL=https:\/\/rrc\.example\.org/);
+    // The message, not a stack trace.
+    expect(server.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it("`npm start` without PUBLIC_URL uses and prints the local address it serves", { timeout: 60_000 }, async () => {
+    await ensureBuild();
+    const dbFile = freshDatabase("npm-start");
+    const listen = await freePort();
+    const start = run("scripts/start.mjs", { PORT: String(listen), DATABASE_URL: `file:${dbFile}`, INTAKE_RATE_LIMIT: "1000/60" });
+    try {
+      let status = 0;
+      for (let i = 0; i < 200 && status !== 200; i++) {
+        status = await fetch(`http://127.0.0.1:${listen}/healthz`).then((r) => r.status, () => 0);
+        if (status !== 200) await sleep(100);
+      }
+      expect(status, start.output()).toBe(200);
+      expect(start.output()).toContain(`http://localhost:${listen}`);
+
+      // Filed through another name of the machine: the e-mail still links to the address above.
+      const response = await fetch(`http://127.0.0.1:${listen}/requests/new`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: formBody(intakeFormFields(buildIntake(seededRandom(3)))),
+      });
+      await response.arrayBuffer();
+      expect(response.status).toBe(303);
+      const sqlite = openReadOnly(dbFile);
+      try {
+        const body = sqlite.prepare(`SELECT body FROM Notification WHERE kind = 'requestReceived'`).pluck().get() as string;
+        expect(body).toContain(`http://localhost:${listen}/s/`);
+        expect(body).not.toContain("127.0.0.1");
+      } finally {
+        sqlite.close();
+      }
+    } finally {
+      start.child.kill("SIGTERM");
+      await start.exited;
+    }
+  });
+});
