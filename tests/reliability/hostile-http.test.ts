@@ -1,0 +1,288 @@
+// The production server against what a hostile tester sends over HTTP: redirect targets that
+// would lead off-site, bodies that are too large in any transfer encoding, malformed Origin and
+// Host headers and multipart bodies, saved views that cannot go into a header. Nothing gets a
+// 500, nothing leaves the site, and a signed-in visitor's pages are never stored by a cache.
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../prisma/demo-users.mjs";
+import { buildIntake, intakeFormFields, seededRandom } from "../factories";
+import { HOSTILE_TARGETS } from "../hostile-targets";
+import { type ProductionServer, cleanUp, formBody, freshDatabase, openReadOnly, startProductionServer } from "./server";
+
+let server: ProductionServer;
+let origin: string;
+const cookies: Record<"admin" | "coordinator" | "member", string> = { admin: "", coordinator: "", member: "" };
+const demo = { memberReference: "", otherReference: "", clusterSlug: "", userId: "", token: "" };
+
+type RawAnswer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; sentBytes: number };
+
+/**
+ * One request over a plain socket, with headers exactly as given (fetch would refuse or fix
+ * some of them). `chunks` streams the body chunked until the answer arrives or they run out.
+ */
+function raw(
+  path: string,
+  { method = "GET", headers = {}, body, chunks }: { method?: string; headers?: Record<string, string>; body?: string | Buffer; chunks?: Iterable<Buffer> } = {},
+): Promise<RawAnswer> {
+  const { port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    let sentBytes = 0;
+    let answered = false;
+    const request = http.request({ host: "127.0.0.1", port, path, method, headers, agent: false, setHost: !("Host" in headers) }, (response) => {
+      answered = true;
+      const parts: Buffer[] = [];
+      response.on("data", (part: Buffer) => parts.push(part));
+      response.on("end", () => {
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(parts), sentBytes });
+        request.destroy();
+      });
+      response.on("error", reject);
+    });
+    // Once the server has answered and closed, writing the rest fails: that is expected.
+    request.on("error", (error) => (answered ? undefined : reject(error)));
+    if (chunks) {
+      const iterator = chunks[Symbol.iterator]();
+      const pump = () => {
+        while (!answered) {
+          const next = iterator.next();
+          if (next.done) return void request.end();
+          sentBytes += next.value.length;
+          if (!request.write(next.value)) return void request.once("drain", pump);
+        }
+      };
+      pump();
+    } else {
+      if (body !== undefined) sentBytes = Buffer.byteLength(body);
+      request.end(body);
+    }
+  });
+}
+
+const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
+
+async function signIn(email: string) {
+  const response = await fetch(`${origin}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { ...FORM, Origin: origin },
+    body: formBody({ email, password: DEMO_PASSWORD }),
+  });
+  await response.arrayBuffer();
+  expect(response.status, email).toBe(303);
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
+
+function get(path: string, cookie?: string) {
+  return fetch(`${origin}${path}`, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
+}
+
+beforeAll(async () => {
+  const dbFile = freshDatabase("hostile-http", { seed: true });
+  const sqlite = openReadOnly(dbFile);
+  try {
+    const one = <T>(sql: string) => sqlite.prepare(sql).pluck().get() as T;
+    demo.clusterSlug = "kyiv-iam";
+    demo.memberReference = one<string>(`SELECT r.reference FROM Request r JOIN Cluster c ON c.id = r.assignedClusterId WHERE c.slug = 'kyiv-iam' LIMIT 1`);
+    demo.otherReference = one<string>(`SELECT r.reference FROM Request r LEFT JOIN Cluster c ON c.id = r.assignedClusterId WHERE c.slug IS NOT 'kyiv-iam' LIMIT 1`);
+    demo.userId = one<string>(`SELECT id FROM User WHERE email = 'coordinator@rrc.example'`);
+  } finally {
+    sqlite.close();
+  }
+  server = await startProductionServer(dbFile);
+  origin = server.url;
+  cookies.admin = await signIn("admin@rrc.example");
+  cookies.coordinator = await signIn("coordinator@rrc.example");
+  cookies.member = await signIn("member.kyiv-iam@rrc.example");
+}, 90_000);
+
+afterAll(async () => {
+  await server?.stop();
+  // Whatever was sent, the server logged no failure of its own.
+  expect(server?.stderr() ?? "").not.toMatch(/Error|at .*\.js:\d+/);
+  cleanUp();
+});
+
+describe("redirect targets", () => {
+  it("never lead off-site and never get a 500, from the language switch and the sign-in form", { timeout: 60_000 }, async () => {
+    for (const target of HOSTILE_TARGETS) {
+      for (const [path, fields] of [
+        ["/set-language", { lang: "en", redirectTo: target }],
+        ["/login", { email: "coordinator@rrc.example", password: DEMO_PASSWORD, redirectTo: target }],
+      ] as const) {
+        const answer = await raw(path, { method: "POST", headers: FORM, body: formBody(fields) });
+        expect(answer.status, `${path} ${JSON.stringify(target)}`).toBe(303);
+        const location = String(answer.headers.location);
+        expect(new URL(location, origin).origin, `${path} ${JSON.stringify(target)} → ${location}`).toBe(origin);
+      }
+    }
+  });
+
+  it("a saved view whose query holds CR/LF, NUL or emoji is stored as the link the answer redirects to", async () => {
+    for (const query of ["?q=x\r\nSet-Cookie: a=1", "?q=\u0000", "?q=😀", "?status=NEW\r\n"]) {
+      const answer = await raw("/queue", {
+        method: "POST",
+        headers: { ...FORM, Cookie: cookies.coordinator },
+        body: formBody({ intent: "saveView", name: `Вид ${JSON.stringify(query)}`, query }),
+      });
+      expect(answer.status, JSON.stringify(query)).toBe(303);
+      expect(String(answer.headers.location)).toMatch(/^\/queue[\x21-\x7e]*$/);
+      expect(answer.headers["set-cookie"]).toBeUndefined();
+    }
+    const sqlite = openReadOnly(server.dbFile);
+    try {
+      const stored = sqlite.prepare(`SELECT query FROM SavedView`).pluck().all() as string[];
+      expect(stored.length).toBe(4);
+      for (const query of stored) expect(query).toMatch(/^(\?[\x21-\x7e]+)?$/);
+    } finally {
+      sqlite.close();
+    }
+  });
+});
+
+describe("bodies", () => {
+  const chunkOf = (size: number, fill = "x") => Buffer.from(fill.repeat(size));
+  function* endless(first: Buffer, chunk: Buffer, maxBytes: number) {
+    yield first;
+    for (let sent = first.length; sent < maxBytes; sent += chunk.length) yield chunk;
+  }
+
+  it("refuses a chunked body above the limit with 413 as it streams, before reading it all", async () => {
+    const total = 256 * 1024 * 1024;
+    const answer = await raw("/requests/new", {
+      method: "POST",
+      // As a browser sends it: on a kept-alive connection, reading the answer while it sends.
+      headers: { ...FORM, "Transfer-Encoding": "chunked", Connection: "keep-alive" },
+      chunks: endless(Buffer.from("description="), chunkOf(64 * 1024), total),
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.body.length).toBeLessThan(1000);
+    // Answered while the client was still sending (what it sent meanwhile filled the sockets' buffers).
+    expect(answer.sentBytes).toBeLessThan(total);
+  });
+
+  it("files a valid intake sent chunked, under the limit", async () => {
+    const body = Buffer.from(formBody(intakeFormFields(buildIntake(seededRandom(11)))));
+    const parts = [body.subarray(0, 100), body.subarray(100, 1000), body.subarray(1000)];
+    const answer = await raw("/requests/new", { method: "POST", headers: { ...FORM, "Transfer-Encoding": "chunked", Origin: origin }, chunks: parts });
+    expect(answer.status).toBe(303);
+    expect(String(answer.headers.location)).toMatch(/^\/s\/[A-Za-z0-9_-]{43}\/submitted$/);
+  });
+
+  it("never echoes megabytes back into a page", async () => {
+    // The worst characters for an echo: escaped in the markup and again in the page's data.
+    for (const [path, field] of [["/login", "redirectTo"], ["/login", "email"], ["/requests/new", "description"]] as const) {
+      const nearLimit = await raw(path, { method: "POST", headers: FORM, body: formBody({ [field]: "<\"".repeat(15_000) }) });
+      expect(nearLimit.status, path).toBe(400);
+      expect(nearLimit.body.length, `${path} ${field}`).toBeLessThan(1024 * 1024);
+
+      const overLimit = await raw(path, { method: "POST", headers: FORM, body: formBody({ [field]: "<".repeat(250 * 1024) }) });
+      expect(overLimit.status, path).toBe(413);
+      expect(overLimit.body.length).toBeLessThan(1000);
+      const manyFields = await raw(path, { method: "POST", headers: FORM, body: "a=&".repeat(80_000) });
+      expect(manyFields.status, path).toBe(413);
+    }
+  });
+
+  it("answers malformed and boundary-less multipart bodies with 400, and reads a valid one", async () => {
+    const bad: [string, string][] = [
+      ["multipart/form-data", "lang=en"],
+      ["multipart/form-data; boundary=", "--\r\n"],
+      ["multipart/form-data; boundary=xyz", "garbage"],
+      ["multipart/form-data; boundary=xyz", '--xyz\r\nContent-Disposition: form-data; name="lang"\r\n\r\nen'],
+      ["multipart/form-data; boundary=xyz", '--xyz\r\nContent-Disposition: form-data\r\n\r\nen\r\n--xyz--\r\n'],
+    ];
+    for (const [type, body] of bad) {
+      for (const path of ["/set-language", "/requests/new", "/login"]) {
+        const answer = await raw(path, { method: "POST", headers: { "Content-Type": type }, body });
+        expect(answer.status, `${path} ${type} ${JSON.stringify(body)}`).toBe(400);
+      }
+    }
+    const good = await raw("/set-language", {
+      method: "POST",
+      headers: { "Content-Type": "multipart/form-data; boundary=xyz" },
+      body: '--xyz\r\nContent-Disposition: form-data; name="lang"\r\n\r\nen\r\n--xyz\r\nContent-Disposition: form-data; name="redirectTo"\r\n\r\n/reports\r\n--xyz--\r\n',
+    });
+    expect(good.status).toBe(303);
+    expect(good.headers.location).toBe("/reports");
+  });
+});
+
+describe("headers", () => {
+  it("answers a malformed Origin on a post with 403, not a 500", async () => {
+    for (const value of ["http://[", "not a url", "http://a b", "://", "http://", "http://127.0.0.1:0:0", "file:///etc/passwd", "null", "http://ä.example"]) {
+      const answer = await raw("/requests/new", { method: "POST", headers: { ...FORM, Origin: value }, body: "title=x" });
+      expect(answer.status, value).toBe(403);
+    }
+  });
+
+  it("answers a Host header that cannot be part of a URL with 400, not a 500", async () => {
+    for (const value of ["a b", "[", "x/y", "x?y", "x#y", "user@x", "x:99999", "[::1"]) {
+      for (const [method, path] of [["GET", "/"], ["GET", "/requests/new"], ["POST", "/set-language"]] as const) {
+        const answer = await raw(path, { method, headers: { Host: value, ...(method === "POST" ? FORM : {}) }, body: method === "POST" ? "lang=en" : undefined });
+        expect(answer.status, `${method} ${path} Host: ${value}`).toBe(400);
+      }
+    }
+  });
+});
+
+describe("caching of signed-in pages", () => {
+  /** Every page route file, visited signed in; resource routes set their own caching. */
+  const PAGES: Record<string, () => Array<[who: keyof typeof cookies, path: string, status: number]>> = {
+    "$.tsx": () => [["coordinator", "/no-such-page", 404], ["member", "/admin/no-such-page", 404]],
+    "_index.tsx": () => [["coordinator", "/", 200]],
+    "login.tsx": () => [["coordinator", "/login", 302]],
+    "requests.new.tsx": () => [["coordinator", "/requests/new", 200]],
+    "cluster.tsx": () => [["member", "/cluster", 200], ["coordinator", "/cluster", 403]],
+    "dashboard.tsx": () => [["coordinator", "/dashboard", 200], ["member", "/dashboard", 403]],
+    "queue.tsx": () => [["coordinator", "/queue", 200], ["coordinator", "/queue?status=NEW", 200], ["member", "/queue", 403]],
+    "reports.tsx": () => [["member", "/reports", 200], ["coordinator", "/reports", 200]],
+    "requests.$reference.tsx": () => [
+      ["coordinator", `/requests/${demo.memberReference}`, 200],
+      ["member", `/requests/${demo.memberReference}`, 200],
+      ["member", `/requests/${demo.otherReference}`, 404],
+      ["coordinator", "/requests/RRC-0000-000000", 404],
+    ],
+    "admin._index.tsx": () => [["admin", "/admin", 200], ["coordinator", "/admin", 403]],
+    "admin.clusters._index.tsx": () => [["admin", "/admin/clusters", 200], ["member", "/admin/clusters", 403]],
+    "admin.clusters.$slug.tsx": () => [["admin", `/admin/clusters/${demo.clusterSlug}`, 200], ["admin", "/admin/clusters/no-such", 404]],
+    "admin.users._index.tsx": () => [["admin", "/admin/users", 200]],
+    "admin.users.$id.tsx": () => [["admin", `/admin/users/${demo.userId}`, 200], ["admin", "/admin/users/no-such", 404]],
+    "admin.outbox.tsx": () => [["admin", "/admin/outbox", 200]],
+    "admin.exports.tsx": () => [["admin", "/admin/exports", 200]],
+  };
+  /** Not pages: they answer with a file, a redirect or JSON, and set their own Cache-Control. */
+  const RESOURCES = ["healthz.ts", "i18n.staff.$locale.ts", "logout.tsx", "reports.download.ts", "s.$token.tsx", "s.$token_.submitted.tsx", "set-language.ts"];
+
+  it("lists every route file as a page or a resource", async () => {
+    const fs = await import("node:fs");
+    const files = fs.readdirSync("app/routes").filter((f) => /\.tsx?$/.test(f));
+    expect(files.filter((f) => !(f in PAGES) && !RESOURCES.includes(f))).toEqual([]);
+  });
+
+  it("sends private, no-store with every signed-in page, its 403 and 404, and its data", { timeout: 60_000 }, async () => {
+    for (const [file, visits] of Object.entries(PAGES)) {
+      for (const [who, path, status] of visits()) {
+        for (const url of [path, `${path.split("?")[0] === "/" ? "/_root" : path.split("?")[0]}.data${path.includes("?") ? `?${path.split("?")[1]}` : ""}`]) {
+          const response = await get(url, cookies[who]);
+          await response.arrayBuffer();
+          if (url === path) expect(response.status, `${file}: ${who} ${url}`).toBe(status);
+          expect(response.headers.get("Cache-Control"), `${file}: ${who} ${url} (${response.status})`).toBe("private, no-store");
+        }
+      }
+    }
+  });
+
+  it("leaves the caching of public pages and assets to them", async () => {
+    const intake = await get("/requests/new");
+    const html = await intake.text();
+    expect(intake.status).toBe(200);
+    expect(intake.headers.get("Cache-Control") ?? "").not.toMatch(/no-store/);
+    const asset = html.match(/\/assets\/[^"]+\.js/)?.[0];
+    expect(asset).toBeTruthy();
+    for (const cookie of [undefined, cookies.coordinator]) {
+      const response = await get(asset!, cookie);
+      await response.arrayBuffer();
+      expect(response.headers.get("Cache-Control")).toMatch(/immutable/);
+    }
+  });
+});
