@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe("online backup", () => {
   it("copies a busy database consistently, and the copy serves the same requests", { timeout: 80_000 }, async () => {
-    const dbFile = freshDatabase("backup-live");
+    const dbFile = await freshDatabase("backup-live");
     const server = await startProductionServer(dbFile);
     servers.push(server);
     const random = seededRandom(31337);

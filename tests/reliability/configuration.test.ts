@@ -29,7 +29,7 @@ afterAll(() => cleanUp());
 describe("the public address of links", () => {
   it("a production server without PUBLIC_URL stops at start and says what to set", { timeout: 60_000 }, async () => {
     await ensureBuild();
-    const dbFile = freshDatabase("no-public-url");
+    const dbFile = await freshDatabase("no-public-url");
     const server = run("server.mjs", { NODE_ENV: "production", PORT: String(await freePort()), DATABASE_URL: `file:${dbFile}` });
     const code = await Promise.race([server.exited, sleep(20_000).then(() => "still running")]);
     if (code === "still running") server.child.kill("SIGKILL");
@@ -42,7 +42,7 @@ describe("the public address of links", () => {
 
   it("`npm start` without PUBLIC_URL uses and prints the local address it serves", { timeout: 60_000 }, async () => {
     await ensureBuild();
-    const dbFile = freshDatabase("npm-start");
+    const dbFile = await freshDatabase("npm-start");
     const listen = await freePort();
     const start = run("scripts/start.mjs", { PORT: String(listen), DATABASE_URL: `file:${dbFile}`, INTAKE_RATE_LIMIT: "1000/60" });
     try {

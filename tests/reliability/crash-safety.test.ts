@@ -18,7 +18,7 @@ afterAll(async () => {
 
 describe("crash safety of intake", () => {
   it("keeps every acknowledged submission, complete, across a SIGKILL mid-stream", { timeout: 80_000 }, async () => {
-    const dbFile = freshDatabase("crash");
+    const dbFile = await freshDatabase("crash");
     const server = await startProductionServer(dbFile);
     servers.push(server);
     const random = seededRandom(2026);

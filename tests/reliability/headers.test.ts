@@ -1,11 +1,10 @@
 // The production server's protective headers and cookies, as a browser receives them: the
 // CSP nonce really covers every inline script, the session cookie cannot be read by scripts
 // or sent cross-site, and a cross-site form post files nothing.
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildIntake, intakeFormFields, seededRandom } from "../factories";
-import { ROOT, type ProductionServer, cleanUp, formBody, freshDatabase, openReadOnly, startProductionServer } from "./server";
+import { ROOT, type ProductionServer, cleanUp, formBody, freshDatabase, openReadOnly, runToEnd, startProductionServer } from "./server";
 
 const EMAIL = "headers.coordinator@rrc.example";
 const PASSWORD = "headers-test-password-123";
@@ -14,17 +13,15 @@ let server: ProductionServer;
 let secureServer: ProductionServer;
 
 beforeAll(async () => {
-  dbFile = freshDatabase("headers");
-  execFileSync(
-    path.join(ROOT, "node_modules", ".bin", "tsx"),
-    ["scripts/user-create.ts", "--email", EMAIL, "--role", "COORDINATOR", "--password", PASSWORD],
-    { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${dbFile}` }, stdio: "ignore" },
-  );
+  dbFile = await freshDatabase("headers");
+  await runToEnd(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/user-create.ts", "--email", EMAIL, "--role", "COORDINATOR", "--password", PASSWORD], {
+    DATABASE_URL: `file:${dbFile}`,
+  });
   [server, secureServer] = await Promise.all([
     startProductionServer(dbFile, { COOKIE_SECURE: "false" }),
     startProductionServer(dbFile, { COOKIE_SECURE: "true" }),
   ]);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all([server?.stop(), secureServer?.stop()]);

@@ -77,7 +77,7 @@ function get(path: string, cookie?: string) {
 }
 
 beforeAll(async () => {
-  const dbFile = freshDatabase("hostile-http", { seed: true });
+  const dbFile = await freshDatabase("hostile-http", { seed: true });
   const sqlite = openReadOnly(dbFile);
   try {
     const one = <T>(sql: string) => sqlite.prepare(sql).pluck().get() as T;
@@ -93,7 +93,7 @@ beforeAll(async () => {
   cookies.admin = await signIn("admin@rrc.example");
   cookies.coordinator = await signIn("coordinator@rrc.example");
   cookies.member = await signIn("member.kyiv-iam@rrc.example");
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await server?.stop();

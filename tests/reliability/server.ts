@@ -42,14 +42,26 @@ export function removeDb(file: string) {
   for (const suffix of DB_SUFFIXES) fs.rmSync(file + suffix, { force: true });
 }
 
+/**
+ * Runs a command of the project to its end without blocking this process meanwhile (a test
+ * file that waits synchronously for a minute on a busy machine loses its test runner's messages).
+ */
+export function runToEnd(command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr!.on("data", (chunk) => (stderr += chunk));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}\n${stderr}`))));
+  });
+}
+
 /** A fresh migrated, empty database (`node scripts/db-setup.mjs --reset --no-seed`), or with the demo data. */
-export function freshDatabase(name: string, { seed = false, dir = TMP_DIR }: { seed?: boolean; dir?: string } = {}) {
+export async function freshDatabase(name: string, { seed = false, dir = TMP_DIR }: { seed?: boolean; dir?: string } = {}) {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}-${Date.now()}.db`);
-  execFileSync(process.execPath, [path.join(ROOT, "scripts", "db-setup.mjs"), "--reset", ...(seed ? [] : ["--no-seed"])], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
-    stdio: ["ignore", "ignore", "inherit"],
+  await runToEnd(process.execPath, [path.join(ROOT, "scripts", "db-setup.mjs"), "--reset", ...(seed ? [] : ["--no-seed"])], {
+    DATABASE_URL: `file:${file}`,
   });
   return file;
 }
