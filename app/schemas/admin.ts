@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { CATEGORIES, REGIONS } from "~/domain/taxonomy";
 import { PASSWORD_MAX } from "./auth";
-import { emailField, phoneField } from "./fields";
+import { emailField, freeText, phoneField } from "./fields";
 
 export const ROLES = ["ADMIN", "COORDINATOR", "CLUSTER_MEMBER"] as const;
 export type Role = (typeof ROLES)[number];
@@ -18,9 +18,9 @@ export const PASSWORD_MIN = 12;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const text = (max: number) =>
-  z.string({ error: "required" }).trim().min(1, { error: "required", abort: true }).max(max, `tooLong:${max}`);
+  freeText({ error: "required" }).min(1, { error: "required", abort: true }).max(max, `tooLong:${max}`);
 
-const optionalText = (max: number) => z.string().trim().max(max, `tooLong:${max}`).optional();
+const optionalText = (max: number) => freeText().max(max, `tooLong:${max}`).optional();
 
 
 const clusterFields = {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { cleanEnterpriseCode, isValidEnterpriseCode } from "~/domain/identifiers";
 import { CATEGORIES, REGIONS, URGENCIES } from "~/domain/taxonomy";
 import { TIME_ZONE } from "~/i18n/locale";
-import { emailField, phoneField } from "./fields";
+import { emailField, freeText, phoneField } from "./fields";
 
 export const INTAKE_FIELDS = [
   "enterpriseName",
@@ -46,11 +46,11 @@ export const DESCRIPTION_MIN = 20;
 export const DESCRIPTION_MAX = 5000;
 
 const text = (min: number, max: number) => {
-  const filled = z.string({ error: "required" }).trim().min(1, { error: "required", abort: true });
+  const filled = freeText({ error: "required" }).min(1, { error: "required", abort: true });
   return (min > 1 ? filled.min(min, `tooShort:${min}`) : filled).max(max, `tooLong:${max}`);
 };
 
-const optionalText = (max: number) => z.string().trim().max(max, `tooLong:${max}`).optional();
+const optionalText = (max: number) => freeText().max(max, `tooLong:${max}`).optional();
 
 /** A decimal as people type it: "1 200,5" or "1200.5". */
 const decimal = (max: number) =>

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { STATUSES } from "~/domain/state-machine";
 import { CATEGORIES, REGIONS, URGENCIES } from "~/domain/taxonomy";
+import { freeText } from "./fields";
 
 export const QUEUE_COLUMNS = [
   "reference",
@@ -108,7 +109,7 @@ export function queueSearch(params: QueueParams, changes: Partial<QueueParams> =
 
 export const SaveViewSchema = z.object({
   intent: z.literal("saveView"),
-  name: z.string({ error: "required" }).trim().min(1, "required").max(80, "tooLong:80"),
+  name: freeText({ error: "required" }).min(1, "required").max(80, "tooLong:80"),
   /**
    * The view as the queue reads it, written back by `queueSearch`: only the queue's own
    * parameters, percent-encoded, so it is a link and a redirect whatever was posted.
@@ -130,5 +131,5 @@ export const BulkSchema = z.object({
   ids: z.array(z.string().min(1).max(40)).min(1, "bulkNone").max(100),
   bulkAction: z.enum(BULK_ACTIONS, { error: "choose" }),
   clusterId: z.string().max(40).optional(),
-  message: z.string().trim().max(5000, "tooLong:5000").optional(),
+  message: freeText().max(5000, "tooLong:5000").optional(),
 });

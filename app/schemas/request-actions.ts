@@ -2,10 +2,11 @@
 // apart by `intent` (the state machine's action name).
 import { z } from "zod";
 import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
+import { freeText } from "./fields";
 
 const version = z.coerce.number().int().min(0);
-const message = z.string({ error: "required" }).trim().min(1, { error: "required", abort: true }).max(5000, "tooLong:5000");
-const optionalMessage = z.string().trim().max(5000, "tooLong:5000").optional();
+const message = freeText({ error: "required" }).min(1, { error: "required", abort: true }).max(5000, "tooLong:5000");
+const optionalMessage = freeText().max(5000, "tooLong:5000").optional();
 const id = z.string().min(1).max(40);
 
 export const RequestActionSchema = z.discriminatedUnion("intent", [

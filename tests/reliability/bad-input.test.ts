@@ -229,6 +229,37 @@ describe("hostile form posts", () => {
     }
     expect(await incompleteRequestCount()).toBe(0);
   });
+
+  it("no control character reached the database, from those posts or from valid forms full of them", { timeout: 60_000 }, async () => {
+    // C0 but tab and line feed, DEL, C1, in the middle of every free-text field of valid posts.
+    const dirty = (text: string) => `${text.slice(0, 2)}\u0000\u0001\u0007\b\u000b\f\u001b\u007f\u0085\u009b${text.slice(2)}\r\n`;
+    const input = buildIntake(random, { category: "SUPPLIES" });
+    const fields = intakeFormFields(input) as Record<string, string>;
+    for (const name of ["enterpriseName", "contactName", "city", "title", "description", "supplyItems"]) fields[name] = dirty(fields[name]!);
+    const pairs = Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]]));
+    expect((await call(intakeAction, post("/requests/new", pairs), {}, { clientAddress: freshAddress() })).status).toBe(303);
+    const { token, reference, id } = requests[0]!;
+    expect((await call(statusAction, post("/s/token", [["intent", "message"], ["message", dirty("Повідомлення від підприємства")]]), { token })).status).toBe(303);
+    const version = (await db.request.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+    const note: [string, string][] = [["intent", "note"], ["version", String(version)], ["message", dirty("Нотатка координатора")]];
+    expect((await call(requestAction, post("/requests/reference", note, { Cookie: coordinatorCookie }), { reference })).status).toBe(303);
+    const view: [string, string][] = [["intent", "saveView"], ["name", dirty("Мій вигляд")], ["query", "?status=NEW"]];
+    expect((await call(queueAction, post("/queue", view, { Cookie: coordinatorCookie }))).status).toBe(303);
+
+    const FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+    const found: string[] = [];
+    const tables = await db.$queryRawUnsafe<{ name: string }[]>(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE '%prisma%' AND name NOT LIKE 'RequestSearch%'`,
+    );
+    for (const { name } of tables) {
+      const columns = await db.$queryRawUnsafe<{ name: string; type: string }[]>(`SELECT name, type FROM pragma_table_info('${name}')`);
+      for (const column of columns.filter((c) => c.type === "TEXT")) {
+        const values = await db.$queryRawUnsafe<{ value: string }[]>(`SELECT "${column.name}" AS value FROM "${name}" WHERE "${column.name}" IS NOT NULL`);
+        for (const { value } of values) if (FORBIDDEN.test(value)) found.push(`${name}.${column.name}: ${JSON.stringify(value).slice(0, 100)}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
 });
 
 describe("the production server with malformed HTTP", () => {
