@@ -1,22 +1,23 @@
 // Staff sign-in: server-side sessions (a row per session, deleted to revoke it), a signed
-// cookie that carries only the session id, per-account and per-address limits on failed
-// attempts, and the guards every staff loader and action starts with.
+// cookie that carries only the session id, growing waits after failed attempts (decision 015,
+// sign-in-throttle.ts), and the guards every staff loader and action starts with.
 import { randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/client";
+import { withoutControlCharacters } from "~/schemas/fields";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { readStatement } from "~/utils/read-db.server";
 import { forgetForRequest, memoForRequest } from "~/utils/request-scope.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
+import { StorageFullError } from "./errors";
 import { hashPassword, verifyPassword } from "./password.server";
+import { type SignInDevice, trustedDeviceId } from "./sign-in-device.server";
+import { forgetOwnFailures, pruneSignInFailures, reserveSignInAttempt } from "./sign-in-throttle.server";
 import type { Actor } from "./state-machine";
 
 export const SESSION_COOKIE_NAME = "rrc_session";
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_ACCOUNT_FAILURES = 5;
-export const MAX_ADDRESS_FAILURES = 20;
 /** Where each role starts: the page with its own work. */
 export const HOME_BY_ROLE: Record<Role, string> = { ADMIN: "/admin", COORDINATOR: "/queue", CLUSTER_MEMBER: "/cluster" };
 
@@ -60,35 +61,30 @@ function newSessionId() {
 
 export type LoginResult =
   | { ok: true; sessionId: string; user: SessionUser }
-  | { ok: false; reason: "INVALID" | "RATE_LIMITED" };
+  | { ok: false; reason: "INVALID" }
+  | { ok: false; reason: "RATE_LIMITED"; retryAfterSeconds: number };
 
 export type LoginOptions = {
   email: string;
   password: string;
   ipAddress: string;
+  /** The browser's rrc_device cookie, if any: its own failures are counted apart (decision 015). */
+  device?: SignInDevice | null;
   userAgent?: string | null;
   now?: Date;
 };
 
 /**
- * Checks the credentials and opens a session. The attempt is counted as a failure *before*
- * the password is checked (in the same transaction as the limit check), so parallel guesses
- * cannot slip past the limit; a successful sign-in then clears the account's failures.
+ * Checks the credentials and opens a session, unless the attempt must first wait
+ * (sign-in-throttle.ts). The attempt is counted as a failure before the password is checked,
+ * so parallel guesses cannot slip past the waits; a successful sign-in takes back its own
+ * bucket's failures.
  */
-export async function login({ email, password, ipAddress, userAgent, now = new Date() }: LoginOptions): Promise<LoginResult> {
+export async function login({ email, password, ipAddress, device = null, userAgent, now = new Date() }: LoginOptions): Promise<LoginResult> {
   const account = normalizeEmail(email);
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-
-  const allowed = await db.$transaction(async (tx) => {
-    const [accountFailures, addressFailures] = await Promise.all([
-      tx.loginAttempt.count({ where: { email: account, createdAt: { gte: since } } }),
-      tx.loginAttempt.count({ where: { ipAddress, createdAt: { gte: since } } }),
-    ]);
-    if (accountFailures >= MAX_ACCOUNT_FAILURES || addressFailures >= MAX_ADDRESS_FAILURES) return false;
-    await tx.loginAttempt.create({ data: { email: account, ipAddress, createdAt: now } });
-    return true;
-  });
-  if (!allowed) return { ok: false, reason: "RATE_LIMITED" };
+  const attempt = { account, ipAddress, deviceId: trustedDeviceId(device, account) };
+  const waitMs = await db.$transaction((tx) => reserveSignInAttempt(tx, attempt, now));
+  if (waitMs > 0) return { ok: false, reason: "RATE_LIMITED", retryAfterSeconds: Math.ceil(waitMs / 1000) };
 
   const user = await db.user.findUnique({
     where: { email: account },
@@ -100,14 +96,14 @@ export async function login({ email, password, ipAddress, userAgent, now = new D
 
   const sessionId = newSessionId();
   await db.$transaction(async (tx) => {
-    await tx.loginAttempt.deleteMany({ where: { email: account } });
+    await forgetOwnFailures(tx, attempt);
     await tx.session.create({
       data: {
         id: sessionId,
         userId: user.id,
         createdAt: now,
         expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS),
-        userAgent: userAgent ? userAgent.slice(0, 500) : null,
+        userAgent: userAgent ? withoutControlCharacters(userAgent).slice(0, 500) : null,
         ipAddress,
       },
     });
@@ -159,20 +155,34 @@ async function lookUpSessionUser(request: Request, now: Date): Promise<SessionUs
   if (!session) return null;
   const expiresAt = new Date(session.expiresAt);
   if (expiresAt.getTime() <= now.getTime()) {
-    await db.$transaction((tx) => tx.session.deleteMany({ where: { id: sessionId } }));
+    await unlessStorageFull(db.$transaction((tx) => tx.session.deleteMany({ where: { id: sessionId } })));
     return null;
   }
   if (session.active !== 1) return null;
   if (expiresAt.getTime() - now.getTime() < SESSION_LIFETIME_MS / 2) {
     // updateMany: a session revoked meanwhile stays revoked instead of failing this request.
-    await db.$transaction((tx) =>
-      tx.session.updateMany({
-        where: { id: sessionId },
-        data: { expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS) },
-      }),
+    await unlessStorageFull(
+      db.$transaction((tx) =>
+        tx.session.updateMany({
+          where: { id: sessionId },
+          data: { expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS) },
+        }),
+      ),
     );
   }
   return { id: session.id, email: session.email, name: session.name, role: session.role, clusterId: session.clusterId };
+}
+
+/**
+ * Housekeeping a page view does on the side (sliding or dropping a session): on a full disk it
+ * is skipped, and the page is shown all the same; the next view tries again.
+ */
+async function unlessStorageFull(write: Promise<unknown>) {
+  try {
+    await write;
+  } catch (error) {
+    if (!(error instanceof StorageFullError)) throw error;
+  }
 }
 
 /** The signed-in user; anyone else is sent to the sign-in page, which brings them back here. */
@@ -229,7 +239,7 @@ export async function revokeUserSessions(userId: string): Promise<number> {
 export async function pruneSessions(now = new Date()): Promise<{ sessions: number; loginAttempts: number }> {
   return db.$transaction(async (tx) => {
     const sessions = await tx.session.deleteMany({ where: { expiresAt: { lte: now } } });
-    const loginAttempts = await tx.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - LOGIN_WINDOW_MS) } } });
+    const loginAttempts = await pruneSignInFailures(tx, now);
     return { sessions: sessions.count, loginAttempts: loginAttempts.count };
   });
 }

@@ -10,3 +10,14 @@ export class TransitionError extends Error {
     this.name = "TransitionError";
   }
 }
+
+/**
+ * The database's disk is full (SQLite's SQLITE_FULL): nothing was written, and the same write
+ * will work once there is space again. Routes answer 503 with the form as it was typed.
+ */
+export class StorageFullError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super("The database's disk is full", options);
+    this.name = "StorageFullError";
+  }
+}

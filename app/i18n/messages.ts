@@ -87,6 +87,7 @@ const publicUk = {
   "error.spam": "Форму не прийнято. Якщо ви людина, очистіть поле «Не заповнюйте це поле» і надішліть ще раз.",
   "error.tooMany": "З вашої адреси надійшло забагато запитів за короткий час. Зачекайте кілька хвилин і надішліть ще раз — усе введене залишилося у формі.",
   "error.closed": "Цей запит закрито, нові повідомлення не приймаються.",
+  "error.unavailable": "Центр зараз не може цього прийняти. Спробуйте ще раз за кілька хвилин — усе введене залишилося у формі.",
 
   "confirm.title": "Запит прийнято",
   "confirm.reference": "Номер запиту",
@@ -180,7 +181,7 @@ const publicUk = {
   "page.forbidden.body": "Ваш обліковий запис не має доступу до цієї сторінки. Це не помилка: кожна роль бачить свою частину роботи.",
   "page.forbidden.home": "До моєї сторінки",
   "page.error.title": "Щось пішло не так",
-  "page.error.body": "Сталася помилка на нашому боці. Те, що ви ввели, збережено на цьому пристрої. Спробуйте ще раз за хвилину.",
+  "page.error.body": "Сталася помилка на нашому боці. Спробуйте ще раз за хвилину.",
   "page.tooMany.title": "Забагато запитів",
   "page.tooMany.body": "З вашої адреси надійшло забагато запитів за короткий час. Зачекайте кілька хвилин і спробуйте знову — введене збережено на цьому пристрої.",
   "page.home": "На головну",
@@ -269,6 +270,7 @@ const en: Record<PublicKey, string> = {
   "error.spam": "The form was not accepted. If you are a person, clear the field “Leave this field empty” and send again.",
   "error.tooMany": "Too many requests came from your address in a short time. Wait a few minutes and send again — everything you typed is still in the form.",
   "error.closed": "This request is closed and takes no new messages.",
+  "error.unavailable": "The Centre cannot take this right now. Please try again in a few minutes — everything you typed is still in the form.",
 
   "confirm.title": "Request received",
   "confirm.reference": "Reference number",
@@ -362,7 +364,7 @@ const en: Record<PublicKey, string> = {
   "page.forbidden.body": "Your account may not open this page. This is not an error: each role sees its own part of the work.",
   "page.forbidden.home": "To my page",
   "page.error.title": "Something went wrong",
-  "page.error.body": "An error occurred on our side. What you typed is kept on this device. Please try again in a minute.",
+  "page.error.body": "An error occurred on our side. Please try again in a minute.",
   "page.tooMany.title": "Too many requests",
   "page.tooMany.body": "Too many requests came from your address in a short time. Wait a few minutes and try again — what you typed is kept on this device.",
   "page.home": "Home",

@@ -1,12 +1,7 @@
-import { db } from "~/utils/db.server";
+import { checkHealth } from "~/domain/health.server";
 
-/** For monitors: 200 when the database answers, 503 when it does not. */
+/** For monitors: 200 when the database takes a write and its disk has room, 503 otherwise. */
 export async function loader() {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    console.error("healthz: database check failed", error);
-    return Response.json({ status: "database unavailable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
-  }
+  const health = await checkHealth();
+  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

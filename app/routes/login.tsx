@@ -4,12 +4,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms";
-import { LOGIN_WINDOW_MS, afterLoginPath, getSessionUser, login, serializeSessionCookie } from "~/domain/auth.server";
+import { afterLoginPath, getSessionUser, login, serializeSessionCookie } from "~/domain/auth.server";
+import { StorageFullError } from "~/domain/errors";
+import { readSignInDevice, serializeDeviceAfterSignIn } from "~/domain/sign-in-device.server";
 import { useLocale } from "~/i18n/use-locale";
 import { LoginSchema } from "~/schemas/auth";
 import { clientAddress } from "~/utils/request.server";
+import { passOnHeaders } from "~/utils/route-headers";
+import { STORAGE_FULL_INIT } from "~/utils/storage-full";
 
 export const meta: MetaFunction = () => [{ title: "Вхід · Sign in — ЦШР" }, { name: "robots", content: "noindex" }];
+
+/** Retry-After of a 429 or 503 answer reaches the browser. */
+export const headers = passOnHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");
@@ -24,23 +31,33 @@ const hideFields = ["password"];
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: LoginSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields }), { status: 400 });
-  const result = await login({
-    email: submission.value.email,
-    password: submission.value.password,
-    ipAddress: clientAddress(context),
-    userAgent: request.headers.get("User-Agent"),
-  });
+  const device = await readSignInDevice(request);
+  let result;
+  try {
+    result = await login({
+      email: submission.value.email,
+      password: submission.value.password,
+      ipAddress: clientAddress(context),
+      device,
+      userAgent: request.headers.get("User-Agent"),
+    });
+  } catch (error) {
+    if (!(error instanceof StorageFullError)) throw error;
+    return data(submission.reply({ formErrors: ["unavailable"], hideFields }), STORAGE_FULL_INIT);
+  }
   if (!result.ok && result.reason === "RATE_LIMITED") {
-    return data(submission.reply({ formErrors: ["loginLocked"], hideFields }), {
+    const minutes = Math.ceil(result.retryAfterSeconds / 60);
+    return data(submission.reply({ formErrors: [`loginWait:${minutes}`], hideFields }), {
       status: 429,
-      headers: { "Retry-After": String(LOGIN_WINDOW_MS / 1000) },
+      headers: { "Retry-After": String(result.retryAfterSeconds) },
     });
   }
   if (!result.ok) return data(submission.reply({ formErrors: ["invalidCredentials"], hideFields }), { status: 400 });
-  return redirect(afterLoginPath(submission.value.redirectTo, result.user.role), {
-    status: 303,
-    headers: { "Set-Cookie": await serializeSessionCookie(result.sessionId) },
-  });
+  // The session, and this browser trusted for the account from now on (decision 015).
+  const headers = new Headers();
+  headers.append("Set-Cookie", await serializeSessionCookie(result.sessionId));
+  headers.append("Set-Cookie", await serializeDeviceAfterSignIn(device, result.user.email));
+  return redirect(afterLoginPath(submission.value.redirectTo, result.user.role), { status: 303, headers });
 }
 
 export default function Login() {

@@ -15,6 +15,7 @@ import {
 import { QueueFilters } from "~/components/queue-filters";
 import { COLUMN_LABEL, RequestTable } from "~/components/request-table";
 import { actorFor, requireStaff } from "~/domain/auth.server";
+import { StorageFullError } from "~/domain/errors";
 import { findQueue, listClusters } from "~/domain/queue.server";
 import { type BulkOutcome, bulkTransition } from "~/domain/requests.server";
 import {
@@ -24,6 +25,8 @@ import {
 } from "~/domain/saved-views.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
+import { passOnHeaders } from "~/utils/route-headers";
+import { STORAGE_FULL_INIT } from "~/utils/storage-full";
 import {
   BULK_ACTIONS,
   BulkSchema,
@@ -37,6 +40,9 @@ import {
 } from "~/schemas/queue";
 
 export const meta: MetaFunction = () => [{ title: "Черга · Queue — ЦШР" }];
+
+/** Retry-After of a 503 answer reaches the browser. */
+export const headers = passOnHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
@@ -78,13 +84,19 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 400 }
       );
     const { ids, bulkAction, clusterId, message } = submission.value;
-    const outcomes = await bulkTransition({
-      ids,
-      viewer: user,
-      action: bulkAction,
-      actor: actorFor(user),
-      input: { clusterId: clusterId || null, message: message || null },
-    });
+    let outcomes;
+    try {
+      outcomes = await bulkTransition({
+        ids,
+        viewer: user,
+        action: bulkAction,
+        actor: actorFor(user),
+        input: { clusterId: clusterId || null, message: message || null },
+      });
+    } catch (error) {
+      if (!(error instanceof StorageFullError)) throw error;
+      return data({ intent, result: submission.reply({ formErrors: ["unavailable"] }), outcomes: null }, STORAGE_FULL_INIT);
+    }
     return data({
       intent,
       result: submission.reply({ resetForm: true }),
@@ -218,6 +230,9 @@ export default function Queue() {
         <input type="hidden" name="intent" value="bulk" />
         {bulkErrors?.ids ? (
           <p className="errors">{bulkErrors.ids.map(tError).join(" ")}</p>
+        ) : null}
+        {bulkErrors?.[""] ? (
+          <p className="errors">{bulkErrors[""].map(tError).join(" ")}</p>
         ) : null}
         <div className="toolbar">
           <div className="field">

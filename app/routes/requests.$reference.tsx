@@ -11,7 +11,7 @@ import { ErrorList } from "~/components/forms";
 import { useLabels } from "~/components/request-labels";
 import { actorFor, requireUser } from "~/domain/auth.server";
 import { recommendClusters } from "~/domain/cluster-matching.server";
-import { TransitionError } from "~/domain/errors";
+import { StorageFullError, TransitionError } from "~/domain/errors";
 import { listClusters } from "~/domain/queue.server";
 import { performRequestAction } from "~/domain/request-actions.server";
 import { type StaffRequest, getRequestForStaff, listCoordinators } from "~/domain/requests.server";
@@ -21,8 +21,13 @@ import { matchReasonMessage } from "~/i18n/messages/matching";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { type RequestIntent, RequestActionSchema } from "~/schemas/request-actions";
+import { passOnHeaders } from "~/utils/route-headers";
+import { STORAGE_FULL_INIT } from "~/utils/storage-full";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.request.reference} — ЦШР` : "ЦШР" }];
+
+/** Retry-After of a 429 or 503 answer reaches the browser. */
+export const headers = passOnHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -52,6 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ result: submission.reply({ fieldErrors: { [outcome.fieldError.field]: [outcome.fieldError.error] } }) }, { status: 400 });
     }
   } catch (error) {
+    if (error instanceof StorageFullError) return data({ result: submission.reply({ formErrors: ["unavailable"] }) }, STORAGE_FULL_INIT);
     if (!(error instanceof TransitionError)) throw error;
     if (error.reason === "NOT_FOUND") throw new Response("Not found", { status: 404 });
     const status = error.reason === "CONFLICT" ? 409 : 422;

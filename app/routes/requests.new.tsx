@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxField, FormErrors, SelectField, TextField, TextareaField } from "~/components/forms";
+import { StorageFullError } from "~/domain/errors";
 import { createRequest } from "~/domain/intake.server";
 import { allowIntakeFrom } from "~/domain/intake-limit.server";
 import { CATEGORIES, CATEGORY_LABELS, URGENCIES, URGENCY_LABELS, regionOptions } from "~/domain/taxonomy";
@@ -15,6 +16,8 @@ import { clientScript } from "~/utils/client-entries.server";
 import { useNonce } from "~/utils/nonce";
 import { jsonInScript } from "~/utils/json-in-script";
 import { clientAddress } from "~/utils/request.server";
+import { passOnHeaders } from "~/utils/route-headers";
+import { STORAGE_FULL_INIT } from "~/utils/storage-full";
 import type { z } from "zod";
 
 /**
@@ -27,6 +30,9 @@ import type { z } from "zod";
 export const handle = { hydrate: false };
 
 export const meta: MetaFunction = () => [{ title: "Новий запит · New request — ЦШР" }];
+
+/** Retry-After of a 429 or 503 answer reaches the browser. */
+export const headers = passOnHeaders;
 
 /** The groups of strings the page's script shows. */
 const ENHANCER_STRINGS = ["error.", "form."];
@@ -54,7 +60,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const created = await createRequest({ input: submission.value });
+  let created;
+  try {
+    created = await createRequest({ input: submission.value });
+  } catch (error) {
+    if (!(error instanceof StorageFullError)) throw error;
+    return data(submission.reply({ formErrors: ["unavailable"] }), STORAGE_FULL_INIT);
+  }
   return redirect(`/s/${created.token}/submitted`, 303);
 }
 

@@ -1,11 +1,11 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextareaField } from "~/components/forms";
 import { StatusTimeline } from "~/components/status-timeline";
-import { TransitionError } from "~/domain/errors";
+import { StorageFullError, TransitionError } from "~/domain/errors";
 import { addEnterpriseMessage, enterpriseAction, getStatusPage } from "~/domain/status-page.server";
 import { CATEGORY_LABELS, URGENCY_LABELS, regionLabel } from "~/domain/taxonomy";
 import { formatDateTime } from "~/i18n/locale";
@@ -14,6 +14,8 @@ import { useLocale } from "~/i18n/use-locale";
 import { EnterpriseAnswerSchema, EnterpriseMessageSchema } from "~/schemas/intake";
 import { env } from "~/utils/env.server";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
+import { passOnHeaders } from "~/utils/route-headers";
+import { STORAGE_FULL_INIT } from "~/utils/storage-full";
 import type { z } from "zod";
 
 /**
@@ -34,9 +36,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return data({ request, now: new Date().toISOString(), staleCloseDays: env.STALE_CLOSE_DAYS }, { headers: PRIVATE_HEADERS });
 }
 
-export function headers() {
-  return PRIVATE_HEADERS;
-}
+export const headers: HeadersFunction = (args) => {
+  const headers = passOnHeaders(args) as Headers;
+  for (const [name, value] of Object.entries(PRIVATE_HEADERS)) headers.set(name, value);
+  return headers;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
@@ -53,6 +57,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (plan.action === "provideInfo") done = "provideInfo";
     } else await enterpriseAction({ token, action: answer.intent, message: "message" in answer ? answer.message : undefined });
   } catch (error) {
+    if (error instanceof StorageFullError) {
+      return data(submission.reply({ formErrors: ["unavailable"] }), { ...STORAGE_FULL_INIT, headers: { ...STORAGE_FULL_INIT.headers, ...PRIVATE_HEADERS } });
+    }
     if (!(error instanceof TransitionError)) throw error;
     if (error.reason === "NOT_FOUND") throw new Response("Not found", { status: 404, headers: PRIVATE_HEADERS });
     // A closed request, or one that changed status while the message was being written.
@@ -184,7 +191,7 @@ function ReopenForm() {
   const { t, tError } = useLocale();
   const lastResult = useActionData<typeof action>();
   const mine = lastResult?.initialValue?.intent === "reopen" ? lastResult : undefined;
-  const errors = (mine?.error?.message ?? []) as string[];
+  const errors = [...(mine?.error?.[""] ?? []), ...(mine?.error?.message ?? [])] as string[];
   return (
     <details className="action" open={Boolean(mine)}>
       <summary>{t("status.reopen")}</summary>

@@ -1,8 +1,8 @@
 // The one Prisma client, created once and reused across hot reloads.
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { env } from "./env.server";
+import { ConfiguredSQLite, storageError } from "./sqlite-adapter.server";
 
 /**
  * Connection settings (docs/decisions/002-sqlite-durability.md): WAL so readers never wait
@@ -17,18 +17,11 @@ export const SQLITE_PRAGMAS =
 /** The adapter's better-sqlite3 connection, once Prisma has opened it (see `txStatements`). */
 let connection: Database.Database | null = null;
 
-class ConfiguredSQLite extends PrismaBetterSQLite3 {
-  override async connect() {
-    const adapter = await super.connect();
-    await adapter.executeScript(SQLITE_PRAGMAS);
-    // The adapter keeps its connection in a public `client` field (adapter 6.19.3, pinned).
-    connection = (adapter as unknown as { client: Database.Database }).client;
-    return adapter;
-  }
-}
-
 function createClient(url: string) {
-  return new PrismaClient({ adapter: new ConfiguredSQLite({ url, timeout: 5000 }) });
+  const adapter = new ConfiguredSQLite({ url, timeout: 5000 }, SQLITE_PRAGMAS, (client) => {
+    connection = client;
+  });
+  return new PrismaClient({ adapter });
 }
 
 const globalForDb = globalThis as unknown as { __rrcDb?: PrismaClient };
@@ -90,6 +83,10 @@ export function txStatements(_tx: Tx): Statements {
  */
 export async function writeTransaction<T>(write: (sql: Statements) => T): Promise<T> {
   const open = connection;
-  if (open?.open && !open.inTransaction) return open.transaction(() => write(statementsOn(open))).immediate();
-  return db.$transaction(async (tx) => write(txStatements(tx)));
+  try {
+    if (open?.open && !open.inTransaction) return open.transaction(() => write(statementsOn(open))).immediate();
+    return await db.$transaction(async (tx) => write(txStatements(tx)));
+  } catch (error) {
+    throw storageError(error);
+  }
 }

@@ -113,7 +113,8 @@ describe("signing in", () => {
     expect((await postLogin({ email: coordinator.email, password: PASSWORD, redirectTo: "/login?redirectTo=/x" })).location).toBe("/queue");
   });
 
-  it("sends the browser only to a path of this site, whatever redirectTo holds (sign-in and language switch)", async () => {
+  // Forty sign-ins, each hashing a password: give a busy machine time.
+  it("sends the browser only to a path of this site, whatever redirectTo holds (sign-in and language switch)", { timeout: 120_000 }, async () => {
     const origin = "https://rrc.example.org";
     for (const target of HOSTILE_TARGETS) {
       const signedIn = await postLogin({ email: coordinator.email, password: PASSWORD, redirectTo: target });
@@ -180,50 +181,111 @@ describe("signing in", () => {
   });
 });
 
-describe("limits on failed sign-ins", () => {
-  it("locks an account after 5 failures, even against the right password, without touching other accounts", async () => {
-    await createUser({ email: "locked@rrc.example", name: "L", password: PASSWORD, role: "COORDINATOR" });
-    for (let i = 0; i < 5; i++) {
-      // From different addresses: the lock follows the account, not the address.
-      expect((await postLogin({ email: "locked@rrc.example", password: `guess-${i}` })).status).toBe(400);
+describe("waits after failed sign-ins (decision 015)", () => {
+  const FORM_TYPE = { "Content-Type": "application/x-www-form-urlencoded" };
+  function postLoginFrom(fields: Record<string, string>, { address = freshAddress(), cookie }: { address?: string; cookie?: string } = {}) {
+    const headers = { ...FORM_TYPE, ...(cookie ? { Cookie: cookie } : {}) };
+    return call(loginAction, formRequest("/login", fields, { headers }), {}, { clientAddress: address });
+  }
+  /** The rrc_device cookie a successful sign-in hands to the browser, as the browser sends it back. */
+  function deviceCookieOf(answer: { headers: Headers }) {
+    const device = answer.headers.getSetCookie().find((c) => c.startsWith("rrc_device="));
+    expect(device, "a device cookie").toBeTruthy();
+    expect(device).toMatch(/;\s*HttpOnly/i);
+    expect(device).toMatch(/;\s*Path=\/login/i);
+    return device!.split(";")[0]!;
+  }
+
+  it("strangers' wrong passwords never keep the owner out of a browser they signed in on before", async () => {
+    await createUser({ email: "target@rrc.example", name: "T", password: PASSWORD, role: "COORDINATOR" });
+    const first = await postLoginFrom({ email: "target@rrc.example", password: PASSWORD });
+    expect(first.status).toBe(303);
+    const device = deviceCookieOf(first);
+
+    // Thirty guesses from thirty addresses: after five, each must wait.
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await postLoginFrom({ email: "target@rrc.example", password: `guess-${i}` })).status);
+    expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(new Set(statuses.slice(5))).toEqual(new Set([429]));
+    // A stranger with the right password waits too: nothing tells a right guess from a wrong one.
+    expect((await postLoginFrom({ email: "target@rrc.example", password: PASSWORD })).status).toBe(429);
+
+    // The owner, in the browser they used before, gets in at once, from any address.
+    const owner = await postLoginFrom({ email: "target@rrc.example", password: PASSWORD }, { cookie: device });
+    expect(owner.status).toBe(303);
+    expect(owner.headers.getSetCookie().some((c) => c.startsWith("rrc_session="))).toBe(true);
+    // A forged or foreign device cookie is no help.
+    const forged = `rrc_device=${Buffer.from(JSON.stringify({ id: "a".repeat(22), accounts: [] })).toString("base64")}`;
+    expect((await postLoginFrom({ email: "target@rrc.example", password: PASSWORD }, { cookie: forged })).status).toBe(429);
+  });
+
+  it("guesses at one account from many addresses wait 30 s, 1, 2, 4, 8 min, then 15 min each, the right password included", async () => {
+    await createUser({ email: "guessed@rrc.example", name: "G", password: PASSWORD, role: "COORDINATOR" });
+    let now = Date.now();
+    const attempt = (password: string) => login({ email: "guessed@rrc.example", password, ipAddress: freshAddress(), now: new Date(now) });
+    for (let i = 0; i < 5; i++) expect(await attempt(`wrong-${i}`)).toEqual({ ok: false, reason: "INVALID" });
+    const waits: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const refused = await attempt(PASSWORD);
+      expect(refused).toMatchObject({ ok: false, reason: "RATE_LIMITED" });
+      const seconds = (refused as { retryAfterSeconds: number }).retryAfterSeconds;
+      waits.push(seconds);
+      now += seconds * 1000;
+      // Once the wait is over, the next guess is checked (and fails).
+      expect(await attempt(`again-${i}`)).toEqual({ ok: false, reason: "INVALID" });
     }
-    const locked = await postLogin({ email: "LOCKED@rrc.example", password: PASSWORD });
-    expect(locked.status).toBe(429);
-    expect(locked.data.error[""]).toEqual(["loginLocked"]);
-    expect(locked.headers.get("Retry-After")).toBe("900");
-    expect(locked.headers.get("Set-Cookie")).toBeNull();
-    expect(JSON.stringify(locked.data)).not.toContain(PASSWORD);
-
-    expect((await postLogin({ email: member.email, password: PASSWORD })).status).toBe(303);
-
-    // The window is 15 minutes: later, the right password works again and clears the failures.
-    const later = await login({
-      email: "locked@rrc.example",
-      password: PASSWORD,
-      ipAddress: freshAddress(),
-      now: new Date(Date.now() + 16 * 60 * 1000),
-    });
-    expect(later.ok).toBe(true);
-    expect(await db.loginAttempt.count({ where: { email: "locked@rrc.example" } })).toBe(0);
+    expect(waits).toEqual([30, 60, 120, 240, 480, 900, 900, 900]);
+    // No lock: after the wait, the right password gets in.
+    now += 900_000;
+    expect((await attempt(PASSWORD)).ok).toBe(true);
   });
 
-  it("a successful sign-in clears the account's failures", async () => {
-    await createUser({ email: "typo@rrc.example", name: "T", password: PASSWORD, role: "COORDINATOR" });
-    for (let i = 0; i < 4; i++) await postLogin({ email: "typo@rrc.example", password: "typo" });
-    expect((await postLogin({ email: "typo@rrc.example", password: PASSWORD })).status).toBe(303);
-    for (let i = 0; i < 4; i++) await postLogin({ email: "typo@rrc.example", password: "typo" });
-    expect((await postLogin({ email: "typo@rrc.example", password: PASSWORD })).status).toBe(303);
+  it("answers a waiting attempt with 429, Retry-After and the minutes to wait, keeping the e-mail and never the password", async () => {
+    await createUser({ email: "wait@rrc.example", name: "W", password: PASSWORD, role: "COORDINATOR" });
+    for (let i = 0; i < 5; i++) expect((await postLoginFrom({ email: "wait@rrc.example", password: `guess-${i}` })).status).toBe(400);
+    const waiting = await postLoginFrom({ email: "WAIT@rrc.example", password: PASSWORD });
+    expect(waiting.status).toBe(429);
+    const retryAfter = Number(waiting.headers.get("Retry-After"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(30);
+    expect(waiting.data.error[""]).toEqual(["loginWait:1"]);
+    expect(waiting.data.initialValue.email).toBe("WAIT@rrc.example");
+    expect(waiting.headers.get("Set-Cookie")).toBeNull();
+    expect(JSON.stringify(waiting.data)).not.toContain(PASSWORD);
+    // Other accounts are not slowed.
+    expect((await postLoginFrom({ email: member.email, password: PASSWORD })).status).toBe(303);
   });
 
-  it("after 20 failures from one address refuses every account from that address, not from others", async () => {
+  it("one address trying many accounts waits after 20 failures; other addresses do not", async () => {
     const address = freshAddress();
     for (let i = 0; i < 20; i++) {
-      expect((await postLogin({ email: `spray${i}@rrc.example`, password: "guess" }, address)).status).toBe(400);
+      expect((await postLoginFrom({ email: `spray${i}@rrc.example`, password: "guess" }, { address })).status).toBe(400);
     }
-    const fromThere = await postLogin({ email: coordinator.email, password: PASSWORD }, address);
+    const fromThere = await postLoginFrom({ email: coordinator.email, password: PASSWORD }, { address });
     expect(fromThere.status).toBe(429);
+    expect(Number(fromThere.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(fromThere.headers.get("Set-Cookie")).toBeNull();
-    expect((await postLogin({ email: coordinator.email, password: PASSWORD })).status).toBe(303);
+    expect((await postLoginFrom({ email: coordinator.email, password: PASSWORD })).status).toBe(303);
+  });
+
+  it("a trusted browser's own failures slow that browser only", async () => {
+    await createUser({ email: "clumsy@rrc.example", name: "C", password: PASSWORD, role: "COORDINATOR" });
+    const device = deviceCookieOf(await postLoginFrom({ email: "clumsy@rrc.example", password: PASSWORD }));
+    for (let i = 0; i < 5; i++) {
+      expect((await postLoginFrom({ email: "clumsy@rrc.example", password: `typo-${i}` }, { cookie: device })).status).toBe(400);
+    }
+    expect((await postLoginFrom({ email: "clumsy@rrc.example", password: PASSWORD }, { cookie: device })).status).toBe(429);
+    expect((await postLoginFrom({ email: "clumsy@rrc.example", password: PASSWORD })).status).toBe(303);
+  });
+
+  it("a successful sign-in forgets the failures made from its own address", async () => {
+    await createUser({ email: "typo@rrc.example", name: "T", password: PASSWORD, role: "COORDINATOR" });
+    const address = freshAddress();
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 4; i++) expect((await postLoginFrom({ email: "typo@rrc.example", password: "typo" }, { address })).status).toBe(400);
+      expect((await postLoginFrom({ email: "typo@rrc.example", password: PASSWORD }, { address })).status).toBe(303);
+    }
+    expect(await db.loginAttempt.count({ where: { email: "typo@rrc.example" } })).toBe(0);
   });
 });
 

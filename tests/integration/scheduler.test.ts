@@ -150,8 +150,8 @@ describe("housekeeping", () => {
     await db.$transaction(async (tx) => {
       await tx.session.create({ data: { id: "ended", userId: user.id, expiresAt: new Date(now.getTime() - 1000) } });
       await tx.session.create({ data: { id: "live", userId: user.id, expiresAt: new Date(now.getTime() + HOUR) } });
-      await tx.loginAttempt.create({ data: { email: "x@s.example", ipAddress: "203.0.113.9", createdAt: new Date(now.getTime() - HOUR) } });
-      await tx.loginAttempt.create({ data: { email: "x@s.example", ipAddress: "203.0.113.9", createdAt: new Date(now.getTime() - 60_000) } });
+      await tx.loginAttempt.create({ data: { email: "x@s.example", ipAddress: "203.0.113.9", createdAt: new Date(now.getTime() - 25 * HOUR) } });
+      await tx.loginAttempt.create({ data: { email: "x@s.example", ipAddress: "203.0.113.9", createdAt: new Date(now.getTime() - 23 * HOUR) } });
     });
     const result = await runScheduledJobs({ now });
     expect(result.pruned).toEqual({ sessions: 1, loginAttempts: 1 });

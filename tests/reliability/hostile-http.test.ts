@@ -225,6 +225,32 @@ describe("headers", () => {
   });
 });
 
+describe("answers that refuse for now", () => {
+  it("every 429 says when to come back: Retry-After on intake and on sign-in", async () => {
+    const strict = await startProductionServer(server.dbFile, { INTAKE_RATE_LIMIT: "1/600" });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 2; i++) {
+        const response = await fetch(`${strict.url}/requests/new`, { method: "POST", redirect: "manual", headers: FORM, body: "title=x" });
+        await response.arrayBuffer();
+        statuses.push(response.status);
+        if (response.status === 429) expect(Number(response.headers.get("Retry-After")), "intake").toBeGreaterThan(0);
+      }
+      expect(statuses).toEqual([400, 429]);
+
+      const signIn = () => fetch(`${strict.url}/login`, { method: "POST", redirect: "manual", headers: FORM, body: formBody({ email: "nobody@rrc.example", password: "wrong-password" }) });
+      for (let i = 0; i < 5; i++) expect((await signIn()).status).toBe(400);
+      const waiting = await signIn();
+      const page = await waiting.text();
+      expect(waiting.status).toBe(429);
+      expect(Number(waiting.headers.get("Retry-After")), "sign-in").toBeGreaterThan(0);
+      expect(page).toContain("Спробуйте знову через 1 хв.");
+    } finally {
+      await strict.stop();
+    }
+  });
+});
+
 describe("caching of signed-in pages", () => {
   /** Every page route file, visited signed in; resource routes set their own caching. */
   const PAGES: Record<string, () => Array<[who: keyof typeof cookies, path: string, status: number]>> = {

@@ -7,10 +7,9 @@ const uk = {
   "auth.password": "Пароль",
   "auth.signingIn": "Входимо…",
   "auth.signOut": "Вийти",
-  "auth.forgot": "Забули пароль або вхід заблоковано? Зверніться до адміністратора Центру.",
+  "auth.forgot": "Забули пароль? Зверніться до адміністратора Центру.",
   "error.invalidCredentials": "Невірна електронна пошта або пароль.",
-  "error.loginLocked":
-    "Забагато невдалих спроб входу. Вхід тимчасово заблоковано — спробуйте знову за 15 хвилин або зверніться до адміністратора.",
+  "error.loginWait": "Забагато невдалих спроб входу. Спробуйте знову через {n} хв.",
 };
 
 export const authMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
@@ -23,9 +22,8 @@ export const authMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> 
     "auth.password": "Password",
     "auth.signingIn": "Signing in…",
     "auth.signOut": "Sign out",
-    "auth.forgot": "Forgot your password or locked out? Ask the Centre's administrator.",
+    "auth.forgot": "Forgot your password? Ask the Centre's administrator.",
     "error.invalidCredentials": "Wrong email or password.",
-    "error.loginLocked":
-      "Too many failed sign-in attempts. Signing in is paused — try again in 15 minutes or ask the administrator.",
+    "error.loginWait": "Too many failed sign-in attempts. Try again in {n} min.",
   },
 };

@@ -137,6 +137,7 @@ const uk = {
   "refusal.DUPLICATE_OF_REQUIRED": "Вкажіть основний запит.",
   "refusal.CONFLICT": "Запит змінився тим часом.",
   "refusal.NOT_FOUND": "Запит не знайдено.",
+  "refusal.unavailable": "Центр зараз не може цього прийняти. Спробуйте ще раз за кілька хвилин — усе введене залишилося у формі.",
   "error.unknownReference": "Запиту з таким номером немає.",
   "error.selfDuplicate": "Запит не може бути дублікатом самого себе.",
 };
@@ -281,6 +282,7 @@ export const workspaceMessages: { uk: typeof uk; en: Record<keyof typeof uk, str
     "refusal.DUPLICATE_OF_REQUIRED": "Give the original request.",
     "refusal.CONFLICT": "The request changed meanwhile.",
     "refusal.NOT_FOUND": "Request not found.",
+    "refusal.unavailable": "The Centre cannot take this right now. Please try again in a few minutes — everything you typed is still in the form.",
     "error.unknownReference": "No request has this reference.",
     "error.selfDuplicate": "A request cannot duplicate itself.",
   },

@@ -1,0 +1,40 @@
+// What /healthz tells monitors: the database takes a write (one row rewritten, a few
+// milliseconds) and its disk has room. A full disk used to leave /healthz at 200 while every
+// form was refused; reads alone do not notice it.
+import { statfs } from "node:fs/promises";
+import path from "node:path";
+import { writeTransaction } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { sqliteTimestamp } from "~/utils/sqlite-time";
+import { StorageFullError } from "./errors";
+
+/** Below this much free space the next writes may fail (a full WAL is 1,000 pages of 4 KiB). */
+export const MIN_FREE_BYTES = 4 * 1024 * 1024;
+
+export type Health = { status: "ok" | "storage full" | "database unavailable"; freeBytes: number | null };
+
+async function freeBytes(): Promise<number | null> {
+  try {
+    const stats = await statfs(path.dirname(env.databaseUrl.slice("file:".length)));
+    return stats.bavail * stats.bsize;
+  } catch {
+    return null;
+  }
+}
+
+export async function checkHealth(now = new Date()): Promise<Health> {
+  const free = await freeBytes();
+  try {
+    await writeTransaction((sql) =>
+      sql.run(
+        `INSERT INTO "HealthProbe" ("id", "checkedAt") VALUES (1, ?) ON CONFLICT ("id") DO UPDATE SET "checkedAt" = excluded."checkedAt"`,
+        sqliteTimestamp(now),
+      ),
+    );
+  } catch (error) {
+    if (error instanceof StorageFullError) return { status: "storage full", freeBytes: free };
+    console.error("healthz: database check failed", error);
+    return { status: "database unavailable", freeBytes: free };
+  }
+  return { status: free !== null && free < MIN_FREE_BYTES ? "storage full" : "ok", freeBytes: free };
+}
