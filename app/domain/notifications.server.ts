@@ -8,6 +8,8 @@ import { env } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { type MailTransport, mailTransport } from "~/utils/mail.server";
 import { sqliteTimestamp } from "~/utils/sqlite-time";
+import { enterpriseNoticeFor, staffNoticeForEnterpriseAction } from "./announcements";
+import type { FieldChange } from "./field-changes";
 import { type NotificationKind, type NotificationParams, renderBilingual } from "./notification-templates";
 import type { Action } from "./state-machine";
 
@@ -30,21 +32,35 @@ export function retryDelayMs(attempts: number) {
  */
 const LOCALE = "uk";
 
-type Draft<K extends NotificationKind = NotificationKind> = { kind: K; recipients: string[]; params: NotificationParams[K] };
+/** Who a message goes to: an address, and the user behind it when it is a person with an account. */
+export type Recipient = { email: string; userId?: string | null };
+
+type Draft<K extends NotificationKind = NotificationKind> = { kind: K; recipients: Recipient[]; params: NotificationParams[K] };
 
 async function write(tx: Tx, requestId: string, now: Date, drafts: Draft[]) {
   return insertNotifications(txStatements(tx), requestId, now, drafts);
+}
+
+/** Each address once (lower-cased); a user's own entry wins over the same bare address. */
+function uniqueRecipients(recipients: Recipient[]) {
+  const byEmail = new Map<string, Recipient>();
+  for (const recipient of recipients) {
+    const email = recipient.email.trim().toLowerCase();
+    if (!email.includes("@")) continue;
+    const known = byEmail.get(email);
+    if (!known || (!known.userId && recipient.userId)) byEmail.set(email, { email, userId: recipient.userId ?? null });
+  }
+  return [...byEmail.values()];
 }
 
 /** The rows of `drafts`, one per recipient, inserted with the open transaction's statements. */
 function insertNotifications(sql: Statements, requestId: string, now: Date, drafts: Draft[]) {
   const rows = drafts.flatMap((draft) => {
     const { subject, body } = renderBilingual(draft.kind, draft.params);
-    const recipients = [...new Set(draft.recipients.map((r) => r.trim().toLowerCase()).filter((r) => r.includes("@")))];
-    return recipients.map((recipient) => ({
+    return uniqueRecipients(draft.recipients).map((recipient) => ({
       requestId,
       kind: draft.kind,
-      recipient,
+      recipient: recipient.email,
       locale: LOCALE,
       subject,
       body,
@@ -71,7 +87,8 @@ export function publicBaseUrl() {
   return env.publicUrl;
 }
 
-const staffRequestUrl = (reference: string) => `${publicBaseUrl()}/requests/${encodeURIComponent(reference)}`;
+/** A request's staff page: the only link a message to staff or a cluster carries. */
+export const staffRequestUrl = (reference: string) => `${publicBaseUrl()}/requests/${encodeURIComponent(reference)}`;
 
 async function requestFacts(tx: Tx, requestId: string) {
   return tx.request.findUniqueOrThrow({
@@ -80,19 +97,44 @@ async function requestFacts(tx: Tx, requestId: string) {
   });
 }
 
+const userRecipient = (user: { id: string; email: string }): Recipient => ({ email: user.email, userId: user.id });
+
 /** Active coordinators; the admins when there is no coordinator, so nobody misses a returned request. */
-async function coordinatorEmails(tx: Tx) {
-  const coordinators = await tx.user.findMany({ where: { role: "COORDINATOR", active: true }, select: { email: true } });
-  if (coordinators.length) return coordinators.map((u) => u.email);
-  const admins = await tx.user.findMany({ where: { role: "ADMIN", active: true }, select: { email: true } });
-  return admins.map((u) => u.email);
+async function coordinators(tx: Tx): Promise<Recipient[]> {
+  const select = { id: true, email: true } as const;
+  const found = await tx.user.findMany({ where: { role: "COORDINATOR", active: true }, select });
+  if (found.length) return found.map(userRecipient);
+  return (await tx.user.findMany({ where: { role: "ADMIN", active: true }, select })).map(userRecipient);
 }
 
 async function clusterFacts(tx: Tx, clusterId: string) {
   return tx.cluster.findUniqueOrThrow({
     where: { id: clusterId },
-    select: { nameUk: true, nameEn: true, contactEmail: true, members: { where: { active: true }, select: { email: true } } },
+    select: { nameUk: true, nameEn: true, contactEmail: true, members: { where: { active: true }, select: { id: true, email: true } } },
   });
+}
+
+/**
+ * Who looks after a request when the enterprise acts: its owner (all active coordinators while
+ * it has none, or its owner's account is inactive), the assigned cluster's active members, and
+ * for an answer whoever asked the question (a coordinator or a cluster member).
+ */
+async function caretakers(tx: Tx, { requestId, clusterId, asker }: { requestId: string; clusterId: string | null; asker: boolean }) {
+  const request = await tx.request.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { owner: { select: { id: true, email: true, active: true } } },
+  });
+  const recipients: Recipient[] = request.owner?.active ? [userRecipient(request.owner)] : await coordinators(tx);
+  if (clusterId) recipients.push(...(await clusterFacts(tx, clusterId)).members.map(userRecipient));
+  if (asker) {
+    const question = await tx.requestEvent.findFirst({
+      where: { requestId, action: "requestInfo" },
+      orderBy: { createdAt: "desc" },
+      select: { actor: { select: { id: true, email: true, active: true } } },
+    });
+    if (question?.actor?.active) recipients.push(userRecipient(question.actor));
+  }
+  return recipients;
 }
 
 export type EnqueueForTransitionOptions = {
@@ -100,52 +142,61 @@ export type EnqueueForTransitionOptions = {
   action: Action;
   /** The transition's message: the question (requestInfo), the outcome (resolve), the reason (decline). */
   message?: string | null;
-  /** The cluster the transition concerns: the new one for assign, the released one for decline/acceptTimeout. */
+  /** What the transition changed, field by field. */
+  changes?: FieldChange[];
+  /** The cluster the transition concerns: the new one for assign, the one it had before for any other. */
   clusterId?: string | null;
   now: Date;
 };
 
 /**
  * Writes the messages a transition announces; call it inside the transition's transaction.
- * "submit" writes nothing here: intake writes "request received" itself, since only intake
- * knows the private link (the database keeps only the token's hash). Returns how many rows.
+ * Which action announces what to whom: ./announcements.ts. "submit" writes nothing here:
+ * intake writes "request received" itself, since only intake knows the private link (the
+ * database keeps only the token's hash). Returns how many rows.
  */
-export async function enqueueForTransition(tx: Tx, { requestId, action, message, clusterId, now }: EnqueueForTransitionOptions) {
+export async function enqueueForTransition(
+  tx: Tx,
+  { requestId, action, message, changes = [], clusterId = null, now }: EnqueueForTransitionOptions,
+) {
   const text = message?.trim() ?? "";
-  switch (action) {
-    case "requestInfo": {
-      const r = await requestFacts(tx, requestId);
-      return write(tx, requestId, now, [{ kind: "infoRequested", recipients: [r.email], params: { ...r, question: text } }]);
+  const drafts: Draft[] = [];
+  const enterpriseKind = enterpriseNoticeFor(action);
+  const staffKind = staffNoticeForEnterpriseAction(action);
+  if (enterpriseKind || staffKind || action === "assign" || action === "decline" || action === "acceptTimeout") {
+    const r = await requestFacts(tx, requestId);
+    const requestUrl = staffRequestUrl(r.reference);
+    if (enterpriseKind) {
+      drafts.push({ kind: enterpriseKind, recipients: [{ email: r.email }], params: { reference: r.reference, title: r.title, message: text, changes } });
     }
-    case "resolve": {
-      const r = await requestFacts(tx, requestId);
-      return write(tx, requestId, now, [{ kind: "resolved", recipients: [r.email], params: { ...r, outcome: text } }]);
+    if (staffKind) {
+      const { enterpriseName } = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { enterpriseName: true } });
+      drafts.push({
+        kind: staffKind,
+        recipients: await caretakers(tx, { requestId, clusterId, asker: staffKind === "infoProvided" }),
+        params: { reference: r.reference, title: r.title, requestUrl, enterpriseName, message: text },
+      });
     }
-    case "assign": {
-      if (!clusterId) return 0;
-      const [r, cluster] = await Promise.all([requestFacts(tx, requestId), clusterFacts(tx, clusterId)]);
-      const recipients = [cluster.contactEmail ?? "", ...cluster.members.map((m) => m.email)];
-      return write(tx, requestId, now, [
-        { kind: "assigned", recipients, params: { ...r, requestUrl: staffRequestUrl(r.reference) } },
-      ]);
+    if (action === "assign" && clusterId) {
+      const cluster = await clusterFacts(tx, clusterId);
+      drafts.push({
+        kind: "assigned",
+        recipients: [{ email: cluster.contactEmail ?? "" }, ...cluster.members.map(userRecipient)],
+        params: { ...r, requestUrl },
+      });
     }
-    case "decline":
-    case "acceptTimeout": {
-      const [r, recipients] = await Promise.all([requestFacts(tx, requestId), coordinatorEmails(tx)]);
+    if (action === "decline" || action === "acceptTimeout") {
       const c = clusterId ? await clusterFacts(tx, clusterId) : null;
       const cluster = c ? { uk: c.nameUk, en: c.nameEn } : { uk: "—", en: "—" };
-      const requestUrl = staffRequestUrl(r.reference);
-      const draft: Draft =
+      const recipients = await coordinators(tx);
+      drafts.push(
         action === "decline"
           ? { kind: "declined", recipients, params: { ...r, cluster, reason: text, requestUrl } }
-          : { kind: "notAcceptedInTime", recipients, params: { ...r, cluster, requestUrl } };
-      return write(tx, requestId, now, [draft]);
+          : { kind: "notAcceptedInTime", recipients, params: { ...r, cluster, requestUrl } },
+      );
     }
-    case "askStillNeeded":
-      return enqueueStillNeeded(tx, { requestId, now });
-    default:
-      return 0;
   }
+  return write(tx, requestId, now, drafts);
 }
 
 /** "Request received", with the private link: called by intake, which alone knows the token. */
@@ -159,13 +210,7 @@ export function enqueueRequestReceived(
   }: { requestId: string; statusUrl: string; now: Date; facts: Awaited<ReturnType<typeof requestFacts>> },
 ) {
   // Intake passes what it has just written: no read on the busiest path.
-  return insertNotifications(sql, requestId, now, [{ kind: "requestReceived", recipients: [facts.email], params: { ...facts, statusUrl } }]);
-}
-
-/** "Still needed?" to the enterprise (the scheduler's askStillNeeded transition writes it). */
-export async function enqueueStillNeeded(tx: Tx, { requestId, now }: { requestId: string; now: Date }) {
-  const r = await requestFacts(tx, requestId);
-  return write(tx, requestId, now, [{ kind: "stillNeeded", recipients: [r.email], params: r }]);
+  return insertNotifications(sql, requestId, now, [{ kind: "requestReceived", recipients: [{ email: facts.email }], params: { ...facts, statusUrl } }]);
 }
 
 export type DeliveryOptions = {

@@ -111,6 +111,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     requestId: request.id,
     action,
     message: input.message,
+    changes,
     clusterId: action === "assign" ? input.clusterId : request.assignedClusterId,
     now,
   });

@@ -33,6 +33,16 @@ const uk = {
   "outbox.kind.notAcceptedInTime": "Не прийнято вчасно (координаторам)",
   "outbox.kind.resolved": "Виконано (підприємству)",
   "outbox.kind.stillNeeded": "Чи ще потрібно? (підприємству)",
+  "outbox.kind.accepted": "Узято в роботу (підприємству)",
+  "outbox.kind.message": "Повідомлення (підприємству)",
+  "outbox.kind.rejected": "Відхилено (підприємству)",
+  "outbox.kind.duplicate": "Дублікат (підприємству)",
+  "outbox.kind.closed": "Закрито (підприємству)",
+  "outbox.kind.autoClosed": "Закрито автоматично (підприємству)",
+  "outbox.kind.closedStale": "Закрито без відповіді (підприємству)",
+  "outbox.kind.enterpriseReplied": "Підприємство написало",
+  "outbox.kind.infoProvided": "Підприємство відповіло на запитання",
+  "outbox.kind.enterpriseReopened": "Підприємство відкрило запит повторно",
 } satisfies Record<string, string> & Record<`outbox.kind.${NotificationKind}`, string>;
 
 export const outboxMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
@@ -69,5 +79,15 @@ export const outboxMessages: { uk: typeof uk; en: Record<keyof typeof uk, string
     "outbox.kind.notAcceptedInTime": "Not accepted in time (coordinators)",
     "outbox.kind.resolved": "Resolved (enterprise)",
     "outbox.kind.stillNeeded": "Still needed? (enterprise)",
+    "outbox.kind.accepted": "Being worked on (enterprise)",
+    "outbox.kind.message": "Message (enterprise)",
+    "outbox.kind.rejected": "Rejected (enterprise)",
+    "outbox.kind.duplicate": "Duplicate (enterprise)",
+    "outbox.kind.closed": "Closed (enterprise)",
+    "outbox.kind.autoClosed": "Closed automatically (enterprise)",
+    "outbox.kind.closedStale": "Closed without an answer (enterprise)",
+    "outbox.kind.enterpriseReplied": "The enterprise wrote",
+    "outbox.kind.infoProvided": "The enterprise answered a question",
+    "outbox.kind.enterpriseReopened": "The enterprise reopened the request",
   },
 };
