@@ -300,6 +300,10 @@ describe("sorting and pagination", () => {
       "?overdue=1&sort=due&dir=desc",
       "?unassigned=1&sort=region&dir=desc&size=10&page=2",
       "?duplicates=1",
+      // The default order's walk starts at the statuses' place in it (attentionRank).
+      "?status=IN_PROGRESS,ASSIGNED",
+      "?status=NEW,RESOLVED&dir=desc",
+      "?status=CLOSED,TRIAGED&size=10&page=2",
     ];
     for (const view of views) {
       const params = readQueueParams(new URLSearchParams(view));
