@@ -29,6 +29,10 @@
 // - 1 to 5 RequestEvents per request, one per transition, actors and visibility as the state
 //   machine says. (CLOSED needs five: submit, assign, accept, resolve, confirm/close/autoClose;
 //   every other status takes one to four.)
+// - A message from the enterprise (enterpriseMessage) on about one request in four, at a moment
+//   its status allows one. Unread marks (RequestUnread) for what the enterprise did after filing
+//   (such a message or a confirmation): each coordinator has left unread about one in ten of
+//   the requests the enterprise touched in the last two weeks and one in a hundred older ones.
 //
 // The taxonomy, SLA targets and state-machine facts below are copied from app/domain (this is
 // plain JS for node without a TS loader); keep them in step.
@@ -277,6 +281,11 @@ export function generateRequests(dbFile, count, options = {}) {
       "triagedAt", "assignedAt", "acceptedAt", "resolvedAt", "closedAt", "triageDueAt", "resolveDueAt", "acceptDueAt",
       "slaPausedAt", "slaPausedMs", "notAcceptedInTime", "stillNeededAskedAt", "duplicateOfId", "possibleDuplicateOfId",
     ]);
+    const insertUnread =
+      tableColumns("RequestUnread").length > 0
+        ? db.prepare(`INSERT INTO "RequestUnread" ("userId", "requestId", "since", "lastAt") VALUES (?, ?, ?, ?)`)
+        : null;
+    let unreadMarks = 0;
     const eventColumns = columnsFor("RequestEvent", [
       "id", "requestId", "action", "actorType", "actorUserId", "fromStatus", "toStatus", "clusterId", "message", "visibility", "createdAt",
     ]);
@@ -443,6 +452,23 @@ export function generateRequests(dbFile, count, options = {}) {
         });
         current = rule.to;
       }
+      // A message from the enterprise, about one request in four, while its status allows one
+      // (state-machine.ts enterpriseMessage.from): after filing or after a step, before the next.
+      let lastEnterpriseActivityAt = eventRows.find((e) => e.action === "confirm")?.createdAt ?? null;
+      const messageOpen = new Set(["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS", "RESOLVED"]);
+      const slots = eventRows.map((e, k) => [e, k]).filter(([e]) => messageOpen.has(e.toStatus));
+      if (slots.length && random() < 0.25) {
+        const [after, k] = pick(slots);
+        const from = Date.parse(after.createdAt);
+        const until = k + 1 < eventRows.length ? Date.parse(eventRows[k + 1].createdAt) : nowMs;
+        const when = Math.floor(from + (until - from) * between(0.1, 0.9)) + 1;
+        eventRows.push({
+          id: cuid(), requestId: id, action: "enterpriseMessage", actorType: "ENTERPRISE", actorUserId: null, fromStatus: null, toStatus: null,
+          clusterId: assignedClusterId, message: "Додаємо уточнення до запиту.", visibility: "PUBLIC", createdAt: iso(when),
+        });
+        if (when > at) at = when;
+        if (!lastEnterpriseActivityAt || iso(when) > lastEnterpriseActivityAt) lastEnterpriseActivityAt = iso(when);
+      }
 
       const triageDueAt = createdAt + target.triageMs;
       const resolveDueAt = createdAt + target.resolveMs;
@@ -487,7 +513,7 @@ export function generateRequests(dbFile, count, options = {}) {
         category, urgency, title, description, details, sensitiveDetails,
         region: enterprise.region, city: enterprise.city,
         neededBy: random() < 0.3 ? iso(Math.floor((createdAt + between(7, 60) * DAY) / DAY) * DAY) : null,
-        status, assignedClusterId, ownerId, version: steps.length,
+        status, assignedClusterId, ownerId, version: eventRows.length - 1,
         searchText: searchTextFor([reference, enterprise.edrpou, enterprise.name, title, description]),
         urgencyRank: URGENCY_RANK[urgency], statusRank: STATUSES.indexOf(status), attentionRank: ATTENTION_RANK[status],
         nextDueAt: iso(nextDueAt),
@@ -502,15 +528,23 @@ export function generateRequests(dbFile, count, options = {}) {
         slaPausedAt: iso(slaPausedAt), slaPausedMs: 0, notAcceptedInTime: 0, stillNeededAskedAt: null,
         duplicateOfId, possibleDuplicateOfId: possibleDuplicate?.id ?? null,
       };
-      return { request, eventRows };
+      // Who has not opened it since the enterprise's last act.
+      const unread = [];
+      if (lastEnterpriseActivityAt) {
+        const share = nowMs - Date.parse(lastEnterpriseActivityAt) < 14 * DAY ? 0.1 : 0.01;
+        for (const c of coordinators) if (random() < share) unread.push([c.id, id, lastEnterpriseActivityAt, lastEnterpriseActivityAt]);
+      }
+      return { request, eventRows, unread };
     };
 
     const insertBatch = db.transaction((from, to) => {
       for (let i = from; i < to; i++) {
-        const { request, eventRows } = buildRequest(i);
+        const { request, eventRows, unread } = buildRequest(i);
         insertRequest.run(requestColumns.map((c) => request[c]));
         for (const e of eventRows) insertEvent.run(eventColumns.map((c) => e[c]));
         events += eventRows.length;
+        if (insertUnread) for (const mark of unread) insertUnread.run(mark);
+        unreadMarks += insertUnread ? unread.length : 0;
       }
     });
     // Inserting into ~25 secondary indexes row by row (random keys: token hashes, cuids) costs
@@ -547,7 +581,7 @@ export function generateRequests(dbFile, count, options = {}) {
     // Statistics for the query planner, as a server's PRAGMA optimize would gather over time.
     db.exec("ANALYZE");
     db.pragma("journal_mode = WAL");
-    return { requests: count, enterprises: enterprises.length, events, statuses: statusCounts, ms: performance.now() - started };
+    return { requests: count, enterprises: enterprises.length, events, unreadMarks, statuses: statusCounts, ms: performance.now() - started };
   } finally {
     db.close();
   }

@@ -31,6 +31,9 @@ export const COMBINATIONS = [
   ["a common word (ТОВ)", `?q=${encodeURIComponent("тов")}`],
   ["page 200 of 25", "?page=200"],
   ["100 per page", "?size=100&sort=status"],
+  ["unread (new from the enterprise)", "?unread=1"],
+  ["unread, new + triaged, by last update", "?unread=1&status=NEW,TRIAGED&sort=updated&dir=desc"],
+  ["unread + one category, SLA due first", "?unread=1&category=SUPPLIES&sort=due"],
 ];
 
 async function signIn(url) {

@@ -86,6 +86,12 @@ export function QueueFilters({
           ))}
         </div>
       </fieldset>
+      <div className="checks">
+        <label>
+          <input type="checkbox" name="unread" value="1" defaultChecked={params.unread} />
+          {t("queue.unread")}
+        </label>
+      </div>
       {clusters ? (
         <div className="checks">
           <label>

@@ -38,6 +38,7 @@ function useColumns(now: Date, selectable: boolean): QueueColumnDef[] {
       cell: ({ row }) => (
         <>
           <a href={`/requests/${row.original.reference}`}>{row.original.reference}</a>
+          {row.original.unread ? <span className="mark unread">{t("queue.unreadMark")}</span> : null}
           {row.original.possibleDuplicate ? <span className="mark dup">{t("queue.possibleDuplicate")}</span> : null}
           {row.original.notAcceptedInTime ? <span className="mark lapsed">{t("queue.notAcceptedInTime")}</span> : null}
           <div className="hint">{row.original.title}</div>
@@ -172,7 +173,10 @@ export function RequestTable({
           </thead>
           <tbody onClick={followRowLink}>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={row.original.overdue ? "overdue" : row.original.dueSoon ? "due-soon" : undefined}>
+              <tr
+                key={row.id}
+                className={[row.original.overdue ? "overdue" : row.original.dueSoon ? "due-soon" : "", row.original.unread ? "unread" : ""].join(" ").trim() || undefined}
+              >
                 {visibleColumns.map((column) => (
                   <td key={column.id}>{(column.columnDef.cell as RowCell)({ row })}</td>
                 ))}

@@ -49,7 +49,11 @@ const ORDER: Record<QueueParams["sort"], (dir: Dir) => string> = {
   updated: (dir) => `r."lastActivityAt" ${dir}, r."rowid" ${dir}`,
 };
 
-export type QueueScope = { clusterId?: string };
+/** Whose list it is: a cluster's only (the portal), and the viewer, whose "unread" marks it shows. */
+export type QueueScope = { clusterId?: string; viewerId?: string };
+
+/** Enterprise activity the viewer has not seen (app/domain/unread.server.ts); one parameter, the viewer's id. */
+const UNREAD_IDS = `SELECT "requestId" FROM "RequestUnread" WHERE "userId" = ?`;
 
 /**
  * A filter as SQL. `column` writes a filtered column: plain, or as `+r."x"`, which tells
@@ -60,6 +64,11 @@ type Filter = {
   params: unknown[];
   /** Another way to test the same thing, cheaper row by row while walking the sort's index. */
   whileWalking?: Omit<Filter, "whileWalking">;
+  /**
+   * Matches few rows, and not spread evenly along any order (a person's unread marks): read by
+   * its own index and sort the matches, whatever the count says.
+   */
+  selective?: true;
 };
 
 const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
@@ -120,6 +129,9 @@ export function queueFilters(params: QueueParams, scope: QueueScope, now: Date):
       sql: (c) => `${c("possibleDuplicateOfId")} IS NOT NULL AND ${c("status")} IN (${placeholders(open)})`,
       params: open,
     });
+  // Read from the viewer's own marks: as many as they have left unread, whatever the table's size.
+  if (params.unread && scope.viewerId)
+    filters.push({ sql: (c) => `${c("id")} IN (${UNREAD_IDS})`, params: [scope.viewerId], selective: true });
   if (params.q) filters.push(searchFilter(params.q));
   return filters;
 }
@@ -182,6 +194,7 @@ type Row = {
   clusterSlug: string | null;
   clusterNameUk: string | null;
   clusterNameEn: string | null;
+  unread: number;
 };
 
 const CLUSTER_JOIN = `LEFT JOIN "Cluster" c ON c."id" = r."assignedClusterId"`;
@@ -209,9 +222,11 @@ function clusterOrderRowids(filters: Filter[], column: (name: string) => string,
   return [...fromFirst, ...read(second, size - fromFirst.length, Math.max(0, offset - firstCount))];
 }
 
-const SELECT = `SELECT r."id", r."reference", r."title", r."category", r."urgency", r."region", r."status",
+/** The page's columns; with a viewer, whether each row has activity they have not seen (one parameter). */
+const select = (viewer: boolean) => `SELECT r."id", r."reference", r."title", r."category", r."urgency", r."region", r."status",
   r."createdAt", r."nextDueAt", r."lastActivityAt", r."possibleDuplicateOfId", r."notAcceptedInTime", r."enterpriseName",
-  c."slug" AS "clusterSlug", c."nameUk" AS "clusterNameUk", c."nameEn" AS "clusterNameEn"
+  c."slug" AS "clusterSlug", c."nameUk" AS "clusterNameUk", c."nameEn" AS "clusterNameEn",
+  ${viewer ? `EXISTS (SELECT 1 FROM "RequestUnread" u WHERE u."userId" = ? AND u."requestId" = r."id")` : "0"} AS "unread"
   FROM "Request" r ${CLUSTER_JOIN}`;
 
 /**
@@ -234,7 +249,7 @@ export async function findQueue(params: QueueParams, scope: QueueScope = {}, now
         : `SELECT count(*) FROM "Request" r ${indexed.sql}`,
     ).get(...indexed.params) as number;
     let column = plan === "walk" ? unindexed : plain;
-    if (plan === "auto" && filters.length && counted > 0) {
+    if (plan === "auto" && filters.length && counted > 0 && !filters.some((f) => f.selective)) {
       const total = prepare(`SELECT count(*) FROM "Request"`).get() as number;
       if (((offset + params.size) * total) / counted <= SORT_INDEX_WALK_LIMIT) column = unindexed;
     }
@@ -250,8 +265,9 @@ export async function findQueue(params: QueueParams, scope: QueueScope = {}, now
             params.size,
             offset,
           ) as number[]);
+    const viewer = scope.viewerId ? [scope.viewerId] : [];
     const rows = rowids.length
-      ? (prepare(`${SELECT} WHERE r."rowid" IN (${placeholders(rowids)}) ORDER BY ${order}`).all(...rowids) as Row[])
+      ? (prepare(`${select(viewer.length > 0)} WHERE r."rowid" IN (${placeholders(rowids)}) ORDER BY ${order}`).all(...viewer, ...rowids) as Row[])
       : [];
     return { counted, rows };
   })();
@@ -281,6 +297,7 @@ export async function findQueue(params: QueueParams, scope: QueueScope = {}, now
                 nameEn: row.clusterNameEn ?? "",
               },
         possibleDuplicate: row.possibleDuplicateOfId !== null,
+        unread: row.unread === 1,
         overdue: nextDueAt !== null && nextDueAt < now,
         dueSoon: nextDueAt !== null && nextDueAt >= now && nextDueAt.getTime() - now.getTime() < DUE_SOON_MS,
       };

@@ -6,6 +6,7 @@ import { enqueueForTransition } from "./notifications.server";
 import { adoptEnterpriseDetailsInTx } from "./enterprises.server";
 import { type FieldChange, fieldChanges } from "./field-changes";
 import { requestKeys } from "./request-keys";
+import { markUnreadInTx } from "./unread.server";
 import { acceptDueAt, slaDueTimes, slaPauseChange } from "./sla";
 import { slaTargets } from "./sla-config.server";
 import { type Action, type Actor, type TransitionInput, planTransition } from "./state-machine";
@@ -106,6 +107,8 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     },
     select: { id: true },
   });
+  // The enterprise's activity after filing is "unread" for everyone looking after the request.
+  if (actor.type === "ENTERPRISE") markUnreadInTx(tx, { requestId: request.id, clusterId, now });
   // The announcement commits or rolls back with the change (the outbox).
   await enqueueForTransition(tx, {
     requestId: request.id,

@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!user.clusterId) throw new Response("No cluster", { status: 403 });
   const params = readQueueParams(new URL(request.url).searchParams);
   const [queue, cluster] = await Promise.all([
-    findQueue(params, { clusterId: user.clusterId }),
+    findQueue(params, { clusterId: user.clusterId, viewerId: user.id }),
     getClusterName(user.clusterId),
   ]);
   return { params, queue, cluster, now: new Date() };

@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const params = readQueueParams(new URL(request.url).searchParams);
   const [queue, clusters, views] = await Promise.all([
-    findQueue(params),
+    findQueue(params, { viewerId: user.id }),
     listClusters(),
     listSavedViews(user.id),
   ]);

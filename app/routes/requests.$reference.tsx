@@ -6,14 +6,16 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { EnterpriseRegistryNotice } from "~/components/enterprise-registry-notice";
-import { EventChanges } from "~/components/event-changes";
 import { ErrorList } from "~/components/forms";
 import { useLabels } from "~/components/request-labels";
+import { RequestTimeline } from "~/components/request-timeline";
 import { actorFor, requireUser } from "~/domain/auth.server";
 import { recommendClusters } from "~/domain/cluster-matching.server";
 import { StorageFullError, TransitionError } from "~/domain/errors";
 import { listClusters } from "~/domain/queue.server";
 import { performRequestAction } from "~/domain/request-actions.server";
+import { lastEnterpriseActivity } from "~/domain/unread";
+import { markRequestSeen } from "~/domain/unread.server";
 import { type StaffRequest, getRequestForStaff, listCoordinators } from "~/domain/requests.server";
 import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
 import { DETAIL_LABEL } from "~/i18n/detail-labels";
@@ -34,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getRequestForStaff({ reference: params.reference ?? "", viewer: user });
   if (!found) throw new Response("Not found", { status: 404 });
   const staff = user.role !== "CLUSTER_MEMBER";
+  // Opening the page marks the enterprise's activity it shows as seen ("unread" in the lists).
+  const unreadSince = await markRequestSeen({ userId: user.id, requestId: found.id, shownUpTo: lastEnterpriseActivity(found.events) });
   const [recommendations, clusters, coordinators] = staff
     ? await Promise.all([
         found.actions.includes("assign") ? recommendClusters({ requestId: found.id, limit: 5 }) : Promise.resolve(null),
@@ -41,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         listCoordinators(),
       ])
     : [null, [], []];
-  return { request: found, staff, recommendations: recommendations ?? [], clusters, coordinators, viewerId: user.id };
+  return { request: found, staff, recommendations: recommendations ?? [], clusters, coordinators, viewerId: user.id, unreadSince };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -73,7 +77,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function RequestPage() {
-  const { request, staff, recommendations, clusters, coordinators } = useLoaderData<typeof loader>();
+  const { request, staff, recommendations, clusters, coordinators, unreadSince } = useLoaderData<typeof loader>();
   const { locale, t } = useLocale();
   const label = useLabels();
   const [searchParams] = useSearchParams();
@@ -165,24 +169,7 @@ export default function RequestPage() {
             {request.sensitiveDetails ? <Details title={t("request.sensitive")} details={request.sensitiveDetails} /> : null}
           </section>
 
-          <section className="panel">
-            <h2>{t("request.timeline")}</h2>
-            <ol className="timeline">
-              {request.events.map((event) => (
-                <li key={event.id} className={event.visibility === "INTERNAL" ? "event-internal" : undefined}>
-                  <time dateTime={new Date(event.createdAt).toISOString()}>{label.dateTime(event.createdAt)}</time>
-                  <strong>{t(`event.${event.action}` as MessageKey)}</strong>
-                  {event.cluster ? ` — ${clusterName(event.cluster)}` : null}
-                  <span className="visibility">
-                    {event.actor?.name ?? t(`actor.${event.actorType}` as MessageKey)} ·{" "}
-                    {event.visibility === "INTERNAL" ? t("request.internal") : t("request.public")}
-                  </span>
-                  <EventChanges changes={event.changes} />
-                  {event.message ? <div className="message">{event.message}</div> : null}
-                </li>
-              ))}
-            </ol>
-          </section>
+          <RequestTimeline events={request.events} unreadSince={unreadSince} />
 
           <section className="panel">
             <h2>{t("request.otherRequests")}</h2>

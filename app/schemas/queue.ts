@@ -67,6 +67,8 @@ export const QueueParamsSchema = z.object({
   unassigned: flag,
   overdue: flag,
   duplicates: flag,
+  /** Only requests with enterprise activity the viewer has not seen. */
+  unread: flag,
   q: z
     .string()
     .trim()

@@ -1,0 +1,38 @@
+// A request's timeline as staff and cluster members see it: every event, public and internal,
+// with its author, its field-by-field changes and its message. The enterprise's entries the
+// viewer had not seen before opening the page are marked "new".
+import type { StaffRequest } from "~/domain/requests.server";
+import { isNewToViewer } from "~/domain/unread";
+import type { MessageKey } from "~/i18n/messages";
+import { useLocale } from "~/i18n/use-locale";
+import { EventChanges } from "./event-changes";
+import { useLabels } from "./request-labels";
+
+type TimelineEvent = Omit<StaffRequest["events"][number], "createdAt"> & { createdAt: string | Date };
+
+export function RequestTimeline({ events, unreadSince }: { events: TimelineEvent[]; unreadSince: string | Date | null }) {
+  const { locale, t } = useLocale();
+  const label = useLabels();
+  const clusterName = (c: { nameUk: string; nameEn: string }) => (locale === "uk" ? c.nameUk : c.nameEn);
+  return (
+    <section className="panel">
+      <h2>{t("request.timeline")}</h2>
+      <ol className="timeline">
+        {events.map((event) => (
+          <li key={event.id} className={event.visibility === "INTERNAL" ? "event-internal" : undefined}>
+            <time dateTime={new Date(event.createdAt).toISOString()}>{label.dateTime(event.createdAt)}</time>
+            <strong>{t(`event.${event.action}` as MessageKey)}</strong>
+            {isNewToViewer(event, unreadSince) ? <span className="mark unread">{t("request.newToYou")}</span> : null}
+            {event.cluster ? ` — ${clusterName(event.cluster)}` : null}
+            <span className="visibility">
+              {event.actor?.name ?? t(`actor.${event.actorType}` as MessageKey)} ·{" "}
+              {event.visibility === "INTERNAL" ? t("request.internal") : t("request.public")}
+            </span>
+            <EventChanges changes={event.changes} />
+            {event.message ? <div className="message">{event.message}</div> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+// "Unread": enterprise activity a person has not seen yet. When the enterprise acts after filing
+// (a message, an answer, a reopening, a confirmation), everyone who looks after the request gets
+// a mark (RequestUnread): the coordinators and admins, and the assigned cluster's members. Opening
+// the request's page removes that person's mark. Marks rather than "seen up to" timestamps
+// compared at read time: the queue's filter then costs what a person has left unread, not what
+// the enterprise ever did (docs/decisions/025-unread-marks-and-canned-replies.md).
+import { type Tx, txStatements, writeTransaction } from "~/utils/db.server";
+import { readStatement } from "~/utils/read-db.server";
+import { sqliteTimestamp } from "~/utils/sqlite-time";
+
+/** In the enterprise's transition's transaction: marks the request unread for everyone who looks after it. */
+export function markUnreadInTx(tx: Tx, { requestId, clusterId, now }: { requestId: string; clusterId: string | null; now: Date }) {
+  const at = sqliteTimestamp(now);
+  // SQL on the transaction's connection, as the outbox writes (decision 011).
+  txStatements(tx).run(
+    `INSERT INTO "RequestUnread" ("userId", "requestId", "since", "lastAt")
+     SELECT u."id", ?, ?, ? FROM "User" u
+     WHERE u."active" = 1 AND (u."role" IN ('ADMIN', 'COORDINATOR') OR (u."role" = 'CLUSTER_MEMBER' AND u."clusterId" = ?))
+     ON CONFLICT ("userId", "requestId") DO UPDATE SET "lastAt" = excluded."lastAt"`,
+    requestId,
+    at,
+    at,
+    clusterId,
+  );
+}
+
+/**
+ * The person has opened the request's page, which showed the enterprise's activity up to
+ * `shownUpTo`: their mark goes, unless the enterprise acted again after what the page showed.
+ * A GET writes here, so only when there is a mark to remove. Returns when their unseen activity
+ * began (null: nothing was new to them), for marking what is new on the page.
+ */
+export async function markRequestSeen({
+  userId,
+  requestId,
+  shownUpTo,
+}: {
+  userId: string;
+  requestId: string;
+  shownUpTo: Date | null;
+}): Promise<Date | null> {
+  const mark = readStatement(`SELECT "since", "lastAt" FROM "RequestUnread" WHERE "userId" = ? AND "requestId" = ?`).get(userId, requestId) as
+    | { since: string; lastAt: string }
+    | undefined;
+  if (!mark) return null;
+  const shown = shownUpTo ? sqliteTimestamp(shownUpTo) : null;
+  if (shown && mark.lastAt <= shown) {
+    await writeTransaction((sql) =>
+      sql.run(`DELETE FROM "RequestUnread" WHERE "userId" = ? AND "requestId" = ? AND "lastAt" <= ?`, userId, requestId, shown),
+    );
+  }
+  return new Date(mark.since);
+}
