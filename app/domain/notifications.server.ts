@@ -90,10 +90,12 @@ export function publicBaseUrl() {
 /** A request's staff page: the only link a message to staff or a cluster carries. */
 export const staffRequestUrl = (reference: string) => `${publicBaseUrl()}/requests/${encodeURIComponent(reference)}`;
 
+const factsSelect = { reference: true, title: true, email: true, category: true, urgency: true, region: true, triageDueAt: true } as const;
+
 async function requestFacts(tx: Tx, requestId: string) {
   return tx.request.findUniqueOrThrow({
     where: { id: requestId },
-    select: { reference: true, title: true, email: true, category: true, urgency: true, region: true, triageDueAt: true },
+    select: { ...factsSelect, enterpriseName: true, owner: { select: { id: true, email: true, active: true } } },
   });
 }
 
@@ -119,12 +121,11 @@ async function clusterFacts(tx: Tx, clusterId: string) {
  * it has none, or its owner's account is inactive), the assigned cluster's active members, and
  * for an answer whoever asked the question (a coordinator or a cluster member).
  */
-async function caretakers(tx: Tx, { requestId, clusterId, asker }: { requestId: string; clusterId: string | null; asker: boolean }) {
-  const request = await tx.request.findUniqueOrThrow({
-    where: { id: requestId },
-    select: { owner: { select: { id: true, email: true, active: true } } },
-  });
-  const recipients: Recipient[] = request.owner?.active ? [userRecipient(request.owner)] : await coordinators(tx);
+async function caretakers(
+  tx: Tx,
+  { requestId, owner, clusterId, asker }: { requestId: string; owner: { id: string; email: string; active: boolean } | null; clusterId: string | null; asker: boolean },
+) {
+  const recipients: Recipient[] = owner?.active ? [userRecipient(owner)] : await coordinators(tx);
   if (clusterId) recipients.push(...(await clusterFacts(tx, clusterId)).members.map(userRecipient));
   if (asker) {
     const question = await tx.requestEvent.findFirst({
@@ -170,11 +171,10 @@ export async function enqueueForTransition(
       drafts.push({ kind: enterpriseKind, recipients: [{ email: r.email }], params: { reference: r.reference, title: r.title, message: text, changes } });
     }
     if (staffKind) {
-      const { enterpriseName } = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { enterpriseName: true } });
       drafts.push({
         kind: staffKind,
-        recipients: await caretakers(tx, { requestId, clusterId, asker: staffKind === "infoProvided" }),
-        params: { reference: r.reference, title: r.title, requestUrl, enterpriseName, message: text },
+        recipients: await caretakers(tx, { requestId, owner: r.owner, clusterId, asker: staffKind === "infoProvided" }),
+        params: { reference: r.reference, title: r.title, requestUrl, enterpriseName: r.enterpriseName, message: text },
       });
     }
     if (action === "assign" && clusterId) {
@@ -182,7 +182,7 @@ export async function enqueueForTransition(
       drafts.push({
         kind: "assigned",
         recipients: [{ email: cluster.contactEmail ?? "" }, ...cluster.members.map(userRecipient)],
-        params: { ...r, requestUrl },
+        params: { reference: r.reference, title: r.title, category: r.category, urgency: r.urgency, region: r.region, requestUrl },
       });
     }
     if (action === "decline" || action === "acceptTimeout") {
@@ -207,7 +207,7 @@ export function enqueueRequestReceived(
     statusUrl,
     now,
     facts,
-  }: { requestId: string; statusUrl: string; now: Date; facts: Awaited<ReturnType<typeof requestFacts>> },
+  }: { requestId: string; statusUrl: string; now: Date; facts: { [K in keyof typeof factsSelect]: Awaited<ReturnType<typeof requestFacts>>[K] } },
 ) {
   // Intake passes what it has just written: no read on the busiest path.
   return insertNotifications(sql, requestId, now, [{ kind: "requestReceived", recipients: [{ email: facts.email }], params: { ...facts, statusUrl } }]);
