@@ -1,8 +1,10 @@
+import type { FieldChange } from "~/domain/field-changes";
 import type { Author } from "~/domain/status-page.server";
 import type { Status } from "~/domain/state-machine";
 import { formatDateTime } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
+import { EventChanges } from "./event-changes";
 
 export type TimelineEvent = {
   id: string;
@@ -11,6 +13,7 @@ export type TimelineEvent = {
   createdAt: string | Date;
   toStatus: Status | null;
   author: Author;
+  changes: FieldChange[];
 };
 
 /** The enterprise's view of its request's history: what happened, who did it, what they wrote. */
@@ -23,6 +26,7 @@ export function StatusTimeline({ events }: { events: TimelineEvent[] }) {
           <time dateTime={new Date(event.createdAt).toISOString()}>{formatDateTime(event.createdAt, locale)}</time>
           <strong>{t(`event.${event.action}` as MessageKey)}</strong>
           <span className="visibility">{t(`author.${event.author}`)}</span>
+          <EventChanges changes={event.changes} publicOnly />
           {event.message ? <div className="message">{event.message}</div> : null}
         </li>
       ))}

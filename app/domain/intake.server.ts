@@ -6,6 +6,7 @@ import { type Statements, writeTransaction } from "~/utils/db.server";
 import { newId } from "~/utils/ids.server";
 import { sqliteTimestamp } from "~/utils/sqlite-time";
 import { TIME_ZONE } from "~/i18n/locale";
+import { categoryDetails } from "./category-details";
 import { enqueueRequestReceived, publicBaseUrl } from "./notifications.server";
 import { searchTextFor } from "./search";
 import { requestKeys } from "./request-keys";
@@ -40,31 +41,6 @@ function nextReference(sql: Statements, now: Date) {
 const POSSIBLE_DUPLICATE_SQL = `
   SELECT "id" FROM "Request" WHERE "enterpriseId" = ? AND "category" = ? AND "status" IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})
   ORDER BY "createdAt" ASC LIMIT 1`;
-
-/** Splits the form's category-specific fields into the open and the sensitive details. */
-export function categoryDetails(input: IntakeInput) {
-  const details: Record<string, unknown> = {};
-  let sensitive: Record<string, unknown> | null = null;
-  if (input.category === "RELOCATION") {
-    Object.assign(details, {
-      productionArea: input.productionArea,
-      staffCount: input.staffCount,
-      equipmentTonnage: input.equipmentTonnage,
-      destinationRegions: input.destinationRegions ?? [],
-    });
-  } else if (input.category === "SUPPLIES") {
-    details.supplyItems = input.supplyItems;
-  } else if (input.category === "DEFENCE_ORDER") {
-    sensitive = {
-      productType: input.defenceProductType,
-      monthlyCapacity: input.monthlyCapacity,
-      certifications: input.certifications,
-    };
-  }
-  const compact = (o: Record<string, unknown>) =>
-    JSON.stringify(Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")));
-  return { details: compact(details), sensitiveDetails: sensitive ? compact(sensitive) : null };
-}
 
 export type CreateRequestOptions = {
   input: IntakeInput;

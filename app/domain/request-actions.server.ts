@@ -1,14 +1,16 @@
 // Carries out what someone posted on a request's page: resolves references, then one
 // state-machine transition guarded by the version they saw.
+import { kyivToday } from "~/schemas/intake";
 import type { RequestActionInput } from "~/schemas/request-actions";
 import { db } from "~/utils/db.server";
 import { TransitionError } from "./errors";
+import { correctedRequest, isNewPastNeededBy } from "./request-corrections";
 import { type Viewer, findRequestId, transitionRequest, visibleTo } from "./requests.server";
 import type { Actor } from "./state-machine";
 
 export type ActionFieldError = {
-  field: "duplicateOf" | "clusterId" | "ownerId";
-  error: "unknownReference" | "selfDuplicate" | "choose";
+  field: "duplicateOf" | "clusterId" | "ownerId" | "neededBy";
+  error: "unknownReference" | "selfDuplicate" | "choose" | "datePast";
 };
 
 export async function performRequestAction({
@@ -45,6 +47,14 @@ export async function performRequestAction({
     if (!owner) return { ok: false, fieldError: { field: "ownerId", error: "choose" } };
   }
 
+  const correction = input.intent === "edit" ? correctedRequest(input) : undefined;
+  if (correction) {
+    const stored = await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { neededBy: true } });
+    if (isNewPastNeededBy(stored.neededBy, correction.neededBy, kyivToday())) {
+      return { ok: false, fieldError: { field: "neededBy", error: "datePast" } };
+    }
+  }
+
   await transitionRequest({
     requestId,
     action: input.intent,
@@ -56,6 +66,7 @@ export async function performRequestAction({
       duplicateOfId,
       triage:
         input.intent === "triage" ? { category: input.category, urgency: input.urgency, ownerId: input.ownerId ?? null } : undefined,
+      correction,
     },
   });
   return { ok: true };

@@ -5,6 +5,7 @@ import { TransitionError } from "./errors";
 import { enqueueForTransition } from "./notifications.server";
 import { adoptEnterpriseDetailsInTx } from "./enterprises.server";
 import { type FieldChange, fieldChanges } from "./field-changes";
+import { type CorrectedRequest, DUE_TIME_FIELDS, correctedSearchText, correctionChanges } from "./request-corrections";
 import { requestKeys } from "./request-keys";
 import { markUnreadInTx } from "./unread.server";
 import { acceptDueAt, slaDueTimes, slaPauseChange } from "./sla";
@@ -37,6 +38,10 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       slaPausedAt: true,
       slaPausedMs: true,
       notAcceptedInTime: true,
+      assignedAt: true,
+      triageDueAt: true,
+      resolveDueAt: true,
+      acceptDueAt: true,
     },
   });
   if (!request) throw new TransitionError("NOT_FOUND");
@@ -52,7 +57,8 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
 
   const pause = slaPauseChange(request, plan.from, plan.to, now);
   const triage = action === "triage" ? input.triage : undefined;
-  const urgency = triage?.urgency ?? request.urgency;
+  const correction = action === "edit" ? await correctionInTx(tx, request.id, input.correction!) : undefined;
+  const urgency = triage?.urgency ?? correction?.data.urgency ?? request.urgency;
   const stamps = Object.fromEntries(plan.stamps.map((field) => [field, now]));
   const clears = Object.fromEntries(plan.clears.map((field) => [field, null]));
   const clusterId = action === "assign" ? input.clusterId! : plan.releasesCluster ? null : request.assignedClusterId;
@@ -60,8 +66,27 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
   const dueTimes = slaDueTimes({ createdAt: request.createdAt, urgency, slaPausedMs: pause.slaPausedMs }, slaTargets);
   const triagedAt = plan.stamps.includes("triagedAt") ? now : request.triagedAt;
   const lapsed = action === "acceptTimeout" ? true : action === "assign" ? false : request.notAcceptedInTime;
-  // What the event records field by field: triage's corrections, or the registry's changes.
-  let changes: FieldChange[] = triage ? fieldChanges(request, triage, ["category", "urgency"]) : [];
+  // The cluster's time to accept follows the urgency while the request waits in ASSIGNED.
+  const acceptDue =
+    plan.to !== "ASSIGNED"
+      ? null
+      : action === "assign"
+        ? acceptDueAt(now, urgency, slaTargets)
+        : urgency !== request.urgency && request.assignedAt
+          ? acceptDueAt(request.assignedAt, urgency, slaTargets)
+          : request.acceptDueAt;
+  // What the event records field by field: triage's or a correction's changes (and the due
+  // times a changed urgency moved), or the registry's changes.
+  let changes: FieldChange[] = triage ? fieldChanges(request, triage, ["category", "urgency"]) : (correction?.changes ?? []);
+  if (urgency !== request.urgency) {
+    const due = (r: { triageDueAt: Date | null; resolveDueAt: Date | null; acceptDueAt: Date | null }) => ({
+      triageDueAt: r.triageDueAt?.toISOString(),
+      resolveDueAt: r.resolveDueAt?.toISOString(),
+      acceptDueAt: r.acceptDueAt?.toISOString(),
+    });
+    changes = [...changes, ...fieldChanges(due(request), due({ ...dueTimes, acceptDueAt: acceptDue }), DUE_TIME_FIELDS)];
+  }
+  if (action === "edit" && !changes.length) throw new TransitionError("NOTHING_TO_CHANGE");
   if (action === "adoptEnterpriseDetails") {
     changes = await adoptEnterpriseDetailsInTx(tx, { requestId: request.id, now });
     if (!changes.length) throw new TransitionError("NOTHING_TO_CHANGE");
@@ -79,7 +104,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       ...stamps,
       assignedClusterId: clusterId,
       // The clock for the cluster to accept runs only while the request waits in ASSIGNED.
-      acceptDueAt: plan.to !== "ASSIGNED" ? null : action === "assign" ? acceptDueAt(now, urgency, slaTargets) : undefined,
+      acceptDueAt: acceptDue,
       notAcceptedInTime: lapsed,
       ...pause,
       ...dueTimes,
@@ -87,6 +112,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       ...(triage
         ? { category: triage.category, urgency, ownerId: triage.ownerId }
         : {}),
+      ...(correction ? correction.data : {}),
     },
   });
   if (updated.count !== 1) throw new TransitionError("CONFLICT");
@@ -119,4 +145,33 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     now,
   });
   return { plan, eventId: event.id, version: request.version + 1 };
+}
+
+/** A correction of a stored request: the columns it writes (search text included) and what changed. */
+async function correctionInTx(tx: Tx, requestId: string, corrected: CorrectedRequest) {
+  const stored = await tx.request.findUniqueOrThrow({
+    where: { id: requestId },
+    select: {
+      reference: true,
+      enterpriseName: true,
+      contactName: true,
+      phone: true,
+      email: true,
+      region: true,
+      city: true,
+      category: true,
+      urgency: true,
+      title: true,
+      description: true,
+      neededBy: true,
+      details: true,
+      sensitiveDetails: true,
+      enterprise: { select: { edrpou: true } },
+    },
+  });
+  const { reference, enterprise, ...before } = stored;
+  return {
+    data: { ...corrected, searchText: correctedSearchText({ reference, edrpou: enterprise.edrpou }, corrected) },
+    changes: correctionChanges(before, corrected),
+  };
 }

@@ -1,6 +1,7 @@
 // The request state machine: every allowed transition, who may make it, what it requires and
 // what it records. Every change to a request's status goes through `planTransition`; the
 // server-side executor (request-transition.server.ts) applies the plan in one transaction.
+import type { CorrectedRequest } from "./request-corrections";
 import type { Category, Urgency } from "./taxonomy";
 
 export const STATUSES = [
@@ -18,6 +19,11 @@ export type Status = (typeof STATUSES)[number];
 
 /** Statuses in which nothing more is expected of anyone. */
 export const FINAL_STATUSES: readonly Status[] = ["CLOSED", "REJECTED", "DUPLICATE"];
+/**
+ * Statuses in which what was filed may still be corrected: every status but the final ones. A
+ * resolution awaits the enterprise's confirmation and may be reopened, so it is still open here.
+ */
+export const CORRECTABLE_STATUSES: readonly Status[] = ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED"];
 /** Statuses that count as "open" work for the backlog. */
 export const OPEN_STATUSES: readonly Status[] = ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"];
 
@@ -48,7 +54,7 @@ type Rule = {
   from: readonly (Status | null)[];
   to: Status | "SAME" | "BACK_TO_COORDINATORS";
   by: readonly ActorKind[];
-  requires?: { message?: true; cluster?: true; duplicateOf?: true };
+  requires?: { message?: true; cluster?: true; duplicateOf?: true; correction?: true };
   visibility: "PUBLIC" | "INTERNAL";
   /** Timestamps the transition sets to "now". */
   stamps?: readonly Timestamp[];
@@ -178,6 +184,11 @@ export const TRANSITIONS = {
    * enterprise registry: the only way the registry row changes after its first filing.
    */
   adoptEnterpriseDetails: { from: ALL_STATUSES, to: "SAME", by: STAFF, visibility: "INTERNAL" },
+  /**
+   * Staff correct what was filed (category, urgency, place, text, dates, the category's details,
+   * contact). Public: the enterprise sees what changed in what it filed (sensitive values aside).
+   */
+  edit: { from: CORRECTABLE_STATUSES, to: "SAME", by: STAFF, requires: { correction: true }, visibility: "PUBLIC" },
   /** A message to the enterprise, shown on its status page. */
   publicMessage: {
     from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED"],
@@ -219,6 +230,8 @@ export type TransitionInput = {
   duplicateOfId?: string | null;
   /** Triage may confirm or correct these. */
   triage?: { category: Category; urgency: Urgency; ownerId: string | null };
+  /** What a correction (`edit`) makes of the filed fields. */
+  correction?: CorrectedRequest;
 };
 
 export type RequestState = {
@@ -234,6 +247,7 @@ export type TransitionRefusal =
   | "CLUSTER_REQUIRED"
   | "SAME_CLUSTER"
   | "DUPLICATE_OF_REQUIRED"
+  | "CORRECTION_REQUIRED"
   | "NOTHING_TO_CHANGE";
 
 export type TransitionPlan = {
@@ -264,6 +278,7 @@ export function planTransition(
     if (input.clusterId === state.assignedClusterId) return { ok: false, reason: "SAME_CLUSTER" };
   }
   if (rule.requires?.duplicateOf && !input.duplicateOfId) return { ok: false, reason: "DUPLICATE_OF_REQUIRED" };
+  if (rule.requires?.correction && !input.correction) return { ok: false, reason: "CORRECTION_REQUIRED" };
 
   const to =
     rule.to === "SAME"

@@ -1,6 +1,8 @@
 // What an enterprise sees and does through its private link.
 import { db } from "~/utils/db.server";
 import { TransitionError } from "./errors";
+import { parseChanges } from "./field-changes";
+import { publicChanges } from "./request-corrections";
 import { transitionRequestInTx } from "./request-transition.server";
 import type { Status } from "./state-machine";
 import { TRANSITIONS } from "./state-machine";
@@ -28,7 +30,16 @@ export async function getStatusPage(token: string) {
       events: {
         where: { visibility: "PUBLIC" },
         orderBy: { createdAt: "asc" },
-        select: { id: true, action: true, message: true, createdAt: true, toStatus: true, actorType: true, actor: { select: { role: true } } },
+        select: {
+          id: true,
+          action: true,
+          message: true,
+          changes: true,
+          createdAt: true,
+          toStatus: true,
+          actorType: true,
+          actor: { select: { role: true } },
+        },
       },
     },
   });
@@ -43,7 +54,13 @@ export async function getStatusPage(token: string) {
   return {
     ...visible,
     // Who wrote each entry, as the enterprise knows them; never a staff member's name.
-    events: events.map(({ actorType, actor, ...event }) => ({ ...event, author: authorKind(actorType, actor?.role ?? null) })),
+    // What a correction changed in what the enterprise filed: never a sensitive value, nor the
+    // centre's due times (they do not even reach the page's data).
+    events: events.map(({ actorType, actor, changes, ...event }) => ({
+      ...event,
+      changes: publicChanges(parseChanges(changes)),
+      author: authorKind(actorType, actor?.role ?? null),
+    })),
     question,
     acceptsMessages: enterpriseMessageAction(request.status) !== null,
     canConfirm: can("confirm"),

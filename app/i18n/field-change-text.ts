@@ -2,13 +2,16 @@
 // label as the intake form names it and each value's label, in one language. Shared by the
 // request pages (EventChanges) and the e-mails that tell an enterprise what changed.
 import type { FieldChange } from "~/domain/field-changes";
+import { DUE_TIME_FIELDS, SENSITIVE_PREFIX } from "~/domain/request-corrections";
 import { CATEGORY_LABELS, URGENCY_LABELS, isCategory, isUrgency, regionLabel } from "~/domain/taxonomy";
-import type { Locale } from "./locale";
+import { DETAIL_LABEL } from "./detail-labels";
+import { type Locale, formatDate, formatDateTime } from "./locale";
 import { type MessageKey, translate } from "./messages";
 
 /** The form label of each field an event can change (the same words the intake form uses). */
 export const FIELD_LABEL: Record<string, MessageKey> = {
   name: "field.enterpriseName",
+  enterpriseName: "field.enterpriseName",
   contactName: "field.contactName",
   phone: "field.phone",
   email: "field.email",
@@ -19,23 +22,45 @@ export const FIELD_LABEL: Record<string, MessageKey> = {
   title: "field.title",
   description: "field.description",
   neededBy: "field.neededBy",
+  triageDueAt: "request.triageDue",
+  resolveDueAt: "request.resolveDue",
+  acceptDueAt: "request.acceptDue",
 };
+
+/** Fields whose values are moments (ISO), and days (YYYY-MM-DD). */
+const MOMENTS = new Set<string>(DUE_TIME_FIELDS);
+const DAYS = new Set(["neededBy"]);
+/** Fields holding region codes, one or a comma-separated list. */
+const REGION_FIELDS = new Set(["region", "destinationRegions"]);
+
+/** A sensitive detail's change: shown to the enterprise (pages and e-mails) only as changed. */
+export const isSensitiveChange = (change: FieldChange) => change.field.startsWith(SENSITIVE_PREFIX);
+
+/** A change's field as the form names it: a category detail's label, a sensitive detail's too. */
+export function fieldLabelKey(field: string): MessageKey | null {
+  const detail = field.startsWith(SENSITIVE_PREFIX) ? field.slice(SENSITIVE_PREFIX.length) : field;
+  return FIELD_LABEL[field] ?? DETAIL_LABEL[detail] ?? null;
+}
 
 /** A stored value (a code) as a reader of `locale` says it; "—" for none. */
 export function fieldValueText(field: string, code: string | null, locale: Locale) {
   if (code === null) return "—";
   if (field === "category" && isCategory(code)) return CATEGORY_LABELS[code][locale];
   if (field === "urgency" && isUrgency(code)) return URGENCY_LABELS[code][locale].split(" — ")[0]!;
-  if (field === "region") return regionLabel(code, locale);
+  if (REGION_FIELDS.has(field)) return code.split(",").map((region) => regionLabel(region, locale)).join(", ");
+  if (MOMENTS.has(field)) return formatDateTime(code, locale);
+  if (DAYS.has(field)) return formatDate(`${code}T00:00:00Z`, locale);
   return code;
 }
 
 export function fieldLabelText(field: string, locale: Locale) {
-  const key = FIELD_LABEL[field];
+  const key = fieldLabelKey(field);
   return key ? translate(locale, key) : field;
 }
 
-/** One change as a line of plain text, for e-mails. */
+/** One change as a line of plain text, for e-mails: a sensitive detail only as changed. */
 export function fieldChangeLine(change: FieldChange, locale: Locale) {
-  return `${fieldLabelText(change.field, locale)}: ${fieldValueText(change.field, change.from, locale)} → ${fieldValueText(change.field, change.to, locale)}`;
+  const label = fieldLabelText(change.field, locale);
+  if (isSensitiveChange(change)) return `${label}: ${translate(locale, "change.changed")}`;
+  return `${label}: ${fieldValueText(change.field, change.from, locale)} → ${fieldValueText(change.field, change.to, locale)}`;
 }

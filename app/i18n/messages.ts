@@ -155,6 +155,8 @@ const publicUk = {
   "event.enterpriseMessage": "Ваше повідомлення",
   "event.askStillNeeded": "Запитання: чи запит ще актуальний?",
   "event.confirmStillNeeded": "Ви підтвердили, що запит актуальний",
+  "event.edit": "Дані запиту виправлено",
+  "change.changed": "змінено",
 
   "state.NEW": "Отримано, чекає на розгляд",
   "state.TRIAGED": "Розглянуто, шукаємо кластер",
@@ -338,6 +340,8 @@ const en: Record<PublicKey, string> = {
   "event.enterpriseMessage": "Your message",
   "event.askStillNeeded": "Question: is the request still needed?",
   "event.confirmStillNeeded": "You confirmed the request is still needed",
+  "event.edit": "Request details corrected",
+  "change.changed": "changed",
 
   "state.NEW": "Received, waiting for review",
   "state.TRIAGED": "Reviewed, finding a cluster",

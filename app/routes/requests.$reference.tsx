@@ -6,6 +6,7 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { EnterpriseRegistryNotice } from "~/components/enterprise-registry-notice";
+import { RequestCorrection } from "~/components/request-correction";
 import { ErrorList } from "~/components/forms";
 import { useLabels } from "~/components/request-labels";
 import { RequestTimeline } from "~/components/request-timeline";
@@ -22,6 +23,7 @@ import { DETAIL_LABEL } from "~/i18n/detail-labels";
 import { matchReasonMessage } from "~/i18n/messages/matching";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
+import { withoutOtherCategoryFields } from "~/schemas/intake";
 import { type RequestIntent, RequestActionSchema } from "~/schemas/request-actions";
 import { passOnHeaders } from "~/utils/route-headers";
 import { STORAGE_FULL_INIT } from "~/utils/storage-full";
@@ -51,7 +53,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const reference = params.reference ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: RequestActionSchema });
+  const formData = await request.formData();
+  // A correction keeps only the chosen category's details, as intake does.
+  const posted = formData.get("intent") === "edit" ? withoutOtherCategoryFields(formData) : formData;
+  const submission = parseWithZod(posted, { schema: RequestActionSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
@@ -78,6 +83,8 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function RequestPage() {
   const { request, staff, recommendations, clusters, coordinators, unreadSince } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const refusedCorrection = actionData?.result?.initialValue?.intent === "edit" ? actionData.result : undefined;
   const { locale, t } = useLocale();
   const label = useLabels();
   const [searchParams] = useSearchParams();
@@ -167,6 +174,9 @@ export default function RequestPage() {
             <p style={{ whiteSpace: "pre-wrap" }}>{request.description}</p>
             <Details title={t("request.details")} details={request.details} />
             {request.sensitiveDetails ? <Details title={t("request.sensitive")} details={request.sensitiveDetails} /> : null}
+            {(request.actions as string[]).includes("edit") || refusedCorrection ? (
+              <RequestCorrection key={request.version} request={request} version={request.version} lastResult={refusedCorrection} />
+            ) : null}
           </section>
 
           <RequestTimeline events={request.events} unreadSince={unreadSince} />

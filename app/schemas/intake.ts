@@ -2,7 +2,7 @@
 // schema. Messages are i18n keys (app/i18n/messages.ts), translated where they are shown.
 import { z } from "zod";
 import { cleanEnterpriseCode, isValidEnterpriseCode } from "~/domain/identifiers";
-import { CATEGORIES, REGIONS, URGENCIES } from "~/domain/taxonomy";
+import { CATEGORIES, type Category, REGIONS, URGENCIES } from "~/domain/taxonomy";
 import { TIME_ZONE } from "~/i18n/locale";
 import { emailField, freeText, phoneField } from "./fields";
 
@@ -88,56 +88,66 @@ function isCalendarDate(value: string) {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-export const IntakeSchema = z
-  .object({
-    enterpriseName: text(2, 300),
-    edrpou: z
-      .string({ error: "required" })
-      .transform(cleanEnterpriseCode)
-      .refine((code) => /^(\d{8}|\d{10})$/.test(code), { error: "edrpouFormat", abort: true })
-      .refine(isValidEnterpriseCode, "edrpouChecksum"),
-    contactName: text(2, 200),
-    phone: phoneField,
-    email: emailField,
-    region: z.enum(REGIONS, { error: "choose" }),
-    city: text(1, 120),
-    category: z.enum(CATEGORIES, { error: "choose" }),
-    urgency: z.enum(URGENCIES, { error: "choose" }),
-    title: text(5, 200),
-    description: text(DESCRIPTION_MIN, DESCRIPTION_MAX),
-    neededBy: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date", abort: true })
-      .refine(isCalendarDate, { error: "date", abort: true })
-      .refine((d) => d >= kyivToday(), "datePast")
-      .optional(),
-    consent: z.boolean({ error: "consent" }).refine((v) => v, "consent"),
-    // Relocation
-    productionArea: decimal(10_000_000),
-    staffCount: wholeNumber(1_000_000),
-    equipmentTonnage: decimal(1_000_000),
-    destinationRegions: z.array(z.enum(REGIONS, { error: "choose" })).max(REGIONS.length).optional(),
-    // Supplies
-    supplyItems: optionalText(5000),
-    // Defence order (sensitive)
-    defenceProductType: optionalText(300),
-    monthlyCapacity: optionalText(300),
-    certifications: optionalText(1000),
-  })
-  .superRefine(
-    (value, ctx) => {
-    const need = (field: keyof typeof value) => {
-      if (value[field] === undefined || value[field] === "") {
-        ctx.addIssue({ code: "custom", path: [field], message: "requiredForCategory" });
-      }
-    };
-    if (value.category === "RELOCATION") need("productionArea");
-    if (value.category === "SUPPLIES") need("supplyItems");
-    if (value.category === "DEFENCE_ORDER") need("defenceProductType");
-    },
-    // Run even when other fields failed, so every missing field is reported at once.
-    { when: () => true },
-  );
+/** A date as the form's date field sends it (YYYY-MM-DD), and a real one. */
+export const dateField = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date", abort: true })
+  .refine(isCalendarDate, { error: "date", abort: true });
+
+/** The intake form's fields and their rules, before the rules that tie fields together. */
+export const IntakeFields = z.object({
+  enterpriseName: text(2, 300),
+  edrpou: z
+    .string({ error: "required" })
+    .transform(cleanEnterpriseCode)
+    .refine((code) => /^(\d{8}|\d{10})$/.test(code), { error: "edrpouFormat", abort: true })
+    .refine(isValidEnterpriseCode, "edrpouChecksum"),
+  contactName: text(2, 200),
+  phone: phoneField,
+  email: emailField,
+  region: z.enum(REGIONS, { error: "choose" }),
+  city: text(1, 120),
+  category: z.enum(CATEGORIES, { error: "choose" }),
+  urgency: z.enum(URGENCIES, { error: "choose" }),
+  title: text(5, 200),
+  description: text(DESCRIPTION_MIN, DESCRIPTION_MAX),
+  neededBy: dateField.refine((d) => d >= kyivToday(), "datePast").optional(),
+  consent: z.boolean({ error: "consent" }).refine((v) => v, "consent"),
+  // Relocation
+  productionArea: decimal(10_000_000),
+  staffCount: wholeNumber(1_000_000),
+  equipmentTonnage: decimal(1_000_000),
+  destinationRegions: z.array(z.enum(REGIONS, { error: "choose" })).max(REGIONS.length).optional(),
+  // Supplies
+  supplyItems: optionalText(5000),
+  // Defence order (sensitive)
+  defenceProductType: optionalText(300),
+  monthlyCapacity: optionalText(300),
+  certifications: optionalText(1000),
+});
+
+/** The category fields a form holds, with the category they belong to. */
+type CategoryFieldValues = { category: Category } & Partial<Record<(typeof CATEGORY_FIELDS)[keyof typeof CATEGORY_FIELDS][number], unknown>>;
+
+/**
+ * The fields each category requires. For every form with the category fields (intake, staff's
+ * corrections): pass it as `superRefine(requireCategoryFields, CATEGORY_RULES_ALWAYS)`.
+ */
+export function requireCategoryFields(value: CategoryFieldValues, ctx: z.RefinementCtx) {
+  const need = (field: keyof CategoryFieldValues) => {
+    if (value[field] === undefined || value[field] === "") {
+      ctx.addIssue({ code: "custom", path: [field], message: "requiredForCategory" });
+    }
+  };
+  if (value.category === "RELOCATION") need("productionArea");
+  if (value.category === "SUPPLIES") need("supplyItems");
+  if (value.category === "DEFENCE_ORDER") need("defenceProductType");
+}
+
+/** Run the category rule even when other fields failed, so every missing field is reported at once. */
+export const CATEGORY_RULES_ALWAYS = { when: () => true };
+
+export const IntakeSchema = IntakeFields.superRefine(requireCategoryFields, CATEGORY_RULES_ALWAYS);
 
 export type IntakeInput = z.output<typeof IntakeSchema>;
 

@@ -3,13 +3,26 @@
 import { z } from "zod";
 import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
 import { freeText } from "./fields";
+import { CATEGORY_RULES_ALWAYS, IntakeFields, dateField, requireCategoryFields } from "./intake";
 
 const version = z.coerce.number().int().min(0);
 const message = freeText({ error: "required" }).min(1, { error: "required", abort: true }).max(5000, "tooLong:5000");
 const optionalMessage = freeText().max(5000, "tooLong:5000").optional();
 const id = z.string().min(1).max(40);
 
+/**
+ * "Correct the request": what was filed, with the intake form's own rules (IntakeFields), except
+ * the EDRPOU (which enterprise filed it) and the consent. A needed-by date already past may stay
+ * as it was; a new one must not be past (checked against the stored date, in the domain).
+ */
+export const CorrectionSchema = IntakeFields.omit({ edrpou: true, consent: true, neededBy: true })
+  .extend({ intent: z.literal("edit"), version, neededBy: dateField.optional(), message: optionalMessage })
+  .superRefine(requireCategoryFields, CATEGORY_RULES_ALWAYS);
+
+export type CorrectionInput = z.output<typeof CorrectionSchema>;
+
 export const RequestActionSchema = z.discriminatedUnion("intent", [
+  CorrectionSchema,
   z.object({
     intent: z.literal("triage"),
     version,

@@ -123,3 +123,70 @@ describe("authorization matrix", () => {
     }
   }
 });
+
+/**
+ * The staff-only actions on a request, each posted as its page would post it, by every kind of
+ * visitor: coordinators and admins get it done; a member of the request's own cluster is refused
+ * by the state machine (422, nothing written); anonymous visitors are sent to sign in.
+ */
+describe("staff-only request actions × role", () => {
+  const STAFF_ONLY: Record<string, (request: { id: string; version: number }) => Promise<Record<string, string>>> = {
+    edit: async ({ id, version }) => {
+      const { db } = await import("~/utils/db.server");
+      const r = await db.request.findUniqueOrThrow({ where: { id } });
+      const details = JSON.parse(r.details) as Record<string, unknown>;
+      const sensitive = JSON.parse(r.sensitiveDetails ?? "{}") as Record<string, unknown>;
+      return {
+        intent: "edit",
+        version: String(version),
+        enterpriseName: r.enterpriseName,
+        contactName: r.contactName,
+        phone: r.phone,
+        email: r.email,
+        region: r.region,
+        city: `${r.city} (уточнено)`,
+        category: r.category,
+        urgency: r.urgency,
+        title: r.title,
+        description: r.description,
+        ...Object.fromEntries(Object.entries(details).filter(([, v]) => !Array.isArray(v)).map(([k, v]) => [k, String(v)])),
+        ...(sensitive.productType ? { defenceProductType: String(sensitive.productType) } : {}),
+      };
+    },
+  };
+
+  for (const [intent, form] of Object.entries(STAFF_ONLY)) {
+    for (const who of ["anonymous", "member", "coordinator", "admin"] as Who[]) {
+      it(`${intent} × ${who}`, async () => {
+        const { db } = await import("~/utils/db.server");
+        const { action } = await import("~/routes/requests.$reference");
+        const random = seededRandom(intent.length * 31 + who.length);
+        const filed = await createRequest({ input: buildIntake(random, { category: "OTHER" }) });
+        const cluster = await db.user.findUniqueOrThrow({ where: { id: ctx.users.member! }, select: { clusterId: true } });
+        const request = await db.$transaction((tx) =>
+          tx.request.update({ where: { id: filed.id }, data: { status: "ASSIGNED", assignedClusterId: cluster.clusterId }, select: { id: true, version: true } }),
+        );
+        const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded" });
+        const userId = ctx.users[who];
+        if (userId) headers.set("Cookie", await cookieFor(userId));
+        const body = new URLSearchParams(await form(request));
+        const before = await db.requestEvent.count({ where: { requestId: request.id } });
+        const answer = await call(action, new Request(`http://localhost/requests/${filed.reference}`, { method: "POST", headers, body }), {
+          reference: filed.reference,
+        });
+        const written = (await db.requestEvent.count({ where: { requestId: request.id } })) - before;
+        if (who === "coordinator" || who === "admin") {
+          expect(answer.status).toBe(303);
+          expect(written).toBe(1);
+        } else if (who === "anonymous") {
+          expect(answer.location).toMatch(/^\/login\?redirectTo=/);
+          expect(written).toBe(0);
+        } else {
+          expect(answer.status).toBe(422);
+          expect(answer.data.result.error[""]).toEqual(["NOT_PERMITTED"]);
+          expect(written).toBe(0);
+        }
+      });
+    }
+  }
+});

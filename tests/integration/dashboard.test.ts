@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildDashboard } from "~/domain/dashboard.server";
 import { createRequest } from "~/domain/intake.server";
 import { isoWeekOf, lastCompleteIsoWeek, shiftIsoWeek } from "~/domain/iso-week";
+import { correctedRequest } from "~/domain/request-corrections";
 import { transitionRequestInTx } from "~/domain/request-transition.server";
 import { type Action, type Actor, availableActions } from "~/domain/state-machine";
 import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
@@ -90,10 +91,11 @@ describe("the dashboard's quicker reads give the weekly report's figures", () =>
         at += (2 + history() * 46) * 3600_000;
         if (at >= NOW.getTime()) break;
         const state = await db.request.findUniqueOrThrow({ where: { id: filed.id }, select: { status: true, triagedAt: true, assignedClusterId: true } });
-        // Taking a filing's enterprise details into the registry touches no figure of the report.
+        // Taking a filing's enterprise details into the registry touches no figure of the report;
+        // corrections come after the walk (below), so they do not hold the walk back.
         const choices = actors.flatMap((actor) =>
           availableActions(actor, state)
-            .filter((action) => action !== "adoptEnterpriseDetails")
+            .filter((action) => action !== "adoptEnterpriseDetails" && action !== "edit")
             .map((action) => ({ actor, action })),
         );
         if (choices.length === 0) break;
@@ -116,6 +118,23 @@ describe("the dashboard's quicker reads give the weekly report's figures", () =>
           }),
         );
       }
+    }
+    // Then staff correct every third request still open, an hour before NOW: another category,
+    // urgency and region, and due times moved with the urgency.
+    const corrections = seededRandom(4949);
+    for (const id of ids.filter((_, i) => i % 3 === 0)) {
+      const state = await db.request.findUniqueOrThrow({ where: { id }, select: { status: true, triagedAt: true, assignedClusterId: true } });
+      if (!availableActions(coordinator, state).includes("edit")) continue;
+      const intake = buildIntake(corrections, { urgency: URGENCIES[Math.floor(corrections() * 4)], category: CATEGORIES[Math.floor(corrections() * 10)] });
+      await db.$transaction((tx) =>
+        transitionRequestInTx(tx, {
+          requestId: id,
+          action: "edit",
+          actor: coordinator,
+          now: new Date(NOW.getTime() - 3600_000),
+          input: { correction: correctedRequest({ ...intake, intent: "edit", version: 0 }) },
+        }),
+      );
     }
   }, 60_000);
 

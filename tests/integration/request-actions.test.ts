@@ -161,9 +161,12 @@ describe("coordinator actions from the request page", () => {
     // The corrections are recorded field by field as codes (each page shows them in its own
     // language), apart from the coordinator's words.
     expect(event.message).toBe("Перевірено телефоном.");
+    // A changed urgency says that it moved the due times too.
     expect(JSON.parse(event.changes!)).toEqual([
       { field: "category", from: "SUPPLIES", to: "LOGISTICS" },
       { field: "urgency", from: "NORMAL", to: "CRITICAL" },
+      { field: "triageDueAt", from: before.triageDueAt!.toISOString(), to: after.triageDueAt!.toISOString() },
+      { field: "resolveDueAt", from: before.resolveDueAt!.toISOString(), to: after.resolveDueAt!.toISOString() },
     ]);
   });
 

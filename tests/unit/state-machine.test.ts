@@ -20,7 +20,7 @@ import {
 //   by:   actor kinds allowed to do it
 //   needs: inputs that must be supplied
 // ---------------------------------------------------------------------------------------------
-type Need = "message" | "cluster" | "duplicateOf";
+type Need = "message" | "cluster" | "duplicateOf" | "correction";
 type Expected = { from: (Status | null)[]; to: Status | "SAME" | "BACK"; by: ActorKind[]; needs: Need[] };
 
 const STAFF: ActorKind[] = ["ADMIN", "COORDINATOR"];
@@ -66,6 +66,12 @@ const TABLE: Record<Action, Expected> = {
     to: "SAME",
     by: STAFF,
     needs: [],
+  },
+  edit: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED"],
+    to: "SAME",
+    by: STAFF,
+    needs: ["correction"],
   },
   publicMessage: {
     from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED"],
@@ -129,7 +135,22 @@ function actorFor(kind: ActorKind): Actor {
 }
 
 /** Every input an action could need; assign goes to a cluster other than the current one. */
-const FULL_INPUT: TransitionInput = { message: "Details in the message.", clusterId: CLUSTER_B, duplicateOfId: "req-0001" };
+const CORRECTION: NonNullable<TransitionInput["correction"]> = {
+  enterpriseName: "ТОВ «Граніт»",
+  contactName: "Олена Коваленко",
+  phone: "+380671234567",
+  email: "olena@granit.example",
+  region: "UA-63",
+  city: "Харків",
+  category: "SUPPLIES",
+  urgency: "HIGH",
+  title: "Потрібен листовий прокат",
+  description: "Потрібно 20 тонн сталевого листа до кінця місяця.",
+  neededBy: null,
+  details: '{"supplyItems":"Лист 3 мм — 20 т"}',
+  sensitiveDetails: null,
+};
+const FULL_INPUT: TransitionInput = { message: "Details in the message.", clusterId: CLUSTER_B, duplicateOfId: "req-0001", correction: CORRECTION };
 
 function expectedTarget(rule: Expected, status: Status | null, triagedAt: Date | null): Status {
   if (rule.to === "SAME") return status as Status;
@@ -354,6 +375,19 @@ describe("planTransition: required inputs", () => {
     expect(planTransition("assign", actorFor("ADMIN"), stateFor("ASSIGNED", TRIAGED_AT), { clusterId: CLUSTER_B }).ok).toBe(
       true,
     );
+  });
+
+  it("a correction refuses to go without the corrected fields", () => {
+    expect(planTransition("edit", actorFor("COORDINATOR"), stateFor("ASSIGNED", TRIAGED_AT), { message: "Typo." })).toEqual({
+      ok: false,
+      reason: "CORRECTION_REQUIRED",
+    });
+    expect(planTransition("edit", actorFor("ADMIN"), stateFor("RESOLVED", TRIAGED_AT), { correction: CORRECTION })).toMatchObject({
+      ok: true,
+      to: "RESOLVED",
+      changesStatus: false,
+      visibility: "PUBLIC",
+    });
   });
 
   it("markDuplicate refuses a missing original", () => {
