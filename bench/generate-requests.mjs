@@ -15,7 +15,8 @@
 //   status is reached by a path the state machine allows (app/domain/state-machine.ts), and
 //   the request carries what that path sets: triagedAt/assignedAt/acceptedAt/resolvedAt/
 //   closedAt, assignedClusterId (a cluster with the category's capability) for ASSIGNED,
-//   IN_PROGRESS, RESOLVED and CLOSED, ownerId (the triaging coordinator), slaPausedAt for
+//   IN_PROGRESS, RESOLVED and CLOSED, ownerId (the triaging coordinator; a fifth of the NEW
+//   requests taken by one before triage, with their `take` event), slaPausedAt for
 //   NEEDS_INFO, duplicateOfId for DUPLICATE, version = number of transitions, and
 //   lastActivityAt/updatedAt = the last event. SLA due times from DEFAULT_SLA_TARGETS
 //   (app/domain/sla.ts): triageDueAt, resolveDueAt, and acceptDueAt = assignedAt + accept target
@@ -42,6 +43,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 
 const HOUR = 3_600_000;
+/** Coordinators the requests' owners are spread over (the demo seed has two; more are added). */
+const BENCH_COORDINATORS = 8;
 const DAY = 24 * HOUR;
 
 /** app/domain/sla.ts DEFAULT_SLA_TARGETS */
@@ -299,6 +302,20 @@ export function generateRequests(dbFile, count, options = {}) {
     const cuid = () =>
       `c${idTime}${(idCounter++).toString(36).padStart(6, "0")}${Math.floor(random() * 36 ** 6).toString(36).padStart(6, "0")}${Math.floor(random() * 36 ** 4).toString(36).padStart(4, "0")}`;
 
+    // A centre has more coordinators than the demo's two: owners spread over BENCH_COORDINATORS
+    // (so a coordinator's "mine" is that share of the work, as in a real week).
+    if (coordinators.length < BENCH_COORDINATORS) {
+      const template = db.prepare(`SELECT "passwordHash" FROM "User" WHERE "id" = ?`).pluck().get(coordinators[0].id);
+      const insertUser = db.prepare(
+        `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "active", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, 'COORDINATOR', 1, ?, ?)`,
+      );
+      for (let n = coordinators.length + 1; n <= BENCH_COORDINATORS; n++) {
+        const id = cuid();
+        insertUser.run(id, `bench-coordinator-${n}@rrc.example`, `${pick(FIRST)} ${pick(LAST)} (бенчмарк)`, template, iso(now.getTime()), iso(now.getTime()));
+        coordinators.push({ id, role: "COORDINATOR", clusterId: null });
+      }
+    }
+
     // --- Pass 1: when each request was filed, and by which enterprise. ---
     const nowMs = now.getTime();
     const spanMs = weeks * 7 * DAY;
@@ -468,6 +485,15 @@ export function generateRequests(dbFile, count, options = {}) {
         });
         if (when > at) at = when;
         if (!lastEnterpriseActivityAt || iso(when) > lastEnterpriseActivityAt) lastEnterpriseActivityAt = iso(when);
+      }
+      // Someone took a fifth of the requests still waiting for triage.
+      if (status === "NEW" && random() < 0.2) {
+        at = Math.floor(at + (nowMs - at) * random() * 0.5) + 1;
+        ownerId = coordinator;
+        eventRows.push({
+          id: cuid(), requestId: id, action: "take", actorType: "USER", actorUserId: coordinator, fromStatus: null, toStatus: null,
+          clusterId: null, message: null, visibility: "INTERNAL", createdAt: iso(at),
+        });
       }
 
       const triageDueAt = createdAt + target.triageMs;

@@ -7,9 +7,23 @@ import { useLocale } from "~/i18n/use-locale";
  * `publicOnly` (the enterprise's page, given publicChanges()): a sensitive detail only as
  * changed, never its values.
  */
-export function EventChanges({ changes, publicOnly = false }: { changes: FieldChange[]; publicOnly?: boolean }) {
+export function EventChanges({
+  changes,
+  publicOnly = false,
+  people = {},
+}: {
+  changes: FieldChange[];
+  publicOnly?: boolean;
+  /** Names of the people an owner change names, by user id. */
+  people?: Record<string, string>;
+}) {
   const { locale, t } = useLocale();
   if (!changes.length) return null;
+  // An owner change names people by id: the page gives their names.
+  const value = (field: string, code: string | null) => {
+    if (field === "owner") return code === null ? t("request.nobody") : (people[code] ?? code);
+    return fieldValueText(field, code, locale);
+  };
   return (
     <ul className="changes">
       {changes.map((change) => {
@@ -24,7 +38,7 @@ export function EventChanges({ changes, publicOnly = false }: { changes: FieldCh
         }
         return (
           <li key={change.field}>
-            {label}: <del>{fieldValueText(change.field, change.from, locale)}</del> → <ins>{fieldValueText(change.field, change.to, locale)}</ins>
+            {label}: <del>{value(change.field, change.from)}</del> → <ins>{value(change.field, change.to)}</ins>
           </li>
         );
       })}

@@ -13,10 +13,13 @@ export function QueueFilters({
   basePath,
   params,
   clusters,
+  owners,
 }: {
   basePath: string;
   params: QueueParams;
   clusters?: ClusterChoice[];
+  /** Staff who may own requests: the owner filter, on the coordinators' queue only. */
+  owners?: { id: string; name: string }[];
 }) {
   const { locale, t } = useLocale();
   const labels = useLabels();
@@ -59,6 +62,19 @@ export function QueueFilters({
             options={clusters.map((c) => ({ value: c.slug, label: locale === "uk" ? c.nameUk : c.nameEn }))}
           />
         ) : null}
+        {owners ? (
+          <FilterSelect
+            name="owner"
+            label={t("queue.owner")}
+            value={params.owner === "any" ? undefined : params.owner}
+            options={[
+              { value: "me", label: t("queue.owner.me") },
+              { value: "nobody", label: t("queue.owner.nobody") },
+              { value: "me-or-nobody", label: t("queue.owner.meOrNobody") },
+              ...owners.map((o) => ({ value: o.id, label: o.name })),
+            ]}
+          />
+        ) : null}
         <div className="field">
           <label htmlFor="f-size">{t("queue.pageSize")}</label>
           <select id="f-size" name="size" defaultValue={String(params.size)}>
@@ -94,6 +110,12 @@ export function QueueFilters({
       </div>
       {clusters ? (
         <div className="checks">
+          {owners ? (
+            <label>
+              <input type="checkbox" name="waiting" value="1" defaultChecked={params.waiting} />
+              {t("queue.waiting")}
+            </label>
+          ) : null}
           <label>
             <input
               type="checkbox"

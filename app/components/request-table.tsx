@@ -7,7 +7,7 @@ import { type Row, getCoreRowModel, useReactTable } from "@tanstack/react-table"
 import type { QueueRow } from "~/domain/queue.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
-import { QUEUE_COLUMNS, type QueueColumn, type QueueParams, queueSearch } from "~/schemas/queue";
+import { QUEUE_COLUMNS, QUEUE_SORTS, type QueueColumn, type QueueParams, type QueueSort, queueSearch } from "~/schemas/queue";
 import { dueMark, useLabels } from "./request-labels";
 
 export const COLUMN_LABEL: Record<QueueColumn, MessageKey> = {
@@ -18,10 +18,13 @@ export const COLUMN_LABEL: Record<QueueColumn, MessageKey> = {
   region: "col.region",
   status: "col.status",
   cluster: "col.cluster",
+  owner: "col.owner",
   age: "col.age",
   due: "col.due",
   updated: "col.updated",
 };
+
+const isSortable = (column: QueueColumn): column is QueueColumn & QueueSort => (QUEUE_SORTS as readonly string[]).includes(column);
 
 /** What every cell of this table needs: the row. */
 type RowCell = (context: { row: Row<QueueRow> }) => ReactNode;
@@ -57,6 +60,7 @@ function useColumns(now: Date, selectable: boolean): QueueColumnDef[] {
         return cluster ? (locale === "uk" ? cluster.nameUk : cluster.nameEn) : "—";
       },
     },
+    { id: "owner", cell: ({ row }) => row.original.owner?.name ?? "—" },
     { id: "age", cell: ({ row }) => label.age(row.original.createdAt, now) },
     {
       id: "due",
@@ -155,6 +159,7 @@ export function RequestTable({
                 {group.headers.map((header) => {
                   const id = header.column.id as QueueColumn | "select";
                   if (id === "select") return <th key={header.id} scope="col" />;
+                  if (!isSortable(id)) return <th key={header.id} scope="col">{t(COLUMN_LABEL[id])}</th>;
                   const active = params.sort === id;
                   return (
                     <th key={header.id} scope="col" aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>

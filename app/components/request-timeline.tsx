@@ -10,7 +10,16 @@ import { useLabels } from "./request-labels";
 
 type TimelineEvent = Omit<StaffRequest["events"][number], "createdAt"> & { createdAt: string | Date };
 
-export function RequestTimeline({ events, unreadSince }: { events: TimelineEvent[]; unreadSince: string | Date | null }) {
+export function RequestTimeline({
+  events,
+  unreadSince,
+  people,
+}: {
+  events: TimelineEvent[];
+  unreadSince: string | Date | null;
+  /** Names of the people an owner change names, by user id. */
+  people: Record<string, string>;
+}) {
   const { locale, t } = useLocale();
   const label = useLabels();
   const clusterName = (c: { nameUk: string; nameEn: string }) => (locale === "uk" ? c.nameUk : c.nameEn);
@@ -28,7 +37,7 @@ export function RequestTimeline({ events, unreadSince }: { events: TimelineEvent
               {event.actor?.name ?? t(`actor.${event.actorType}` as MessageKey)} ·{" "}
               {event.visibility === "INTERNAL" ? t("request.internal") : t("request.public")}
             </span>
-            <EventChanges changes={event.changes} />
+            <EventChanges changes={event.changes} people={people} />
             {event.message ? <div className="message">{event.message}</div> : null}
           </li>
         ))}

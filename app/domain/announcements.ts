@@ -31,6 +31,8 @@ export const ENTERPRISE_NOTICE = {
   autoClose: "autoClosed",
   closeStale: "closedStale",
   askStillNeeded: "stillNeeded",
+  // A correction of what it filed: the fields that changed, a sensitive detail only as changed.
+  edit: "corrected",
 } as const satisfies Record<EnterpriseFacingAction, EnterpriseNoticeKind | null>;
 
 /**

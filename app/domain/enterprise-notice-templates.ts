@@ -18,6 +18,7 @@ export const ENTERPRISE_NOTICE_KINDS = [
   "autoClosed",
   "closedStale",
   "stillNeeded",
+  "corrected",
 ] as const;
 type Kind = (typeof ENTERPRISE_NOTICE_KINDS)[number];
 
@@ -166,6 +167,18 @@ const TEXTS: Record<Kind, Record<Locale, Text>> = {
       subject: "Is help still needed?",
       lead: (title) => `Your request “${title}” has not changed for a while. Do you still need help?`,
       next: "If so, say so on the request's page. Without an answer the request may be closed.",
+    },
+  },
+  corrected: {
+    uk: {
+      subject: "Дані запиту виправлено",
+      lead: (title) => `Центр виправив дані вашого запиту «${title}».`,
+      next: "Якщо щось виправлено неправильно, напишіть нам на сторінці запиту.",
+    },
+    en: {
+      subject: "Your request's details were corrected",
+      lead: (title) => `The Centre corrected the details of your request “${title}”.`,
+      next: "If something was corrected wrongly, write to us on the request's page.",
     },
   },
 };

@@ -10,6 +10,7 @@ import { type MailTransport, mailTransport } from "~/utils/mail.server";
 import { sqliteTimestamp } from "~/utils/sqlite-time";
 import { enterpriseNoticeFor, staffNoticeForEnterpriseAction } from "./announcements";
 import type { FieldChange } from "./field-changes";
+import { publicChanges } from "./request-corrections";
 import { type NotificationKind, type NotificationParams, renderBilingual } from "./notification-templates";
 import type { Action } from "./state-machine";
 
@@ -168,7 +169,7 @@ export async function enqueueForTransition(
     const r = await requestFacts(tx, requestId);
     const requestUrl = staffRequestUrl(r.reference);
     if (enterpriseKind) {
-      drafts.push({ kind: enterpriseKind, recipients: [{ email: r.email }], params: { reference: r.reference, title: r.title, message: text, changes } });
+      drafts.push({ kind: enterpriseKind, recipients: [{ email: r.email }], params: { reference: r.reference, title: r.title, message: text, changes: publicChanges(changes) } });
     }
     if (staffKind) {
       drafts.push({

@@ -8,8 +8,11 @@ import { readDb, readStatement } from "~/utils/read-db.server";
 import { sqliteTimestamp } from "~/utils/sqlite-time";
 import { normalizeForSearch } from "./search";
 import { attentionRank } from "./request-keys";
-import { OPEN_STATUSES, type Status } from "./state-machine";
+import { OPEN_STATUSES, STATUSES, type Status } from "./state-machine";
 import type { Category, Urgency } from "./taxonomy";
+
+/** The statuses waiting on a coordinator (attentionRank 0). */
+const WAITING = STATUSES.filter((status) => attentionRank(status) === 0);
 
 /** Requests whose due time comes within this window are "due soon". */
 export const DUE_SOON_MS = 4 * 60 * 60 * 1000;
@@ -49,7 +52,10 @@ const ORDER: Record<QueueParams["sort"], (dir: Dir) => string> = {
   updated: (dir) => `r."lastActivityAt" ${dir}, r."rowid" ${dir}`,
 };
 
-/** Whose list it is: a cluster's only (the portal), and the viewer, whose "unread" marks it shows. */
+/**
+ * Whose list it is: a cluster's (the portal, scoped to it), or a staff member's (`viewerId`:
+ * what "mine" means in the owner filter, and whose "unread" marks it shows).
+ */
 export type QueueScope = { clusterId?: string; viewerId?: string };
 
 /** Enterprise activity the viewer has not seen (app/domain/unread.server.ts); one parameter, the viewer's id. */
@@ -69,6 +75,8 @@ type Filter = {
    * its own index and sort the matches, whatever the count says.
    */
   selective?: true;
+  /** Implied by the other filters, so no use to the count: it only tells the page's read where to start. */
+  pageOnly?: true;
 };
 
 const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
@@ -132,8 +140,27 @@ export function queueFilters(params: QueueParams, scope: QueueScope, now: Date):
   // Read from the viewer's own marks: as many as they have left unread, whatever the table's size.
   if (params.unread && scope.viewerId)
     filters.push({ sql: (c) => `${c("id")} IN (${UNREAD_IDS})`, params: [scope.viewerId], selective: true });
+  // "Waiting on a coordinator": the statuses whose next move is theirs (attentionRank 0).
+  if (params.waiting) filters.push({ sql: (c) => `${c("status")} IN (${placeholders(WAITING)})`, params: [...WAITING] });
+  const owner = ownerFilter(params.owner, scope);
+  if (owner) filters.push(owner);
+  // The default order walks (attentionRank, …) from its start, past everything waiting on a
+  // coordinator. Without a status filter (which bounds the walk itself, above), "waiting" says
+  // which rank can match: naming it, always by index, starts the walk there.
+  if (params.sort === "priority" && params.waiting && !params.status.length) {
+    const ranks = [...new Set(WAITING.map(attentionRank))];
+    filters.push({ sql: () => `r."attentionRank" IN (${placeholders(ranks)})`, params: ranks, pageOnly: true });
+  }
   if (params.q) filters.push(searchFilter(params.q));
   return filters;
+}
+
+/** "Mine", "nobody's", "mine or nobody's" or one person's, for a staff member's queue. */
+function ownerFilter(owner: QueueParams["owner"], scope: QueueScope): Filter | null {
+  if (!owner || owner === "any" || !scope.viewerId || scope.clusterId) return null;
+  if (owner === "nobody") return { sql: (c) => `${c("ownerId")} IS NULL`, params: [] };
+  if (owner === "me-or-nobody") return { sql: (c) => `(${c("ownerId")} = ? OR ${c("ownerId")} IS NULL)`, params: [scope.viewerId] };
+  return { sql: (c) => `${c("ownerId")} = ?`, params: [owner === "me" ? scope.viewerId : owner] };
 }
 
 /**
@@ -195,6 +222,8 @@ type Row = {
   clusterNameUk: string | null;
   clusterNameEn: string | null;
   unread: number;
+  ownerId: string | null;
+  ownerName: string | null;
 };
 
 const CLUSTER_JOIN = `LEFT JOIN "Cluster" c ON c."id" = r."assignedClusterId"`;
@@ -226,8 +255,9 @@ function clusterOrderRowids(filters: Filter[], column: (name: string) => string,
 const select = (viewer: boolean) => `SELECT r."id", r."reference", r."title", r."category", r."urgency", r."region", r."status",
   r."createdAt", r."nextDueAt", r."lastActivityAt", r."possibleDuplicateOfId", r."notAcceptedInTime", r."enterpriseName",
   c."slug" AS "clusterSlug", c."nameUk" AS "clusterNameUk", c."nameEn" AS "clusterNameEn",
+  r."ownerId", o."name" AS "ownerName",
   ${viewer ? `EXISTS (SELECT 1 FROM "RequestUnread" u WHERE u."userId" = ? AND u."requestId" = r."id")` : "0"} AS "unread"
-  FROM "Request" r ${CLUSTER_JOIN}`;
+  FROM "Request" r ${CLUSTER_JOIN} LEFT JOIN "User" o ON o."id" = r."ownerId"`;
 
 /**
  * How to read a filtered page: "auto" chooses by the count (SORT_INDEX_WALK_LIMIT); tests force
@@ -242,7 +272,10 @@ export async function findQueue(params: QueueParams, scope: QueueScope = {}, now
   const prepare = readStatement;
   // One read transaction: the count and the page describe the same moment.
   const { counted, rows } = readDb().transaction(() => {
-    const indexed = where(filters, plain);
+    const indexed = where(
+      filters.filter((f) => !f.pageOnly),
+      plain,
+    );
     const counted = prepare(
       capped
         ? `SELECT count(*) FROM (SELECT 1 FROM "Request" r ${indexed.sql} LIMIT ${SEARCH_COUNT_CAP + 1})`
@@ -296,6 +329,7 @@ export async function findQueue(params: QueueParams, scope: QueueScope = {}, now
                 nameUk: row.clusterNameUk ?? "",
                 nameEn: row.clusterNameEn ?? "",
               },
+        owner: row.ownerId === null ? null : { id: row.ownerId, name: row.ownerName ?? "" },
         possibleDuplicate: row.possibleDuplicateOfId !== null,
         unread: row.unread === 1,
         overdue: nextDueAt !== null && nextDueAt < now,
@@ -319,6 +353,13 @@ export async function listClusters(): Promise<ClusterChoice[]> {
   return readStatement(
     `SELECT "id", "slug", "nameUk", "nameEn" FROM "Cluster" WHERE "active" = 1 ORDER BY "slug"`
   ).all() as ClusterChoice[];
+}
+
+/** Staff who may own requests (active coordinators and admins), for the owner filter. */
+export async function listOwners(): Promise<Array<{ id: string; name: string }>> {
+  return readStatement(
+    `SELECT "id", "name" FROM "User" WHERE "active" = 1 AND "role" IN ('COORDINATOR', 'ADMIN') ORDER BY "name"`,
+  ).all() as Array<{ id: string; name: string }>;
 }
 
 export async function getClusterName(id: string): Promise<{ nameUk: string; nameEn: string }> {

@@ -39,7 +39,7 @@ export async function performRequestAction({
     if (!cluster) return { ok: false, fieldError: { field: "clusterId", error: "choose" } };
   }
 
-  if (input.intent === "triage" && input.ownerId) {
+  if ((input.intent === "triage" || input.intent === "handOver") && input.ownerId) {
     const owner = await db.user.findFirst({
       where: { id: input.ownerId, active: true, role: { in: ["COORDINATOR", "ADMIN"] } },
       select: { id: true },
@@ -67,6 +67,7 @@ export async function performRequestAction({
       triage:
         input.intent === "triage" ? { category: input.category, urgency: input.urgency, ownerId: input.ownerId ?? null } : undefined,
       correction,
+      ownerId: input.intent === "handOver" ? input.ownerId : undefined,
     },
   });
   return { ok: true };

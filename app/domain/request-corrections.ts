@@ -115,10 +115,10 @@ export const DUE_TIME_FIELDS = ["triageDueAt", "resolveDueAt", "acceptDueAt"] as
 
 /**
  * What the enterprise's page may show of an event's changes: what it filed, a sensitive detail
- * only as changed (no values), and none of the centre's due times.
+ * only as changed (no values), and none of the centre's due times or owners.
  */
 export function publicChanges(changes: FieldChange[]): FieldChange[] {
   return changes
-    .filter((change) => !(DUE_TIME_FIELDS as readonly string[]).includes(change.field))
+    .filter((change) => change.field !== "owner" && !(DUE_TIME_FIELDS as readonly string[]).includes(change.field))
     .map((change) => (change.field.startsWith(SENSITIVE_PREFIX) ? { field: change.field, from: null, to: null } : change));
 }

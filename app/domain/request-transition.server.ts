@@ -10,7 +10,7 @@ import { requestKeys } from "./request-keys";
 import { markUnreadInTx } from "./unread.server";
 import { acceptDueAt, slaDueTimes, slaPauseChange } from "./sla";
 import { slaTargets } from "./sla-config.server";
-import { type Action, type Actor, type TransitionInput, planTransition } from "./state-machine";
+import { type Action, type Actor, type TransitionInput, type TransitionPlan, planTransition } from "./state-machine";
 
 export type TransitionOptions = {
   requestId: string;
@@ -35,6 +35,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       createdAt: true,
       triagedAt: true,
       assignedClusterId: true,
+      ownerId: true,
       slaPausedAt: true,
       slaPausedMs: true,
       notAcceptedInTime: true,
@@ -46,6 +47,9 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
   });
   if (!request) throw new TransitionError("NOT_FOUND");
   if (expectedVersion !== undefined && expectedVersion !== request.version) throw new TransitionError("CONFLICT");
+
+  // A bulk hand-over moves a request only while it is still the person's it was read as.
+  if (input.expectedOwnerId !== undefined && input.expectedOwnerId !== request.ownerId) throw new TransitionError("CONFLICT");
 
   const plan = planTransition(action, actor, request, input);
   if (!plan.ok) throw new TransitionError(plan.reason);
@@ -62,6 +66,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
   const stamps = Object.fromEntries(plan.stamps.map((field) => [field, now]));
   const clears = Object.fromEntries(plan.clears.map((field) => [field, null]));
   const clusterId = action === "assign" ? input.clusterId! : plan.releasesCluster ? null : request.assignedClusterId;
+  const ownerId = await nextOwnerInTx(tx, { plan, request, actor, input, triage });
 
   const dueTimes = slaDueTimes({ createdAt: request.createdAt, urgency, slaPausedMs: pause.slaPausedMs }, slaTargets);
   const triagedAt = plan.stamps.includes("triagedAt") ? now : request.triagedAt;
@@ -86,6 +91,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     });
     changes = [...changes, ...fieldChanges(due(request), due({ ...dueTimes, acceptDueAt: acceptDue }), DUE_TIME_FIELDS)];
   }
+  if (ownerId !== request.ownerId) changes = [...changes, { field: "owner", from: request.ownerId, to: ownerId }];
   if (action === "edit" && !changes.length) throw new TransitionError("NOTHING_TO_CHANGE");
   if (action === "adoptEnterpriseDetails") {
     changes = await adoptEnterpriseDetailsInTx(tx, { requestId: request.id, now });
@@ -109,9 +115,8 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       ...pause,
       ...dueTimes,
       ...(action === "markDuplicate" ? { duplicateOfId: input.duplicateOfId } : {}),
-      ...(triage
-        ? { category: triage.category, urgency, ownerId: triage.ownerId }
-        : {}),
+      ownerId,
+      ...(triage ? { category: triage.category, urgency } : {}),
       ...(correction ? correction.data : {}),
     },
   });
@@ -145,6 +150,34 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     now,
   });
   return { plan, eventId: event.id, version: request.version + 1 };
+}
+
+/**
+ * Who owns the request after this transition. Every request has an owner from triage on: a
+ * triage (or an assignment straight from NEW) keeps the owner it names, else the one the request
+ * already has (someone took it), else the person triaging. "Take it" makes the actor the owner; a
+ * hand-over, the person it names, who must be active staff.
+ */
+async function nextOwnerInTx(
+  tx: Tx,
+  {
+    plan,
+    request,
+    actor,
+    input,
+    triage,
+  }: { plan: TransitionPlan; request: { ownerId: string | null }; actor: Actor; input: TransitionInput; triage?: TransitionInput["triage"] },
+) {
+  const actorId = actor.type === "USER" ? actor.userId : null;
+  let ownerId = request.ownerId;
+  if (plan.setsOwner === "ACTOR") ownerId = actorId;
+  else if (plan.setsOwner === "INPUT") ownerId = input.ownerId ?? null;
+  else if (plan.stamps.includes("triagedAt")) ownerId = triage?.ownerId ?? request.ownerId ?? actorId;
+  if (ownerId !== request.ownerId && ownerId !== null) {
+    const staff = await tx.user.findFirst({ where: { id: ownerId, active: true, role: { in: ["COORDINATOR", "ADMIN"] } }, select: { id: true } });
+    if (!staff) throw new TransitionError("OWNER_REQUIRED");
+  }
+  return ownerId;
 }
 
 /** A correction of a stored request: the columns it writes (search text included) and what changed. */

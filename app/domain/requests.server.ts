@@ -58,6 +58,7 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
       slaPausedAt: true,
       notAcceptedInTime: true,
       assignedClusterId: true,
+      ownerId: true,
       enterprise: { select: { id: true, edrpou: true, name: true, contactName: true, phone: true, email: true, city: true } },
       owner: { select: { id: true, name: true } },
       assignedCluster: { select: { id: true, slug: true, nameUk: true, nameEn: true } },
@@ -99,19 +100,30 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
     const { assignedClusterId: _cluster, ...shown } = other;
     return shown;
   };
+  const timeline = events.map(({ changes, ...event }) => ({ ...event, changes: parseChanges(changes) }));
   return {
     ...rest,
     enterprise: { id: enterpriseId, edrpou, registry },
+    /** The names of the people the timeline's owner changes name (by user id). */
+    people: await namesOf(timeline.flatMap((event) => event.changes.filter((c) => c.field === "owner").flatMap((c) => [c.from, c.to]))),
     /** Where this filing's enterprise details differ from the registry (from = registry, to = filed). */
     enterpriseChanges: enterpriseDetailChanges(registry, filedEnterpriseDetails(request)),
     duplicateOf: linked(duplicateOf),
     possibleDuplicateOf: linked(possibleDuplicateOf),
-    events: events.map(({ changes, ...event }) => ({ ...event, changes: parseChanges(changes) })),
+    events: timeline,
     details: parseJson(details) ?? {},
     sensitiveDetails: parseJson(sensitiveDetails),
     otherRequests,
     actions: availableActions(actor, request),
   };
+}
+
+/** Staff members' names by id (for owner changes on a timeline). */
+async function namesOf(ids: Array<string | null>): Promise<Record<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (!wanted.length) return {};
+  const users = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+  return Object.fromEntries(users.map((user) => [user.id, user.name]));
 }
 
 export type StaffRequest = NonNullable<Awaited<ReturnType<typeof getRequestForStaff>>>;

@@ -1,24 +1,64 @@
-// Named queue views: a user's own list of query strings.
+// Named queue views: a user's own query strings, and the ones their authors share with every
+// coordinator. Only the author, or an admin, deletes or stops sharing a shared view.
 import { db } from "~/utils/db.server";
 import { readStatement } from "~/utils/read-db.server";
 
-/** On every queue page: read on the read-only connection, like the queue itself. */
-export async function listSavedViews(userId: string): Promise<Array<{ id: string; name: string; query: string }>> {
-  return readStatement(`SELECT "id", "name", "query" FROM "SavedView" WHERE "userId" = ? ORDER BY "name"`).all(userId) as Array<{ id: string; name: string; query: string }>;
+export type SavedViewItem = {
+  id: string;
+  name: string;
+  query: string;
+  shared: boolean;
+  /** The viewer's own view. */
+  mine: boolean;
+  /** Who saved it. */
+  author: string;
+  /** The viewer may delete it (and stop sharing it): its author, or an admin for a shared one. */
+  manageable: boolean;
+};
+
+type Viewer = { id: string; role: "ADMIN" | "COORDINATOR" | "CLUSTER_MEMBER" };
+
+/** On every queue page, the viewer's own views first, then those shared with them, by name. */
+export async function listSavedViews(viewer: Viewer): Promise<SavedViewItem[]> {
+  const rows = readStatement(
+    `SELECT v."id", v."name", v."query", v."shared", v."userId" = ? AS "mine", u."name" AS "author"
+     FROM "SavedView" v JOIN "User" u ON u."id" = v."userId"
+     WHERE v."userId" = ? OR v."shared" = 1
+     ORDER BY v."userId" = ? DESC, v."name", u."name"`,
+  ).all(viewer.id, viewer.id, viewer.id) as Array<{ id: string; name: string; query: string; shared: number; mine: number; author: string }>;
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    query: row.query,
+    shared: row.shared === 1,
+    mine: row.mine === 1,
+    author: row.author,
+    manageable: row.mine === 1 || viewer.role === "ADMIN",
+  }));
 }
 
-/** Saves (or replaces, by name) the user's view. */
-export function saveView({ userId, name, query }: { userId: string; name: string; query: string }) {
+/** Saves (or replaces, by name) the user's view, shared with every coordinator or not. */
+export function saveView({ userId, name, query, shared = false }: { userId: string; name: string; query: string; shared?: boolean }) {
   return db.$transaction((tx) =>
     tx.savedView.upsert({
       where: { userId_name: { userId, name } },
-      create: { userId, name, query },
-      update: { query },
+      create: { userId, name, query, shared },
+      update: { query, shared },
       select: { id: true },
     }),
   );
 }
 
-export function deleteView({ userId, id }: { userId: string; id: string }) {
-  return db.$transaction((tx) => tx.savedView.deleteMany({ where: { id, userId } }));
+/** The views a viewer may change: their own, and, for an admin, anyone's shared ones. */
+function manageableBy(viewer: Viewer) {
+  return viewer.role === "ADMIN" ? { OR: [{ userId: viewer.id }, { shared: true }] } : { userId: viewer.id };
+}
+
+export function deleteView({ viewer, id }: { viewer: Viewer; id: string }) {
+  return db.$transaction((tx) => tx.savedView.deleteMany({ where: { id, ...manageableBy(viewer) } }));
+}
+
+/** Stops showing a view to everyone (it stays its author's own). */
+export function unshareView({ viewer, id }: { viewer: Viewer; id: string }) {
+  return db.$transaction((tx) => tx.savedView.updateMany({ where: { id, ...manageableBy(viewer) }, data: { shared: false } }));
 }

@@ -20,10 +20,11 @@ export type Status = (typeof STATUSES)[number];
 /** Statuses in which nothing more is expected of anyone. */
 export const FINAL_STATUSES: readonly Status[] = ["CLOSED", "REJECTED", "DUPLICATE"];
 /**
- * Statuses in which what was filed may still be corrected: every status but the final ones. A
- * resolution awaits the enterprise's confirmation and may be reopened, so it is still open here.
+ * Every status but the final ones: what was filed may still be corrected, and the request has an
+ * owner who may change. A resolution awaits the enterprise's confirmation and may be reopened,
+ * so it counts here.
  */
-export const CORRECTABLE_STATUSES: readonly Status[] = ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED"];
+export const UNFINISHED_STATUSES: readonly Status[] = ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED"];
 /** Statuses that count as "open" work for the backlog. */
 export const OPEN_STATUSES: readonly Status[] = ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"];
 
@@ -54,7 +55,7 @@ type Rule = {
   from: readonly (Status | null)[];
   to: Status | "SAME" | "BACK_TO_COORDINATORS";
   by: readonly ActorKind[];
-  requires?: { message?: true; cluster?: true; duplicateOf?: true; correction?: true };
+  requires?: { message?: true; cluster?: true; duplicateOf?: true; correction?: true; owner?: true };
   visibility: "PUBLIC" | "INTERNAL";
   /** Timestamps the transition sets to "now". */
   stamps?: readonly Timestamp[];
@@ -62,6 +63,10 @@ type Rule = {
   clears?: readonly Timestamp[];
   /** The request leaves its cluster (decline, lapse, pull-back). */
   releasesCluster?: true;
+  /** Who owns the request afterwards: the actor ("take"), or the person named in the input ("hand over"). */
+  setsOwner?: "ACTOR" | "INPUT";
+  /** Only the request's owner, or an admin, may do it. */
+  ownerOrAdmin?: true;
 };
 
 const STAFF = ["ADMIN", "COORDINATOR"] as const;
@@ -188,7 +193,19 @@ export const TRANSITIONS = {
    * Staff correct what was filed (category, urgency, place, text, dates, the category's details,
    * contact). Public: the enterprise sees what changed in what it filed (sensitive values aside).
    */
-  edit: { from: CORRECTABLE_STATUSES, to: "SAME", by: STAFF, requires: { correction: true }, visibility: "PUBLIC" },
+  edit: { from: UNFINISHED_STATUSES, to: "SAME", by: STAFF, requires: { correction: true }, visibility: "PUBLIC" },
+  /** Any coordinator or admin becomes the request's owner ("take it"). */
+  take: { from: UNFINISHED_STATUSES, to: "SAME", by: STAFF, visibility: "INTERNAL", setsOwner: "ACTOR" },
+  /** The owner (or an admin) gives the request to another active coordinator, with a note. */
+  handOver: {
+    from: UNFINISHED_STATUSES,
+    to: "SAME",
+    by: STAFF,
+    requires: { message: true, owner: true },
+    visibility: "INTERNAL",
+    setsOwner: "INPUT",
+    ownerOrAdmin: true,
+  },
   /** A message to the enterprise, shown on its status page. */
   publicMessage: {
     from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED"],
@@ -228,16 +245,22 @@ export type TransitionInput = {
   message?: string | null;
   clusterId?: string | null;
   duplicateOfId?: string | null;
-  /** Triage may confirm or correct these. */
+  /** Triage may confirm or correct these; without an owner, the request keeps its owner or goes to the triager. */
   triage?: { category: Category; urgency: Urgency; ownerId: string | null };
   /** What a correction (`edit`) makes of the filed fields. */
   correction?: CorrectedRequest;
+  /** The new owner (`handOver`). */
+  ownerId?: string | null;
+  /** The owner the actor expects the request to have (a bulk hand-over): another means it changed meanwhile. */
+  expectedOwnerId?: string | null;
 };
 
 export type RequestState = {
   status: Status | null;
   triagedAt: Date | null;
   assignedClusterId: string | null;
+  /** The owning coordinator (absent: nobody). */
+  ownerId?: string | null;
 };
 
 export type TransitionRefusal =
@@ -248,6 +271,9 @@ export type TransitionRefusal =
   | "SAME_CLUSTER"
   | "DUPLICATE_OF_REQUIRED"
   | "CORRECTION_REQUIRED"
+  | "OWNER_REQUIRED"
+  | "SAME_OWNER"
+  | "ALREADY_OWNER"
   | "NOTHING_TO_CHANGE";
 
 export type TransitionPlan = {
@@ -260,6 +286,7 @@ export type TransitionPlan = {
   clears: readonly Timestamp[];
   releasesCluster: boolean;
   changesStatus: boolean;
+  setsOwner: "ACTOR" | "INPUT" | null;
 };
 
 /** Decides whether `actor` may do `action` on a request in `state`, and what it would record. */
@@ -272,6 +299,8 @@ export function planTransition(
   const rule: Rule = TRANSITIONS[action];
   if (!rule.from.includes(state.status)) return { ok: false, reason: "WRONG_STATUS" };
   if (!rule.by.includes(actorKindFor(actor, state))) return { ok: false, reason: "NOT_PERMITTED" };
+  const ownership = ownershipRefusal(rule, actor, state);
+  if (ownership) return { ok: false, reason: ownership };
   if (rule.requires?.message && !input.message?.trim()) return { ok: false, reason: "MESSAGE_REQUIRED" };
   if (rule.requires?.cluster) {
     if (!input.clusterId) return { ok: false, reason: "CLUSTER_REQUIRED" };
@@ -279,6 +308,10 @@ export function planTransition(
   }
   if (rule.requires?.duplicateOf && !input.duplicateOfId) return { ok: false, reason: "DUPLICATE_OF_REQUIRED" };
   if (rule.requires?.correction && !input.correction) return { ok: false, reason: "CORRECTION_REQUIRED" };
+  if (rule.requires?.owner) {
+    if (!input.ownerId) return { ok: false, reason: "OWNER_REQUIRED" };
+    if (input.ownerId === (state.ownerId ?? null)) return { ok: false, reason: "SAME_OWNER" };
+  }
 
   const to =
     rule.to === "SAME"
@@ -301,7 +334,17 @@ export function planTransition(
     clears: rule.clears ?? [],
     releasesCluster: rule.releasesCluster ?? false,
     changesStatus: rule.to !== "SAME",
+    setsOwner: rule.setsOwner ?? null,
   };
+}
+
+/** Ownership's own conditions: only the owner (or an admin) hands over; nobody takes what they own. */
+function ownershipRefusal(rule: Rule, actor: Actor, state: RequestState): TransitionRefusal | null {
+  if (actor.type !== "USER") return null;
+  const owner = state.ownerId ?? null;
+  if (rule.ownerOrAdmin && actor.role !== "ADMIN" && owner !== actor.userId) return "NOT_PERMITTED";
+  if (rule.setsOwner === "ACTOR" && owner === actor.userId) return "ALREADY_OWNER";
+  return null;
 }
 
 /** The actions `actor` could take on a request in `state` (inputs aside): drives which buttons show. */
@@ -309,7 +352,7 @@ export function availableActions(actor: Actor, state: RequestState): Action[] {
   const kind = actorKindFor(actor, state);
   return ACTIONS.filter((action) => {
     const rule: Rule = TRANSITIONS[action];
-    return rule.from.includes(state.status) && rule.by.includes(kind);
+    return rule.from.includes(state.status) && rule.by.includes(kind) && !ownershipRefusal(rule, actor, state);
   });
 }
 

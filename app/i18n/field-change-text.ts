@@ -25,6 +25,7 @@ export const FIELD_LABEL: Record<string, MessageKey> = {
   triageDueAt: "request.triageDue",
   resolveDueAt: "request.resolveDue",
   acceptDueAt: "request.acceptDue",
+  owner: "request.owner",
 };
 
 /** Fields whose values are moments (ISO), and days (YYYY-MM-DD). */

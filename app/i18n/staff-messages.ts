@@ -3,6 +3,7 @@
 // the browser by the root loader for signed-in users only (never bundled into public pages).
 import { adminMessages } from "./messages/admin";
 import { correctionMessages } from "./messages/corrections";
+import { ownershipMessages } from "./messages/ownership";
 import type { Locale } from "./locale";
 import { type MessageKey, translate } from "./messages";
 import { dashboardMessages } from "./messages/dashboard";
@@ -11,11 +12,11 @@ import { outboxMessages } from "./messages/outbox";
 import { reportMessages } from "./messages/reports";
 import { workspaceMessages } from "./messages/workspace";
 
-const uk = { ...workspaceMessages.uk, ...matchingMessages.uk, ...adminMessages.uk, ...outboxMessages.uk, ...reportMessages.uk, ...dashboardMessages.uk, ...correctionMessages.uk };
+const uk = { ...workspaceMessages.uk, ...matchingMessages.uk, ...adminMessages.uk, ...outboxMessages.uk, ...reportMessages.uk, ...dashboardMessages.uk, ...correctionMessages.uk, ...ownershipMessages.uk };
 
 export const staffMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
   uk,
-  en: { ...workspaceMessages.en, ...matchingMessages.en, ...adminMessages.en, ...outboxMessages.en, ...reportMessages.en, ...dashboardMessages.en, ...correctionMessages.en },
+  en: { ...workspaceMessages.en, ...matchingMessages.en, ...adminMessages.en, ...outboxMessages.en, ...reportMessages.en, ...dashboardMessages.en, ...correctionMessages.en, ...ownershipMessages.en },
 };
 
 /** The full translator for server code that renders staff strings (reports, files). */

@@ -4,8 +4,10 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorList, FormErrors, SelectField, TextField } from "~/components/forms";
+import { HandOverAll } from "~/components/hand-over-all";
 import { type AdminRefusal, getUser, listClusterChoices, refusalErrors, resetPassword, setUserActive, updateUser } from "~/domain/admin.server";
 import { requireRole } from "~/domain/auth.server";
+import { countOwnedRequests, handOverAllRequests, listOwnerChoices } from "~/domain/ownership.server";
 import { formatDateTime } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
@@ -23,8 +25,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
   const user = await getUser({ id: params.id ?? "" });
   if (!user) throw new Response("Not found", { status: 404 });
-  const clusters = await listClusterChoices({ includeSlug: user.cluster?.slug });
-  return { user, clusters, isSelf: user.id === admin.id };
+  const [clusters, openOwned, owners] = await Promise.all([
+    listClusterChoices({ includeSlug: user.cluster?.slug }),
+    countOwnedRequests(user.id),
+    listOwnerChoices(),
+  ]);
+  // Whom this person's open requests may go to: any other active coordinator or admin.
+  const people = owners.filter((person) => person.id !== user.id);
+  return { user, clusters, isSelf: user.id === admin.id, openOwned, people };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,6 +53,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok) return refused(outcome);
     return redirect(`/admin/users/${id}?done=saved`, 303);
   }
+  if (submission.value.intent === "handOverAll") {
+    const { toUserId, message } = submission.value;
+    const outcome = await handOverAllRequests({ admin, fromUserId: id, toUserId, note: message });
+    if (!outcome.ok) {
+      if (outcome.error === "notFound") throw new Response("Not found", { status: 404 });
+      return data({ intent, result: submission.reply({ fieldErrors: { toUserId: [outcome.error] } }), password: null }, { status: 400 });
+    }
+    return redirect(`/admin/users/${id}?done=handedOver&moved=${outcome.moved}&skipped=${outcome.skipped}`, 303);
+  }
   if (intent === "deactivate" || intent === "activate") {
     const outcome = await setUserActive({ id, adminId: admin.id, active: intent === "activate" });
     if (!outcome.ok) return refused(outcome);
@@ -64,7 +81,7 @@ const DONE: Record<string, MessageKey> = {
 };
 
 export default function AdminUser() {
-  const { user, clusters, isSelf } = useLoaderData<typeof loader>();
+  const { user, clusters, isSelf, openOwned, people } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -80,7 +97,8 @@ export default function AdminUser() {
   const { key: intentKey, ...intentProps } = getInputProps(fields.intent, { type: "hidden" });
   const done = searchParams.get("done");
   // Errors of the deactivate, activate and reset buttons: their forms have no fields of their own.
-  const buttonErrors = actionData && actionData.intent !== "update" ? actionData.result.error?.[""] : undefined;
+  const buttonErrors = actionData && actionData.intent !== "update" && actionData.intent !== "handOverAll" ? actionData.result.error?.[""] : undefined;
+  const handOver = actionData?.intent === "handOverAll" ? actionData.result : undefined;
   const submitting = navigation.state === "submitting";
   const clusterLabel = (c: { nameUk: string; nameEn: string; active: boolean }) =>
     `${locale === "uk" ? c.nameUk : c.nameEn}${c.active ? "" : ` (${t("adminUser.inactiveCluster")})`}`;
@@ -101,6 +119,12 @@ export default function AdminUser() {
       {done && DONE[done] && !actionData ? (
         <p className="notice ok" role="status">
           {t(DONE[done], { email: user.email })}
+        </p>
+      ) : null}
+      {done === "handedOver" && !actionData ? (
+        <p className="notice ok" role="status">
+          {t("adminUser.handedOver", { moved: Number(searchParams.get("moved") ?? 0) })}{" "}
+          {Number(searchParams.get("skipped") ?? 0) > 0 ? t("adminUser.handedOverSkipped", { skipped: Number(searchParams.get("skipped")) }) : null}
         </p>
       ) : null}
       {actionData?.password ? (
@@ -142,6 +166,17 @@ export default function AdminUser() {
           </button>
         </Form>
       </section>
+
+      {/* Only staff own requests; a cluster member's page has nothing to hand over. */}
+      {openOwned > 0 || user.role !== "CLUSTER_MEMBER" ? (
+        <HandOverAll
+          userId={user.id}
+          openOwned={openOwned}
+          people={people}
+          errors={handOver?.error ?? undefined}
+          typed={handOver?.initialValue as { toUserId?: string; message?: string } | undefined}
+        />
+      ) : null}
 
       {isSelf ? null : (
         <section className="panel" aria-labelledby="user-access">

@@ -13,15 +13,17 @@ import {
   useLocation,
 } from "@remix-run/react";
 import { QueueFilters } from "~/components/queue-filters";
+import { QueueViewTabs, SavedViews } from "~/components/queue-views";
 import { COLUMN_LABEL, RequestTable } from "~/components/request-table";
 import { actorFor, requireStaff } from "~/domain/auth.server";
 import { StorageFullError } from "~/domain/errors";
-import { findQueue, listClusters } from "~/domain/queue.server";
+import { findQueue, listClusters, listOwners } from "~/domain/queue.server";
 import { type BulkOutcome, bulkTransition } from "~/domain/requests.server";
 import {
   deleteView,
   listSavedViews,
   saveView,
+  unshareView,
 } from "~/domain/saved-views.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
@@ -32,11 +34,10 @@ import {
   BulkSchema,
   DeleteViewSchema,
   QUEUE_COLUMNS,
-  type QueueColumn,
-  type QueueParams,
   SaveViewSchema,
+  UnshareViewSchema,
   queueSearch,
-  readQueueParams,
+  readStaffQueueParams,
 } from "~/schemas/queue";
 
 export const meta: MetaFunction = () => [{ title: "Черга · Queue — ЦШР" }];
@@ -46,13 +47,15 @@ export const headers = passOnHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
-  const params = readQueueParams(new URL(request.url).searchParams);
-  const [queue, clusters, views] = await Promise.all([
+  // The bare /queue is what needs this coordinator's action (decision 021).
+  const params = readStaffQueueParams(new URL(request.url).searchParams);
+  const [queue, clusters, owners, views] = await Promise.all([
     findQueue(params, { viewerId: user.id }),
     listClusters(),
-    listSavedViews(user.id),
+    listOwners(),
+    listSavedViews(user),
   ]);
-  return { params, queue, clusters, views, now: new Date() };
+  return { params, queue, clusters, owners, views, now: new Date() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -67,13 +70,20 @@ export async function action({ request }: ActionFunctionArgs) {
       userId: user.id,
       name: submission.value.name,
       query: submission.value.query,
+      shared: submission.value.shared,
     });
     return redirect(`/queue${submission.value.query}`, 303);
   }
   if (intent === "deleteView") {
     const submission = parseWithZod(formData, { schema: DeleteViewSchema });
     if (submission.status === "success")
-      await deleteView({ userId: user.id, id: submission.value.id });
+      await deleteView({ viewer: user, id: submission.value.id });
+    return redirect(`/queue${new URL(request.url).search}`, 303);
+  }
+  if (intent === "unshareView") {
+    const submission = parseWithZod(formData, { schema: UnshareViewSchema });
+    if (submission.status === "success")
+      await unshareView({ viewer: user, id: submission.value.id });
     return redirect(`/queue${new URL(request.url).search}`, 303);
   }
   if (intent === "bulk") {
@@ -107,7 +117,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Queue() {
-  const { params, queue, clusters, views, now } =
+  const { params, queue, clusters, owners, views, now } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { locale, t, tError } = useLocale();
@@ -124,50 +134,24 @@ export default function Queue() {
     <main className="wide">
       <h1>{t("queue.title")}</h1>
 
-      <section className="panel" aria-labelledby="views-title">
-        <h2 id="views-title">{t("queue.savedViews")}</h2>
-        {views.length ? (
-          <ul className="checks" style={{ listStyle: "none", padding: 0 }}>
-            {views.map((view) => (
-              <li key={view.id}>
-                <Link to={`/queue${view.query}`}>{view.name}</Link>{" "}
-                <Form method="post" style={{ display: "inline" }}>
-                  <input type="hidden" name="intent" value="deleteView" />
-                  <input type="hidden" name="id" value={view.id} />
-                  <button
-                    type="submit"
-                    className="secondary"
-                    aria-label={`${t("queue.deleteView")}: ${view.name}`}
-                  >
-                    ×
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="hint">{t("queue.noViews")}</p>
-        )}
-        <Form method="post" className="toolbar">
-          <input type="hidden" name="intent" value="saveView" />
-          <input type="hidden" name="query" value={location.search} />
-          <div className="field">
-            <label htmlFor="view-name">{t("queue.viewName")}</label>
-            <input
-              id="view-name"
-              name="name"
-              type="text"
-              maxLength={80}
-              required
-            />
-          </div>
-          <button type="submit" className="secondary">
-            {t("queue.saveView")}
-          </button>
-        </Form>
-      </section>
+      <QueueViewTabs params={params} />
+      <SavedViews
+        views={views}
+        query={location.search}
+        saveErrors={
+          actionData?.intent === "saveView"
+            ? (actionData.result.error?.name ?? undefined)
+            : undefined
+        }
+      />
 
-      <QueueFilters basePath="/queue" params={params} clusters={clusters} />
+      <QueueFilters
+        key={location.search}
+        basePath="/queue"
+        params={params}
+        clusters={clusters}
+        owners={owners}
+      />
 
       <details className="panel">
         <summary>{t("queue.columns")}</summary>

@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import type { ReactNode } from "react";
 import { EnterpriseRegistryNotice } from "~/components/enterprise-registry-notice";
 import { RequestCorrection } from "~/components/request-correction";
+import { OwnershipActions } from "~/components/request-ownership";
 import { ErrorList } from "~/components/forms";
 import { useLabels } from "~/components/request-labels";
 import { RequestTimeline } from "~/components/request-timeline";
@@ -82,7 +83,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function RequestPage() {
-  const { request, staff, recommendations, clusters, coordinators, unreadSince } = useLoaderData<typeof loader>();
+  const { request, staff, recommendations, clusters, coordinators, unreadSince, viewerId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refusedCorrection = actionData?.result?.initialValue?.intent === "edit" ? actionData.result : undefined;
   const { locale, t } = useLocale();
@@ -179,7 +180,7 @@ export default function RequestPage() {
             ) : null}
           </section>
 
-          <RequestTimeline events={request.events} unreadSince={unreadSince} />
+          <RequestTimeline events={request.events} unreadSince={unreadSince} people={request.people} />
 
           <section className="panel">
             <h2>{t("request.otherRequests")}</h2>
@@ -198,7 +199,7 @@ export default function RequestPage() {
         </div>
 
         <aside>
-          <ActionsPanel request={request} recommendations={recommendations} clusters={clusters} coordinators={coordinators} />
+          <ActionsPanel request={request} recommendations={recommendations} clusters={clusters} coordinators={coordinators} viewerId={viewerId} />
         </aside>
       </div>
     </main>
@@ -257,20 +258,24 @@ function ActionsPanel({
   recommendations,
   clusters,
   coordinators,
+  viewerId,
 }: {
   request: StaffRequest;
   recommendations: LoaderData["recommendations"];
   clusters: LoaderData["clusters"];
   coordinators: LoaderData["coordinators"];
+  viewerId: string;
 }) {
   const { locale, t } = useLocale();
   const label = useLabels();
+  const actionData = useActionData<typeof action>();
   const can = (intent: RequestIntent) => (request.actions as string[]).includes(intent);
   const clusterName = (c: { nameUk: string; nameEn: string }) => (locale === "uk" ? c.nameUk : c.nameEn);
 
   return (
     <section aria-labelledby="actions-title">
       <h2 id="actions-title">{t("request.actions")}</h2>
+      <OwnershipActions request={request} viewerId={viewerId} people={coordinators} lastResult={actionData?.result} />
       {can("assign") ? (
         <div className="panel">
           <h3>{t("request.recommendations")}</h3>
@@ -331,8 +336,8 @@ function ActionsPanel({
                 </select>
               </Field>
               <Field label={t("request.owner")} errors={fields.errors.ownerId}>
-                <select name="ownerId" defaultValue={request.owner?.id ?? ""}>
-                  <option value="">{t("request.nobody")}</option>
+                {/* Every request has an owner from triage on: its owner so far, or the one triaging. */}
+                <select name="ownerId" defaultValue={request.owner?.id ?? viewerId}>
                   {coordinators.map((c) => (
                     <option key={c.id} value={c.id}>
                       {c.name}

@@ -104,11 +104,19 @@ export type UserCreateInput = z.output<typeof UserCreateSchema>;
 export type UserUpdateInput = z.output<typeof UserUpdateSchema>;
 
 /** Everything posted from a user's page, told apart by `intent`. */
+/** Hand every open request the user owns to another coordinator, with a note shown on each. */
+export const HandOverAllSchema = z.object({
+  intent: z.literal("handOverAll"),
+  toUserId: z.string({ error: "choose" }).min(1, "choose").max(40),
+  message: text(5000),
+});
+
 export const UserActionSchema = z.discriminatedUnion("intent", [
   UserUpdateSchema,
   z.object({ intent: z.literal("deactivate") }),
   z.object({ intent: z.literal("activate") }),
   z.object({ intent: z.literal("resetPassword") }),
+  HandOverAllSchema,
 ]);
 
 export type UserAction = z.output<typeof UserActionSchema>;

@@ -14,11 +14,13 @@ export const QUEUE_COLUMNS = [
   "region",
   "status",
   "cluster",
+  "owner",
   "age",
   "due",
   "updated",
 ] as const;
 export type QueueColumn = (typeof QUEUE_COLUMNS)[number];
+
 
 /**
  * The orders a list can take: by a column, or "priority", the default: what waits on a
@@ -26,8 +28,28 @@ export type QueueColumn = (typeof QUEUE_COLUMNS)[number];
  * enterprise, then resolutions awaiting confirmation, then finished requests; within each,
  * the most urgent first, then the earliest due.
  */
-export const QUEUE_SORTS = ["priority", ...QUEUE_COLUMNS] as const;
+/** Every column but the owner's, which is filtered by instead (decision 021). */
+export const QUEUE_SORTS = [
+  "priority",
+  "reference",
+  "enterprise",
+  "category",
+  "urgency",
+  "region",
+  "status",
+  "cluster",
+  "age",
+  "due",
+  "updated",
+] as const satisfies readonly ("priority" | QueueColumn)[];
 export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+/**
+ * Whose requests: anyone's ("any"), the viewer's ("me"), nobody's yet ("nobody"), the viewer's
+ * or nobody's ("me-or-nobody"), or one person's (their user id).
+ */
+export const OWNER_CHOICES = ["any", "me", "nobody", "me-or-nobody"] as const;
+export type OwnerFilter = (typeof OWNER_CHOICES)[number] | (string & {});
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
@@ -69,6 +91,14 @@ export const QueueParamsSchema = z.object({
   duplicates: flag,
   /** Only requests with enterprise activity the viewer has not seen. */
   unread: flag,
+  /** Whose requests (OWNER_CHOICES or a user id); absent: anyone's. */
+  owner: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional()
+    .catch(undefined) as z.ZodType<OwnerFilter | undefined>,
+  /** Only what waits on a coordinator (new, triaged, declined or lapsed). */
+  waiting: flag,
   q: z
     .string()
     .trim()
@@ -93,6 +123,22 @@ export function readQueueParams(search: URLSearchParams): QueueParams {
 
 export const DEFAULT_QUEUE_PARAMS: QueueParams = readQueueParams(new URLSearchParams());
 
+/**
+ * What a coordinator's queue shows when opened with no parameters at all: what needs their
+ * action, i.e. requests waiting on a coordinator that are theirs or nobody's, in priority order.
+ */
+export const MY_WORK: QueueParams = { ...DEFAULT_QUEUE_PARAMS, owner: "me-or-nobody", waiting: true };
+
+/**
+ * The coordinators' queue parameters: the bare /queue is MY_WORK; any other address says what
+ * it shows (no owner in it means anyone's, as every link made before owners did).
+ */
+export function readStaffQueueParams(search: URLSearchParams): QueueParams {
+  if ([...search.keys()].length === 0) return MY_WORK;
+  const params = readQueueParams(search);
+  return { ...params, owner: params.owner ?? "any" };
+}
+
 /** Writes parameters back as a query string, leaving out defaults so links stay short. */
 export function queueSearch(params: QueueParams, changes: Partial<QueueParams> = {}) {
   const next = { ...params, ...changes };
@@ -105,6 +151,9 @@ export function queueSearch(params: QueueParams, changes: Partial<QueueParams> =
       out.set(key, value === true ? "1" : String(value));
     }
   }
+  // MY_WORK is the bare address; every other view keeps its owner in the link.
+  const keys = [...out.keys()];
+  if (keys.length === 2 && out.get("owner") === "me-or-nobody" && out.get("waiting") === "1") return "";
   const text = out.toString();
   return text ? `?${text}` : "";
 }
@@ -121,12 +170,17 @@ export const SaveViewSchema = z.object({
     .max(2000)
     .default("")
     .transform((query) => queueSearch(readQueueParams(new URLSearchParams(query)))),
+  /** Listed for every coordinator and admin. */
+  shared: z.boolean().default(false),
 });
 
 export const DeleteViewSchema = z.object({ intent: z.literal("deleteView"), id: z.string().min(1).max(40) });
 
+/** The author (or an admin) stops showing a view to everyone. */
+export const UnshareViewSchema = z.object({ intent: z.literal("unshareView"), id: z.string().min(1).max(40) });
+
 /** What can be done to several requests at once from the queue. */
-export const BULK_ACTIONS = ["triage", "assign", "requestInfo", "reject"] as const;
+export const BULK_ACTIONS = ["triage", "take", "assign", "requestInfo", "reject"] as const;
 
 export const BulkSchema = z.object({
   intent: z.literal("bulk"),

@@ -53,6 +53,8 @@ export const RequestActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("note"), version, message }),
   z.object({ intent: z.literal("adoptEnterpriseDetails"), version }),
   z.object({ intent: z.literal("publicMessage"), version, message }),
+  z.object({ intent: z.literal("take"), version }),
+  z.object({ intent: z.literal("handOver"), version, ownerId: z.string({ error: "choose" }).min(1, "choose").max(40), message }),
 ]);
 
 export type RequestActionInput = z.output<typeof RequestActionSchema>;

@@ -79,6 +79,26 @@ async function writtenBy<T>(requestId: string, run: () => Promise<T>) {
   return all.filter((n) => !before.has(n.id));
 }
 
+/** A correction of the request's title, everything else as filed. */
+async function correctionOf(requestId: string) {
+  const r = await db.request.findUniqueOrThrow({ where: { id: requestId } });
+  return {
+    enterpriseName: r.enterpriseName,
+    contactName: r.contactName,
+    phone: r.phone,
+    email: r.email,
+    region: r.region,
+    city: r.city,
+    category: r.category,
+    urgency: r.urgency,
+    title: `${r.title} (виправлено)`,
+    description: r.description,
+    neededBy: r.neededBy,
+    details: r.details,
+    sensitiveDetails: r.sensitiveDetails,
+  };
+}
+
 /** Someone who may take `action` on a request in `status` (assigned to `cluster`). */
 function actorFor(action: Action): Actor {
   const by = TRANSITIONS[action].by as readonly string[];
@@ -97,7 +117,8 @@ describe("the enterprise hears of every public action of staff and the Centre", 
       const actor = actorFor(action);
       expect(actorKindFor(actor, { assignedClusterId: from === "NEW" || from === "TRIAGED" ? null : cluster.id })).not.toBe("OTHER_MEMBER");
       const message = `Слова до «${action}»`;
-      const written = await writtenBy(request.id, () => act(request.id, action, actor, { message, duplicateOfId: original?.id }));
+      const correction = action === "edit" ? await correctionOf(request.id) : undefined;
+      const written = await writtenBy(request.id, () => act(request.id, action, actor, { message, duplicateOfId: original?.id, correction }));
       const toEnterprise = written.filter((n) => n.recipient === request.email);
       if (kind === null) return expect(toEnterprise).toEqual([]);
       expect(toEnterprise.map((n) => n.kind)).toEqual([kind]);

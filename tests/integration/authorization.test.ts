@@ -130,7 +130,11 @@ describe("authorization matrix", () => {
  * by the state machine (422, nothing written); anonymous visitors are sent to sign in.
  */
 describe("staff-only request actions × role", () => {
+  // Each posted on an ASSIGNED request of the member's cluster, owned by the coordinator (so the
+  // admin and the coordinator both may hand it over) except for taking, which its owner cannot.
   const STAFF_ONLY: Record<string, (request: { id: string; version: number }) => Promise<Record<string, string>>> = {
+    take: async ({ version }) => ({ intent: "take", version: String(version) }),
+    handOver: async ({ version }) => ({ intent: "handOver", version: String(version), ownerId: ctx.users.admin!, message: "Передаю на час відпустки." }),
     edit: async ({ id, version }) => {
       const { db } = await import("~/utils/db.server");
       const r = await db.request.findUniqueOrThrow({ where: { id } });
@@ -164,7 +168,11 @@ describe("staff-only request actions × role", () => {
         const filed = await createRequest({ input: buildIntake(random, { category: "OTHER" }) });
         const cluster = await db.user.findUniqueOrThrow({ where: { id: ctx.users.member! }, select: { clusterId: true } });
         const request = await db.$transaction((tx) =>
-          tx.request.update({ where: { id: filed.id }, data: { status: "ASSIGNED", assignedClusterId: cluster.clusterId }, select: { id: true, version: true } }),
+          tx.request.update({
+            where: { id: filed.id },
+            data: { status: "ASSIGNED", assignedClusterId: cluster.clusterId, ownerId: intent === "take" ? null : ctx.users.coordinator },
+            select: { id: true, version: true },
+          }),
         );
         const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded" });
         const userId = ctx.users[who];
@@ -188,5 +196,32 @@ describe("staff-only request actions × role", () => {
         }
       });
     }
+  }
+});
+
+/** The admin's hand-over of all of a person's open requests: admins only. */
+describe("handing over all of a person's requests × role", () => {
+  for (const who of ["anonymous", "member", "coordinator", "admin"] as Who[]) {
+    it(`handOverAll × ${who}`, async () => {
+      const { db } = await import("~/utils/db.server");
+      const { action } = await import("~/routes/admin.users.$id");
+      const leaving = await createUser({ email: `leaving-${who}@test.example`, name: "L", password: "pw-123456789", role: "COORDINATOR" });
+      const filed = await createRequest({ input: buildIntake(seededRandom(who.length + 77)) });
+      await db.$transaction((tx) => tx.request.update({ where: { id: filed.id }, data: { status: "TRIAGED", triagedAt: new Date(), ownerId: leaving.id } }));
+      const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded" });
+      const userId = ctx.users[who];
+      if (userId) headers.set("Cookie", await cookieFor(userId));
+      const body = new URLSearchParams({ intent: "handOverAll", toUserId: ctx.users.coordinator!, message: "Колега звільнився." });
+      const answer = await call(action, new Request(`http://localhost/admin/users/${leaving.id}`, { method: "POST", headers, body }), { id: leaving.id });
+      const owner = (await db.request.findUniqueOrThrow({ where: { id: filed.id }, select: { ownerId: true } })).ownerId;
+      if (who === "admin") {
+        expect(answer.status).toBe(303);
+        expect(owner).toBe(ctx.users.coordinator);
+      } else {
+        if (who === "anonymous") expect(answer.location).toMatch(/^\/login\?redirectTo=/);
+        else expect(answer.status).toBe(403);
+        expect(owner).toBe(leaving.id);
+      }
+    });
   }
 });

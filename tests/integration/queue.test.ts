@@ -149,7 +149,8 @@ beforeAll(async () => {
 
 describe("who may open the queue", () => {
   it("gives a coordinator the queue with its rows, total and clusters", async () => {
-    const answer = await call(queueLoader, new Request("http://localhost/queue", { headers: { Cookie: coordinatorCookie } }));
+    // Everything: the bare /queue is what needs the coordinator's own action (tests/integration/ownership.test.ts).
+    const answer = await call(queueLoader, new Request("http://localhost/queue?owner=any", { headers: { Cookie: coordinatorCookie } }));
     expect(answer.status).toBe(200);
     expect(answer.data.queue.total).toBe(await db.request.count());
     expect(answer.data.queue.rows.length).toBe(Math.min(25, answer.data.queue.total));
@@ -378,13 +379,13 @@ describe("saved views", () => {
     expect((await post({ intent: "saveView", name: "Прострочені", query: "?overdue=1" }, otherCookie)).status).toBe(303);
 
     const mine = (await openQueue()).views;
-    expect(mine).toEqual([{ id: expect.any(String), name: "Критичні", query: "?urgency=CRITICAL" }]);
+    expect(mine).toEqual([expect.objectContaining({ id: expect.any(String), name: "Критичні", query: "?urgency=CRITICAL", shared: false, mine: true })]);
     expect((await openQueue("", otherCookie)).views.map((v) => v.name)).toEqual(["Прострочені"]);
 
     // The same name replaces the view instead of adding a second one.
     expect((await post({ intent: "saveView", name: "Критичні", query: "?urgency=CRITICAL&status=NEW" })).status).toBe(303);
     const replaced = (await openQueue()).views;
-    expect(replaced).toEqual([{ id: mine[0]!.id, name: "Критичні", query: "?status=NEW&urgency=CRITICAL" }]);
+    expect(replaced).toEqual([expect.objectContaining({ id: mine[0]!.id, name: "Критичні", query: "?status=NEW&urgency=CRITICAL" })]);
 
     const deleted = await post({ intent: "deleteView", id: mine[0]!.id }, coordinatorCookie, "?status=NEW");
     expect(deleted.status).toBe(303);

@@ -167,6 +167,7 @@ describe("coordinator actions from the request page", () => {
       { field: "urgency", from: "NORMAL", to: "CRITICAL" },
       { field: "triageDueAt", from: before.triageDueAt!.toISOString(), to: after.triageDueAt!.toISOString() },
       { field: "resolveDueAt", from: before.resolveDueAt!.toISOString(), to: after.resolveDueAt!.toISOString() },
+      { field: "owner", from: null, to: secondCoordinator.id },
     ]);
   });
 

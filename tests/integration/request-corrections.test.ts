@@ -238,6 +238,16 @@ describe("correcting a request", () => {
     const text = JSON.stringify(page.data);
     expect(text).not.toContain("Секретна назва виробу");
     expect(text).not.toContain("Корпуси дронів");
+
+    // The enterprise is e-mailed what changed, in the same words, a sensitive detail only as changed.
+    const { id } = await db.request.findUniqueOrThrow({ where: { reference }, select: { id: true } });
+    const mails = await db.notification.findMany({ where: { requestId: id, kind: "corrected" } });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.body).toContain("Дніпро → Кам'янське");
+    expect(mails[0]!.body).toMatch(/Терміновість: [^\n]+ → /);
+    expect(mails[0]!.body).toMatch(/змінено/);
+    expect(mails[0]!.body).not.toContain("Секретна назва виробу");
+    expect(mails[0]!.body).not.toContain("Корпуси дронів");
   });
 
   it("keeps a needed-by date already past when it is not changed, and refuses a new one in the past", async () => {

@@ -11,6 +11,7 @@ import {
   type RequestState,
   type Status,
   type TransitionInput,
+  type TransitionRefusal,
 } from "~/domain/state-machine";
 
 // ---------------------------------------------------------------------------------------------
@@ -20,8 +21,15 @@ import {
 //   by:   actor kinds allowed to do it
 //   needs: inputs that must be supplied
 // ---------------------------------------------------------------------------------------------
-type Need = "message" | "cluster" | "duplicateOf" | "correction";
-type Expected = { from: (Status | null)[]; to: Status | "SAME" | "BACK"; by: ActorKind[]; needs: Need[] };
+type Need = "message" | "cluster" | "duplicateOf" | "correction" | "owner";
+/** refused: kinds in `by` refused all the same in the table's state (it is owned by the coordinator, see stateFor). */
+type Expected = {
+  from: (Status | null)[];
+  to: Status | "SAME" | "BACK";
+  by: ActorKind[];
+  needs: Need[];
+  refused?: Partial<Record<ActorKind, TransitionRefusal>>;
+};
 
 const STAFF: ActorKind[] = ["ADMIN", "COORDINATOR"];
 const STAFF_AND_ASSIGNED: ActorKind[] = ["ADMIN", "COORDINATOR", "ASSIGNED_MEMBER"];
@@ -73,6 +81,20 @@ const TABLE: Record<Action, Expected> = {
     by: STAFF,
     needs: ["correction"],
   },
+  // Anyone on the staff takes a request, except its owner; the owner or an admin hands it over.
+  take: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED"],
+    to: "SAME",
+    by: STAFF,
+    needs: [],
+    refused: { COORDINATOR: "ALREADY_OWNER" },
+  },
+  handOver: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED"],
+    to: "SAME",
+    by: STAFF,
+    needs: ["message", "owner"],
+  },
   publicMessage: {
     from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED"],
     to: "SAME",
@@ -112,9 +134,12 @@ const CLUSTER_A = "cluster-a";
 const CLUSTER_B = "cluster-b";
 const TRIAGED_AT = new Date("2026-05-04T09:00:00Z");
 
-/** The request is assigned to cluster A in every case, so "assigned member" is always meaningful. */
+/**
+ * The request is assigned to cluster A in every case, so "assigned member" is always meaningful,
+ * and owned by the coordinator of actorFor("COORDINATOR").
+ */
 function stateFor(status: Status | null, triagedAt: Date | null = null): RequestState {
-  return { status, triagedAt, assignedClusterId: CLUSTER_A };
+  return { status, triagedAt, assignedClusterId: CLUSTER_A, ownerId: "u-coord" };
 }
 
 function actorFor(kind: ActorKind): Actor {
@@ -150,7 +175,13 @@ const CORRECTION: NonNullable<TransitionInput["correction"]> = {
   details: '{"supplyItems":"Лист 3 мм — 20 т"}',
   sensitiveDetails: null,
 };
-const FULL_INPUT: TransitionInput = { message: "Details in the message.", clusterId: CLUSTER_B, duplicateOfId: "req-0001", correction: CORRECTION };
+const FULL_INPUT: TransitionInput = {
+  message: "Details in the message.",
+  clusterId: CLUSTER_B,
+  duplicateOfId: "req-0001",
+  correction: CORRECTION,
+  ownerId: "u-colleague",
+};
 
 function expectedTarget(rule: Expected, status: Status | null, triagedAt: Date | null): Status {
   if (rule.to === "SAME") return status as Status;
@@ -190,6 +221,7 @@ describe("planTransition: every action × status × actor kind", () => {
               actual[kind] = describeOutcome(planTransition(action, actorFor(kind), state, FULL_INPUT));
               if (!rule.from.includes(status)) expected[kind] = "refused: WRONG_STATUS";
               else if (!rule.by.includes(kind)) expected[kind] = "refused: NOT_PERMITTED";
+              else if (rule.refused?.[kind]) expected[kind] = `refused: ${rule.refused[kind]}`;
               else expected[kind] = `ok → ${expectedTarget(rule, status, triagedAt)}`;
             }
             expect(actual).toEqual(expected);
@@ -215,6 +247,7 @@ describe("planTransition: plan details", () => {
       clears: [],
       releasesCluster: false,
       changesStatus: true,
+      setsOwner: null,
     });
   });
 
@@ -335,6 +368,7 @@ describe("planTransition: required inputs", () => {
         "note",
         "publicMessage",
         "enterpriseMessage",
+        "handOver",
       ].sort(),
     );
   });
@@ -342,7 +376,7 @@ describe("planTransition: required inputs", () => {
   it.each(needing("message"))("%s refuses a missing, null, empty or blank message", (action) => {
     const [status, kind] = allowedCase(action);
     const state = stateFor(status, TRIAGED_AT);
-    const rest = { clusterId: CLUSTER_B, duplicateOfId: "req-0001" };
+    const rest = { clusterId: CLUSTER_B, duplicateOfId: "req-0001", ownerId: "u-colleague" };
     for (const message of [undefined, null, "", "   \n\t "]) {
       expect(planTransition(action, actorFor(kind), state, { ...rest, message })).toEqual({
         ok: false,
@@ -412,6 +446,40 @@ describe("planTransition: required inputs", () => {
   });
 });
 
+describe("ownership", () => {
+  const colleague: Actor = { type: "USER", userId: "u-colleague", role: "COORDINATOR", clusterId: null };
+  const owned = stateFor("ASSIGNED", TRIAGED_AT);
+  const note = { message: "Я у відпустці з понеділка.", ownerId: "u-colleague" };
+
+  it("any coordinator takes a request they do not own, and becomes its owner; its owner cannot take it again", () => {
+    expect(planTransition("take", colleague, owned)).toMatchObject({ ok: true, setsOwner: "ACTOR", visibility: "INTERNAL", changesStatus: false });
+    expect(planTransition("take", actorFor("COORDINATOR"), owned)).toEqual({ ok: false, reason: "ALREADY_OWNER" });
+    expect(planTransition("take", colleague, { ...owned, ownerId: null }).ok).toBe(true);
+  });
+
+  it("only the owner or an admin hands a request over, to someone else, with a note", () => {
+    expect(planTransition("handOver", actorFor("COORDINATOR"), owned, note)).toMatchObject({ ok: true, setsOwner: "INPUT" });
+    expect(planTransition("handOver", colleague, owned, { ...note, ownerId: "u-third" })).toEqual({ ok: false, reason: "NOT_PERMITTED" });
+    expect(planTransition("handOver", actorFor("ADMIN"), owned, note).ok).toBe(true);
+    expect(planTransition("handOver", actorFor("ADMIN"), { ...owned, ownerId: null }, note).ok).toBe(true);
+    expect(planTransition("handOver", actorFor("COORDINATOR"), owned, { message: "x", ownerId: "u-coord" })).toEqual({ ok: false, reason: "SAME_OWNER" });
+    expect(planTransition("handOver", actorFor("COORDINATOR"), owned, { message: "x" })).toEqual({ ok: false, reason: "OWNER_REQUIRED" });
+    expect(planTransition("handOver", actorFor("COORDINATOR"), owned, { ownerId: "u-colleague" })).toEqual({ ok: false, reason: "MESSAGE_REQUIRED" });
+  });
+
+  it("the page offers taking to everyone on the staff but the owner, and handing over to the owner and admins", () => {
+    expect(availableActions(actorFor("COORDINATOR"), owned)).toContain("handOver");
+    expect(availableActions(actorFor("COORDINATOR"), owned)).not.toContain("take");
+    expect(availableActions(colleague, owned)).toContain("take");
+    expect(availableActions(colleague, owned)).not.toContain("handOver");
+    expect(availableActions(actorFor("ADMIN"), owned)).toEqual(expect.arrayContaining(["take", "handOver"]));
+    expect(availableActions(actorFor("ASSIGNED_MEMBER"), owned)).not.toEqual(expect.arrayContaining(["take"]));
+    for (const status of ["CLOSED", "REJECTED", "DUPLICATE"] as const) {
+      expect(availableActions(actorFor("ADMIN"), stateFor(status, TRIAGED_AT))).not.toContain("take");
+    }
+  });
+});
+
 describe("actorKindFor", () => {
   it("a cluster member counts as assigned only for their own cluster's requests", () => {
     const member: Actor = { type: "USER", userId: "m", role: "CLUSTER_MEMBER", clusterId: CLUSTER_A };
@@ -438,7 +506,7 @@ describe("availableActions matches the table", () => {
     for (const kind of ALL_KINDS) {
       actual[kind] = [...availableActions(actorFor(kind), state)].sort();
       expected[kind] = (Object.keys(TABLE) as Action[])
-        .filter((a) => TABLE[a].from.includes(status) && TABLE[a].by.includes(kind))
+        .filter((a) => TABLE[a].from.includes(status) && TABLE[a].by.includes(kind) && !TABLE[a].refused?.[kind])
         .sort();
     }
     expect(actual).toEqual(expected);
