@@ -144,6 +144,7 @@ function enhance(form: HTMLFormElement, strings: Record<string, string>) {
   form.querySelector('button[type="submit"]')?.after(draftStatus);
   const saveNow = () => {
     clearTimeout(timer);
+    timer = undefined;
     if (writeDraft(INTAKE_DRAFT_KEY, formDraft(form, NOT_IN_DRAFT)) && !offering) draftStatus.textContent = t("form.draftSaved");
   };
   const save = () => {
@@ -181,6 +182,15 @@ function enhance(form: HTMLFormElement, strings: Record<string, string>) {
   form.addEventListener("input", save);
   form.addEventListener("change", save);
   if (dirty) save();
+  // Leaving the page (or the phone locking it) before the pause ends still keeps the last keys.
+  const flush = () => {
+    if (timer !== undefined) saveNow();
+    timer = undefined;
+  };
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") flush();
+  });
 
   // ---- Sending.
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');

@@ -150,8 +150,9 @@ test.describe("with JavaScript on", () => {
   test("a draft survives leaving the page and can be restored", async ({ page }) => {
     await page.goto("/requests/new");
     await page.getByLabel("Назва підприємства").fill("ТОВ «Чернетка» (демо)");
-    await page.getByLabel("Опис", { exact: false }).first().fill("Текст, який не можна втратити під час відключення світла.");
     await expect(page.getByText("Чернетку збережено на цьому пристрої.")).toBeVisible();
+    // The last words typed, and the page left at once, before the pause that saves a draft.
+    await page.getByLabel("Опис", { exact: false }).first().fill("Текст, який не можна втратити під час відключення світла.");
     // Coming back later (a new visit, not the browser's own form restore on reload).
     await page.goto("/");
     await page.goto("/requests/new");
