@@ -27,6 +27,14 @@ const MAX_BODY_BYTES = 256 * 1024;
  * longest real form (intake with every text field full) has about 13,000.
  */
 const MAX_FORM_CHARS = 32_000;
+/**
+ * Document uploads (a plain multipart post to a request's or a status page's `/files`) are not
+ * read here: they stream through to the app, which counts every file as it arrives (10 MB
+ * each, 25 MB per submission: app/domain/files/rules.ts). This backstop cuts a body that goes
+ * on past those limits plus framing (decision 030).
+ */
+const MAX_UPLOAD_BODY_BYTES = 26 * 1024 * 1024;
+const UPLOAD_PATH = /^\/(?:s|requests)\/[^/]+\/files\/?$/;
 /** The staff session cookie (app/domain/auth.server.ts, SESSION_COOKIE_NAME). */
 const SESSION_COOKIE = /(?:^|;\s*)rrc_session=[^;\s]/;
 
@@ -55,6 +63,52 @@ function sameOrigin(origin, host) {
   } catch {
     return false;
   }
+}
+
+/** An upload's body as a stream for the app, counted as it arrives; it fails once it passes `limit`. */
+function streamBody(req, limit) {
+  let size = 0;
+  return new ReadableStream({
+    start(controller) {
+      req.on("data", (chunk) => {
+        size += chunk.length;
+        if (size > limit) {
+          controller.error(new Error("body too large"));
+          req.pause();
+          return;
+        }
+        controller.enqueue(new Uint8Array(chunk));
+        if (controller.desiredSize !== null && controller.desiredSize <= 0) req.pause();
+      });
+      req.on("end", () => {
+        try {
+          controller.close();
+        } catch {
+          /* already failed */
+        }
+      });
+      req.on("error", (error) => {
+        try {
+          controller.error(error);
+        } catch {
+          /* already failed */
+        }
+      });
+      req.on("aborted", () => {
+        try {
+          controller.error(new Error("client went away"));
+        } catch {
+          /* already failed */
+        }
+      });
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      req.resume();
+    },
+  }, { highWaterMark: 16 });
 }
 
 /** Reads a request body, counting bytes as they arrive; null once it passes `limit` (reading stops there). */
@@ -152,7 +206,8 @@ app.use((req, res, next) => {
       return;
     }
   }
-  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+  res.locals.upload = req.method === "POST" && UPLOAD_PATH.test(req.path) && /^multipart\/form-data/i.test(String(req.headers["content-type"] ?? ""));
+  if (Number(req.headers["content-length"] ?? 0) > (res.locals.upload ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES)) {
     refuseTooLarge(req, res);
     return;
   }
@@ -174,7 +229,17 @@ app.all("*", async (req, res, next) => {
       return;
     }
     let body;
-    if (req.method === "POST") {
+    if (res.locals.upload) {
+      body = streamBody(req, MAX_UPLOAD_BODY_BYTES);
+      // The app may answer before the body ends (a refused file): read and drop the rest for a
+      // few seconds so the browser sees the answer, then cut the connection.
+      res.on("finish", () => {
+        if (req.complete) return;
+        req.removeAllListeners("data");
+        req.resume();
+        setTimeout(() => req.destroy(), 5000).unref();
+      });
+    } else if (req.method === "POST") {
       body = await readBody(req, MAX_BODY_BYTES);
       if (body === null) {
         refuseTooLarge(req, res);
@@ -198,7 +263,7 @@ app.all("*", async (req, res, next) => {
     for (const [name, value] of Object.entries(req.headers)) {
       for (const one of Array.isArray(value) ? value : [value]) if (one !== undefined) headers.append(name, one);
     }
-    const request = new Request(url, { method: req.method, headers, body, signal: controller.signal });
+    const request = new Request(url, { method: req.method, headers, body, signal: controller.signal, ...(res.locals.upload ? { duplex: "half" } : {}) });
     const loadContext = { clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce };
     const response = await requestScope.run(new Map(), () => handleRequest(request, loadContext));
 

@@ -7,6 +7,7 @@ import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { pruneSessions } from "./auth.server";
 import { TransitionError } from "./errors";
+import { sweepFiles } from "./files/sweep.server";
 import { deliverDueNotifications } from "./notifications.server";
 import { transitionRequestInTx } from "./request-transition.server";
 import type { Action } from "./state-machine";
@@ -95,7 +96,7 @@ export async function runScheduledJobs({ now = new Date(), settings = schedulerS
   result.askedStillNeeded = await applyToEach(inactive, "askStillNeeded", now);
   // The outbox: what the rules above (and everyone's actions since the last run) announced.
   const delivered = await deliverDueNotifications({ now });
-  return { ...result, notifications: delivered, pruned: await pruneSessions(now) };
+  return { ...result, notifications: delivered, pruned: await pruneSessions(now), files: await sweepFiles({ now }) };
 }
 
 let timer: ReturnType<typeof setInterval> | undefined;

@@ -1,5 +1,6 @@
 // What an enterprise sees and does through its private link.
 import { db } from "~/utils/db.server";
+import { authorKind } from "./authors";
 import { TransitionError } from "./errors";
 import { parseChanges } from "./field-changes";
 import { publicChanges } from "./request-corrections";
@@ -69,13 +70,7 @@ export async function getStatusPage(token: string) {
   };
 }
 
-export type Author = "enterprise" | "coordinator" | "cluster" | "centre";
-
-function authorKind(actorType: "ENTERPRISE" | "USER" | "SYSTEM", role: "ADMIN" | "COORDINATOR" | "CLUSTER_MEMBER" | null): Author {
-  if (actorType === "ENTERPRISE") return "enterprise";
-  if (actorType === "SYSTEM") return "centre";
-  return role === "CLUSTER_MEMBER" ? "cluster" : "coordinator";
-}
+export type { Author } from "./authors";
 
 /** A reply while information is awaited resumes the request; otherwise it is a plain message. */
 function enterpriseMessageAction(status: Status) {

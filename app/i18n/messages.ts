@@ -6,6 +6,7 @@ import type { Status } from "~/domain/state-machine";
 import { errorMessageKey, interpolate } from "./format-message";
 import type { Locale } from "./locale";
 import { authMessages } from "./messages/auth";
+import { fileMessages } from "./messages/files";
 import type { staffMessages } from "./staff-messages";
 
 const publicUk = {
@@ -189,11 +190,12 @@ const publicUk = {
   "page.home": "На головну",
 };
 
-const uk = { ...publicUk, ...authMessages.uk };
+const uk = { ...publicUk, ...authMessages.uk, ...fileMessages.uk };
 type PublicKey = keyof typeof uk;
 
 const en: Record<PublicKey, string> = {
   ...authMessages.en,
+  ...fileMessages.en,
   "app.name": "Rapid Response Centre",
   "app.org": "Ukrainian Cluster Alliance",
   "nav.newRequest": "File a request",

@@ -9,11 +9,13 @@ import { EnterpriseRegistryNotice } from "~/components/enterprise-registry-notic
 import { RequestCorrection } from "~/components/request-correction";
 import { OwnershipActions } from "~/components/request-ownership";
 import { ErrorList } from "~/components/forms";
+import { StaffRequestFiles } from "~/components/request-files";
 import { useLabels } from "~/components/request-labels";
 import { RequestTimeline } from "~/components/request-timeline";
 import { actorFor, requireUser } from "~/domain/auth.server";
 import { recommendClusters } from "~/domain/cluster-matching.server";
 import { StorageFullError, TransitionError } from "~/domain/errors";
+import { listStaffFiles } from "~/domain/files/request-files.server";
 import { listClusters } from "~/domain/queue.server";
 import { performRequestAction } from "~/domain/request-actions.server";
 import { lastEnterpriseActivity } from "~/domain/unread";
@@ -48,7 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         listCoordinators(),
       ])
     : [null, [], []];
-  return { request: found, staff, recommendations: recommendations ?? [], clusters, coordinators, viewerId: user.id, unreadSince };
+  const files = await listStaffFiles({ requestId: found.id });
+  return { request: found, files, staff, recommendations: recommendations ?? [], clusters, coordinators, viewerId: user.id, unreadSince };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -83,7 +86,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function RequestPage() {
-  const { request, staff, recommendations, clusters, coordinators, unreadSince, viewerId } = useLoaderData<typeof loader>();
+  const { request, files, staff, recommendations, clusters, coordinators, unreadSince, viewerId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refusedCorrection = actionData?.result?.initialValue?.intent === "edit" ? actionData.result : undefined;
   const { locale, t } = useLocale();
@@ -179,6 +182,8 @@ export default function RequestPage() {
               <RequestCorrection key={request.version} request={request} version={request.version} lastResult={refusedCorrection} />
             ) : null}
           </section>
+
+          <StaffRequestFiles files={files} reference={request.reference} />
 
           <RequestTimeline events={request.events} unreadSince={unreadSince} people={request.people} />
 

@@ -4,8 +4,10 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextareaField } from "~/components/forms";
+import { RequestFiles, authorLabel } from "~/components/request-files";
 import { StatusTimeline } from "~/components/status-timeline";
 import { StorageFullError, TransitionError } from "~/domain/errors";
+import { listEnterpriseFiles } from "~/domain/files/request-files.server";
 import { addEnterpriseMessage, enterpriseAction, getStatusPage } from "~/domain/status-page.server";
 import { CATEGORY_LABELS, URGENCY_LABELS, regionLabel } from "~/domain/taxonomy";
 import { formatDateTime } from "~/i18n/locale";
@@ -33,7 +35,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params }: LoaderFunctionArgs) {
   const request = await getStatusPage(params.token ?? "");
   if (!request) throw new Response("Not found", { status: 404, headers: PRIVATE_HEADERS });
-  return data({ request, now: new Date().toISOString(), staleCloseDays: env.STALE_CLOSE_DAYS }, { headers: PRIVATE_HEADERS });
+  const files = await listEnterpriseFiles({ token: params.token ?? "" });
+  return data({ request, files, token: params.token ?? "", now: new Date().toISOString(), staleCloseDays: env.STALE_CLOSE_DAYS }, { headers: PRIVATE_HEADERS });
 }
 
 export const headers: HeadersFunction = (args) => {
@@ -72,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StatusPage() {
-  const { request, now, staleCloseDays } = useLoaderData<typeof loader>();
+  const { request, files, token, now, staleCloseDays } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { locale, t, tError } = useLocale();
@@ -147,6 +150,14 @@ export default function StatusPage() {
 
       <h2 id="timeline">{t("status.timeline")}</h2>
       <StatusTimeline events={request.events} />
+
+      <RequestFiles
+        files={files.map((f) => ({ ...f, addedBy: authorLabel(t, f.author) }))}
+        hrefBase={`/s/${token}/files`}
+        uploadAction={`/s/${token}/files`}
+        canUpload={request.acceptsMessages}
+        staff={false}
+      />
 
       {request.acceptsMessages ? (
         <>

@@ -47,6 +47,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Центр швидкого реагування <rrc@localhost>"),
   /** Where .eml files are written when SMTP_URL is unset (relative to the working directory). */
   OUTBOX_DIR: z.string().min(1).default("data/outbox"),
+  /** Where documents attached to requests are stored (relative to the working directory); outside the web root. */
+  FILES_DIR: z.string().min(1).default("data/files"),
 });
 
 /** A setting that stops the process at start; server.mjs prints only its message. */

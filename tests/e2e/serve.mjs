@@ -8,6 +8,7 @@ process.env.INTAKE_RATE_LIMIT ??= "1000/60";
 process.env.HOST ??= "127.0.0.1";
 process.env.PUBLIC_URL ??= `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 process.env.OUTBOX_DIR ??= path.resolve("tests/.tmp/e2e/outbox");
+process.env.FILES_DIR ??= path.resolve("tests/.tmp/e2e/files");
 // Timed rules are tested with a controlled clock (tests/integration/scheduler.test.ts); here
 // they would rewrite the demo data under the browser's feet.
 process.env.SCHEDULER_INTERVAL_SECONDS ??= "0";

@@ -4,6 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { Readable } from "node:stream";
+import { fileStore } from "~/domain/files/storage.server";
 import { createRequest } from "~/domain/intake.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call } from "./route-helpers";
@@ -40,6 +42,23 @@ const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) 
     action: "admin",
     path: (c) => ({ url: `/admin/users/${c.users.member}`, params: { id: c.users.member! } }),
   },
+  // Uploads: an empty form gets past the guard to its refusal (303 back to the page with the reason).
+  "requests.$reference_.files.ts": {
+    loader: "none",
+    action: "signedIn",
+    path: (c) => ({ url: `/requests/${c.memberReference}/files`, params: { reference: c.memberReference } }),
+  },
+  "requests.$reference_.files_.$fileId.ts": {
+    loader: "signedIn",
+    action: "none",
+    path: (c) => ({ url: `/requests/${c.memberReference}/files/${c.memberFileId}`, params: { reference: c.memberReference, fileId: c.memberFileId } }),
+  },
+  "s.$token_.files.ts": { loader: "none", action: "public", path: (c) => ({ url: `/s/${c.token}/files`, params: { token: c.token } }) },
+  "s.$token_.files_.$fileId.ts": {
+    loader: "public",
+    action: "none",
+    path: (c) => ({ url: `/s/${c.token}/files/${c.enterpriseFileId}`, params: { token: c.token, fileId: c.enterpriseFileId } }),
+  },
   "requests.$reference.tsx": {
     loader: "signedIn",
     action: "signedIn",
@@ -47,7 +66,7 @@ const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) 
   },
 };
 
-type Ctx = { token: string; memberReference: string; users: Record<Who, string | null> };
+type Ctx = { token: string; memberReference: string; memberFileId: string; enterpriseFileId: string; users: Record<Who, string | null> };
 const ctx = {} as Ctx;
 
 beforeAll(async () => {
@@ -63,6 +82,11 @@ beforeAll(async () => {
   const own = await createRequest({ input: buildIntake(random) });
   await db.$transaction((tx) => tx.request.update({ where: { id: own.id }, data: { status: "ASSIGNED", assignedClusterId: cluster.id } }));
   ctx.memberReference = own.reference;
+  // A document on each: the downloads answer 200 to those allowed.
+  const stored = await fileStore().put(Readable.from([Buffer.from("%PDF-1.4\n")]), { maxBytes: 100 });
+  const document = { ...stored, originalName: "a.pdf", type: "pdf", visibility: "PUBLIC" as const };
+  ctx.memberFileId = (await db.requestFile.create({ data: { ...document, requestId: own.id, addedByType: "USER", addedById: coordinator.id } })).id;
+  ctx.enterpriseFileId = (await db.requestFile.create({ data: { ...document, requestId: filed.id, addedByType: "ENTERPRISE" } })).id;
   ctx.users = { anonymous: null, member: member.id, coordinator: coordinator.id, admin: admin.id };
 });
 

@@ -13,6 +13,8 @@ process.env.INTAKE_RATE_LIMIT ??= "1000/60";
 process.env.SESSION_SECRET ??= "test-session-secret-not-for-production";
 // Mail goes to .eml files in this file's own folder, never into data/outbox.
 process.env.OUTBOX_DIR ??= `${file}-outbox`;
+// Attached documents too.
+process.env.FILES_DIR ??= `${file}-files`;
 
 beforeEach(() => {
   vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
@@ -23,5 +25,5 @@ beforeEach(() => {
 afterAll(async () => {
   const { db } = await import("~/utils/db.server");
   await db.$disconnect();
-  for (const suffix of ["", "-wal", "-shm", "-outbox"]) fs.rmSync(file + suffix, { force: true, recursive: true });
+  for (const suffix of ["", "-wal", "-shm", "-outbox", "-files"]) fs.rmSync(file + suffix, { force: true, recursive: true });
 });

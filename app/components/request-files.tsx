@@ -1,0 +1,160 @@
+// Documents on a request: the list (who added each, when, its size and type) and the upload
+// form. The form is a plain multipart post, so it works without JavaScript; its outcome comes
+// back as `?files=` on the page (see app/utils/file-response.server.ts).
+import { useSearchParams } from "@remix-run/react";
+import type { Author } from "~/domain/authors";
+import {
+  ACCEPTED_EXTENSIONS,
+  MAX_FILE_BYTES,
+  MAX_FILES_PER_REQUEST,
+  MAX_FILES_PER_SUBMISSION,
+  MAX_SUBMISSION_BYTES,
+  REFUSALS,
+  type Refusal,
+} from "~/domain/files/rules";
+import { formatDateTime } from "~/i18n/locale";
+import type { MessageKey } from "~/i18n/messages";
+import { useLocale } from "~/i18n/use-locale";
+
+const TYPE_LABEL: Record<string, string> = {
+  pdf: "PDF",
+  jpeg: "JPEG",
+  png: "PNG",
+  webp: "WebP",
+  heic: "HEIC",
+  docx: "Word",
+  xlsx: "Excel",
+  pptx: "PowerPoint",
+  odt: "OpenDocument Text",
+  ods: "OpenDocument Spreadsheet",
+  odp: "OpenDocument Presentation",
+  csv: "CSV",
+  txt: "TXT",
+};
+
+const LIMITS = {
+  files: MAX_FILES_PER_SUBMISSION,
+  fileMb: MAX_FILE_BYTES / 1024 / 1024,
+  totalMb: MAX_SUBMISSION_BYTES / 1024 / 1024,
+  max: MAX_FILES_PER_REQUEST,
+};
+
+export type ListedFile = {
+  id: string;
+  originalName: string;
+  size: number;
+  type: string;
+  createdAt: string | Date;
+  /** Staff pages: the person (or null for the enterprise); the enterprise's page: the kind of author. */
+  addedBy: string;
+  internal?: boolean;
+};
+
+function useSize() {
+  const { t, locale } = useLocale();
+  return (bytes: number) => {
+    if (bytes < 1024) return t("files.size.b", { n: bytes });
+    const format = (n: number) => n.toLocaleString(locale === "uk" ? "uk-UA" : "en-GB", { maximumFractionDigits: 1 });
+    if (bytes < 1024 * 1024) return t("files.size.kb", { n: format(bytes / 1024) });
+    return t("files.size.mb", { n: format(bytes / 1024 / 1024) });
+  };
+}
+
+export function authorLabel(t: ReturnType<typeof useLocale>["t"], author: Author) {
+  return t(`files.addedBy.${author}` as MessageKey);
+}
+
+export function RequestFiles({ files, hrefBase, uploadAction, canUpload, staff }: {
+  files: ListedFile[];
+  /** Each file is at `${hrefBase}/${id}`. */
+  hrefBase: string;
+  uploadAction: string;
+  canUpload: boolean;
+  staff: boolean;
+}) {
+  const { t, locale } = useLocale();
+  const size = useSize();
+  return (
+    <section id="files" aria-labelledby="files-title">
+      <h2 id="files-title">{t("files.title")}</h2>
+      <UploadNotice />
+      {files.length ? (
+        <ul className="files">
+          {files.map((file) => (
+            <li key={file.id} data-testid="request-file">
+              <a href={`${hrefBase}/${file.id}`} download>
+                {file.originalName}
+              </a>{" "}
+              <span className="hint">
+                {TYPE_LABEL[file.type] ?? file.type} · {size(file.size)} · {file.addedBy} ·{" "}
+                <time dateTime={new Date(file.createdAt).toISOString()}>{formatDateTime(file.createdAt, locale)}</time>
+                {file.internal ? ` · ${t("files.internal")}` : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="hint">{t("files.none")}</p>
+      )}
+      {canUpload ? (
+        <form method="post" action={uploadAction} encType="multipart/form-data" data-upload-form>
+          <div className="field">
+            <label htmlFor="upload-files">{t("files.add")}</label>
+            <input id="upload-files" type="file" name="file" multiple accept={ACCEPTED_EXTENSIONS.join(",")} aria-describedby="upload-files-hint" />
+            <p id="upload-files-hint" className="hint">
+              {t("files.limits", LIMITS)} {t("files.noKeep")}
+            </p>
+          </div>
+          {staff ? (
+            <div className="field">
+              <label>
+                <input type="checkbox" name="visibility" value="PUBLIC" /> {t("files.showToEnterprise")}
+              </label>
+            </div>
+          ) : null}
+          <button type="submit" className="secondary">
+            {t("files.upload")}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+/** The request page's documents panel: every file, marked when the enterprise does not see it. */
+export function StaffRequestFiles({ files, reference }: { files: (Omit<ListedFile, "addedBy" | "internal"> & { addedByName: string | null; visibility: string })[]; reference: string }) {
+  const { t } = useLocale();
+  return (
+    <section className="panel">
+      <RequestFiles
+        files={files.map((f) => ({ ...f, addedBy: f.addedByName ?? t("files.addedBy.enterprise"), internal: f.visibility === "INTERNAL" }))}
+        hrefBase={`/requests/${reference}/files`}
+        uploadAction={`/requests/${reference}/files`}
+        canUpload
+        staff
+      />
+    </section>
+  );
+}
+
+/** What the last upload did: how many files were added, or why none were. */
+function UploadNotice() {
+  const [searchParams] = useSearchParams();
+  const { t } = useLocale();
+  const outcome = searchParams.get("files");
+  if (outcome === "added") {
+    return (
+      <p className="notice ok" role="status">
+        {t("files.added", { count: Number(searchParams.get("count")) || 0 })}
+      </p>
+    );
+  }
+  if (!REFUSALS.includes(outcome as Refusal)) return null;
+  const file = searchParams.get("file");
+  const reason = t(`files.refused.${outcome as Refusal}` as MessageKey, LIMITS);
+  return (
+    <p className="notice error" role="alert" data-testid="upload-refused">
+      {file ? t("files.refusedFile", { file }) + reason : reason.charAt(0).toUpperCase() + reason.slice(1)}
+    </p>
+  );
+}

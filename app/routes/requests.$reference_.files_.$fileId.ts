@@ -1,0 +1,12 @@
+// A document of a request, for those who may see the request.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/domain/auth.server";
+import { openStaffFile } from "~/domain/files/request-files.server";
+import { fileResponse } from "~/utils/file-response.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const file = await openStaffFile({ reference: params.reference ?? "", fileId: params.fileId ?? "", viewer: user });
+  if (!file) throw new Response("Not found", { status: 404 });
+  return fileResponse(file);
+}
