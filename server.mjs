@@ -73,7 +73,8 @@ function streamBody(req, limit) {
       req.on("data", (chunk) => {
         size += chunk.length;
         if (size > limit) {
-          controller.error(new Error("body too large"));
+          // The app reads this name (app/domain/files/receive-upload.server.ts) to say why.
+          controller.error(Object.assign(new Error("body too large"), { name: "BodyTooLargeError" }));
           req.pause();
           return;
         }

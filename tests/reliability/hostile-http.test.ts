@@ -183,6 +183,55 @@ describe("bodies", () => {
     }
   });
 
+  it("streams a document upload past the 256 KB form limit to its route only, and cuts one past the upload limit", { timeout: 120_000 }, async () => {
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(1024 * 1024, 7)]);
+    const multipart = async (content: Buffer) => {
+      const form = new FormData();
+      form.append("file", new File([new Uint8Array(content)], "Акт огляду.pdf"));
+      const response = new Response(form);
+      return { type: response.headers.get("Content-Type")!, body: Buffer.from(await response.arrayBuffer()) };
+    };
+    const { type, body } = await multipart(pdf);
+    const headers = { "Content-Type": type, Cookie: cookies.coordinator };
+    const page = `/requests/${demo.memberReference}`;
+    // The page itself still takes forms of 256 KB at most.
+    expect((await raw(page, { method: "POST", headers, body })).status).toBe(413);
+    const added = await raw(`${page}/files`, { method: "POST", headers, body });
+    expect(added.status).toBe(303);
+    expect(String(added.headers.location)).toBe(`${page}?files=added&count=1#files`);
+
+    const sqlite = openReadOnly(server.dbFile);
+    const fileId = sqlite.prepare(`SELECT f.id FROM RequestFile f JOIN Request r ON r.id = f.requestId WHERE r.reference = ?`).pluck().get(demo.memberReference) as string;
+    sqlite.close();
+    const download = await raw(`${page}/files/${fileId}`, { headers: { Cookie: cookies.coordinator } });
+    expect(download.status).toBe(200);
+    expect(download.body.equals(pdf)).toBe(true);
+    expect(download.headers["content-security-policy"]).toBe("default-src 'none'; sandbox; frame-ancestors 'none'");
+    expect(download.headers["x-content-type-options"]).toBe("nosniff");
+    expect(download.headers["content-disposition"]).toContain(`filename*=UTF-8''${encodeURIComponent("Акт огляду.pdf")}`);
+    expect(download.headers["cache-control"]).toBe("private, no-store");
+    // Another cluster's member: not found, whatever the id.
+    expect((await raw(`/requests/${demo.otherReference}/files/${fileId}`, { headers: { Cookie: cookies.member } })).status).toBe(404);
+
+    // 40 MB sent chunked: the app stops reading at 25 MB of files and says why; nothing is kept.
+    const head = (await multipart(Buffer.from("%PDF-1.4\n"))).body;
+    const boundary = type.split("boundary=")[1]!;
+    const opening = head.subarray(0, head.indexOf(Buffer.from("%PDF")) + 9);
+    const chunk = Buffer.alloc(256 * 1024, 1);
+    function* big() {
+      yield opening;
+      for (let sent = 0; sent < 40 * 1024 * 1024; sent += chunk.length) yield chunk;
+      yield Buffer.from(`\r\n--${boundary}--\r\n`);
+    }
+    const refused = await raw(`${page}/files`, { method: "POST", headers: { ...headers, "Transfer-Encoding": "chunked" }, chunks: big() });
+    expect(refused.status).toBe(303);
+    expect(String(refused.headers.location)).toMatch(/files=(fileTooLarge|submissionTooLarge)/);
+    expect(refused.sentBytes).toBeLessThan(40 * 1024 * 1024);
+    const after = openReadOnly(server.dbFile);
+    expect(after.prepare(`SELECT COUNT(*) FROM RequestFile`).pluck().get()).toBe(1);
+    after.close();
+  });
+
   it("answers malformed and boundary-less multipart bodies with 400, and reads a valid one", async () => {
     const bad: [string, string][] = [
       ["multipart/form-data", "lang=en"],
@@ -277,7 +326,20 @@ describe("caching of signed-in pages", () => {
     "admin.exports.tsx": () => [["admin", "/admin/exports", 200]],
   };
   /** Not pages: they answer with a file, a redirect or JSON, and set their own Cache-Control. */
-  const RESOURCES = ["healthz.ts", "i18n.staff.$locale.ts", "logout.tsx", "reports.download.ts", "s.$token.tsx", "s.$token_.submitted.tsx", "set-language.ts"];
+  const RESOURCES = [
+    "healthz.ts",
+    "i18n.staff.$locale.ts",
+    "logout.tsx",
+    "reports.download.ts",
+    "s.$token.tsx",
+    "s.$token_.submitted.tsx",
+    "set-language.ts",
+    // Documents: uploads redirect back to their page; downloads set their own headers (tests/integration/files.test.ts).
+    "requests.$reference_.files.ts",
+    "requests.$reference_.files_.$fileId.ts",
+    "s.$token_.files.ts",
+    "s.$token_.files_.$fileId.ts",
+  ];
 
   it("lists every route file as a page or a resource", async () => {
     const fs = await import("node:fs");

@@ -94,6 +94,7 @@ function parse(
       // Stop reading: what is still on its way is not wanted (the server drains and closes).
       source.unpipe(parser);
       source.destroy();
+      parser.destroy();
       // Scratch files still being written finish (or fail) before anything is removed.
       void Promise.allSettled(writes).then(() => reject(error));
     };
@@ -113,11 +114,19 @@ function parse(
       const entry = { name: name ?? raw, path: scratch };
       staged.push(entry);
       const { transform, result } = measure(MAX_FILE_BYTES);
+      // What stopped this file, whatever error the streams then report.
+      let stopped: Refused | null = null;
+      const stop = (refusal: Refused) => {
+        stopped ??= refusal;
+        transform.destroy(refusal);
+        // Stop reading the body now: busboy would otherwise read (and drop) the rest of the part.
+        fail(refusal);
+      };
       transform.on("data", (chunk: Buffer) => {
         total += chunk.length;
-        if (total > MAX_SUBMISSION_BYTES) transform.destroy(new Refused("submissionTooLarge", entry.name));
+        if (total > MAX_SUBMISSION_BYTES) stop(new Refused("submissionTooLarge", entry.name));
       });
-      stream.on("limit", () => transform.destroy(new Refused("fileTooLarge", entry.name)));
+      stream.on("limit", () => stop(new Refused("fileTooLarge", entry.name)));
       writes.push(
         pipeline(stream, transform, fs.createWriteStream(scratch)).then(
           () => {
@@ -131,6 +140,7 @@ function parse(
             Object.assign(entry, measured);
           },
           (error: unknown) => {
+            if (stopped) return fail(stopped);
             if (error instanceof FileTooLargeError) return fail(new Refused("fileTooLarge", entry.name));
             fail(error instanceof Refused ? error : new Refused("truncated", entry.name));
           },
@@ -147,7 +157,8 @@ function parse(
         if (!failed) resolve(fields);
       });
     });
-    source.on("error", () => fail(new Refused("truncated")));
+    // server.mjs cuts a body past its upload limit with a BodyTooLargeError; other errors are a body cut short.
+    source.on("error", (error: Error) => fail(new Refused(error.name === "BodyTooLargeError" ? "submissionTooLarge" : "truncated")));
     source.pipe(parser);
   });
 }
