@@ -94,7 +94,8 @@ function parse(
       // Stop reading: what is still on its way is not wanted (the server drains and closes).
       source.unpipe(parser);
       source.destroy();
-      parser.destroy();
+      // Not from inside busboy's own callbacks (it still works on the part afterwards): once it returns.
+      setImmediate(() => parser.destroy());
       // Scratch files still being written finish (or fail) before anything is removed.
       void Promise.allSettled(writes).then(() => reject(error));
     };
@@ -103,6 +104,8 @@ function parse(
       if (fieldNames.includes(name)) fields[name] = value;
     });
     parser.on("file", (_field, stream, info) => {
+      // Its failures reach `fail` through the pipeline below; a stream dropped after a refusal has nothing to report.
+      stream.on("error", () => {});
       const raw = info.filename ?? "";
       if (failed) return stream.resume();
       const name = acceptableFileName(raw);
