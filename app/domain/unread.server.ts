@@ -3,7 +3,7 @@
 // a mark (RequestUnread): the coordinators and admins, and the assigned cluster's members. Opening
 // the request's page removes that person's mark. Marks rather than "seen up to" timestamps
 // compared at read time: the queue's filter then costs what a person has left unread, not what
-// the enterprise ever did (docs/decisions/025-unread-marks-and-canned-replies.md).
+// the enterprise ever did (docs/decisions/025-unread-marks.md).
 import { type Tx, txStatements, writeTransaction } from "~/utils/db.server";
 import { readStatement } from "~/utils/read-db.server";
 import { sqliteTimestamp } from "~/utils/sqlite-time";
