@@ -82,6 +82,7 @@ function SiteHeader() {
         {user && user.role !== "CLUSTER_MEMBER" ? <Link to="/dashboard">{t("nav.dashboard")}</Link> : null}
         {user ? <Link to="/reports">{t("nav.reports")}</Link> : null}
         {user?.role === "ADMIN" ? <Link to="/admin">{t("nav.admin")}</Link> : null}
+        {user ? <Link to="/account/notifications">{t("nav.notifications")}</Link> : null}
         {user ? null : <Link to="/requests/new" reloadDocument>{t("nav.newRequest")}</Link>}
         <Form method="post" action="/set-language" reloadDocument>
           <input type="hidden" name="lang" value={other} />

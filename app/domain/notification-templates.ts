@@ -3,11 +3,12 @@
 // What the enterprise is told about the Centre's actions: ./enterprise-notice-templates.ts;
 // what staff are told: ./staff-notice-templates.ts.
 import { type Locale, formatDateTime } from "~/i18n/locale";
+import { type DigestParams, renderDigest } from "./digest-template";
 import { ENTERPRISE_NOTICE_KINDS, type EnterpriseNoticeParams, ENTERPRISE_TEMPLATES } from "./enterprise-notice-templates";
 import { type Draft, quote } from "./notification-text";
 import { STAFF_NOTICE_KINDS, STAFF_TEMPLATES, type StaffNoticeParams } from "./staff-notice-templates";
 
-export const NOTIFICATION_KINDS = ["requestReceived", ...ENTERPRISE_NOTICE_KINDS, ...STAFF_NOTICE_KINDS] as const;
+export const NOTIFICATION_KINDS = ["requestReceived", ...ENTERPRISE_NOTICE_KINDS, ...STAFF_NOTICE_KINDS, "digest"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type EnterpriseNoticeKind = (typeof ENTERPRISE_NOTICE_KINDS)[number];
 export type StaffNoticeKind = (typeof STAFF_NOTICE_KINDS)[number];
@@ -17,6 +18,8 @@ type RequestFacts = { reference: string; title: string };
 export type NotificationParams = {
   /** To the enterprise. The only message that carries the private link (only its hash is stored). */
   requestReceived: RequestFacts & { statusUrl: string; triageDueAt: Date | null };
+  /** To a person whose choice for some kinds is the daily digest. */
+  digest: DigestParams;
 } & { [K in EnterpriseNoticeKind]: EnterpriseNoticeParams } & StaffNoticeParams;
 
 export type RenderedNotification = { subject: string; body: string };
@@ -52,6 +55,7 @@ const TEMPLATES: Templates = {
   },
   ...ENTERPRISE_TEMPLATES,
   ...STAFF_TEMPLATES,
+  digest: { uk: (p) => renderDigest("uk", p), en: (p) => renderDigest("en", p) },
 };
 
 const SIGNATURE = {

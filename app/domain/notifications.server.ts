@@ -11,6 +11,7 @@ import { sqliteTimestamp } from "~/utils/sqlite-time";
 import { enterpriseNoticeFor, staffNoticeForEnterpriseAction } from "./announcements";
 import type { FieldChange } from "./field-changes";
 import { publicChanges } from "./request-corrections";
+import { DEFAULT_DELIVERY, type Delivery, type NotificationTopic, topicOf } from "./notification-preferences";
 import { type NotificationKind, type NotificationParams, renderBilingual } from "./notification-templates";
 import type { Action } from "./state-machine";
 
@@ -38,7 +39,7 @@ export type Recipient = { email: string; userId?: string | null };
 
 type Draft<K extends NotificationKind = NotificationKind> = { kind: K; recipients: Recipient[]; params: NotificationParams[K] };
 
-async function write(tx: Tx, requestId: string, now: Date, drafts: Draft[]) {
+async function write(tx: Tx, requestId: string | null, now: Date, drafts: Draft[]) {
   return insertNotifications(txStatements(tx), requestId, now, drafts);
 }
 
@@ -54,31 +55,57 @@ function uniqueRecipients(recipients: Recipient[]) {
   return [...byEmail.values()];
 }
 
-/** The rows of `drafts`, one per recipient, inserted with the open transaction's statements. */
-function insertNotifications(sql: Statements, requestId: string, now: Date, drafts: Draft[]) {
-  const rows = drafts.flatMap((draft) => {
-    const { subject, body } = renderBilingual(draft.kind, draft.params);
-    return uniqueRecipients(draft.recipients).map((recipient) => ({
-      requestId,
-      kind: draft.kind,
-      recipient: recipient.email,
-      locale: LOCALE,
-      subject,
-      body,
-    }));
-  });
+/**
+ * The rows of `drafts`, one per recipient, inserted with the open transaction's statements. A
+ * person's own choice for the draft's topic decides: an e-mail now, an entry for their daily
+ * digest, or nothing (./notification-preferences.ts). Returns how many e-mails.
+ */
+function insertNotifications(sql: Statements, requestId: string | null, now: Date, drafts: Draft[]) {
   // SQL on the transaction's connection rather than a Prisma call: written inside every
   // transition's and every intake's transaction, where Prisma cost more than the insert (decision 011).
   const at = sqliteTimestamp(now);
-  for (const row of rows) {
-    sql.run(
-      `INSERT INTO "Notification" ("id", "requestId", "kind", "recipient", "locale", "subject", "body", "nextAttemptAt", "createdAt")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      newId(now.getTime()), row.requestId, row.kind, row.recipient, row.locale, row.subject, row.body, at, at,
-    );
+  let written = 0;
+  for (const draft of drafts) {
+    const topic = topicOf(draft.kind);
+    let rendered: { subject: string; body: string } | undefined;
+    for (const recipient of uniqueRecipients(draft.recipients)) {
+      const delivery = topic && recipient.userId ? deliveryFor(sql, recipient.userId, topic) : DEFAULT_DELIVERY;
+      if (delivery === "OFF") continue;
+      if (delivery === "DIGEST") {
+        sql.run(
+          `INSERT INTO "DigestEntry" ("id", "userId", "requestId", "kind", "excerpt", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
+          newId(now.getTime()), recipient.userId!, requestId, draft.kind, excerptOf(draft), at,
+        );
+        continue;
+      }
+      rendered ??= renderBilingual(draft.kind, draft.params);
+      sql.run(
+        `INSERT INTO "Notification" ("id", "requestId", "kind", "recipient", "locale", "subject", "body", "nextAttemptAt", "createdAt")
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        newId(now.getTime()), requestId, draft.kind, recipient.email, LOCALE, rendered.subject, rendered.body, at, at,
+      );
+      written += 1;
+    }
   }
-  return rows.length;
+  return written;
 }
+
+function deliveryFor(sql: Statements, userId: string, topic: NotificationTopic): Delivery {
+  return (
+    sql.get<{ delivery: Delivery }>(`SELECT "delivery" FROM "NotificationPreference" WHERE "userId" = ? AND "topic" = ?`, userId, topic)
+      ?.delivery ?? DEFAULT_DELIVERY
+  );
+}
+
+/** The words a digest line quotes: the enterprise's message or the cluster's reason, shortened. */
+function excerptOf(draft: Draft): string | null {
+  const params = draft.params as { message?: string; reason?: string };
+  const text = (params.message ?? params.reason ?? "").replace(/\s+/g, " ").trim();
+  if (!text) return null;
+  return text.length > DIGEST_EXCERPT_LENGTH ? `${text.slice(0, DIGEST_EXCERPT_LENGTH - 1)}…` : text;
+}
+
+const DIGEST_EXCERPT_LENGTH = 160;
 
 /**
  * The base of links in messages: PUBLIC_URL (required in production), never the request's
@@ -339,4 +366,18 @@ export async function listNotifications({ status, page }: OutboxListOptions) {
     totalPages: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)),
     transport: mailTransport().kind,
   };
+}
+
+/**
+ * Writes one daily digest e-mail with the id `id` (the digest's entries point at it), inside the
+ * digest's transaction.
+ */
+export function enqueueDigest(sql: Statements, { id, email, params, now }: { id: string; email: string; params: NotificationParams["digest"]; now: Date }) {
+  const { subject, body } = renderBilingual("digest", params);
+  const at = sqliteTimestamp(now);
+  sql.run(
+    `INSERT INTO "Notification" ("id", "requestId", "kind", "recipient", "locale", "subject", "body", "nextAttemptAt", "createdAt")
+     VALUES (?, NULL, 'digest', ?, ?, ?, ?, ?, ?)`,
+    id, email.trim().toLowerCase(), LOCALE, subject, body, at, at,
+  );
 }

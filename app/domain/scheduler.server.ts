@@ -7,6 +7,7 @@ import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { pruneSessions } from "./auth.server";
 import { TransitionError } from "./errors";
+import { sendDueDigests } from "./digest.server";
 import { sweepFiles } from "./files/sweep.server";
 import { deliverDueNotifications } from "./notifications.server";
 import { transitionRequestInTx } from "./request-transition.server";
@@ -94,9 +95,11 @@ export async function runScheduledJobs({ now = new Date(), settings = schedulerS
     take: BATCH,
   });
   result.askedStillNeeded = await applyToEach(inactive, "askStillNeeded", now);
-  // The outbox: what the rules above (and everyone's actions since the last run) announced.
+  // After 08:00 Kyiv, each person's daily digest (once a day), then the outbox: what the rules
+  // above (and everyone's actions since the last run) announced.
+  const digests = await sendDueDigests({ now });
   const delivered = await deliverDueNotifications({ now });
-  return { ...result, notifications: delivered, pruned: await pruneSessions(now), files: await sweepFiles({ now }) };
+  return { ...result, digests, notifications: delivered, pruned: await pruneSessions(now), files: await sweepFiles({ now }) };
 }
 
 let timer: ReturnType<typeof setInterval> | undefined;

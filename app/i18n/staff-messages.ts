@@ -8,15 +8,16 @@ import type { Locale } from "./locale";
 import { type MessageKey, translate } from "./messages";
 import { dashboardMessages } from "./messages/dashboard";
 import { matchingMessages } from "./messages/matching";
+import { notificationMessages } from "./messages/notifications";
 import { outboxMessages } from "./messages/outbox";
 import { reportMessages } from "./messages/reports";
 import { workspaceMessages } from "./messages/workspace";
 
-const uk = { ...workspaceMessages.uk, ...matchingMessages.uk, ...adminMessages.uk, ...outboxMessages.uk, ...reportMessages.uk, ...dashboardMessages.uk, ...correctionMessages.uk, ...ownershipMessages.uk };
+const uk = { ...workspaceMessages.uk, ...matchingMessages.uk, ...adminMessages.uk, ...outboxMessages.uk, ...reportMessages.uk, ...dashboardMessages.uk, ...correctionMessages.uk, ...ownershipMessages.uk, ...notificationMessages.uk };
 
 export const staffMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
   uk,
-  en: { ...workspaceMessages.en, ...matchingMessages.en, ...adminMessages.en, ...outboxMessages.en, ...reportMessages.en, ...dashboardMessages.en, ...correctionMessages.en, ...ownershipMessages.en },
+  en: { ...workspaceMessages.en, ...matchingMessages.en, ...adminMessages.en, ...outboxMessages.en, ...reportMessages.en, ...dashboardMessages.en, ...correctionMessages.en, ...ownershipMessages.en, ...notificationMessages.en },
 };
 
 /** The full translator for server code that renders staff strings (reports, files). */

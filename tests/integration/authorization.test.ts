@@ -59,6 +59,7 @@ const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) 
     action: "none",
     path: (c) => ({ url: `/s/${c.token}/files/${c.enterpriseFileId}`, params: { token: c.token, fileId: c.enterpriseFileId } }),
   },
+  "account_.notifications.tsx": { loader: "signedIn", action: "signedIn", path: () => ({ url: "/account/notifications", params: {} }) },
   "requests.$reference.tsx": {
     loader: "signedIn",
     action: "signedIn",

@@ -44,6 +44,7 @@ const uk = {
   "outbox.kind.enterpriseReplied": "Підприємство написало",
   "outbox.kind.infoProvided": "Підприємство відповіло на запитання",
   "outbox.kind.enterpriseReopened": "Підприємство відкрило запит повторно",
+  "outbox.kind.digest": "Щоденний підсумок",
 } satisfies Record<string, string> & Record<`outbox.kind.${NotificationKind}`, string>;
 
 export const outboxMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
@@ -91,5 +92,6 @@ export const outboxMessages: { uk: typeof uk; en: Record<keyof typeof uk, string
     "outbox.kind.enterpriseReplied": "The enterprise wrote",
     "outbox.kind.infoProvided": "The enterprise answered a question",
     "outbox.kind.enterpriseReopened": "The enterprise reopened the request",
+    "outbox.kind.digest": "Daily digest",
   },
 };
