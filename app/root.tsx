@@ -23,7 +23,12 @@ import { useLocale } from "~/i18n/use-locale";
 import { useNonce } from "~/utils/nonce";
 import stylesHref from "./styles.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+// The icons are in public/ (written by scripts/make-icons.mjs).
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.ico", sizes: "16x16 32x32" },
+  { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
