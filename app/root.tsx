@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   Form,
@@ -29,6 +29,15 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.ico", sizes: "16x16 32x32" },
   { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
 ];
+
+/** The title of a page whose route has none of its own: the error pages (404, 403, 500). */
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  const status = isRouteErrorResponse(error) ? error.status : error ? 500 : null;
+  const title =
+    status === 404 ? "page.notFound.title" : status === 403 ? "page.forbidden.title" : status ? "page.error.title" : "app.name";
+  return [{ title: `${translate(locale, title)} — ЦШР` }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);

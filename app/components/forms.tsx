@@ -6,15 +6,19 @@ import { useLocale } from "~/i18n/use-locale";
 
 type Meta = FieldMetadata<any, any, any>;
 
+/**
+ * A field's errors, announced as they appear. One paragraph each: a list given role="alert"
+ * is no list any more, and its items are left outside one.
+ */
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
   const { tError } = useLocale();
   if (!errors?.length) return null;
   return (
-    <ul id={id} className="errors" role="alert">
+    <div id={id} className="errors" role="alert">
       {errors.map((e) => (
-        <li key={e}>{tError(e)}</li>
+        <p key={e}>{tError(e)}</p>
       ))}
-    </ul>
+    </div>
   );
 }
 

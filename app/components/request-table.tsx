@@ -9,6 +9,7 @@ import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { QUEUE_COLUMNS, QUEUE_SORTS, type QueueColumn, type QueueParams, type QueueSort, queueSearch } from "~/schemas/queue";
 import { dueMark, useLabels } from "./request-labels";
+import { TableScroll } from "./table-scroll";
 
 export const COLUMN_LABEL: Record<QueueColumn, MessageKey> = {
   reference: "col.reference",
@@ -107,7 +108,10 @@ export function RequestTable({
   now,
   selectable = false,
   hiddenColumns = [],
+  label,
 }: {
+  /** What the table lists (its scroll box is named by it). */
+  label: string;
   basePath: string;
   params: QueueParams;
   rows: QueueRow[];
@@ -151,14 +155,19 @@ export function RequestTable({
           <Link to={link({ sort: "priority", dir: "asc", page: 1 })}>{t("queue.backToPriority")}</Link>
         )}
       </p>
-      <div className="table-wrap">
+      <TableScroll label={label}>
         <table className="queue">
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
                   const id = header.column.id as QueueColumn | "select";
-                  if (id === "select") return <th key={header.id} scope="col" />;
+                  if (id === "select")
+                    return (
+                      <th key={header.id} scope="col">
+                        <span className="visually-hidden">{t("queue.selectColumn")}</span>
+                      </th>
+                    );
                   if (!isSortable(id)) return <th key={header.id} scope="col">{t(COLUMN_LABEL[id])}</th>;
                   const active = params.sort === id;
                   return (
@@ -189,7 +198,7 @@ export function RequestTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {rows.length === 0 ? <p>{t("queue.empty")}</p> : null}
       <nav className="pager" aria-label={t("queue.page", { page, pages: pageCount })}>
         {page > 1 ? <Link to={link({ page: page - 1 })}>{t("queue.prev")}</Link> : null}

@@ -85,10 +85,10 @@ function enhance(form: HTMLFormElement, strings: Record<string, string>) {
     let list = document.getElementById(errorId);
     if (errors?.length) {
       if (!list) {
-        list = element("ul", { id: errorId, class: "errors", role: "alert" });
+        list = element("div", { id: errorId, class: "errors", role: "alert" });
         field.closest(".field")?.append(list);
       }
-      list.replaceChildren(...errors.map((e) => element("li", {}, tError(e))));
+      list.replaceChildren(...errors.map((e) => element("p", {}, tError(e))));
       field.setAttribute("aria-invalid", "true");
     } else {
       list?.remove();

@@ -201,7 +201,8 @@ const en: Record<PublicKey, string> = {
   "nav.newRequest": "File a request",
   "nav.staff": "Staff sign-in",
   "lang.switch": "Українська",
-  "lang.switchLabel": "Перейти на українську",
+  // The button's own text ("Українська") must be part of its name.
+  "lang.switchLabel": "Українська версія",
   "home.title": "Does your enterprise need help?",
   "home.lead":
     "Relocating production, raw materials, a defence order, logistics, energy: the Rapid Response Centre's coordinators hand your request to the member cluster that can help and follow it until it is done.",

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ClusterFields } from "~/components/admin-forms";
 import { FormErrors, TextField } from "~/components/forms";
 import { useLabels } from "~/components/request-labels";
+import { TableScroll } from "~/components/table-scroll";
 import { createCluster, listClusters, refusalErrors } from "~/domain/admin.server";
 import { requireRole } from "~/domain/auth.server";
 import type { MessageKey } from "~/i18n/messages";
@@ -55,7 +56,7 @@ export default function AdminClusters() {
         <h2 id="clusters-list">{t("adminCluster.list")}</h2>
         <p>{t("adminCluster.count", { n: clusters.length })}</p>
         {clusters.length ? (
-          <div className="table-wrap">
+          <TableScroll label={t("admin.clusters")}>
             <table className="queue">
               <thead>
                 <tr>
@@ -85,7 +86,7 @@ export default function AdminClusters() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : (
           <p className="hint">{t("adminCluster.empty")}</p>
         )}

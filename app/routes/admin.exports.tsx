@@ -1,6 +1,7 @@
 // The export log, for admins: every download of the weekly report, newest first.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { TableScroll } from "~/components/table-scroll";
 import { requireRole } from "~/domain/auth.server";
 import { listReportExports } from "~/domain/export-log.server";
 import { formatDateTime } from "~/i18n/locale";
@@ -30,7 +31,7 @@ export default function ExportLog() {
       {total === 0 ? (
         <p>{t("exports.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t("exports.title")}>
           <table className="queue">
             <thead>
               <tr>
@@ -55,7 +56,7 @@ export default function ExportLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <nav className="pager" aria-label={t("queue.page", { page, pages: totalPages })}>
         {page > 1 ? <Link to={`/admin/exports?page=${page - 1}`}>{t("queue.prev")}</Link> : null}

@@ -4,6 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { TableScroll } from "~/components/table-scroll";
 import { requireRole } from "~/domain/auth.server";
 import { deliverDueNotifications, listNotifications, retryNotification } from "~/domain/notifications.server";
 import { formatDateTime } from "~/i18n/locale";
@@ -75,7 +76,7 @@ export default function Outbox() {
         ))}
       </nav>
 
-      <div className="table-wrap">
+      <TableScroll label={t("outbox.title")}>
         <table className="queue">
           <thead>
             <tr>
@@ -127,7 +128,7 @@ export default function Outbox() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {total === 0 ? <p>{t("outbox.empty")}</p> : null}
       <nav className="pager" aria-label={t("queue.page", { page, pages: totalPages })}>
         {page > 1 ? <Link to={`/admin/outbox${outboxSearch({ status: params.status, page: page - 1 })}`}>{t("queue.prev")}</Link> : null}

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/forms";
+import { TableScroll } from "~/components/table-scroll";
 import { createUser, listClusterChoices, listUsers, refusalErrors } from "~/domain/admin.server";
 import { requireRole } from "~/domain/auth.server";
 import type { MessageKey } from "~/i18n/messages";
@@ -99,7 +100,7 @@ export default function AdminUsers() {
 
       <p>{t("adminUser.count", { n: users.length })}</p>
       {users.length ? (
-        <div className="table-wrap">
+        <TableScroll label={t("admin.users")}>
           <table className="queue">
             <thead>
               <tr>
@@ -124,7 +125,7 @@ export default function AdminUsers() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p className="hint">{t("adminUser.empty")}</p>
       )}

@@ -32,6 +32,7 @@ export default function ClusterPortal() {
       <p>{t("cluster.lead")}</p>
       <QueueFilters basePath="/cluster" params={params} />
       <RequestTable
+        label={locale === "uk" ? cluster.nameUk : cluster.nameEn}
         basePath="/cluster"
         params={params}
         {...queue}

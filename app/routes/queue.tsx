@@ -202,6 +202,7 @@ export default function Queue() {
       ) : null}
 
       <RequestTable
+        label={t("queue.title")}
         basePath="/queue"
         params={params}
         {...queue}

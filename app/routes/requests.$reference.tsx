@@ -294,7 +294,12 @@ function ActionsPanel({
                   return <li key={reason.kind}>{t(m.key, m.params)}</li>;
                 })}
               </ul>
-              <ActionForm intent="assign" version={request.version} submitLabel={`${t("request.assignTo")}: ${clusterName(r.cluster)}`} compact>
+              <ActionForm
+                intent="assign"
+                version={request.version}
+                submitLabel={`${t("request.assignTo")}: ${clusterName(r.cluster)}`}
+                quickId={r.cluster.id}
+              >
                 <input type="hidden" name="clusterId" value={r.cluster.id} />
               </ActionForm>
             </div>
@@ -389,20 +394,21 @@ function ActionForm({
   intent,
   version,
   submitLabel,
-  compact,
+  quickId,
   children,
 }: {
   intent: RequestIntent;
   version: number;
   submitLabel: string;
-  compact?: boolean;
+  /** A one-button form beside a recommendation; one per recommended cluster, so ids apart. */
+  quickId?: string;
   children?: ReactNode | ((fields: FieldsState) => ReactNode);
 }) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useLocale();
-  const mine = actionData?.result?.initialValue?.intent === intent && !compact ? actionData.result : undefined;
-  const [form] = useForm({ id: `action-${intent}${compact ? "-quick" : ""}`, lastResult: mine });
+  const mine = actionData?.result?.initialValue?.intent === intent && !quickId ? actionData.result : undefined;
+  const [form] = useForm({ id: quickId ? `action-${intent}-${quickId}` : `action-${intent}`, lastResult: mine });
   const errors = (mine?.error ?? {}) as Record<string, string[] | undefined>;
   const values = (mine?.initialValue ?? {}) as Record<string, string | undefined>;
   const formErrors = errors[""];
@@ -417,7 +423,7 @@ function ActionForm({
         </p>
       ) : null}
       {typeof children === "function" ? children({ errors, values }) : children}
-      <button type="submit" className={compact ? "secondary" : "primary"} disabled={navigation.state === "submitting"}>
+      <button type="submit" className={quickId ? "secondary" : "primary"} disabled={navigation.state === "submitting"}>
         {submitLabel}
       </button>
     </Form>

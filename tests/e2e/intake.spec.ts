@@ -61,7 +61,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.locator("html")).toHaveAttribute("lang", "en");
       await page.goto("/");
       await expect(page.getByRole("heading", { name: "Does your enterprise need help?" })).toBeVisible();
-      await page.getByRole("button", { name: "Перейти на українську" }).click();
+      await page.getByRole("button", { name: "Українська версія" }).click();
       await expect(page.locator("html")).toHaveAttribute("lang", "uk");
     });
 
@@ -90,14 +90,14 @@ test.describe("with JavaScript on", () => {
     await page.waitForLoadState("networkidle");
     // The script is running: it has put its (still empty) draft note below the button.
     await expect(page.locator("#intake [role=status]")).toHaveCount(1);
-    await expect(page.locator("ul.errors")).toHaveCount(0);
+    await expect(page.locator(".errors")).toHaveCount(0);
     await expect(page.getByText("Чернетку збережено на цьому пристрої.")).toHaveCount(0);
     // Tabbing through fields without typing is not a mistake yet.
     await page.getByLabel("Назва підприємства").focus();
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
-    await expect(page.locator("ul.errors")).toHaveCount(0);
+    await expect(page.locator(".errors")).toHaveCount(0);
     await expect(page.locator("[aria-invalid=true]")).toHaveCount(0);
   });
 

@@ -38,7 +38,7 @@ test("a coordinator's corrections at triage read in the page's language, as does
   await expect(page.locator("ol.timeline")).toContainText("Urgency: High → Critical");
   await expect(page.locator("main")).toContainText("EDRPOU");
   await expect(page.locator("main")).not.toContainText("ЄДРПОУ");
-  await page.getByRole("button", { name: "Перейти на українську" }).click();
+  await page.getByRole("button", { name: "Українська версія" }).click();
   await page.context().close();
 });
 
