@@ -1,115 +1,99 @@
-// Charts drawn as SVG on the server, so they show without JavaScript; each carries its
-// numbers in a table for screen readers.
-import type { ReactNode } from "react";
+// Charts drawn as tables: each row is a label, a bar as long as its share, and the number right
+// after the bar. The words are the page's own text, so they stay readable on a phone (an SVG
+// scaled down to one shrank its 13 px labels to 6 px), long names wrap instead of being cut, no
+// number falls off the top of its chart, and screen readers read the table itself.
 
 type Bar = { label: string; value: number; display?: string };
 
-const WIDTH = 640;
-const ROW = 26;
-const LABEL = 250;
+/** A bar's length: its share of the row, less the room kept for the longest number. */
+function barWidth(share: number, room: number) {
+  return `calc((100% - ${room}ch) * ${Math.min(1, Math.max(0, share)).toFixed(4)})`;
+}
 
-/** Horizontal bars, largest first, with their values written beside them. */
+function Meter({ share, text, room, series = 0 }: { share: number; text: string; room: number; series?: number }) {
+  return (
+    <span className="meter">
+      <span className={`bar s${series}`} style={{ width: barWidth(share, room) }} />
+      <span className="value">{text}</span>
+    </span>
+  );
+}
+
+const roomFor = (texts: string[]) => Math.max(...texts.map((text) => text.length), 1) + 2;
+
+/** Horizontal bars, largest first. */
 export function BarChart({ id, title, bars, max, caption }: { id: string; title: string; bars: Bar[]; max?: number; caption: [string, string] }) {
   const top = Math.max(max ?? 0, ...bars.map((b) => b.value), 1);
-  const height = bars.length * ROW + 8;
+  const room = roomFor(bars.map((b) => b.display ?? String(b.value)));
   return (
     <figure className="chart">
       <figcaption id={`${id}-title`}>{title}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title`} width="100%">
-        {bars.map((bar, i) => {
-          const w = ((WIDTH - LABEL - 120) * bar.value) / top;
-          const y = i * ROW + 4;
-          return (
-            <g key={bar.label}>
-              <text x={LABEL - 8} y={y + 15} textAnchor="end" fontSize="13">
-                {bar.label.length > 30 ? `${bar.label.slice(0, 29)}…` : bar.label}
-              </text>
-              <rect x={LABEL} y={y + 2} width={Math.max(w, bar.value > 0 ? 2 : 0)} height={ROW - 8} fill="#0057b7" rx="2" />
-              <text x={LABEL + w + 6} y={y + 15} fontSize="13">
-                {bar.display ?? bar.value}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <NumbersTable header={caption} rows={bars.map((b) => [b.label, b.display ?? String(b.value)])} />
+      <table className="bars" aria-labelledby={`${id}-title`}>
+        <thead>
+          <tr>
+            <th scope="col">{caption[0]}</th>
+            <th scope="col">{caption[1]}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {bars.map((bar) => (
+            <tr key={bar.label}>
+              <th scope="row">{bar.label}</th>
+              <td>
+                <Meter share={bar.value / top} text={bar.display ?? String(bar.value)} room={room} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </figure>
   );
 }
 
-/** Two series per week as paired columns (opened vs resolved). */
-export function WeeklyColumns({
+/** Two series per week (opened and resolved), a row per week. */
+export function WeeklyBars({
   id,
   title,
+  weekHeader,
   weeks,
   series,
 }: {
   id: string;
   title: string;
+  weekHeader: string;
   weeks: { week: string; values: [number, number] }[];
   series: [string, string];
 }) {
-  const height = 220;
-  const bottom = 30;
   const top = Math.max(1, ...weeks.flatMap((w) => w.values));
-  const slot = WIDTH / weeks.length;
-  const colors = ["#0057b7", "#f5b800"];
+  const room = roomFor(weeks.flatMap((w) => w.values.map(String)));
   return (
     <figure className="chart">
       <figcaption id={`${id}-title`}>{title}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${height + 24}`} role="img" aria-labelledby={`${id}-title`} width="100%">
-        {weeks.map((w, i) =>
-          w.values.map((v, s) => {
-            const h = ((height - bottom) * v) / top;
-            const x = i * slot + 6 + s * ((slot - 12) / 2);
-            return (
-              <g key={`${w.week}-${s}`}>
-                <rect x={x} y={height - bottom - h} width={(slot - 12) / 2 - 2} height={h} fill={colors[s]} />
-                <text x={x + (slot - 12) / 4 - 1} y={height - bottom - h - 3} fontSize="10" textAnchor="middle">
-                  {v}
-                </text>
-              </g>
-            );
-          }),
-        )}
-        {weeks.map((w, i) => (
-          <text key={w.week} x={i * slot + slot / 2} y={height - bottom + 14} fontSize="10" textAnchor="middle">
-            {w.week.slice(5)}
-          </text>
-        ))}
-        {series.map((name, s) => (
-          <g key={name}>
-            <rect x={8 + s * 160} y={height + 6} width={12} height={12} fill={colors[s]} />
-            <text x={26 + s * 160} y={height + 16} fontSize="12">
-              {name}
-            </text>
-          </g>
-        ))}
-      </svg>
-      <NumbersTable header={["", ...series]} rows={weeks.map((w) => [w.week, ...w.values.map(String)])} />
-    </figure>
-  );
-}
-
-function NumbersTable({ header, rows }: { header: string[]; rows: string[][] }): ReactNode {
-  return (
-    <table className="visually-hidden">
-      <thead>
-        <tr>
-          {header.map((h, i) => (
-            <th key={i} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r[0]}>
-            {r.map((c, i) => (i === 0 ? <th key={i} scope="row">{c}</th> : <td key={i}>{c}</td>))}
+      <table className="bars weekly" aria-labelledby={`${id}-title`}>
+        <thead>
+          <tr>
+            <th scope="col">{weekHeader}</th>
+            {series.map((name, s) => (
+              <th key={name} scope="col">
+                <span className={`key s${s}`} aria-hidden="true" />
+                {name}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {weeks.map((w) => (
+            <tr key={w.week}>
+              <th scope="row">{w.week}</th>
+              {w.values.map((v, s) => (
+                <td key={s}>
+                  <Meter share={v / top} text={String(v)} room={room} series={s} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
   );
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BarChart, WeeklyColumns } from "~/components/charts";
+import { BarChart, WeeklyBars } from "~/components/charts";
 import { useLabels } from "~/components/request-labels";
 import { requireStaff } from "~/domain/auth.server";
 import { buildDashboard } from "~/domain/dashboard.server";
@@ -33,9 +33,10 @@ export default function Dashboard() {
       <h1>{t("dashboard.title")}</h1>
       <p>{t("dashboard.lead", { open: backlog.total, overdue: backlog.overdue })}</p>
       <div className="charts">
-        <WeeklyColumns
+        <WeeklyBars
           id="flow"
           title={t("dashboard.flow")}
+          weekHeader={t("dashboard.week")}
           weeks={flow.map((w) => ({ week: w.week, values: [w.opened, w.resolved] }))}
           series={[t("dashboard.opened"), t("dashboard.resolved")]}
         />
