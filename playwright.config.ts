@@ -5,6 +5,13 @@ const PORT = Number(process.env.E2E_PORT ?? 3301);
 // Debian's Chromium, never a downloaded browser (see README, "Tests").
 export default defineConfig({
   testDir: "tests/e2e",
+  // Empties the record of visited pages (tests/e2e/page-checks.ts) at the start of each run.
+  globalSetup: "./tests/e2e/global-setup.ts",
+  projects: [
+    { name: "browser", testMatch: /\.spec\.ts$/ },
+    // Runs after every browser test, on the pages they visited.
+    { name: "pages", testMatch: /visited-pages\.check\.ts$/, dependencies: ["browser"] },
+  ],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { fillIntake, signIn } from "./fixtures";
+import { expect, fillIntake, signIn, test } from "./fixtures";
 
 test("a cluster declines, another accepts, reports progress and resolves; the enterprise follows it all and confirms", async ({
   browser,

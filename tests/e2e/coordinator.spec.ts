@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, fillIntake, signIn } from "./fixtures";
+import { DEMO_PASSWORD, expect, fillIntake, signIn, test } from "./fixtures";
 
 test("a coordinator finds a new request, asks for information, gets the answer and hands it to the recommended cluster", async ({
   browser,

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 
 // React 18's Node renderer wrote a NUL byte (U+0000) wherever a multi-byte character straddled
 // its 2 KB buffer, and Remix's streamed data landed after </html>. Both show on long pages full

@@ -1,4 +1,21 @@
-import type { Page } from "@playwright/test";
+import { test as base, type Page } from "@playwright/test";
+import { PageRecorder } from "./page-checks";
+
+export { expect } from "@playwright/test";
+
+/** Playwright's `test`, recording every page the test visits for the page checks (page-checks.ts). */
+export const test = base.extend<{ _recordPages: void }>({
+  _recordPages: [
+    async ({ browser }, use, testInfo) => {
+      const recorder = new PageRecorder(testInfo);
+      const detach = recorder.attach(browser);
+      await use();
+      detach();
+      await recorder.finish();
+    },
+    { auto: true },
+  ],
+});
 
 let counter = 0;
 

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { fillIntake, freshEdrpou } from "./fixtures";
+import { expect, fillIntake, freshEdrpou, test } from "./fixtures";
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`an enterprise with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {

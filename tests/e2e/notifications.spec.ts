@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 
 for (const javaScriptEnabled of [true, false]) {
   test(`a cluster member chooses the daily digest for one kind of e-mail and off for another (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({

@@ -1,7 +1,6 @@
 import ExcelJS from "exceljs";
-import { expect, test } from "@playwright/test";
 import { formatIsoWeek, lastCompleteIsoWeek } from "../../app/domain/iso-week";
-import { signIn } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 
 test("a coordinator downloads last week's report from /reports and it opens with the expected sheets", async ({ browser }) => {
   const context = await browser.newContext({ acceptDownloads: true });

@@ -1,5 +1,5 @@
-import { type Browser, expect, test } from "@playwright/test";
-import { fillIntake, signIn } from "./fixtures";
+import type { Browser } from "@playwright/test";
+import { expect, fillIntake, signIn, test } from "./fixtures";
 
 /** Files a supplies request through the form, as an enterprise would; returns its reference. */
 async function fileRequest(browser: Browser, title: string) {

@@ -1,6 +1,6 @@
 // The files every browser and crawler asks a site for, served from public/ by the production
 // server (server.mjs) with an hour of caching.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("the icon is a real icon, and the pages name it", async ({ request, page }) => {
   const icon = await request.get("/favicon.ico");

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { fillIntake, signIn } from "./fixtures";
+import { expect, fillIntake, signIn, test } from "./fixtures";
 
 for (const javaScriptEnabled of [true, false]) {
   test(`a message from the enterprise is marked unread in the queue until the coordinator opens the request (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({
