@@ -55,7 +55,7 @@ export async function createRequest({
   now = new Date(),
   statusUrlFor = (token) => `${publicBaseUrl()}/s/${token}`,
 }: CreateRequestOptions) {
-  const plan = planTransition("submit", { type: "ENTERPRISE" }, { status: null, triagedAt: null, assignedClusterId: null });
+  const plan = planTransition("submit", { type: "ENTERPRISE" }, { status: null, triagedAt: null, assignedClusterId: null, infoAskedFrom: null });
   if (!plan.ok) throw new Error(`intake refused by the state machine: ${plan.reason}`);
   const token = newStatusToken();
 

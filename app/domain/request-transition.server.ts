@@ -36,6 +36,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       triagedAt: true,
       assignedClusterId: true,
       ownerId: true,
+      infoAskedFrom: true,
       slaPausedAt: true,
       slaPausedMs: true,
       notAcceptedInTime: true,
@@ -68,18 +69,29 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
   const clusterId = action === "assign" ? input.clusterId! : plan.releasesCluster ? null : request.assignedClusterId;
   const ownerId = await nextOwnerInTx(tx, { plan, request, actor, input, triage });
 
-  const dueTimes = slaDueTimes({ createdAt: request.createdAt, urgency, slaPausedMs: pause.slaPausedMs }, slaTargets);
+  const clocks = slaDueTimes({ createdAt: request.createdAt, urgency, slaPausedMs: pause.slaPausedMs }, slaTargets);
+  // The triage clock stops at triage: a later wait on the enterprise pauses the resolution clock only.
+  const dueTimes = { ...clocks, triageDueAt: request.triagedAt && request.triageDueAt ? request.triageDueAt : clocks.triageDueAt };
   const triagedAt = plan.stamps.includes("triagedAt") ? now : request.triagedAt;
   const lapsed = action === "acceptTimeout" ? true : action === "assign" ? false : request.notAcceptedInTime;
-  // The cluster's time to accept follows the urgency while the request waits in ASSIGNED.
+  // The cluster's time to accept follows the urgency, keeping what waits on the enterprise
+  // pushed it out by. It runs only while the request waits in ASSIGNED; a question asked
+  // meanwhile stops it (kept while waiting, pushed out by the wait when the request returns).
+  const acceptDueForUrgency = () => {
+    if (urgency === request.urgency || !request.assignedAt || !request.acceptDueAt) return request.acceptDueAt;
+    const waited = Math.max(0, request.acceptDueAt.getTime() - acceptDueAt(request.assignedAt, request.urgency, slaTargets).getTime());
+    return new Date(acceptDueAt(request.assignedAt, urgency, slaTargets).getTime() + waited);
+  };
   const acceptDue =
-    plan.to !== "ASSIGNED"
-      ? null
-      : action === "assign"
-        ? acceptDueAt(now, urgency, slaTargets)
-        : urgency !== request.urgency && request.assignedAt
-          ? acceptDueAt(request.assignedAt, urgency, slaTargets)
-          : request.acceptDueAt;
+    action === "assign"
+      ? acceptDueAt(now, urgency, slaTargets)
+      : plan.to === "NEEDS_INFO"
+        ? acceptDueForUrgency()
+        : plan.to !== "ASSIGNED"
+          ? null
+          : plan.from === "NEEDS_INFO"
+            ? new Date((acceptDueForUrgency() ?? acceptDueAt(now, urgency, slaTargets)).getTime() + (pause.slaPausedMs - request.slaPausedMs))
+            : acceptDueForUrgency();
   // What the event records field by field: triage's or a correction's changes (and the due
   // times a changed urgency moved), or the registry's changes.
   let changes: FieldChange[] = triage ? fieldChanges(request, triage, ["category", "urgency"]) : (correction?.changes ?? []);
@@ -109,8 +121,11 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       ...clears,
       ...stamps,
       assignedClusterId: clusterId,
-      // The clock for the cluster to accept runs only while the request waits in ASSIGNED.
+      // The clock for the cluster to accept runs only while the request waits in ASSIGNED; a
+      // question asked meanwhile stops it (kept while waiting, pushed out by the wait).
       acceptDueAt: acceptDue,
+      // Where the answer to a question takes the request back.
+      infoAskedFrom: plan.to !== "NEEDS_INFO" ? null : plan.from !== "NEEDS_INFO" ? plan.from : undefined,
       notAcceptedInTime: lapsed,
       ...pause,
       ...dueTimes,

@@ -4,6 +4,7 @@ import { db } from "~/utils/db.server";
 import { enterpriseDetailChanges, filedEnterpriseDetails } from "./enterprise-details";
 import { TransitionError } from "./errors";
 import { parseChanges } from "./field-changes";
+import { latestInfoExchange } from "./info-requests";
 import { type TransitionOptions, transitionRequestInTx } from "./request-transition.server";
 import { type Actor, availableActions } from "./state-machine";
 
@@ -59,6 +60,7 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
       notAcceptedInTime: true,
       assignedClusterId: true,
       ownerId: true,
+      infoAskedFrom: true,
       enterprise: { select: { id: true, edrpou: true, name: true, contactName: true, phone: true, email: true, city: true } },
       owner: { select: { id: true, name: true } },
       assignedCluster: { select: { id: true, slug: true, nameUk: true, nameEn: true } },
@@ -71,6 +73,7 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
           id: true,
           action: true,
           actorType: true,
+          actorUserId: true,
           fromStatus: true,
           toStatus: true,
           message: true,
@@ -111,6 +114,8 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
     duplicateOf: linked(duplicateOf),
     possibleDuplicateOf: linked(possibleDuplicateOf),
     events: timeline,
+    /** The latest question to the enterprise and how its wait ended (for whoever asked). */
+    infoExchange: latestInfoExchange(events),
     details: parseJson(details) ?? {},
     sensitiveDetails: parseJson(sensitiveDetails),
     otherRequests,

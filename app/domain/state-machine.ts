@@ -48,12 +48,13 @@ export function actorKindFor(actor: Actor, request: { assignedClusterId: string 
 type Timestamp = "triagedAt" | "assignedAt" | "acceptedAt" | "resolvedAt" | "closedAt";
 
 /**
- * `to`: a status, "SAME" for messages that change no status, or "BACK_TO_COORDINATORS"
- * (TRIAGED if the request was ever triaged, else NEW) for replies and reopenings.
+ * `to`: a status, "SAME" for messages that change no status, "BACK_TO_COORDINATORS" (TRIAGED
+ * if the request was ever triaged, else NEW) for reopenings, or "WHERE_ASKED" (the status the
+ * enterprise was asked a question from, see `infoAskedFrom`) for the end of a wait.
  */
 type Rule = {
   from: readonly (Status | null)[];
-  to: Status | "SAME" | "BACK_TO_COORDINATORS";
+  to: Status | "SAME" | "BACK_TO_COORDINATORS" | "WHERE_ASKED";
   by: readonly ActorKind[];
   requires?: { message?: true; cluster?: true; duplicateOf?: true; correction?: true; owner?: true };
   visibility: "PUBLIC" | "INTERNAL";
@@ -77,24 +78,28 @@ export const TRANSITIONS = {
   /** An enterprise files a request: the first event of every request. */
   submit: { from: [null], to: "NEW", by: ["ENTERPRISE"], visibility: "PUBLIC" },
   triage: { from: ["NEW"], to: "TRIAGED", by: STAFF, visibility: "INTERNAL", stamps: ["triagedAt"] },
+  /**
+   * A question to the enterprise from any open status before resolution: the request waits in
+   * NEEDS_INFO (its SLA clock paused), keeps its cluster, and goes back where it was asked from.
+   */
   requestInfo: {
-    from: ["NEW", "TRIAGED"],
+    from: ["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS"],
     to: "NEEDS_INFO",
-    by: STAFF,
+    by: STAFF_AND_ASSIGNED,
     requires: { message: true },
     visibility: "PUBLIC",
   },
   provideInfo: {
     from: ["NEEDS_INFO"],
-    to: "BACK_TO_COORDINATORS",
+    to: "WHERE_ASKED",
     by: ["ENTERPRISE"],
     requires: { message: true },
     visibility: "PUBLIC",
   },
   resumeWithoutReply: {
     from: ["NEEDS_INFO"],
-    to: "BACK_TO_COORDINATORS",
-    by: STAFF,
+    to: "WHERE_ASKED",
+    by: STAFF_AND_ASSIGNED,
     requires: { message: true },
     visibility: "INTERNAL",
   },
@@ -261,7 +266,27 @@ export type RequestState = {
   assignedClusterId: string | null;
   /** The owning coordinator (absent: nobody). */
   ownerId?: string | null;
+  /** In NEEDS_INFO: the status the question was asked from (null for older requests). */
+  infoAskedFrom: Status | null;
 };
+
+/** Where a request waiting on the enterprise (NEEDS_INFO) is underneath, and returns to. */
+export function statusAskedFrom(state: Pick<RequestState, "triagedAt" | "infoAskedFrom">): Status {
+  // Before questions could be asked after assignment, every wait returned to the coordinators.
+  return state.infoAskedFrom ?? (state.triagedAt ? "TRIAGED" : "NEW");
+}
+
+/**
+ * Whether `rule` applies to a request in `state`. While a request waits on the enterprise it is
+ * still, underneath, in the status it was asked from: a rule that lists NEEDS_INFO applies then
+ * only if it also lists that status (rejecting a request a cluster is working on is no more
+ * possible while it waits), except the rules that end the wait.
+ */
+function ruleAppliesTo(rule: Rule, state: RequestState) {
+  if (!rule.from.includes(state.status)) return false;
+  if (state.status !== "NEEDS_INFO" || rule.to === "WHERE_ASKED") return true;
+  return rule.from.includes(statusAskedFrom(state));
+}
 
 export type TransitionRefusal =
   | "WRONG_STATUS"
@@ -297,7 +322,7 @@ export function planTransition(
   input: TransitionInput = {},
 ): TransitionPlan | { ok: false; reason: TransitionRefusal } {
   const rule: Rule = TRANSITIONS[action];
-  if (!rule.from.includes(state.status)) return { ok: false, reason: "WRONG_STATUS" };
+  if (!ruleAppliesTo(rule, state)) return { ok: false, reason: "WRONG_STATUS" };
   if (!rule.by.includes(actorKindFor(actor, state))) return { ok: false, reason: "NOT_PERMITTED" };
   const ownership = ownershipRefusal(rule, actor, state);
   if (ownership) return { ok: false, reason: ownership };
@@ -320,7 +345,9 @@ export function planTransition(
         ? state.triagedAt
           ? "TRIAGED"
           : "NEW"
-        : rule.to;
+        : rule.to === "WHERE_ASKED"
+          ? statusAskedFrom(state)
+          : rule.to;
   // Assigning straight from NEW is a triage too.
   const stamps: Timestamp[] = [...(rule.stamps ?? [])];
   if (action === "assign" && !state.triagedAt) stamps.push("triagedAt");
@@ -352,7 +379,7 @@ export function availableActions(actor: Actor, state: RequestState): Action[] {
   const kind = actorKindFor(actor, state);
   return ACTIONS.filter((action) => {
     const rule: Rule = TRANSITIONS[action];
-    return rule.from.includes(state.status) && rule.by.includes(kind) && !ownershipRefusal(rule, actor, state);
+    return ruleAppliesTo(rule, state) && rule.by.includes(kind) && !ownershipRefusal(rule, actor, state);
   });
 }
 

@@ -180,7 +180,7 @@ export type RequestWeekFacts = {
   /** When it reached the final status it has at the week's end. */
   finishedAt: Date | null;
   pausedMsAtEnd: number;
-  /** Due times as they stood at the week's end (pushed out by the pauses so far). */
+  /** Due times as they stood at the week's end (pushed out by the pauses so far; triage's by those before triage). */
   triageDueAt: Date;
   resolveDueAt: Date;
   /** For a request first triaged (resolved) during the week: within target? Otherwise null. */
@@ -256,7 +256,8 @@ export function requestWeekFacts(
     firstResolveAt,
     finishedAt,
     pausedMsAtEnd: slaPausedMsAt(changes, range.end),
-    triageDueAt: due.triageDueAt,
+    // The triage clock stops at triage: a later wait on the enterprise moves the resolution only.
+    triageDueAt: firstTriageAt ? slaDueTimesAt(clock, changes, firstTriageAt, targets).triageDueAt : due.triageDueAt,
     resolveDueAt: due.resolveDueAt,
     triagedInTime: inWeek(firstTriageAt) ? slaMetAt(clock, changes, "triage", firstTriageAt, targets) : null,
     resolvedInTime: inWeek(firstResolveAt) ? slaMetAt(clock, changes, "resolve", firstResolveAt, targets) : null,

@@ -9,6 +9,7 @@ import { EnterpriseRegistryNotice } from "~/components/enterprise-registry-notic
 import { RequestCorrection } from "~/components/request-correction";
 import { OwnershipActions } from "~/components/request-ownership";
 import { ErrorList } from "~/components/forms";
+import { InfoRequestNotice } from "~/components/info-request-notice";
 import { StaffRequestFiles } from "~/components/request-files";
 import { useLabels } from "~/components/request-labels";
 import { RequestTimeline } from "~/components/request-timeline";
@@ -132,6 +133,7 @@ export default function RequestPage() {
       ) : null}
 
       <VanishedActionNotice actions={request.actions} />
+      <InfoRequestNotice exchange={request.infoExchange} request={request} viewerId={viewerId} />
       <EnterpriseRegistryNotice
         edrpou={request.enterprise.edrpou}
         changes={request.enterpriseChanges}

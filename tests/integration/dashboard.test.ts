@@ -90,7 +90,7 @@ describe("the dashboard's quicker reads give the weekly report's figures", () =>
       for (let step = 0; step < 10; step++) {
         at += (2 + history() * 46) * 3600_000;
         if (at >= NOW.getTime()) break;
-        const state = await db.request.findUniqueOrThrow({ where: { id: filed.id }, select: { status: true, triagedAt: true, assignedClusterId: true, ownerId: true } });
+        const state = await db.request.findUniqueOrThrow({ where: { id: filed.id }, select: { status: true, triagedAt: true, assignedClusterId: true, ownerId: true, infoAskedFrom: true } });
         // Taking a filing's enterprise details into the registry and passing ownership touch no
         // figure of the report; corrections come after the walk (below), so they do not hold the
         // walk back.
@@ -124,7 +124,7 @@ describe("the dashboard's quicker reads give the weekly report's figures", () =>
     // urgency and region, and due times moved with the urgency.
     const corrections = seededRandom(4949);
     for (const id of ids.filter((_, i) => i % 3 === 0)) {
-      const state = await db.request.findUniqueOrThrow({ where: { id }, select: { status: true, triagedAt: true, assignedClusterId: true } });
+      const state = await db.request.findUniqueOrThrow({ where: { id }, select: { status: true, triagedAt: true, assignedClusterId: true, infoAskedFrom: true } });
       if (!availableActions(coordinator, state).includes("edit")) continue;
       const intake = buildIntake(corrections, { urgency: URGENCIES[Math.floor(corrections() * 4)], category: CATEGORIES[Math.floor(corrections() * 10)] });
       await db.$transaction((tx) =>

@@ -392,8 +392,9 @@ describe("cluster members", () => {
     expect(page.data.staff).toBe(false);
     expect(page.data.clusters).toEqual([]);
     expect(page.data.coordinators).toEqual([]);
-    expect(page.data.request.actions).toEqual(expect.arrayContaining(["accept", "decline", "note", "publicMessage"]));
-    for (const staffOnly of ["triage", "assign", "unassign", "reject", "markDuplicate", "requestInfo"]) {
+    // Asking the enterprise is open to the cluster holding the request too (decision 022).
+    expect(page.data.request.actions).toEqual(expect.arrayContaining(["accept", "decline", "note", "publicMessage", "requestInfo"]));
+    for (const staffOnly of ["triage", "assign", "unassign", "reject", "markDuplicate"]) {
       expect(page.data.request.actions).not.toContain(staffOnly);
     }
   });

@@ -58,6 +58,27 @@ describe("an assignment not accepted in time", () => {
     expect(await events(id)).toHaveLength(count);
   });
 
+  it("does not lapse while the cluster waits on the enterprise's answer: the deadline moves out by the wait", async () => {
+    const t0 = new Date("2026-11-05T08:00:00Z");
+    const { id } = await file(t0);
+    await act(id, "assign", coordinator, t0, { clusterId });
+    // Two hours in, the cluster asks the enterprise a question; the answer comes 20 hours later.
+    await act(id, "requestInfo", member, new Date(t0.getTime() + 2 * HOUR), { message: "Яка маса обладнання?" });
+    expect(await state(id)).toMatchObject({ status: "NEEDS_INFO", assignedClusterId: clusterId, infoAskedFrom: "ASSIGNED" });
+    await runScheduledJobs({ now: new Date(t0.getTime() + 13 * HOUR) });
+    expect((await state(id)).status).toBe("NEEDS_INFO");
+
+    await act(id, "provideInfo", { type: "ENTERPRISE" }, new Date(t0.getTime() + 22 * HOUR), { message: "Близько 12 тонн." });
+    const back = await state(id);
+    expect(back).toMatchObject({ status: "ASSIGNED", assignedClusterId: clusterId, infoAskedFrom: null });
+    // Ten hours of the twelve were left when the question was asked.
+    expect(back.acceptDueAt).toEqual(new Date(t0.getTime() + 32 * HOUR));
+    await runScheduledJobs({ now: new Date(t0.getTime() + 32 * HOUR - 1000) });
+    expect((await state(id)).status).toBe("ASSIGNED");
+    await runScheduledJobs({ now: new Date(t0.getTime() + 32 * HOUR) });
+    expect(await state(id)).toMatchObject({ status: "TRIAGED", notAcceptedInTime: true });
+  });
+
   it("does not lapse once the cluster accepted", async () => {
     const t0 = new Date("2026-11-03T08:00:00Z");
     const { id } = await file(t0);

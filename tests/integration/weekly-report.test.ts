@@ -10,7 +10,7 @@ import { isoWeekRange } from "~/domain/iso-week";
 import { transitionRequestInTx } from "~/domain/request-transition.server";
 import type { Action, Actor } from "~/domain/state-machine";
 import type { Category, Region, Urgency } from "~/domain/taxonomy";
-import { type WeeklyReport, buildWeeklyReport, requestWeekFacts } from "~/domain/weekly-report.server";
+import { type WeeklyReport, buildWeeklyReport, requestWeekFacts, weeklySlaByCluster } from "~/domain/weekly-report.server";
 import { db } from "~/utils/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 
@@ -300,5 +300,64 @@ describe("requestWeekFacts", () => {
     expect(waiting.statusAtEnd).toBe("NEEDS_INFO");
     expect(waiting.pausedMsAtEnd).toBe(165 * HOUR);
     expect(waiting.overdueAtEnd).toBe(false);
+  });
+});
+
+describe("a question asked after triage (2026-W20)", () => {
+  // 2026-W20: Monday 11 May 00:00 Kyiv (+03:00) = 2026-05-10T21:00Z. RP CRITICAL: filed at +1 h,
+  // triaged at +3 h (target 4 h: in time), handed to A and accepted; at +6 h the cluster asks the
+  // enterprise, which answers at +106 h; resolved at +110 h: 109 h after filing, 9 h of SLA time
+  // (target 72 h).
+  const S20 = new Date("2026-05-10T21:00:00.000Z").getTime();
+  const w = (hours: number) => new Date(S20 + hours * HOUR);
+  const W20 = { year: 2026, week: 20 };
+
+  beforeAll(async () => {
+    const created = await createRequest({ input: buildIntake(random, { urgency: "CRITICAL", category: "SUPPLIES", region: "UA-30" }), now: w(1) });
+    ids.RP = created.id;
+    const step = (action: Action, actor: Actor, hours: number, input: { clusterId?: string; message?: string } = {}) =>
+      db.$transaction((tx) => transitionRequestInTx(tx, { requestId: created.id, action, actor, input, now: w(hours) }));
+    await step("triage", coordinator, 3);
+    await step("assign", coordinator, 4, { clusterId: clusterA });
+    await step("accept", memberA, 5);
+    await step("requestInfo", memberA, 6, { message: "Яка товщина листа?" });
+  });
+
+  it("while the cluster waits, the request stays the cluster's, paused, not overdue", async () => {
+    // Before the question (+5.5 h) and long after the resolution target would have passed (+80 h).
+    const before = await buildWeeklyReport({ week: W20, scope: { kind: "cluster", clusterId: clusterA }, now: new Date(w(5).getTime() + HOUR / 2) });
+    const waiting = await buildWeeklyReport({ week: W20, scope: { kind: "cluster", clusterId: clusterA }, now: w(80) });
+    expect(waiting.backlog.byStatus.NEEDS_INFO).toBe(before.backlog.byStatus.NEEDS_INFO + 1);
+    expect(waiting.backlog.byStatus.IN_PROGRESS).toBe(before.backlog.byStatus.IN_PROGRESS - 1);
+    expect(waiting.backlog.byCluster).toEqual(before.backlog.byCluster);
+    const events = await db.requestEvent.findMany({ where: { requestId: ids.RP!, toStatus: { not: null } }, orderBy: { createdAt: "asc" } });
+    const facts = requestWeekFacts({ createdAt: w(1), urgency: "CRITICAL" }, events, { start: w(0), end: w(80) });
+    expect(facts).toMatchObject({ statusAtEnd: "NEEDS_INFO", clusterAtEnd: clusterA, overdueAtEnd: false, pausedMsAtEnd: 74 * HOUR });
+    expect(await db.request.findUniqueOrThrow({ where: { id: ids.RP! } })).toMatchObject({ nextDueAt: null, assignedClusterId: clusterA });
+  });
+
+  it("the pause after triage counts for the resolution only: triaged and resolved in time, the triage due time unmoved", async () => {
+    await db.$transaction((tx) =>
+      transitionRequestInTx(tx, { requestId: ids.RP!, action: "provideInfo", actor: ENTERPRISE, input: { message: "3 мм." }, now: w(106) }),
+    );
+    expect((await db.request.findUniqueOrThrow({ where: { id: ids.RP! } })).status).toBe("IN_PROGRESS");
+    await db.$transaction((tx) =>
+      transitionRequestInTx(tx, { requestId: ids.RP!, action: "resolve", actor: memberA, input: { message: "Поставлено." }, now: w(110) }),
+    );
+    const report = await buildWeeklyReport({ week: W20, scope: { kind: "all" }, now: w(200) });
+    const alpha = report.clusters.find((c) => c.clusterId === clusterA)!;
+    expect(alpha.sla).toEqual({ triage: { n: 1, within: 1, share: 1 }, resolve: { n: 1, within: 1, share: 1 } });
+    expect(report.sla.resolve).toEqual({ n: 1, within: 1, share: 1 });
+    const quick = await weeklySlaByCluster({ week: W20, now: w(200) });
+    expect(quick.find((c) => c.clusterId === clusterA)!.sla).toEqual(alpha.sla);
+
+    // The row of the file: the triage due time as it stood when triaged (filed + 4 h), the
+    // resolution's pushed out by the 100 hours waited.
+    const stored = await db.request.findUniqueOrThrow({ where: { id: ids.RP! } });
+    expect(stored.triageDueAt).toEqual(w(5));
+    expect(stored.resolveDueAt).toEqual(w(1 + 72 + 100));
+    const events = await db.requestEvent.findMany({ where: { requestId: ids.RP!, toStatus: { not: null } }, orderBy: { createdAt: "asc" } });
+    const facts = requestWeekFacts({ createdAt: w(1), urgency: "CRITICAL" }, events, { start: w(0), end: w(167) });
+    expect(facts).toMatchObject({ triagedInTime: true, resolvedInTime: true, triageDueAt: w(5), resolveDueAt: w(173), pausedMsAtEnd: 100 * HOUR });
   });
 });

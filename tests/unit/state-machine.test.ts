@@ -17,7 +17,8 @@ import {
 // ---------------------------------------------------------------------------------------------
 // The expected transition table, written out by hand (not derived from TRANSITIONS).
 //   from: statuses the action is allowed from (null = the request does not exist yet)
-//   to:   target status; "SAME" = no status change; "BACK" = TRIAGED if triagedAt is set, else NEW
+//   to:   target status; "SAME" = no status change; "BACK" = TRIAGED if triagedAt is set, else NEW;
+//         "ASKED" = the status the question was asked from (infoAskedFrom; "BACK" when unknown)
 //   by:   actor kinds allowed to do it
 //   needs: inputs that must be supplied
 // ---------------------------------------------------------------------------------------------
@@ -25,7 +26,7 @@ type Need = "message" | "cluster" | "duplicateOf" | "correction" | "owner";
 /** refused: kinds in `by` refused all the same in the table's state (it is owned by the coordinator, see stateFor). */
 type Expected = {
   from: (Status | null)[];
-  to: Status | "SAME" | "BACK";
+  to: Status | "SAME" | "BACK" | "ASKED";
   by: ActorKind[];
   needs: Need[];
   refused?: Partial<Record<ActorKind, TransitionRefusal>>;
@@ -37,9 +38,9 @@ const STAFF_AND_ASSIGNED: ActorKind[] = ["ADMIN", "COORDINATOR", "ASSIGNED_MEMBE
 const TABLE: Record<Action, Expected> = {
   submit: { from: [null], to: "NEW", by: ["ENTERPRISE"], needs: [] },
   triage: { from: ["NEW"], to: "TRIAGED", by: STAFF, needs: [] },
-  requestInfo: { from: ["NEW", "TRIAGED"], to: "NEEDS_INFO", by: STAFF, needs: ["message"] },
-  provideInfo: { from: ["NEEDS_INFO"], to: "BACK", by: ["ENTERPRISE"], needs: ["message"] },
-  resumeWithoutReply: { from: ["NEEDS_INFO"], to: "BACK", by: STAFF, needs: ["message"] },
+  requestInfo: { from: ["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS"], to: "NEEDS_INFO", by: STAFF_AND_ASSIGNED, needs: ["message"] },
+  provideInfo: { from: ["NEEDS_INFO"], to: "ASKED", by: ["ENTERPRISE"], needs: ["message"] },
+  resumeWithoutReply: { from: ["NEEDS_INFO"], to: "ASKED", by: STAFF_AND_ASSIGNED, needs: ["message"] },
   assign: { from: ["NEW", "TRIAGED", "ASSIGNED"], to: "ASSIGNED", by: STAFF, needs: ["cluster"] },
   accept: { from: ["ASSIGNED"], to: "IN_PROGRESS", by: STAFF_AND_ASSIGNED, needs: [] },
   decline: { from: ["ASSIGNED"], to: "TRIAGED", by: ["ASSIGNED_MEMBER"], needs: ["message"] },
@@ -138,8 +139,8 @@ const TRIAGED_AT = new Date("2026-05-04T09:00:00Z");
  * The request is assigned to cluster A in every case, so "assigned member" is always meaningful,
  * and owned by the coordinator of actorFor("COORDINATOR").
  */
-function stateFor(status: Status | null, triagedAt: Date | null = null): RequestState {
-  return { status, triagedAt, assignedClusterId: CLUSTER_A, ownerId: "u-coord" };
+function stateFor(status: Status | null, triagedAt: Date | null = null, infoAskedFrom: Status | null = null): RequestState {
+  return { status, triagedAt, assignedClusterId: CLUSTER_A, ownerId: "u-coord", infoAskedFrom };
 }
 
 function actorFor(kind: ActorKind): Actor {
@@ -183,9 +184,10 @@ const FULL_INPUT: TransitionInput = {
   ownerId: "u-colleague",
 };
 
-function expectedTarget(rule: Expected, status: Status | null, triagedAt: Date | null): Status {
+function expectedTarget(rule: Expected, status: Status | null, triagedAt: Date | null, infoAskedFrom: Status | null = null): Status {
   if (rule.to === "SAME") return status as Status;
-  if (rule.to === "BACK") return triagedAt ? "TRIAGED" : "NEW";
+  if (rule.to === "ASKED" && infoAskedFrom) return infoAskedFrom;
+  if (rule.to === "BACK" || rule.to === "ASKED") return triagedAt ? "TRIAGED" : "NEW";
   return rule.to;
 }
 
@@ -259,7 +261,7 @@ describe("planTransition: plan details", () => {
   });
 
   it("creates a request as NEW from nothing", () => {
-    const plan = planTransition("submit", { type: "ENTERPRISE" }, { status: null, triagedAt: null, assignedClusterId: null });
+    const plan = planTransition("submit", { type: "ENTERPRISE" }, { status: null, triagedAt: null, assignedClusterId: null, infoAskedFrom: null });
     expect(plan).toMatchObject({ ok: true, from: null, to: "NEW", changesStatus: true });
   });
 
@@ -267,7 +269,7 @@ describe("planTransition: plan details", () => {
     const plan = planTransition(
       "assign",
       actorFor("COORDINATOR"),
-      { status: "NEW", triagedAt: null, assignedClusterId: null },
+      { status: "NEW", triagedAt: null, assignedClusterId: null, infoAskedFrom: null },
       { clusterId: CLUSTER_A },
     );
     expect(plan.ok).toBe(true);
@@ -280,7 +282,7 @@ describe("planTransition: plan details", () => {
     const plan = planTransition(
       "assign",
       actorFor("COORDINATOR"),
-      { status: "TRIAGED", triagedAt: TRIAGED_AT, assignedClusterId: null },
+      { status: "TRIAGED", triagedAt: TRIAGED_AT, assignedClusterId: null, infoAskedFrom: null },
       { clusterId: CLUSTER_A },
     );
     expect(plan.ok && plan.stamps).toEqual(["assignedAt"]);
@@ -328,7 +330,7 @@ describe("planTransition: plan details", () => {
   });
 });
 
-describe("planTransition: BACK_TO_COORDINATORS", () => {
+describe("planTransition: BACK_TO_COORDINATORS (and a wait asked before infoAskedFrom was kept)", () => {
   const back: [Action, Status, ActorKind][] = [
     ["provideInfo", "NEEDS_INFO", "ENTERPRISE"],
     ["resumeWithoutReply", "NEEDS_INFO", "COORDINATOR"],
@@ -342,6 +344,54 @@ describe("planTransition: BACK_TO_COORDINATORS", () => {
       to: "TRIAGED",
     });
     expect(planTransition(action, actorFor(kind), stateFor(status, null), input)).toMatchObject({ ok: true, to: "NEW" });
+  });
+});
+
+describe("planTransition: a request waiting on the enterprise", () => {
+  // Underneath NEEDS_INFO a request is still where the question was asked from: a rule that
+  // lists NEEDS_INFO applies only if it also lists that status, except those that end the wait.
+  const ASKED_FROM: Status[] = ["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS"];
+  for (const askedFrom of ASKED_FROM) {
+    it(`asked from ${askedFrom}: every action × actor kind`, () => {
+      const triagedAt = askedFrom === "NEW" ? null : TRIAGED_AT;
+      const state = stateFor("NEEDS_INFO", triagedAt, askedFrom);
+      const actual: Record<string, string> = {};
+      const expected: Record<string, string> = {};
+      for (const action of Object.keys(TABLE) as Action[]) {
+        const rule = TABLE[action];
+        for (const kind of ALL_KINDS) {
+          const key = `${action} by ${kind}`;
+          actual[key] = describeOutcome(planTransition(action, actorFor(kind), state, FULL_INPUT));
+          const applies = rule.from.includes("NEEDS_INFO") && (rule.to === "ASKED" || rule.from.includes(askedFrom));
+          if (!applies) expected[key] = "refused: WRONG_STATUS";
+          else if (!rule.by.includes(kind)) expected[key] = "refused: NOT_PERMITTED";
+          else expected[key] = `ok → ${expectedTarget(rule, "NEEDS_INFO", triagedAt, askedFrom)}`;
+        }
+      }
+      expect(actual).toEqual(expected);
+      expect([...availableActions(actorFor("COORDINATOR"), state)].sort()).toEqual(
+        (Object.keys(TABLE) as Action[]).filter((a) => actual[`${a} by COORDINATOR`]!.startsWith("ok")).sort(),
+      );
+    });
+  }
+
+  it("the answer takes an in-progress request back in progress; rejecting it meanwhile is refused", () => {
+    const waiting = stateFor("NEEDS_INFO", TRIAGED_AT, "IN_PROGRESS");
+    expect(planTransition("provideInfo", { type: "ENTERPRISE" }, waiting, { message: "Ось креслення." })).toMatchObject({
+      ok: true,
+      to: "IN_PROGRESS",
+      releasesCluster: false,
+    });
+    expect(planTransition("resumeWithoutReply", actorFor("ASSIGNED_MEMBER"), waiting, { message: "Працюємо далі." })).toMatchObject({
+      ok: true,
+      to: "IN_PROGRESS",
+    });
+    expect(planTransition("reject", actorFor("COORDINATOR"), waiting, { message: "Ні." })).toEqual({ ok: false, reason: "WRONG_STATUS" });
+    // A member of another cluster is not the one who may ask.
+    expect(planTransition("requestInfo", actorFor("OTHER_MEMBER"), stateFor("IN_PROGRESS", TRIAGED_AT), { message: "?" })).toEqual({
+      ok: false,
+      reason: "NOT_PERMITTED",
+    });
   });
 });
 
@@ -492,7 +542,7 @@ describe("actorKindFor", () => {
 
   it("a member of a cluster cannot act on an unassigned request", () => {
     const member: Actor = { type: "USER", userId: "m", role: "CLUSTER_MEMBER", clusterId: CLUSTER_A };
-    const unassigned: RequestState = { status: "TRIAGED", triagedAt: TRIAGED_AT, assignedClusterId: null };
+    const unassigned: RequestState = { status: "TRIAGED", triagedAt: TRIAGED_AT, assignedClusterId: null, infoAskedFrom: null };
     expect(planTransition("note", member, unassigned, { message: "hi" })).toEqual({ ok: false, reason: "NOT_PERMITTED" });
     expect(availableActions(member, unassigned)).toEqual([]);
   });
@@ -515,7 +565,7 @@ describe("availableActions matches the table", () => {
   it("spot checks", () => {
     expect(availableActions({ type: "ENTERPRISE" }, stateFor("NEEDS_INFO"))).toEqual(["provideInfo", "confirmStillNeeded"]);
     expect([...availableActions(actorFor("ASSIGNED_MEMBER"), stateFor("ASSIGNED"))].sort()).toEqual(
-      ["accept", "decline", "note", "publicMessage"].sort(),
+      ["accept", "decline", "note", "publicMessage", "requestInfo"].sort(),
     );
     expect(availableActions({ type: "SYSTEM" }, stateFor("DUPLICATE"))).toEqual([]);
     expect(availableActions(actorFor("OTHER_MEMBER"), stateFor("IN_PROGRESS"))).toEqual([]);
