@@ -1,6 +1,9 @@
 // A request's timeline as staff and cluster members see it: every event, public and internal,
 // with its author, its field-by-field changes and its message. The enterprise's entries the
-// viewer had not seen before opening the page are marked "new".
+// viewer had not seen before opening the page are marked "new"; the entries of the requests
+// merged into this one are marked as such, and the other request of a merge is linked where
+// the reader may open it.
+import { Link } from "@remix-run/react";
 import type { StaffRequest } from "~/domain/requests.server";
 import { isNewToViewer } from "~/domain/unread";
 import type { MessageKey } from "~/i18n/messages";
@@ -28,9 +31,23 @@ export function RequestTimeline({
       <h2>{t("request.timeline")}</h2>
       <ol className="timeline">
         {events.map((event) => (
-          <li key={event.id} className={event.visibility === "INTERNAL" ? "event-internal" : undefined}>
+          <li
+            key={event.id}
+            className={[event.visibility === "INTERNAL" ? "event-internal" : "", event.mergedFrom ? "event-merged" : ""].join(" ").trim() || undefined}
+          >
             <time dateTime={new Date(event.createdAt).toISOString()}>{label.dateTime(event.createdAt)}</time>
+            {event.mergedFrom ? (
+              <span className="mark merged">
+                {event.mergedFrom.reference ? t("merge.from", { reference: event.mergedFrom.reference }) : t("merge.fromHidden")}
+              </span>
+            ) : null}{" "}
             <strong>{t(`event.${event.action}` as MessageKey)}</strong>
+            {event.relatedRequest ? (
+              <>
+                {" "}
+                <Link to={`/requests/${event.relatedRequest.reference}`}>{event.relatedRequest.reference}</Link>
+              </>
+            ) : null}
             {isNewToViewer(event, unreadSince) ? <span className="mark unread">{t("request.newToYou")}</span> : null}
             {event.cluster ? ` — ${clusterName(event.cluster)}` : null}
             <span className="visibility">

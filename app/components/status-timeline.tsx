@@ -14,6 +14,8 @@ export type TimelineEvent = {
   toStatus: Status | null;
   author: Author;
   changes: FieldChange[];
+  /** An entry of the enterprise's own request merged into this one. */
+  fromReference?: string | null;
 };
 
 /** The enterprise's view of its request's history: what happened, who did it, what they wrote. */
@@ -26,6 +28,7 @@ export function StatusTimeline({ events }: { events: TimelineEvent[] }) {
           <time dateTime={new Date(event.createdAt).toISOString()}>{formatDateTime(event.createdAt, locale)}</time>
           <strong>{t(`event.${event.action}` as MessageKey)}</strong>
           <span className="visibility">{t(`author.${event.author}`)}</span>
+          {event.fromReference ? <span className="visibility">{t("status.fromMerged", { reference: event.fromReference })}</span> : null}
           <EventChanges changes={event.changes} publicOnly />
           {event.message ? <div className="message">{event.message}</div> : null}
         </li>

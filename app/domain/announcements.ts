@@ -33,6 +33,8 @@ export const ENTERPRISE_NOTICE = {
   askStillNeeded: "stillNeeded",
   // A correction of what it filed: the fields that changed, a sensitive detail only as changed.
   edit: "corrected",
+  reopenByStaff: "reopened",
+  unmerge: "unmerged",
 } as const satisfies Record<EnterpriseFacingAction, EnterpriseNoticeKind | null>;
 
 /**

@@ -19,6 +19,8 @@ export const ENTERPRISE_NOTICE_KINDS = [
   "closedStale",
   "stillNeeded",
   "corrected",
+  "reopened",
+  "unmerged",
 ] as const;
 type Kind = (typeof ENTERPRISE_NOTICE_KINDS)[number];
 
@@ -179,6 +181,30 @@ const TEXTS: Record<Kind, Record<Locale, Text>> = {
       subject: "Your request's details were corrected",
       lead: (title) => `The Centre corrected the details of your request “${title}”.`,
       next: "If something was corrected wrongly, write to us on the request's page.",
+    },
+  },
+  reopened: {
+    uk: {
+      subject: "Запит відкрито знову",
+      lead: (title) => `Центр знову відкрив ваш запит «${title}». Причина:`,
+      next: "Координатор розгляне запит знову; про перебіг ми повідомлятимемо листом і на сторінці запиту.",
+    },
+    en: {
+      subject: "Request reopened",
+      lead: (title) => `The Centre reopened your request “${title}”. Reason:`,
+      next: "A coordinator will look at it again; we will tell you about progress by email and on the request's page.",
+    },
+  },
+  unmerged: {
+    uk: {
+      subject: "Запит знову розглядається окремо",
+      lead: (title) => `Ваш запит «${title}» більше не вважається дублікатом і знову розглядатиметься окремо. Причина:`,
+      next: "Сторінка запиту знову показує перебіг саме цього запиту.",
+    },
+    en: {
+      subject: "Your request is handled on its own again",
+      lead: (title) => `Your request “${title}” is no longer treated as a duplicate and will be handled on its own again. Reason:`,
+      next: "The request's page shows this request's own progress again.",
     },
   },
 };

@@ -10,7 +10,8 @@ import type { Actor } from "./state-machine";
 
 export type ActionFieldError = {
   field: "duplicateOf" | "clusterId" | "ownerId" | "neededBy";
-  error: "unknownReference" | "selfDuplicate" | "choose" | "datePast";
+  /** "mergedInto:RRC-…": the original given is itself merged into that request. */
+  error: "unknownReference" | "selfDuplicate" | "choose" | "datePast" | `mergedInto:${string}`;
 };
 
 export async function performRequestAction({
@@ -29,9 +30,16 @@ export async function performRequestAction({
 
   let duplicateOfId: string | null = null;
   if (input.intent === "markDuplicate") {
-    const original = await db.request.findFirst({ where: { reference: input.duplicateOf, ...visibleTo(viewer) }, select: { id: true } });
+    const original = await db.request.findFirst({
+      where: { reference: input.duplicateOf, ...visibleTo(viewer) },
+      select: { id: true, status: true, duplicateOf: { select: { reference: true } } },
+    });
     if (!original) return { ok: false, fieldError: { field: "duplicateOf", error: "unknownReference" } };
     if (original.id === requestId) return { ok: false, fieldError: { field: "duplicateOf", error: "selfDuplicate" } };
+    // Merges point at a request that is not itself merged, so every chain ends in one original.
+    if (original.status === "DUPLICATE") {
+      return { ok: false, fieldError: { field: "duplicateOf", error: `mergedInto:${original.duplicateOf?.reference ?? "—"}` } };
+    }
     duplicateOfId = original.id;
   }
   if (input.intent === "assign") {

@@ -10,7 +10,10 @@ import { requestKeys } from "./request-keys";
 import { markUnreadInTx } from "./unread.server";
 import { acceptDueAt, slaDueTimes, slaPauseChange } from "./sla";
 import { slaTargets } from "./sla-config.server";
-import { type Action, type Actor, type TransitionInput, type TransitionPlan, planTransition } from "./state-machine";
+import { type Action, type Actor, OPEN_STATUSES, type Status, type TransitionInput, type TransitionPlan, planTransition } from "./state-machine";
+
+/** Statuses a request is reopened from (by the enterprise, by staff, or by undoing a merge). */
+const FINISHED: readonly Status[] = ["RESOLVED", "CLOSED", "REJECTED", "DUPLICATE"];
 
 export type TransitionOptions = {
   requestId: string;
@@ -44,6 +47,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       triageDueAt: true,
       resolveDueAt: true,
       acceptDueAt: true,
+      duplicateOfId: true,
     },
   });
   if (!request) throw new TransitionError("NOT_FOUND");
@@ -73,7 +77,11 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
   // The triage clock stops at triage: a later wait on the enterprise pauses the resolution clock only.
   const dueTimes = { ...clocks, triageDueAt: request.triagedAt && request.triageDueAt ? request.triageDueAt : clocks.triageDueAt };
   const triagedAt = plan.stamps.includes("triagedAt") ? now : request.triagedAt;
-  const lapsed = action === "acceptTimeout" ? true : action === "assign" ? false : request.notAcceptedInTime;
+  // A lapse belongs to one episode of work: handing the request on, or reopening it, ends it.
+  const reopened = plan.changesStatus && FINISHED.includes(plan.from as Status) && OPEN_STATUSES.includes(plan.to);
+  const lapsed = action === "acceptTimeout" ? true : action === "assign" || reopened ? false : request.notAcceptedInTime;
+  // A merge's other request: the original (markDuplicate, unmerge) or the duplicate (on the original).
+  const related = action === "markDuplicate" ? input.duplicateOfId! : action === "unmerge" ? request.duplicateOfId : (input.mergedRequestId ?? null);
   // The cluster's time to accept follows the urgency, keeping what waits on the enterprise
   // pushed it out by. It runs only while the request waits in ASSIGNED; a question asked
   // meanwhile stops it (kept while waiting, pushed out by the wait when the request returns).
@@ -129,7 +137,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       notAcceptedInTime: lapsed,
       ...pause,
       ...dueTimes,
-      ...(action === "markDuplicate" ? { duplicateOfId: input.duplicateOfId } : {}),
+      ...(action === "markDuplicate" ? { duplicateOfId: input.duplicateOfId } : action === "unmerge" ? { duplicateOfId: null } : {}),
       ownerId,
       ...(triage ? { category: triage.category, urgency } : {}),
       ...(correction ? correction.data : {}),
@@ -148,6 +156,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       clusterId: action === "assign" ? input.clusterId : request.assignedClusterId,
       message: input.message?.trim() || null,
       changes: changes.length ? JSON.stringify(changes) : null,
+      relatedRequestId: related,
       visibility: plan.visibility,
       createdAt: now,
     },
@@ -164,6 +173,10 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     clusterId: action === "assign" ? input.clusterId : request.assignedClusterId,
     now,
   });
+  // A merge, or its undoing, is recorded on the original too, in the same transaction.
+  if (plan.onOriginal && related) {
+    await transitionRequestInTx(tx, { requestId: related, action: plan.onOriginal, actor, input: { mergedRequestId: request.id }, now });
+  }
   return { plan, eventId: event.id, version: request.version + 1 };
 }
 

@@ -5,6 +5,7 @@ import { enterpriseDetailChanges, filedEnterpriseDetails } from "./enterprise-de
 import { TransitionError } from "./errors";
 import { parseChanges } from "./field-changes";
 import { latestInfoExchange } from "./info-requests";
+import { requestsMergedInto } from "./merges.server";
 import { type TransitionOptions, transitionRequestInTx } from "./request-transition.server";
 import { type Actor, availableActions } from "./state-machine";
 
@@ -29,6 +30,22 @@ function parseJson(value: string | null): Record<string, unknown> | null {
     return null;
   }
 }
+
+const EVENT_SELECT = {
+  id: true,
+  action: true,
+  actorType: true,
+  actorUserId: true,
+  fromStatus: true,
+  toStatus: true,
+  message: true,
+  changes: true,
+  visibility: true,
+  createdAt: true,
+  actor: { select: { name: true } },
+  cluster: { select: { nameUk: true, nameEn: true } },
+  relatedRequest: { select: { reference: true, assignedClusterId: true } },
+} as const;
 
 export async function getRequestForStaff({ reference, viewer }: { reference: string; viewer: Viewer }) {
   const request = await db.request.findFirst({
@@ -67,26 +84,19 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
       duplicateOf: { select: { reference: true, assignedClusterId: true } },
       possibleDuplicateOf: { select: { reference: true, status: true, assignedClusterId: true } },
       possibleDuplicates: { where: visibleTo(viewer), select: { reference: true }, orderBy: { createdAt: "asc" } },
-      events: {
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          action: true,
-          actorType: true,
-          actorUserId: true,
-          fromStatus: true,
-          toStatus: true,
-          message: true,
-          changes: true,
-          visibility: true,
-          createdAt: true,
-          actor: { select: { name: true } },
-          cluster: { select: { nameUk: true, nameEn: true } },
-        },
-      },
+      events: { orderBy: { createdAt: "asc" }, select: EVENT_SELECT },
     },
   });
   if (!request) return null;
+  // The timelines of the requests merged into this one join its own, each entry marked.
+  const merged = await requestsMergedInto(db, request.id);
+  const mergedEvents = merged.length
+    ? await db.requestEvent.findMany({
+        where: { requestId: { in: merged.map((m) => m.id) } },
+        orderBy: { createdAt: "asc" },
+        select: { ...EVENT_SELECT, requestId: true },
+      })
+    : [];
   const otherRequests = await db.request.findMany({
     where: { enterpriseId: request.enterprise.id, id: { not: request.id }, ...visibleTo(viewer) },
     orderBy: { createdAt: "desc" },
@@ -103,7 +113,13 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
     const { assignedClusterId: _cluster, ...shown } = other;
     return shown;
   };
-  const timeline = events.map(({ changes, ...event }) => ({ ...event, changes: parseChanges(changes) }));
+  // Its own entries and those of the requests merged into it, in order, each merged one marked.
+  const timeline = [
+    ...events.map((event) => ({ ...event, mergedFrom: null })),
+    ...mergedEvents.map(({ requestId, ...event }) => ({ ...event, mergedFrom: { reference: linked(merged.find((m) => m.id === requestId)!)?.reference ?? null } })),
+  ]
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+    .map(({ changes, relatedRequest, ...event }) => ({ ...event, changes: parseChanges(changes), relatedRequest: linked(relatedRequest) }));
   return {
     ...rest,
     enterprise: { id: enterpriseId, edrpou, registry },
@@ -114,6 +130,8 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
     duplicateOf: linked(duplicateOf),
     possibleDuplicateOf: linked(possibleDuplicateOf),
     events: timeline,
+    /** Requests merged into this one (those the viewer may see), and whether another enterprise filed them. */
+    mergedRequests: merged.flatMap((m) => (isVisibleTo(viewer, m) ? [{ reference: m.reference, otherEnterprise: m.enterpriseId !== enterpriseId }] : [])),
     /** The latest question to the enterprise and how its wait ended (for whoever asked). */
     infoExchange: latestInfoExchange(events),
     details: parseJson(details) ?? {},

@@ -56,7 +56,7 @@ type Rule = {
   from: readonly (Status | null)[];
   to: Status | "SAME" | "BACK_TO_COORDINATORS" | "WHERE_ASKED";
   by: readonly ActorKind[];
-  requires?: { message?: true; cluster?: true; duplicateOf?: true; correction?: true; owner?: true };
+  requires?: { message?: true; cluster?: true; duplicateOf?: true; correction?: true; owner?: true; mergedRequest?: true };
   visibility: "PUBLIC" | "INTERNAL";
   /** Timestamps the transition sets to "now". */
   stamps?: readonly Timestamp[];
@@ -68,6 +68,13 @@ type Rule = {
   setsOwner?: "ACTOR" | "INPUT";
   /** Only the request's owner, or an admin, may do it. */
   ownerOrAdmin?: true;
+  /**
+   * A merge or its undoing: the action the executor records, in the same transaction, on the
+   * original request (the one the duplicate is merged into).
+   */
+  onOriginal?: "duplicateMerged" | "duplicateUnmerged";
+  /** Recorded only by the executor alongside `onOriginal`'s action, never offered on its own. */
+  alongside?: "markDuplicate" | "unmerge";
 };
 
 const STAFF = ["ADMIN", "COORDINATOR"] as const;
@@ -179,6 +186,17 @@ export const TRANSITIONS = {
     visibility: "PUBLIC",
     stamps: ["closedAt"],
   },
+  /** Staff reopen a finished request: it goes back to the coordinators, without a cluster. */
+  reopenByStaff: {
+    from: ["RESOLVED", "CLOSED", "REJECTED"],
+    to: "BACK_TO_COORDINATORS",
+    by: STAFF,
+    requires: { message: true },
+    visibility: "PUBLIC",
+    releasesCluster: true,
+    clears: ["assignedAt", "acceptedAt", "resolvedAt", "closedAt"],
+  },
+  /** Merges the request into another (its original): its timeline shows in the original's. */
   markDuplicate: {
     from: ["NEW", "TRIAGED", "NEEDS_INFO"],
     to: "DUPLICATE",
@@ -186,6 +204,35 @@ export const TRANSITIONS = {
     requires: { message: true, duplicateOf: true },
     visibility: "PUBLIC",
     stamps: ["closedAt"],
+    onOriginal: "duplicateMerged",
+  },
+  /** Undoes a merge (reopens a duplicate): back to the coordinators, on its own again. */
+  unmerge: {
+    from: ["DUPLICATE"],
+    to: "BACK_TO_COORDINATORS",
+    by: STAFF,
+    requires: { message: true },
+    visibility: "PUBLIC",
+    clears: ["closedAt"],
+    onOriginal: "duplicateUnmerged",
+  },
+  /** On the original: a duplicate was merged into it (recorded by markDuplicate). */
+  duplicateMerged: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED"],
+    to: "SAME",
+    by: STAFF,
+    requires: { mergedRequest: true },
+    visibility: "INTERNAL",
+    alongside: "markDuplicate",
+  },
+  /** On the original: a merge into it was undone (recorded by unmerge). */
+  duplicateUnmerged: {
+    from: ALL_STATUSES,
+    to: "SAME",
+    by: STAFF,
+    requires: { mergedRequest: true },
+    visibility: "INTERNAL",
+    alongside: "unmerge",
   },
   /** Internal note between staff and the assigned cluster. */
   note: { from: ALL_STATUSES, to: "SAME", by: STAFF_AND_ASSIGNED, requires: { message: true }, visibility: "INTERNAL" },
@@ -233,9 +280,12 @@ export const TRANSITIONS = {
     by: ["ENTERPRISE"],
     visibility: "PUBLIC",
   },
-  /** The enterprise adds a message or more information (outside NEEDS_INFO, see provideInfo). */
+  /**
+   * The enterprise adds a message or more information (outside NEEDS_INFO, see provideInfo); on
+   * a merged request it reaches the staff of the original (see status-page.server.ts).
+   */
   enterpriseMessage: {
-    from: ["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS", "RESOLVED"],
+    from: ["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "DUPLICATE"],
     to: "SAME",
     by: ["ENTERPRISE"],
     requires: { message: true },
@@ -250,6 +300,8 @@ export type TransitionInput = {
   message?: string | null;
   clusterId?: string | null;
   duplicateOfId?: string | null;
+  /** For the original's side of a merge: the duplicate merged into it (or taken out of it). */
+  mergedRequestId?: string | null;
   /** Triage may confirm or correct these; without an owner, the request keeps its owner or goes to the triager. */
   triage?: { category: Category; urgency: Urgency; ownerId: string | null };
   /** What a correction (`edit`) makes of the filed fields. */
@@ -299,6 +351,7 @@ export type TransitionRefusal =
   | "OWNER_REQUIRED"
   | "SAME_OWNER"
   | "ALREADY_OWNER"
+  | "MERGED_REQUEST_REQUIRED"
   | "NOTHING_TO_CHANGE";
 
 export type TransitionPlan = {
@@ -312,6 +365,7 @@ export type TransitionPlan = {
   releasesCluster: boolean;
   changesStatus: boolean;
   setsOwner: "ACTOR" | "INPUT" | null;
+  onOriginal: "duplicateMerged" | "duplicateUnmerged" | null;
 };
 
 /** Decides whether `actor` may do `action` on a request in `state`, and what it would record. */
@@ -337,6 +391,7 @@ export function planTransition(
     if (!input.ownerId) return { ok: false, reason: "OWNER_REQUIRED" };
     if (input.ownerId === (state.ownerId ?? null)) return { ok: false, reason: "SAME_OWNER" };
   }
+  if (rule.requires?.mergedRequest && !input.mergedRequestId) return { ok: false, reason: "MERGED_REQUEST_REQUIRED" };
 
   const to =
     rule.to === "SAME"
@@ -362,6 +417,7 @@ export function planTransition(
     releasesCluster: rule.releasesCluster ?? false,
     changesStatus: rule.to !== "SAME",
     setsOwner: rule.setsOwner ?? null,
+    onOriginal: rule.onOriginal ?? null,
   };
 }
 
@@ -379,7 +435,7 @@ export function availableActions(actor: Actor, state: RequestState): Action[] {
   const kind = actorKindFor(actor, state);
   return ACTIONS.filter((action) => {
     const rule: Rule = TRANSITIONS[action];
-    return ruleAppliesTo(rule, state) && rule.by.includes(kind) && !ownershipRefusal(rule, actor, state);
+    return !rule.alongside && ruleAppliesTo(rule, state) && rule.by.includes(kind) && !ownershipRefusal(rule, actor, state);
   });
 }
 

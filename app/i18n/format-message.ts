@@ -6,11 +6,11 @@ export function interpolate(template: string, params: Record<string, string | nu
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
-/** Field errors come from the schema as codes with an optional number: "tooShort:20". */
+/** Field errors come from the schema as codes with an optional number or word: "tooShort:20". */
 export function errorMessageKey(error: string, locale: Locale) {
   const [name, n] = error.split(":");
   return {
     key: `error.${name}`,
-    params: { n: n ? Number(n).toLocaleString(locale === "uk" ? "uk-UA" : "en-GB") : "" },
+    params: { n: n ? (/^\d+$/.test(n) ? Number(n).toLocaleString(locale === "uk" ? "uk-UA" : "en-GB") : n) : "" },
   };
 }

@@ -128,6 +128,9 @@ const publicUk = {
   "status.notFound.body":
     "За цим посиланням запиту немає. Перевірте, чи скопійовано посилання повністю. Якщо посилання втрачено, зверніться до Центру швидкого реагування і назвіть номер запиту.",
   "status.private": "Це особисте посилання: не публікуйте його.",
+  "status.mergedInto": "Ви відкрили посилання запиту {own}. Його об'єднано з вашим запитом {original}: роботу ведуть там, і ця сторінка показує її перебіг.",
+  "status.mergedElsewhere": "Ваш запит об'єднано з іншим запитом, над яким Центр уже працює. Його стан зараз: «{status}».",
+  "status.fromMerged": "з вашого запиту {reference}",
 
   "author.enterprise": "Ви",
   "author.coordinator": "Координатор Центру",
@@ -151,6 +154,8 @@ const publicUk = {
   "event.reopen": "Запит відкрито повторно",
   "event.reject": "Запит відхилено",
   "event.markDuplicate": "Запит об'єднано з іншим",
+  "event.reopenByStaff": "Координатор відкрив запит знову",
+  "event.unmerge": "Об'єднання скасовано: запит розглядатимуть окремо",
   "event.note": "Внутрішня нотатка",
   "event.publicMessage": "Повідомлення",
   "event.enterpriseMessage": "Ваше повідомлення",
@@ -176,7 +181,7 @@ const publicUk = {
   "next.RESOLVED": "Кластер повідомив, що запит виконано. Перевірте й підтвердіть.",
   "next.CLOSED": "Роботу завершено.",
   "next.REJECTED": "Запит не може бути виконано; причину вказано в історії.",
-  "next.DUPLICATE": "Запит об'єднано з іншим вашим запитом; роботу ведуть там.",
+  "next.DUPLICATE": "Роботу ведуть в іншому запиті, з яким ваш об'єднано. Якщо це помилка або вам є що додати — напишіть нижче.",
 
   "page.notFound.title": "Сторінку не знайдено",
   "page.notFound.body": "Такої сторінки немає. Можливо, посилання застаріло або скопійоване не повністю.",
@@ -315,6 +320,9 @@ const en: Record<PublicKey, string> = {
   "status.notFound.body":
     "There is no request at this link. Check that the whole link was copied. If you lost the link, contact the Rapid Response Centre and give your reference number.",
   "status.private": "This is a private link: do not publish it.",
+  "status.mergedInto": "You opened the link of request {own}. It was merged with your request {original}: the work goes on there, and this page follows it.",
+  "status.mergedElsewhere": "Your request was merged with another request the Centre is already working on. Its status now: “{status}”.",
+  "status.fromMerged": "from your request {reference}",
 
   "author.enterprise": "You",
   "author.coordinator": "A Centre coordinator",
@@ -338,6 +346,8 @@ const en: Record<PublicKey, string> = {
   "event.reopen": "Request reopened",
   "event.reject": "Request rejected",
   "event.markDuplicate": "Merged with another request",
+  "event.reopenByStaff": "A coordinator reopened the request",
+  "event.unmerge": "Merge undone: the request will be handled on its own",
   "event.note": "Internal note",
   "event.publicMessage": "Message",
   "event.enterpriseMessage": "Your message",
@@ -363,7 +373,7 @@ const en: Record<PublicKey, string> = {
   "next.RESOLVED": "The cluster reports the request resolved. Please check and confirm.",
   "next.CLOSED": "The work is finished.",
   "next.REJECTED": "The request cannot be met; the reason is in the history.",
-  "next.DUPLICATE": "The request was merged with another of yours; the work goes on there.",
+  "next.DUPLICATE": "The work goes on in another request yours was merged with. If this is a mistake, or you have something to add, write below.",
 
   "page.notFound.title": "Page not found",
   "page.notFound.body": "There is no such page. The link may be outdated or incompletely copied.",

@@ -10,15 +10,16 @@ import { type MessageKey, translate } from "./messages";
 import { dashboardMessages } from "./messages/dashboard";
 import { matchingMessages } from "./messages/matching";
 import { notificationMessages } from "./messages/notifications";
+import { mergingMessages } from "./messages/merging";
 import { outboxMessages } from "./messages/outbox";
 import { reportMessages } from "./messages/reports";
 import { workspaceMessages } from "./messages/workspace";
 
-const uk = { ...workspaceMessages.uk, ...matchingMessages.uk, ...adminMessages.uk, ...outboxMessages.uk, ...reportMessages.uk, ...dashboardMessages.uk, ...correctionMessages.uk, ...ownershipMessages.uk, ...notificationMessages.uk, ...askingMessages.uk };
+const uk = { ...workspaceMessages.uk, ...matchingMessages.uk, ...adminMessages.uk, ...outboxMessages.uk, ...reportMessages.uk, ...dashboardMessages.uk, ...correctionMessages.uk, ...ownershipMessages.uk, ...notificationMessages.uk, ...askingMessages.uk, ...mergingMessages.uk };
 
 export const staffMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
   uk,
-  en: { ...workspaceMessages.en, ...matchingMessages.en, ...adminMessages.en, ...outboxMessages.en, ...reportMessages.en, ...dashboardMessages.en, ...correctionMessages.en, ...ownershipMessages.en, ...notificationMessages.en, ...askingMessages.en },
+  en: { ...workspaceMessages.en, ...matchingMessages.en, ...adminMessages.en, ...outboxMessages.en, ...reportMessages.en, ...dashboardMessages.en, ...correctionMessages.en, ...ownershipMessages.en, ...notificationMessages.en, ...askingMessages.en, ...mergingMessages.en },
 };
 
 /** The full translator for server code that renders staff strings (reports, files). */

@@ -10,6 +10,7 @@ import { RequestCorrection } from "~/components/request-correction";
 import { OwnershipActions } from "~/components/request-ownership";
 import { ErrorList } from "~/components/forms";
 import { InfoRequestNotice } from "~/components/info-request-notice";
+import { MergedRequests } from "~/components/merged-requests";
 import { StaffRequestFiles } from "~/components/request-files";
 import { useLabels } from "~/components/request-labels";
 import { RequestTimeline } from "~/components/request-timeline";
@@ -103,7 +104,7 @@ export default function RequestPage() {
       </h1>
       <p>
         <span className="status-badge">{label.status(request.status)}</span>{" "}
-        {request.possibleDuplicateOf ? (
+        {request.possibleDuplicateOf && !request.duplicateOf ? (
           <span className="mark dup">
             <Link to={`/requests/${request.possibleDuplicateOf.reference}`} style={{ color: "inherit" }}>
               {t("request.possibleDuplicateOf", { reference: request.possibleDuplicateOf.reference })}
@@ -126,6 +127,7 @@ export default function RequestPage() {
           ))}
         </p>
       ) : null}
+      <MergedRequests merged={request.mergedRequests} />
       {searchParams.get("done") ? (
         <p className="notice ok" role="status">
           {t("request.done")}
@@ -373,6 +375,8 @@ function ActionsPanel({
       {can("unassign") ? <Action intent="unassign" title={t("action.unassign")} version={request.version} messageLabel={t("request.reason")} /> : null}
       {can("close") ? <Action intent="close" title={t("action.close")} version={request.version} /> : null}
       {can("reject") ? <Action intent="reject" title={t("action.reject")} version={request.version} messageLabel={t("request.reason")} /> : null}
+      {can("reopenByStaff") ? <Action intent="reopenByStaff" title={t("action.reopenByStaff")} version={request.version} messageLabel={t("request.reasonPublic")} /> : null}
+      {can("unmerge") ? <Action intent="unmerge" title={t("action.unmerge")} version={request.version} messageLabel={t("request.reasonPublic")} /> : null}
       {can("markDuplicate") ? (
         <Action intent="markDuplicate" title={t("action.markDuplicate")} version={request.version}>
           {(fields) => (
@@ -381,6 +385,7 @@ function ActionsPanel({
                 <input type="text" name="duplicateOf" defaultValue={fields.values.duplicateOf ?? request.possibleDuplicateOf?.reference ?? ""} />
               </Field>
               <MessageField label={t("request.reason")} errors={fields.errors.message} defaultValue={fields.values.message} />
+              <p className="hint">{t("merge.intoHint")}</p>
             </>
           )}
         </Action>

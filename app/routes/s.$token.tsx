@@ -90,6 +90,11 @@ export default function StatusPage() {
     <main>
       <h1>{t("status.title", { reference: request.reference })}</h1>
       <DoneNotice done={searchParams.get("done")} />
+      {request.openedAs ? (
+        <p className="notice" data-testid="merged-into">
+          {t("status.mergedInto", { own: request.openedAs, original: request.reference })}
+        </p>
+      ) : null}
       <p className="hint">{t("status.private")}</p>
       <p>
         <strong>{request.title}</strong> · {request.enterpriseName}
@@ -102,6 +107,11 @@ export default function StatusPage() {
       </p>
       <h2>{t("status.next")}</h2>
       <p>{t(`next.${request.status}`)}</p>
+      {request.mergedElsewhere ? (
+        <p className="notice" data-testid="merged-elsewhere">
+          {t("status.mergedElsewhere", { status: statusLabel(locale, request.mergedElsewhere.status) })}
+        </p>
+      ) : null}
       {request.status === "NEW" && request.triageDueAt ? (
         <p>
           {lookOverdue

@@ -50,6 +50,8 @@ export const RequestActionSchema = z.discriminatedUnion("intent", [
       .regex(/^RRC-\d{4}-\d{6}$/, "unknownReference"),
     message,
   }),
+  z.object({ intent: z.literal("reopenByStaff"), version, message }),
+  z.object({ intent: z.literal("unmerge"), version, message }),
   z.object({ intent: z.literal("note"), version, message }),
   z.object({ intent: z.literal("adoptEnterpriseDetails"), version }),
   z.object({ intent: z.literal("publicMessage"), version, message }),

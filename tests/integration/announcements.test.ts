@@ -55,15 +55,18 @@ const PATHS: Partial<Record<Status, Action[]>> = {
   IN_PROGRESS: ["triage", "assign", "accept"],
   RESOLVED: ["triage", "assign", "accept", "resolve"],
   CLOSED: ["triage", "assign", "accept", "resolve", "close"],
+  DUPLICATE: ["markDuplicate"],
 };
 
 async function fileIn(status: Status, { withOwner = true } = {}) {
   const created = await createRequest({ input: buildIntake(random, { category: "SUPPLIES", region: "UA-12" }) });
   for (const action of PATHS[status]!) {
     const actor = action === "accept" || action === "resolve" ? assignedMember() : coordinator();
+    const original = action === "markDuplicate" ? await createRequest({ input: buildIntake(random, { category: "SUPPLIES", region: "UA-12" }) }) : null;
     await act(created.id, action, actor, {
       message: "Крок",
       clusterId: cluster.id,
+      duplicateOfId: original?.id,
       triage: action === "triage" ? { category: "SUPPLIES", urgency: "HIGH", ownerId: withOwner ? owner.id : null } : undefined,
     });
   }

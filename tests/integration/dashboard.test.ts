@@ -102,7 +102,9 @@ describe("the dashboard's quicker reads give the weekly report's figures", () =>
         if (choices.length === 0) break;
         const { actor, action } = pick(choices) as { actor: Actor; action: Action };
         const others = clusters.filter((c) => c.id !== state.assignedClusterId);
-        const duplicateOf = ids.find((id) => id !== filed.id);
+        // A merge goes into a request that is not itself merged.
+        const original = await db.request.findFirst({ where: { id: { in: ids.filter((id) => id !== filed.id) }, status: { not: "DUPLICATE" } }, select: { id: true } });
+        const duplicateOf = original?.id;
         if (action === "markDuplicate" && !duplicateOf) continue;
         await db.$transaction((tx) =>
           transitionRequestInTx(tx, {

@@ -28,7 +28,7 @@ const INTAKE_FIELDS = [
 const INTENTS = [
   "triage", "requestInfo", "resumeWithoutReply", "assign", "accept", "decline", "unassign", "resolve", "close", "reject",
   "markDuplicate", "note", "publicMessage", "message", "confirm", "confirmStillNeeded", "reopen", "submit", "__proto__",
-  "constructor", "TRIAGE", "", "delete", "askStillNeeded", "acceptTimeout",
+  "constructor", "TRIAGE", "", "delete", "askStillNeeded", "acceptTimeout", "reopenByStaff", "unmerge", "duplicateMerged",
 ];
 
 /** Strings a careless or malicious client sends. */

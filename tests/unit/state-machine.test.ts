@@ -22,14 +22,18 @@ import {
 //   by:   actor kinds allowed to do it
 //   needs: inputs that must be supplied
 // ---------------------------------------------------------------------------------------------
-type Need = "message" | "cluster" | "duplicateOf" | "correction" | "owner";
-/** refused: kinds in `by` refused all the same in the table's state (it is owned by the coordinator, see stateFor). */
+type Need = "message" | "cluster" | "duplicateOf" | "correction" | "owner" | "mergedRequest";
+/**
+ * refused: kinds in `by` refused all the same in the table's state (it is owned by the coordinator, see stateFor).
+ * offered: false = recorded only alongside another action (a merge's record on the original).
+ */
 type Expected = {
   from: (Status | null)[];
   to: Status | "SAME" | "BACK" | "ASKED";
   by: ActorKind[];
   needs: Need[];
   refused?: Partial<Record<ActorKind, TransitionRefusal>>;
+  offered?: false;
 };
 
 const STAFF: ActorKind[] = ["ADMIN", "COORDINATOR"];
@@ -57,12 +61,28 @@ const TABLE: Record<Action, Expected> = {
     needs: [],
   },
   reopen: { from: ["RESOLVED", "CLOSED"], to: "BACK", by: ["ENTERPRISE"], needs: ["message"] },
+  reopenByStaff: { from: ["RESOLVED", "CLOSED", "REJECTED"], to: "BACK", by: STAFF, needs: ["message"] },
   reject: { from: ["NEW", "TRIAGED", "NEEDS_INFO"], to: "REJECTED", by: STAFF, needs: ["message"] },
   markDuplicate: {
     from: ["NEW", "TRIAGED", "NEEDS_INFO"],
     to: "DUPLICATE",
     by: STAFF,
     needs: ["message", "duplicateOf"],
+  },
+  unmerge: { from: ["DUPLICATE"], to: "BACK", by: STAFF, needs: ["message"] },
+  duplicateMerged: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED"],
+    to: "SAME",
+    by: STAFF,
+    needs: ["mergedRequest"],
+    offered: false,
+  },
+  duplicateUnmerged: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "DUPLICATE"],
+    to: "SAME",
+    by: STAFF,
+    needs: ["mergedRequest"],
+    offered: false,
   },
   note: {
     from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "DUPLICATE"],
@@ -103,7 +123,7 @@ const TABLE: Record<Action, Expected> = {
     needs: ["message"],
   },
   enterpriseMessage: {
-    from: ["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS", "RESOLVED"],
+    from: ["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "DUPLICATE"],
     to: "SAME",
     by: ["ENTERPRISE"],
     needs: ["message"],
@@ -182,6 +202,7 @@ const FULL_INPUT: TransitionInput = {
   duplicateOfId: "req-0001",
   correction: CORRECTION,
   ownerId: "u-colleague",
+  mergedRequestId: "req-0002",
 };
 
 function expectedTarget(rule: Expected, status: Status | null, triagedAt: Date | null, infoAskedFrom: Status | null = null): Status {
@@ -250,6 +271,7 @@ describe("planTransition: plan details", () => {
       releasesCluster: false,
       changesStatus: true,
       setsOwner: null,
+      onOriginal: null,
     });
   });
 
@@ -365,12 +387,13 @@ describe("planTransition: a request waiting on the enterprise", () => {
           const applies = rule.from.includes("NEEDS_INFO") && (rule.to === "ASKED" || rule.from.includes(askedFrom));
           if (!applies) expected[key] = "refused: WRONG_STATUS";
           else if (!rule.by.includes(kind)) expected[key] = "refused: NOT_PERMITTED";
+          else if (rule.refused?.[kind]) expected[key] = `refused: ${rule.refused[kind]}`;
           else expected[key] = `ok → ${expectedTarget(rule, "NEEDS_INFO", triagedAt, askedFrom)}`;
         }
       }
       expect(actual).toEqual(expected);
       expect([...availableActions(actorFor("COORDINATOR"), state)].sort()).toEqual(
-        (Object.keys(TABLE) as Action[]).filter((a) => actual[`${a} by COORDINATOR`]!.startsWith("ok")).sort(),
+        (Object.keys(TABLE) as Action[]).filter((a) => TABLE[a].offered !== false && actual[`${a} by COORDINATOR`]!.startsWith("ok")).sort(),
       );
     });
   }
@@ -413,8 +436,10 @@ describe("planTransition: required inputs", () => {
         "unassign",
         "resolve",
         "reopen",
+        "reopenByStaff",
         "reject",
         "markDuplicate",
+        "unmerge",
         "note",
         "publicMessage",
         "enterpriseMessage",
@@ -426,7 +451,7 @@ describe("planTransition: required inputs", () => {
   it.each(needing("message"))("%s refuses a missing, null, empty or blank message", (action) => {
     const [status, kind] = allowedCase(action);
     const state = stateFor(status, TRIAGED_AT);
-    const rest = { clusterId: CLUSTER_B, duplicateOfId: "req-0001", ownerId: "u-colleague" };
+    const rest = { clusterId: CLUSTER_B, duplicateOfId: "req-0001", ownerId: "u-colleague", mergedRequestId: "req-0002" };
     for (const message of [undefined, null, "", "   \n\t "]) {
       expect(planTransition(action, actorFor(kind), state, { ...rest, message })).toEqual({
         ok: false,
@@ -472,6 +497,26 @@ describe("planTransition: required inputs", () => {
       changesStatus: false,
       visibility: "PUBLIC",
     });
+  });
+
+  it("a merge's record on the original refuses a missing duplicate", () => {
+    for (const action of ["duplicateMerged", "duplicateUnmerged"] as const) {
+      for (const mergedRequestId of [undefined, null, ""]) {
+        expect(planTransition(action, actorFor("COORDINATOR"), stateFor("IN_PROGRESS", TRIAGED_AT), { mergedRequestId })).toEqual({
+          ok: false,
+          reason: "MERGED_REQUEST_REQUIRED",
+        });
+      }
+    }
+  });
+
+  it("merging and undoing a merge name the record they leave on the original", () => {
+    const merge = planTransition("markDuplicate", actorFor("COORDINATOR"), stateFor("NEW"), { message: "Те саме.", duplicateOfId: "r1" });
+    expect(merge).toMatchObject({ ok: true, to: "DUPLICATE", onOriginal: "duplicateMerged" });
+    const undo = planTransition("unmerge", actorFor("ADMIN"), stateFor("DUPLICATE", TRIAGED_AT), { message: "Різні запити." });
+    expect(undo).toMatchObject({ ok: true, to: "TRIAGED", onOriginal: "duplicateUnmerged", releasesCluster: false, clears: ["closedAt"] });
+    const reopen = planTransition("reopenByStaff", actorFor("COORDINATOR"), stateFor("REJECTED"), { message: "Помилково." });
+    expect(reopen).toMatchObject({ ok: true, to: "NEW", onOriginal: null, releasesCluster: true });
   });
 
   it("markDuplicate refuses a missing original", () => {
@@ -556,7 +601,7 @@ describe("availableActions matches the table", () => {
     for (const kind of ALL_KINDS) {
       actual[kind] = [...availableActions(actorFor(kind), state)].sort();
       expected[kind] = (Object.keys(TABLE) as Action[])
-        .filter((a) => TABLE[a].from.includes(status) && TABLE[a].by.includes(kind) && !TABLE[a].refused?.[kind])
+        .filter((a) => TABLE[a].offered !== false && TABLE[a].from.includes(status) && TABLE[a].by.includes(kind) && !TABLE[a].refused?.[kind])
         .sort();
     }
     expect(actual).toEqual(expected);
