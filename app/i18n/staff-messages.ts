@@ -8,6 +8,7 @@ import { ownershipMessages } from "./messages/ownership";
 import type { Locale } from "./locale";
 import { type MessageKey, translate } from "./messages";
 import { dashboardMessages } from "./messages/dashboard";
+import { enterpriseMessages } from "./messages/enterprises";
 import { matchingMessages } from "./messages/matching";
 import { notificationMessages } from "./messages/notifications";
 import { mergingMessages } from "./messages/merging";
@@ -15,11 +16,11 @@ import { outboxMessages } from "./messages/outbox";
 import { reportMessages } from "./messages/reports";
 import { workspaceMessages } from "./messages/workspace";
 
-const uk = { ...workspaceMessages.uk, ...matchingMessages.uk, ...adminMessages.uk, ...outboxMessages.uk, ...reportMessages.uk, ...dashboardMessages.uk, ...correctionMessages.uk, ...ownershipMessages.uk, ...notificationMessages.uk, ...askingMessages.uk, ...mergingMessages.uk };
+const uk = { ...workspaceMessages.uk, ...matchingMessages.uk, ...adminMessages.uk, ...outboxMessages.uk, ...reportMessages.uk, ...dashboardMessages.uk, ...correctionMessages.uk, ...ownershipMessages.uk, ...notificationMessages.uk, ...askingMessages.uk, ...mergingMessages.uk, ...enterpriseMessages.uk };
 
 export const staffMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
   uk,
-  en: { ...workspaceMessages.en, ...matchingMessages.en, ...adminMessages.en, ...outboxMessages.en, ...reportMessages.en, ...dashboardMessages.en, ...correctionMessages.en, ...ownershipMessages.en, ...notificationMessages.en, ...askingMessages.en, ...mergingMessages.en },
+  en: { ...workspaceMessages.en, ...matchingMessages.en, ...adminMessages.en, ...outboxMessages.en, ...reportMessages.en, ...dashboardMessages.en, ...correctionMessages.en, ...ownershipMessages.en, ...notificationMessages.en, ...askingMessages.en, ...mergingMessages.en, ...enterpriseMessages.en },
 };
 
 /** The full translator for server code that renders staff strings (reports, files). */

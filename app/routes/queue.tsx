@@ -16,6 +16,7 @@ import { QueueFilters } from "~/components/queue-filters";
 import { QueueViewTabs, SavedViews } from "~/components/queue-views";
 import { COLUMN_LABEL, RequestTable } from "~/components/request-table";
 import { actorFor, requireStaff } from "~/domain/auth.server";
+import { findEnterpriseByCode } from "~/domain/enterprise-page.server";
 import { StorageFullError } from "~/domain/errors";
 import { findQueue, listClusters, listOwners } from "~/domain/queue.server";
 import { type BulkOutcome, bulkTransition } from "~/domain/requests.server";
@@ -27,6 +28,7 @@ import {
 } from "~/domain/saved-views.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
+import { ENTERPRISE_CODE } from "~/schemas/enterprise-page";
 import { passOnHeaders } from "~/utils/route-headers";
 import { STORAGE_FULL_INIT } from "~/utils/storage-full";
 import {
@@ -49,13 +51,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   // The bare /queue is what needs this coordinator's action (decision 021).
   const params = readStaffQueueParams(new URL(request.url).searchParams);
-  const [queue, clusters, owners, views] = await Promise.all([
+  const [queue, clusters, owners, views, enterprise] = await Promise.all([
     findQueue(params, { viewerId: user.id }),
     listClusters(),
     listOwners(),
     listSavedViews(user),
+    // A search for an EDRPOU also leads to the enterprise's own page.
+    params.q && ENTERPRISE_CODE.test(params.q) ? findEnterpriseByCode(params.q) : null,
   ]);
-  return { params, queue, clusters, owners, views, now: new Date() };
+  return { params, queue, clusters, owners, views, enterprise, now: new Date() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -117,7 +121,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Queue() {
-  const { params, queue, clusters, owners, views, now } =
+  const { params, queue, clusters, owners, views, enterprise, now } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { locale, t, tError } = useLocale();
@@ -152,6 +156,13 @@ export default function Queue() {
         clusters={clusters}
         owners={owners}
       />
+      {enterprise ? (
+        <p className="notice" data-testid="enterprise-link">
+          <Link to={`/enterprises/${enterprise.edrpou}`}>
+            {t("enterprise.see", { name: enterprise.name, edrpou: enterprise.edrpou })}
+          </Link>
+        </p>
+      ) : null}
 
       <details className="panel">
         <summary>{t("queue.columns")}</summary>

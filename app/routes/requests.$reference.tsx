@@ -149,7 +149,14 @@ export default function RequestPage() {
             <dl className="facts">
               <dt>{t("request.enterprise")}</dt>
               <dd>
-                {request.enterpriseName} · {t("request.edrpou")} {request.enterprise.edrpou}
+                {request.enterpriseName} · {t("request.edrpou")}{" "}
+                {staff ? (
+                  <Link to={`/enterprises/${request.enterprise.edrpou}`} aria-label={t("enterprise.open", { edrpou: request.enterprise.edrpou })}>
+                    {request.enterprise.edrpou}
+                  </Link>
+                ) : (
+                  request.enterprise.edrpou
+                )}
               </dd>
               <dt>{t("request.contact")}</dt>
               <dd>

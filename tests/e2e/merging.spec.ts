@@ -31,7 +31,19 @@ for (const javaScriptEnabled of [true, false]) {
     await signIn(context, "coordinator@rrc.example");
     const page = await context.newPage();
 
-    // Merge the second into the first.
+    // A search for the EDRPOU leads to the enterprise's page, which lists both, newest first.
+    await page.goto(`/queue?q=${edrpou}`);
+    await page.getByTestId("enterprise-link").getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(edrpou);
+    const listed = page.locator("section", { has: page.locator("#requests-title") }).locator("tbody tr");
+    await expect(listed).toHaveCount(2);
+    await expect(listed.first()).toContainText(second.reference);
+    await expect(listed.last()).toContainText(first.reference);
+
+    // Merge the second into the first (reached from the request page's EDRPOU link and back).
+    await page.goto(`/requests/${second.reference}`);
+    await page.getByRole("link", { name: `Сторінка підприємства з ЄДРПОУ ${edrpou}` }).click();
+    await expect(page).toHaveURL(new RegExp(`/enterprises/${edrpou}$`));
     await page.goto(`/requests/${second.reference}`);
     await act(page, "Позначити дублікатом", { "Номер основного запиту (RRC-…)": first.reference, Причина: "Те саме підприємство, той самий прокат." });
     await expect(page).toHaveURL(/done=markDuplicate/);

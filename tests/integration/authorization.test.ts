@@ -60,6 +60,11 @@ const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) 
     path: (c) => ({ url: `/s/${c.token}/files/${c.enterpriseFileId}`, params: { token: c.token, fileId: c.enterpriseFileId } }),
   },
   "account_.notifications.tsx": { loader: "signedIn", action: "signedIn", path: () => ({ url: "/account/notifications", params: {} }) },
+  "enterprises.$edrpou.tsx": {
+    loader: "staff",
+    action: "none",
+    path: (c) => ({ url: `/enterprises/${c.edrpou}`, params: { edrpou: c.edrpou } }),
+  },
   "requests.$reference.tsx": {
     loader: "signedIn",
     action: "signedIn",
@@ -67,7 +72,7 @@ const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) 
   },
 };
 
-type Ctx = { token: string; memberReference: string; memberFileId: string; enterpriseFileId: string; users: Record<Who, string | null> };
+type Ctx = { token: string; edrpou: string; memberReference: string; memberFileId: string; enterpriseFileId: string; users: Record<Who, string | null> };
 const ctx = {} as Ctx;
 
 beforeAll(async () => {
@@ -76,8 +81,10 @@ beforeAll(async () => {
   const member = await createUser({ email: "m@test.example", name: "M", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: cluster.id });
   const coordinator = await createUser({ email: "c@test.example", name: "C", password: "pw-123456789", role: "COORDINATOR" });
   const admin = await createUser({ email: "a@test.example", name: "A", password: "pw-123456789", role: "ADMIN" });
-  const filed = await createRequest({ input: buildIntake(random) });
+  const intake = buildIntake(random);
+  const filed = await createRequest({ input: intake });
   ctx.token = filed.token;
+  ctx.edrpou = intake.edrpou;
   // The member's own request: assigned to their cluster.
   const { db } = await import("~/utils/db.server");
   const own = await createRequest({ input: buildIntake(random) });
