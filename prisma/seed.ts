@@ -95,7 +95,7 @@ export async function seed({ requests = 300, now = new Date() } = {}) {
   const coordinators = DEMO_USERS.filter((u) => u.role === "COORDINATOR").map((u) => users[u.email]!);
   const twelveWeeks = 12 * 7 * 24 * 60 * 60 * 1000;
 
-  const filed: { id: string; status: Status }[] = [];
+  const filed: { id: string; status: Status; createdAt: Date }[] = [];
   for (let i = 0; i < requests; i++) {
     const input = buildIntake(random);
     // More requests lately than twelve weeks ago (a growing centre), and a status that fits
@@ -106,7 +106,8 @@ export async function seed({ requests = 300, now = new Date() } = {}) {
     const fitting = clusters.filter((c) => c.seed.capabilities.includes(input.category));
     const cluster = (fitting.length ? fitting : clusters)[Math.floor(random() * (fitting.length || clusters.length))]!;
     const memberEmail = DEMO_USERS.find((u) => u.cluster === cluster.slug)?.email;
-    const original = status === "DUPLICATE" ? filed.find((r) => r.status !== "DUPLICATE") : undefined;
+    // A duplicate repeats an earlier filing (the merge is recorded on the original too).
+    const original = status === "DUPLICATE" ? filed.find((r) => r.status !== "DUPLICATE" && r.createdAt < createdAt) : undefined;
     if (status === "DUPLICATE" && !original) continue;
     // Keep every step in the past.
     const stepMs = Math.min(3 * 3600 * 1000, age / 6);
@@ -120,7 +121,7 @@ export async function seed({ requests = 300, now = new Date() } = {}) {
       duplicateOfId: original?.id,
       stepMs,
     });
-    filed.push({ id: request.id, status });
+    filed.push({ id: request.id, status, createdAt });
   }
   return { clusters: clusters.length, users: DEMO_USERS.length, requests: filed.length };
 }
