@@ -148,15 +148,18 @@ describe("merging a duplicate filed by the same enterprise", () => {
     expect((await eventsOf(original.id)).at(-1)).toMatchObject({ action: "provideInfo", message: "С245.", actorType: "ENTERPRISE" });
   });
 
-  it("refuses to merge into a request that is itself merged, naming the one to use, and writes nothing", async () => {
+  it("refuses to merge into a request that is itself merged, naming the one to use, or from a stale page, and writes nothing", async () => {
     const root = await file();
     const merged = await file();
     await post(merged.reference, { intent: "markDuplicate", duplicateOf: root.reference, message: "Те саме." });
-    const third = await file();
+    const third = await file({}, ["triage"]);
     await expectNothingWritten([third.id, merged.id, root.id], async () => {
       const answer = await post(third.reference, { intent: "markDuplicate", duplicateOf: merged.reference, message: "Те саме." });
       expect(answer.status).toBe(400);
       expect(answer.data.result.error.duplicateOf).toEqual([`mergedInto:${root.reference}`]);
+      // A page that is out of date merges nothing either.
+      const stale = await post(third.reference, { intent: "markDuplicate", duplicateOf: root.reference, message: "Те саме.", version: String((await stateOf(third.id)).version - 1) });
+      expect(stale.status).toBe(409);
     });
   });
 
