@@ -1,5 +1,17 @@
 // Ukrainian identifiers an enterprise types into the intake form: the EDRPOU code of a legal
-// entity, the individual tax number (RNOKPP) of a sole proprietor, and phone numbers.
+// entity, the individual tax number (RNOKPP) of a sole proprietor, and phone numbers; and the
+// Centre's own request references.
+
+/** A request reference as intake writes it (RRC-2026-000123; the counter may outgrow 6 digits). */
+const REFERENCE = /^RRC-\d{4}-\d{6,}$/;
+
+/**
+ * Whether a reference taken from a URL can name a request. Anything else is "not found" before
+ * it reaches the database (a lone UTF-16 surrogate, for one, fails the query engine's JSON).
+ */
+export function isWellFormedReference(reference: string): boolean {
+  return REFERENCE.test(reference);
+}
 
 function digitsOf(code: string) {
   return Array.from(code, (c) => c.charCodeAt(0) - 48);

@@ -4,6 +4,7 @@ import { db } from "~/utils/db.server";
 import { enterpriseDetailChanges, filedEnterpriseDetails } from "./enterprise-details";
 import { TransitionError } from "./errors";
 import { parseChanges } from "./field-changes";
+import { isWellFormedReference } from "./identifiers";
 import { latestInfoExchange } from "./info-requests";
 import { requestsMergedInto } from "./merges.server";
 import { type TransitionOptions, transitionRequestInTx } from "./request-transition.server";
@@ -48,6 +49,7 @@ const EVENT_SELECT = {
 } as const;
 
 export async function getRequestForStaff({ reference, viewer }: { reference: string; viewer: Viewer }) {
+  if (!isWellFormedReference(reference)) return null;
   const request = await db.request.findFirst({
     where: { reference, ...visibleTo(viewer) },
     select: {
@@ -158,6 +160,7 @@ export async function transitionRequest(options: TransitionOptions) {
 
 /** Finds a request id by reference within what the viewer may see. */
 export async function findRequestId(reference: string, viewer: Viewer) {
+  if (!isWellFormedReference(reference)) return null;
   const found = await db.request.findFirst({ where: { reference, ...visibleTo(viewer) }, select: { id: true } });
   return found?.id ?? null;
 }

@@ -125,6 +125,13 @@ describe("coordinator actions from the request page", () => {
     expect(posted.status).toBe(404);
   });
 
+  it("answers 404 for a reference that cannot be one (a lone UTF-16 surrogate, junk), to the page and to a post", async () => {
+    for (const reference of ["\ud800", "RRC-2026-\udfff", "rrc-2026-000001", "RRC-2026-1", "x"]) {
+      expect((await openPage(reference)).status, reference).toBe(404);
+      expect((await act(reference, { intent: "note", message: "x", version: "0" })).status, reference).toBe(404);
+    }
+  });
+
   it("triage confirms the request, records category, urgency and owner changes and recomputes the clock", async () => {
     const { id, reference } = await fileRequest({ category: "SUPPLIES", urgency: "NORMAL" });
     const before = await stateOf(id);
