@@ -452,6 +452,23 @@ describe("bulk actions", () => {
     expect(await eventsOf(closed.id)).toHaveLength(before.get(closed.id)!);
   });
 
+  it("asks the enterprises from any open status before resolution: each keeps its cluster and remembers where it was asked from (decision 022)", async () => {
+    const fresh = await file({ status: "NEW", urgency: "NORMAL", category: "SUPPLIES", region: "UA-12" });
+    const assigned = await file({ status: "ASSIGNED", urgency: "HIGH", category: "SUPPLIES", region: "UA-12", cluster: metal });
+    const working = await file({ status: "IN_PROGRESS", urgency: "HIGH", category: "SUPPLIES", region: "UA-12", cluster: metal });
+    const resolved = await file({ status: "RESOLVED", urgency: "LOW", category: "SUPPLIES", region: "UA-12", cluster: metal });
+    const resolvedBefore = await db.request.findUniqueOrThrow({ where: { id: resolved.id } });
+
+    const answer = await post({ intent: "bulk", bulkAction: "requestInfo", message: "Уточніть обсяг, будь ласка.", ids: [fresh.id, assigned.id, working.id, resolved.id] });
+    expect(answer.status).toBe(200);
+    expect(answer.data.outcomes.filter((o: { ok: boolean }) => !o.ok)).toEqual([{ reference: resolved.reference, ok: false, reason: "WRONG_STATUS" }]);
+    expect(await db.request.findUniqueOrThrow({ where: { id: fresh.id } })).toMatchObject({ status: "NEEDS_INFO", infoAskedFrom: "NEW", assignedClusterId: null });
+    expect(await db.request.findUniqueOrThrow({ where: { id: assigned.id } })).toMatchObject({ status: "NEEDS_INFO", infoAskedFrom: "ASSIGNED", assignedClusterId: metal.id });
+    expect(await db.request.findUniqueOrThrow({ where: { id: working.id } })).toMatchObject({ status: "NEEDS_INFO", infoAskedFrom: "IN_PROGRESS", assignedClusterId: metal.id });
+    expect((await eventsOf(working.id)).at(-1)).toMatchObject({ action: "requestInfo", message: "Уточніть обсяг, будь ласка.", clusterId: metal.id, visibility: "PUBLIC" });
+    expect(await db.request.findUniqueOrThrow({ where: { id: resolved.id } })).toEqual(resolvedBefore);
+  });
+
   it("refuses a bulk reject without a message for every request and writes nothing", async () => {
     const a = await file({ status: "NEW", urgency: "LOW", category: "OTHER", region: "UA-53" });
     const b = await file({ status: "TRIAGED", urgency: "LOW", category: "OTHER", region: "UA-53" });
