@@ -12,7 +12,7 @@ import { type ProductionServer, cleanUp, formBody, freshDatabase, openReadOnly, 
 let server: ProductionServer;
 let origin: string;
 const cookies: Record<"admin" | "coordinator" | "member", string> = { admin: "", coordinator: "", member: "" };
-const demo = { memberReference: "", otherReference: "", clusterSlug: "", userId: "", token: "" };
+const demo = { memberReference: "", otherReference: "", clusterSlug: "", userId: "", token: "", edrpou: "" };
 
 type RawAnswer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; sentBytes: number };
 
@@ -85,6 +85,7 @@ beforeAll(async () => {
     demo.memberReference = one<string>(`SELECT r.reference FROM Request r JOIN Cluster c ON c.id = r.assignedClusterId WHERE c.slug = 'kyiv-iam' LIMIT 1`);
     demo.otherReference = one<string>(`SELECT r.reference FROM Request r LEFT JOIN Cluster c ON c.id = r.assignedClusterId WHERE c.slug IS NOT 'kyiv-iam' LIMIT 1`);
     demo.userId = one<string>(`SELECT id FROM User WHERE email = 'coordinator@rrc.example'`);
+    demo.edrpou = one<string>(`SELECT edrpou FROM Enterprise LIMIT 1`);
   } finally {
     sqlite.close();
   }
@@ -317,6 +318,7 @@ describe("caching of signed-in pages", () => {
       ["member", `/requests/${demo.otherReference}`, 404],
       ["coordinator", "/requests/RRC-0000-000000", 404],
     ],
+    "enterprises.$edrpou.tsx": () => [["coordinator", `/enterprises/${demo.edrpou}`, 200], ["coordinator", "/enterprises/99999999", 404], ["member", `/enterprises/${demo.edrpou}`, 403]],
     "admin._index.tsx": () => [["admin", "/admin", 200], ["coordinator", "/admin", 403]],
     "admin.clusters._index.tsx": () => [["admin", "/admin/clusters", 200], ["member", "/admin/clusters", 403]],
     "admin.clusters.$slug.tsx": () => [["admin", `/admin/clusters/${demo.clusterSlug}`, 200], ["admin", "/admin/clusters/no-such", 404]],
