@@ -10,6 +10,7 @@ import { type MailTransport, mailTransport } from "~/utils/mail.server";
 import { sqliteTimestamp } from "~/utils/sqlite-time";
 import { enterpriseNoticeFor, staffNoticeForEnterpriseAction } from "./announcements";
 import type { FieldChange } from "./field-changes";
+import { infoAskerInTx } from "./info-requests.server";
 import { publicChanges } from "./request-corrections";
 import { DEFAULT_DELIVERY, type Delivery, type NotificationTopic, topicOf } from "./notification-preferences";
 import { type NotificationKind, type NotificationParams, renderBilingual } from "./notification-templates";
@@ -156,12 +157,8 @@ async function caretakers(
   const recipients: Recipient[] = owner?.active ? [userRecipient(owner)] : await coordinators(tx);
   if (clusterId) recipients.push(...(await clusterFacts(tx, clusterId)).members.map(userRecipient));
   if (asker) {
-    const question = await tx.requestEvent.findFirst({
-      where: { requestId, action: "requestInfo" },
-      orderBy: { createdAt: "desc" },
-      select: { actor: { select: { id: true, email: true, active: true } } },
-    });
-    if (question?.actor?.active) recipients.push(userRecipient(question.actor));
+    const asked = await infoAskerInTx(tx, requestId);
+    if (asked?.active) recipients.push(userRecipient(asked));
   }
   return recipients;
 }

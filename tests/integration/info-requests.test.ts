@@ -84,6 +84,9 @@ describe("a cluster member asks while the request is in progress", () => {
     expect(answered.location).toContain("done=provideInfo");
     expect(await stateOf(filed.id)).toMatchObject({ status: "IN_PROGRESS", infoAskedFrom: null, assignedClusterId: clusterA });
     expect(await db.$transaction((tx) => infoAskerInTx(tx, filed.id))).toMatchObject({ id: memberA.id, email: "a@ask.example" });
+    const told = await db.notification.findMany({ where: { requestId: filed.id, kind: "infoProvided" }, select: { recipient: true, body: true } });
+    expect(told.map((n) => n.recipient)).toContain("a@ask.example");
+    expect(told.find((n) => n.recipient === "a@ask.example")!.body).toContain("Лист 3 мм, 20 тонн.");
 
     const forMember = await open(filed.reference, cookies.memberA);
     expect(forMember.data.request.infoExchange).toMatchObject({
