@@ -2,6 +2,7 @@
 // machine's `edit`, version-checked; the timeline and the enterprise's page show what changed.
 import { beforeAll, describe, expect, it } from "vitest";
 import { findQueue } from "~/domain/queue.server";
+import { transitionRequestInTx } from "~/domain/request-transition.server";
 import { slaTargets } from "~/domain/sla-config.server";
 import type { Status } from "~/domain/state-machine";
 import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
@@ -134,8 +135,10 @@ describe("correcting a request", () => {
       phone: "+380501112233",
       version: before.version + 1,
     });
-    // Triaged: resolution is what is due, now on the critical clock from the filing.
+    // Triaged: resolution is what is due, now on the critical clock from the filing. The triage
+    // clock stopped at triage: its due time stays as it was (decision 022).
     expect(after.resolveDueAt!.getTime()).toBe(after.createdAt.getTime() + slaTargets.CRITICAL.resolveMs);
+    expect(after.triageDueAt).toEqual(before.triageDueAt);
     expect(after.nextDueAt).toEqual(after.resolveDueAt);
     expect(after.dueSortAt).toEqual(after.resolveDueAt);
 
@@ -145,7 +148,6 @@ describe("correcting a request", () => {
       { field: "phone", from: before.phone, to: "+380501112233" },
       { field: "urgency", from: "NORMAL", to: "CRITICAL" },
       { field: "title", from: "Потрібен листовий прокат", to: "Потрібна арматура для укриття" },
-      { field: "triageDueAt", from: before.triageDueAt!.toISOString(), to: after.triageDueAt!.toISOString() },
       { field: "resolveDueAt", from: before.resolveDueAt!.toISOString(), to: after.resolveDueAt!.toISOString() },
     ]);
 
@@ -169,7 +171,38 @@ describe("correcting a request", () => {
     expect((await post(reference, { ...(await formFor(reference)), urgency: "HIGH" })).status).toBe(303);
     const after = await stateOf(id);
     expect(after.acceptDueAt!.getTime()).toBe(before.assignedAt!.getTime() + slaTargets.HIGH.acceptMs);
-    expect((await lastChanges(id)).map((c) => c.field)).toEqual(["urgency", "triageDueAt", "resolveDueAt", "acceptDueAt"]);
+    expect((await lastChanges(id)).map((c) => c.field)).toEqual(["urgency", "resolveDueAt", "acceptDueAt"]);
+  });
+
+  it("moves a new request's triage due time with its urgency, and says so", async () => {
+    const { id, reference } = await requestIn("NEW", { urgency: "LOW" });
+    const before = await stateOf(id);
+    expect((await post(reference, { ...(await formFor(reference)), urgency: "CRITICAL" })).status).toBe(303);
+    const after = await stateOf(id);
+    expect(after.triageDueAt!.getTime()).toBe(after.createdAt.getTime() + slaTargets.CRITICAL.triageMs);
+    expect(after.nextDueAt).toEqual(after.triageDueAt);
+    expect(await lastChanges(id)).toEqual([
+      { field: "urgency", from: "LOW", to: "CRITICAL" },
+      { field: "triageDueAt", from: before.triageDueAt!.toISOString(), to: after.triageDueAt!.toISOString() },
+      { field: "resolveDueAt", from: before.resolveDueAt!.toISOString(), to: after.resolveDueAt!.toISOString() },
+    ]);
+  });
+
+  it("keeps the time waits on the enterprise pushed the accept deadline out by when the urgency changes", async () => {
+    const { id, reference } = await requestIn("ASSIGNED", { urgency: "LOW" });
+    const assigned = await stateOf(id);
+    // A question while the cluster has not accepted yet, answered twenty minutes later.
+    const coordinatorActor = { type: "USER" as const, userId: coordinator.id, role: "COORDINATOR" as const, clusterId: null };
+    const asked = new Date(Date.now() - 40 * 60_000);
+    await db.$transaction((tx) => transitionRequestInTx(tx, { requestId: id, action: "requestInfo", actor: coordinatorActor, input: { message: "Скільки?" }, now: asked }));
+    await db.$transaction((tx) =>
+      transitionRequestInTx(tx, { requestId: id, action: "provideInfo", actor: { type: "ENTERPRISE" }, input: { message: "20 т." }, now: new Date(asked.getTime() + 20 * 60_000) }),
+    );
+    const back = await stateOf(id);
+    expect(back).toMatchObject({ status: "ASSIGNED" });
+    expect(back.acceptDueAt!.getTime()).toBe(assigned.acceptDueAt!.getTime() + 20 * 60_000);
+    expect((await post(reference, { ...(await formFor(reference)), urgency: "HIGH" })).status).toBe(303);
+    expect((await stateOf(id)).acceptDueAt!.getTime()).toBe(assigned.assignedAt!.getTime() + slaTargets.HIGH.acceptMs + 20 * 60_000);
   });
 
   it("is allowed in every open status, a resolution awaiting confirmation included, and to admins", async () => {
