@@ -10,6 +10,7 @@ import { RequestCorrection } from "~/components/request-correction";
 import { OwnershipActions } from "~/components/request-ownership";
 import { ErrorList } from "~/components/forms";
 import { InfoRequestNotice } from "~/components/info-request-notice";
+import { RequestDetails } from "~/components/request-details";
 import { MergedRequests } from "~/components/merged-requests";
 import { StaffRequestFiles } from "~/components/request-files";
 import { useLabels } from "~/components/request-labels";
@@ -24,7 +25,6 @@ import { lastEnterpriseActivity } from "~/domain/unread";
 import { markRequestSeen } from "~/domain/unread.server";
 import { type StaffRequest, getRequestForStaff, listCoordinators } from "~/domain/requests.server";
 import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
-import { DETAIL_LABEL } from "~/i18n/detail-labels";
 import { matchReasonMessage } from "~/i18n/messages/matching";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
@@ -187,8 +187,8 @@ export default function RequestPage() {
             </dl>
             <h2>{t("field.description")}</h2>
             <p style={{ whiteSpace: "pre-wrap" }}>{request.description}</p>
-            <Details title={t("request.details")} details={request.details} />
-            {request.sensitiveDetails ? <Details title={t("request.sensitive")} details={request.sensitiveDetails} /> : null}
+            <RequestDetails title={t("request.details")} details={request.details} />
+            {request.sensitiveDetails ? <RequestDetails title={t("request.sensitive")} details={request.sensitiveDetails} /> : null}
             {(request.actions as string[]).includes("edit") || refusedCorrection ? (
               <RequestCorrection key={request.version} request={request} version={request.version} lastResult={refusedCorrection} />
             ) : null}
@@ -244,28 +244,6 @@ function VanishedActionNotice({ actions }: { actions: readonly string[] }) {
         </>
       ) : null}
     </div>
-  );
-}
-
-function Details({ title, details }: { title: string; details: Record<string, unknown> }) {
-  const entries = Object.entries(details);
-  if (!entries.length) return null;
-  const { t } = useLocale();
-  const label = useLabels();
-  return (
-    <>
-      <h2>{title}</h2>
-      <dl className="facts">
-        {entries.map(([key, value]) => (
-          <div key={key} style={{ display: "contents" }}>
-            <dt>{DETAIL_LABEL[key] ? t(DETAIL_LABEL[key]!) : key}</dt>
-            <dd style={{ whiteSpace: "pre-wrap" }}>
-              {Array.isArray(value) ? value.map((v) => label.region(String(v))).join(", ") : String(value)}
-            </dd>
-          </div>
-        ))}
-      </dl>
-    </>
   );
 }
 
