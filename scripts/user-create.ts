@@ -69,7 +69,7 @@ function readArguments(argv: string[]) {
 }
 
 async function main() {
-  const outcome = await createUser({ input: readArguments(process.argv.slice(2)) });
+  const outcome = await createUser({ input: readArguments(process.argv.slice(2)), actorUserId: null });
   if (!outcome.ok) refuse(explain(outcome.field, outcome.error));
   const { user, generatedPassword } = outcome;
   console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);

@@ -1,11 +1,14 @@
 // Administration: clusters (the categories they handle, the regions they serve) and staff
-// accounts. Each write is one transaction; a refusal comes back as an i18n error key, tied to
-// a form field where there is one, and leaves nothing written.
+// accounts. Each write is one transaction, recorded in the admin's record (audit.server.ts) by
+// that same transaction; a refusal comes back as an i18n error key, tied to a form field where
+// there is one, and leaves nothing written.
 import { randomBytes } from "node:crypto";
 import { Prisma, type Role } from "~/generated/prisma/client";
 import type { ClusterCreateInput, ClusterUpdateInput, UserCreateInput, UserUpdateInput } from "~/schemas/admin";
 import { type Tx, db } from "~/utils/db.server";
 import { normalizeEmail, revokeUserSessions } from "./auth.server";
+import type { AuditSnapshot } from "./audit";
+import { recordAdminChange } from "./audit.server";
 import { hashPassword } from "./password.server";
 import { CATEGORIES, type Category } from "./taxonomy";
 
@@ -66,6 +69,29 @@ const clusterSelect = {
 
 type ClusterRow = Prisma.ClusterGetPayload<{ select: typeof clusterSelect }>;
 
+/** What the admin's record keeps of a cluster: every field its form edits. */
+const clusterAuditSelect = {
+  nameUk: true,
+  nameEn: true,
+  kind: true,
+  homeRegion: true,
+  contactName: true,
+  contactEmail: true,
+  contactPhone: true,
+  active: true,
+  capabilities: { select: { category: true } },
+  regions: { select: { region: true } },
+} as const satisfies Prisma.ClusterSelect;
+
+function clusterSnapshot(cluster: Prisma.ClusterGetPayload<{ select: typeof clusterAuditSelect }>): AuditSnapshot {
+  const { nameUk, nameEn, kind, homeRegion, contactName, contactEmail, contactPhone, active } = cluster;
+  return {
+    ...{ nameUk, nameEn, kind, homeRegion, contactName, contactEmail, contactPhone, active },
+    capabilities: cluster.capabilities.map((c) => c.category).sort(byCategoryOrder),
+    regions: cluster.regions.map((r) => r.region).sort(),
+  };
+}
+
 function toCluster({ capabilities, regions, _count, ...cluster }: ClusterRow) {
   return {
     ...cluster,
@@ -117,8 +143,11 @@ function clusterData(input: ClusterCreateInput | ClusterUpdateInput) {
 
 export async function createCluster({
   input,
+  actorUserId,
 }: {
   input: ClusterCreateInput;
+  /** The admin creating it (the admin's record). */
+  actorUserId: string;
 }): Promise<{ ok: true; cluster: { id: string; slug: string } } | AdminRefusal> {
   try {
     return await db.$transaction(async (tx) => {
@@ -130,9 +159,18 @@ export async function createCluster({
           capabilities: { create: input.capabilities.map((category) => ({ category })) },
           regions: { create: input.regions.map((region) => ({ region })) },
         },
-        select: { id: true, slug: true },
+        select: { id: true, slug: true, ...clusterAuditSelect },
       });
-      return { ok: true as const, cluster };
+      await recordAdminChange(tx, {
+        actorUserId,
+        action: "cluster.create",
+        subjectType: "cluster",
+        subjectId: cluster.id,
+        subjectLabel: cluster.slug,
+        before: null,
+        after: clusterSnapshot(cluster),
+      });
+      return { ok: true as const, cluster: { id: cluster.id, slug: cluster.slug } };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return refuse("slugTaken", "slug");
@@ -144,12 +182,15 @@ export async function createCluster({
 export async function updateCluster({
   slug,
   input,
+  actorUserId,
 }: {
   slug: string;
   input: ClusterUpdateInput;
+  /** The admin making the change (the admin's record). */
+  actorUserId: string;
 }): Promise<{ ok: true; cluster: { id: string; slug: string } } | AdminRefusal> {
   return db.$transaction(async (tx) => {
-    const found = await tx.cluster.findUnique({ where: { slug }, select: { id: true } });
+    const found = await tx.cluster.findUnique({ where: { slug }, select: { id: true, ...clusterAuditSelect } });
     if (!found) return refuse("notFound");
     const cluster = await tx.cluster.update({
       where: { id: found.id },
@@ -159,9 +200,15 @@ export async function updateCluster({
         capabilities: { deleteMany: {}, create: input.capabilities.map((category) => ({ category })) },
         regions: { deleteMany: {}, create: input.regions.map((region) => ({ region })) },
       },
-      select: { id: true, slug: true },
+      select: { id: true, slug: true, ...clusterAuditSelect },
     });
-    return { ok: true as const, cluster };
+    const before = clusterSnapshot(found);
+    const after = clusterSnapshot(cluster);
+    // Saving the form unchanged changes nothing worth recording.
+    if (JSON.stringify(before) !== JSON.stringify(after)) {
+      await recordAdminChange(tx, { actorUserId, action: "cluster.update", subjectType: "cluster", subjectId: cluster.id, subjectLabel: slug, before, after });
+    }
+    return { ok: true as const, cluster: { id: cluster.id, slug: cluster.slug } };
   });
 }
 
@@ -197,6 +244,13 @@ export function listUsers({ role }: { role?: Role } = {}) {
 
 export type AdminUser = Awaited<ReturnType<typeof listUsers>>[number];
 
+/** What the admin's record keeps of an account: never its password hash. */
+const userAuditSelect = { email: true, name: true, role: true, active: true, cluster: { select: { slug: true } } } as const satisfies Prisma.UserSelect;
+
+function userSnapshot({ email, name, role, active, cluster }: Prisma.UserGetPayload<{ select: typeof userAuditSelect }>): AuditSnapshot {
+  return { email, name, role, active, cluster: cluster?.slug ?? null };
+}
+
 /** One account for its edit page, with how many sessions it has open; null when there is no such id. */
 export async function getUser({ id, now = new Date() }: { id: string; now?: Date }) {
   const user = await db.user.findUnique({
@@ -230,8 +284,11 @@ export type CreatedUser = { id: string; email: string; name: string; role: Role 
  */
 export async function createUser({
   input,
+  actorUserId,
 }: {
   input: UserCreateInput;
+  /** The admin creating the account; null from the command line (npm run user:create). */
+  actorUserId: string | null;
 }): Promise<{ ok: true; user: CreatedUser; generatedPassword: string | null } | AdminRefusal> {
   const email = normalizeEmail(input.email);
   const name = input.name || email.split("@")[0]!;
@@ -244,11 +301,20 @@ export async function createUser({
       if (!cluster.ok) return cluster;
       // Emails are stored lower-case, so this finds "Name@X" and "name@x" alike.
       if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return refuse("emailTaken", "email");
-      const user = await tx.user.create({
+      const { id, ...created } = await tx.user.create({
         data: { email, name, role: input.role, clusterId: cluster.clusterId, passwordHash },
-        select: { id: true, email: true, name: true, role: true },
+        select: { id: true, ...userAuditSelect },
       });
-      return { ok: true as const, user, generatedPassword };
+      await recordAdminChange(tx, {
+        actorUserId,
+        action: "user.create",
+        subjectType: "user",
+        subjectId: id,
+        subjectLabel: email,
+        before: null,
+        after: { ...userSnapshot(created), password: generatedPassword === null ? "typed" : "generated" },
+      });
+      return { ok: true as const, user: { id, email, name, role: created.role }, generatedPassword };
     });
   } catch (error) {
     if (isUniqueViolation(error)) return refuse("emailTaken", "email");
@@ -268,14 +334,24 @@ export async function updateUser({
   input: UserUpdateInput;
 }): Promise<{ ok: true } | AdminRefusal> {
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id }, select: { clusterId: true } });
+    const user = await tx.user.findUnique({ where: { id }, select: { clusterId: true, ...userAuditSelect } });
     if (!user) return refuse("notFound");
+    const { clusterId: currentClusterId } = user;
     // Keeps at least one admin: the one acting can never remove themselves.
     if (id === adminId && input.role !== "ADMIN") return refuse("selfDemote", "role");
-    const cluster = await clusterForRole(tx, { role: input.role, slug: input.cluster, currentClusterId: user.clusterId });
+    const cluster = await clusterForRole(tx, { role: input.role, slug: input.cluster, currentClusterId });
     if (!cluster.ok) return cluster;
     // The role and cluster are read afresh on every request, so open sessions follow at once.
-    await tx.user.update({ where: { id }, data: { name: input.name, role: input.role, clusterId: cluster.clusterId } });
+    const updated = await tx.user.update({
+      where: { id },
+      data: { name: input.name, role: input.role, clusterId: cluster.clusterId },
+      select: userAuditSelect,
+    });
+    const before = userSnapshot(user);
+    const after = userSnapshot(updated);
+    if (JSON.stringify(before) !== JSON.stringify(after)) {
+      await recordAdminChange(tx, { actorUserId: adminId, action: "user.update", subjectType: "user", subjectId: id, subjectLabel: user.email, before, after });
+    }
     return { ok: true as const };
   });
 }
@@ -294,8 +370,24 @@ export async function setUserActive({
   adminId: string;
 }): Promise<{ ok: true; endedSessions: number } | AdminRefusal> {
   if (!active && id === adminId) return refuse("selfDeactivate");
-  const { count } = await db.$transaction((tx) => tx.user.updateMany({ where: { id }, data: { active } }));
-  if (count === 0) return refuse("notFound");
+  const found = await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id }, select: { email: true, active: true } });
+    if (!user) return false;
+    if (user.active !== active) {
+      await tx.user.update({ where: { id }, data: { active } });
+      await recordAdminChange(tx, {
+        actorUserId: adminId,
+        action: active ? "user.activate" : "user.deactivate",
+        subjectType: "user",
+        subjectId: id,
+        subjectLabel: user.email,
+        before: { active: user.active },
+        after: { active },
+      });
+    }
+    return true;
+  });
+  if (!found) return refuse("notFound");
   // After the flag: an inactive user's sessions are already refused, so the gap between the
   // two writes lets nobody in; the rows are then removed.
   const endedSessions = active ? 0 : await revokeUserSessions(id);
@@ -323,6 +415,16 @@ export async function resetPassword({
     if (!user) return false;
     await tx.user.update({ where: { id }, data: { passwordHash } });
     await tx.loginAttempt.deleteMany({ where: { email: user.email } });
+    // What changed is secret; the record says that it changed, and how.
+    await recordAdminChange(tx, {
+      actorUserId: adminId,
+      action: "user.resetPassword",
+      subjectType: "user",
+      subjectId: id,
+      subjectLabel: user.email,
+      before: null,
+      after: { password: "generated" },
+    });
     return true;
   });
   if (!found) return refuse("notFound");

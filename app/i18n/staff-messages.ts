@@ -3,6 +3,8 @@
 // the browser by the root loader for signed-in users only (never bundled into public pages).
 import { adminMessages } from "./messages/admin";
 import { askingMessages } from "./messages/asking";
+import { auditMessages } from "./messages/audit";
+import { requestToolMessages } from "./messages/request-tools";
 import { correctionMessages } from "./messages/corrections";
 import { ownershipMessages } from "./messages/ownership";
 import type { Locale } from "./locale";
@@ -16,11 +18,11 @@ import { outboxMessages } from "./messages/outbox";
 import { reportMessages } from "./messages/reports";
 import { workspaceMessages } from "./messages/workspace";
 
-const uk = { ...workspaceMessages.uk, ...matchingMessages.uk, ...adminMessages.uk, ...outboxMessages.uk, ...reportMessages.uk, ...dashboardMessages.uk, ...correctionMessages.uk, ...ownershipMessages.uk, ...notificationMessages.uk, ...askingMessages.uk, ...mergingMessages.uk, ...enterpriseMessages.uk };
+const uk = { ...workspaceMessages.uk, ...matchingMessages.uk, ...adminMessages.uk, ...outboxMessages.uk, ...reportMessages.uk, ...dashboardMessages.uk, ...correctionMessages.uk, ...ownershipMessages.uk, ...notificationMessages.uk, ...askingMessages.uk, ...mergingMessages.uk, ...enterpriseMessages.uk, ...auditMessages.uk, ...requestToolMessages.uk };
 
 export const staffMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
   uk,
-  en: { ...workspaceMessages.en, ...matchingMessages.en, ...adminMessages.en, ...outboxMessages.en, ...reportMessages.en, ...dashboardMessages.en, ...correctionMessages.en, ...ownershipMessages.en, ...notificationMessages.en, ...askingMessages.en, ...mergingMessages.en, ...enterpriseMessages.en },
+  en: { ...workspaceMessages.en, ...matchingMessages.en, ...adminMessages.en, ...outboxMessages.en, ...reportMessages.en, ...dashboardMessages.en, ...correctionMessages.en, ...ownershipMessages.en, ...notificationMessages.en, ...askingMessages.en, ...mergingMessages.en, ...enterpriseMessages.en, ...auditMessages.en, ...requestToolMessages.en },
 };
 
 /** The full translator for server code that renders staff strings (reports, files). */

@@ -31,6 +31,12 @@ export default function AdminOverview() {
         </li>
         <li>
           <h2>
+            <Link to="/admin/audit">{t("admin.audit")}</Link>
+          </h2>
+          <p>{t("admin.audit.lead")}</p>
+        </li>
+        <li>
+          <h2>
             <Link to="/admin/outbox">{t("outbox.title")}</Link>
           </h2>
         </li>

@@ -22,11 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, "ADMIN");
+  const admin = await requireRole(request, "ADMIN");
   const slug = params.slug ?? "";
   const submission = parseWithZod(await request.formData(), { schema: ClusterUpdateSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const outcome = await updateCluster({ slug, input: submission.value });
+  const outcome = await updateCluster({ slug, input: submission.value, actorUserId: admin.id });
   if (!outcome.ok && outcome.error === "notFound") throw new Response("Not found", { status: 404 });
   if (!outcome.ok) return data(submission.reply(refusalErrors(outcome)), { status: 400 });
   return redirect(`/admin/clusters/${slug}?done=saved`, 303);

@@ -21,10 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, "ADMIN");
+  const admin = await requireRole(request, "ADMIN");
   const submission = parseWithZod(await request.formData(), { schema: ClusterCreateSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const outcome = await createCluster({ input: submission.value });
+  const outcome = await createCluster({ input: submission.value, actorUserId: admin.id });
   if (!outcome.ok) return data(submission.reply(refusalErrors(outcome)), { status: 400 });
   return redirect(`/admin/clusters/${outcome.cluster.slug}?done=created`, 303);
 }

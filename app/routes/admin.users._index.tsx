@@ -28,10 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const hideFields = ["password"];
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, "ADMIN");
+  const admin = await requireRole(request, "ADMIN");
   const submission = parseWithZod(await request.formData(), { schema: UserCreateSchema });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields }), created: null }, { status: 400 });
-  const outcome = await createUser({ input: submission.value });
+  const outcome = await createUser({ input: submission.value, actorUserId: admin.id });
   if (!outcome.ok) return data({ result: submission.reply({ ...refusalErrors(outcome), hideFields }), created: null }, { status: 400 });
   // A password the admin typed needs no showing: post/redirect/get to the new account.
   if (outcome.generatedPassword === null) return redirect(`/admin/users/${outcome.user.id}?done=created`, 303);
