@@ -50,6 +50,9 @@ export const STAFF_NOTICE_ON_ENTERPRISE_ACTION = {
   // The request is finished or simply goes on: nothing for anyone to do.
   confirm: null,
   confirmStillNeeded: null,
+  // A new private link (/s/lost) changes nothing staff act on; it is on the staff timeline, and
+  // the link itself is mailed to the enterprise by the rotation (decision 026).
+  rotateStatusLink: null,
 } as const satisfies Record<EnterpriseAction, StaffNoticeKind | null>;
 
 export function enterpriseNoticeFor(action: Action): EnterpriseNoticeKind | null {

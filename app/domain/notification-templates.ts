@@ -8,7 +8,11 @@ import { ENTERPRISE_NOTICE_KINDS, type EnterpriseNoticeParams, ENTERPRISE_TEMPLA
 import { type Draft, quote } from "./notification-text";
 import { STAFF_NOTICE_KINDS, STAFF_TEMPLATES, type StaffNoticeParams } from "./staff-notice-templates";
 
-export const NOTIFICATION_KINDS = ["requestReceived", ...ENTERPRISE_NOTICE_KINDS, ...STAFF_NOTICE_KINDS, "digest"] as const;
+/** Messages about getting back in: a new status link, a password reset, a changed password. */
+const ACCESS_KINDS = ["statusLinkRenewed", "passwordReset", "passwordChanged"] as const;
+type AccessKind = (typeof ACCESS_KINDS)[number];
+
+export const NOTIFICATION_KINDS = ["requestReceived", ...ENTERPRISE_NOTICE_KINDS, ...STAFF_NOTICE_KINDS, "digest", ...ACCESS_KINDS] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type EnterpriseNoticeKind = (typeof ENTERPRISE_NOTICE_KINDS)[number];
 export type StaffNoticeKind = (typeof STAFF_NOTICE_KINDS)[number];
@@ -20,13 +24,20 @@ export type NotificationParams = {
   requestReceived: RequestFacts & { statusUrl: string; triageDueAt: Date | null };
   /** To a person whose choice for some kinds is the daily digest. */
   digest: DigestParams;
-} & { [K in EnterpriseNoticeKind]: EnterpriseNoticeParams } & StaffNoticeParams;
+} & { [K in EnterpriseNoticeKind]: EnterpriseNoticeParams } & StaffNoticeParams & {
+  /** To the enterprise: a new private link, the old one stopped working (only its hash is stored). */
+  statusLinkRenewed: RequestFacts & { statusUrl: string; by: "enterprise" | "staff"; lostLinkUrl: string };
+  /** To a staff member who asked: a single-use link to choose a new password. */
+  passwordReset: { name: string; resetUrl: string; expiresAt: Date; forgotUrl: string };
+  /** To a staff member whose password was just changed, by them or through a reset link. */
+  passwordChanged: { name: string; at: Date; how: "changed" | "reset"; forgotUrl: string };
+};
 
 export type RenderedNotification = { subject: string; body: string };
 
 type Templates = { [K in NotificationKind]: Record<Locale, (params: NotificationParams[K]) => Draft> };
 
-const TEMPLATES: Templates = {
+const REQUEST_TEMPLATES: Omit<Templates, AccessKind> = {
   requestReceived: {
     uk: (p) => ({
       subject: `[${p.reference}] Запит отримано`,
@@ -57,6 +68,88 @@ const TEMPLATES: Templates = {
   ...STAFF_TEMPLATES,
   digest: { uk: (p) => renderDigest("uk", p), en: (p) => renderDigest("en", p) },
 };
+
+/** The messages about access: a new status link, a password reset, a changed password. */
+const ACCESS_TEMPLATES: Pick<Templates, AccessKind> = {
+  statusLinkRenewed: {
+    uk: (p) => ({
+      subject: `[${p.reference}] Нове посилання на сторінку запиту`,
+      body: [
+        p.by === "enterprise"
+          ? `На сайті Центру попросили нове посилання на сторінку вашого запиту «${p.title}» (номер ${p.reference}), вказавши номер запиту й цю адресу.`
+          : `Координатор Центру надіслав вам нове посилання на сторінку вашого запиту «${p.title}» (номер ${p.reference}).`,
+        "",
+        "Ваше нове особисте посилання:",
+        p.statusUrl,
+        "",
+        "Попереднє посилання більше не відкриває сторінку запиту; усе інше в запиті без змін.",
+        "Якщо ви нового посилання не просили — користуйтеся ним: його надіслано лише на цю адресу. Якщо такі листи приходять знову без вашого запиту, повідомте Центр.",
+        `Загубите посилання ще раз — нове можна попросити тут: ${p.lostLinkUrl}`,
+      ],
+    }),
+    en: (p) => ({
+      subject: `[${p.reference}] A new link to your request's page`,
+      body: [
+        p.by === "enterprise"
+          ? `Someone asked on the Centre's site, giving the reference and this address, for a new link to the page of your request “${p.title}” (reference ${p.reference}).`
+          : `A Centre coordinator sent you a new link to the page of your request “${p.title}” (reference ${p.reference}).`,
+        "",
+        "Your new private link:",
+        p.statusUrl,
+        "",
+        "The previous link no longer opens the request's page; nothing else about the request changed.",
+        "If you did not ask for a new link, use this one all the same: it was sent to this address only. If such messages keep coming without your asking, tell the Centre.",
+        `Should you lose the link again, ask for a new one here: ${p.lostLinkUrl}`,
+      ],
+    }),
+  },
+  passwordReset: {
+    uk: (p) => ({
+      subject: "Відновлення пароля",
+      body: [
+        `${p.name}, для вашого облікового запису в трекері Центру швидкого реагування попросили відновити пароль.`,
+        "",
+        "Щоб задати новий пароль, відкрийте посилання:",
+        p.resetUrl,
+        "",
+        `Посилання діє до ${formatDateTime(p.expiresAt, "uk")} (за київським часом) і лише один раз. Після зміни пароля всі ваші сеанси буде завершено.`,
+        `Якщо ви не просили відновлення, нічого не робіть: пароль залишиться тим самим. Нове посилання: ${p.forgotUrl}`,
+      ],
+    }),
+    en: (p) => ({
+      subject: "Password reset",
+      body: [
+        `${p.name}, a password reset was asked for your account on the Rapid Response Centre tracker.`,
+        "",
+        "To choose a new password, open this link:",
+        p.resetUrl,
+        "",
+        `The link works until ${formatDateTime(p.expiresAt, "en")} (Kyiv time), and only once. Changing the password ends all your sessions.`,
+        `If you did not ask for this, do nothing: your password stays as it is. A new link: ${p.forgotUrl}`,
+      ],
+    }),
+  },
+  passwordChanged: {
+    uk: (p) => ({
+      subject: "Ваш пароль змінено",
+      body: [
+        `${p.name}, пароль вашого облікового запису в трекері Центру швидкого реагування змінено ${formatDateTime(p.at, "uk")} (за київським часом)${p.how === "reset" ? " за посиланням з листа «Відновлення пароля»" : ""}.`,
+        p.how === "reset" ? "Усі ваші сеанси завершено." : "Усі ваші інші сеанси завершено.",
+        `Якщо це були не ви, одразу відновіть пароль (${p.forgotUrl}) і повідомте адміністратора Центру.`,
+      ],
+    }),
+    en: (p) => ({
+      subject: "Your password was changed",
+      body: [
+        `${p.name}, the password of your account on the Rapid Response Centre tracker was changed on ${formatDateTime(p.at, "en")} (Kyiv time)${p.how === "reset" ? " through the link of a “Password reset” email" : ""}.`,
+        p.how === "reset" ? "All your sessions were ended." : "All your other sessions were ended.",
+        `If this was not you, reset your password at once (${p.forgotUrl}) and tell the Centre's administrator.`,
+      ],
+    }),
+  },
+};
+
+const TEMPLATES: Templates = { ...REQUEST_TEMPLATES, ...ACCESS_TEMPLATES };
 
 const SIGNATURE = {
   uk: "Центр швидкого реагування Українського кластерного альянсу. Лист надіслано автоматично — не відповідайте на нього.",

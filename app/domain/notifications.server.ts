@@ -238,6 +238,35 @@ export function enqueueRequestReceived(
   return insertNotifications(sql, requestId, now, [{ kind: "requestReceived", recipients: [{ email: facts.email }], params: { ...facts, statusUrl } }]);
 }
 
+/**
+ * "A new link to your request's page", with the new private link: written by the rotation
+ * (status-links.server.ts), which alone knows the new token.
+ */
+export async function enqueueStatusLinkRenewed(
+  tx: Tx,
+  { requestId, statusUrl, by, now }: { requestId: string; statusUrl: string; by: "enterprise" | "staff"; now: Date },
+) {
+  const r = await requestFacts(tx, requestId);
+  const lostLinkUrl = `${publicBaseUrl()}/s/lost`;
+  return write(tx, requestId, now, [{ kind: "statusLinkRenewed", recipients: [{ email: r.email }], params: { ...r, statusUrl, by, lostLinkUrl } }]);
+}
+
+type AccountMessage =
+  | { kind: "passwordReset"; params: Omit<NotificationParams["passwordReset"], "forgotUrl"> }
+  | { kind: "passwordChanged"; params: Omit<NotificationParams["passwordChanged"], "forgotUrl"> };
+
+/** A message about a staff member's own account (a reset link, a changed password); no request. */
+export async function enqueueAccountMessage(tx: Tx, message: AccountMessage & { recipient: string; now: Date }) {
+  const forgotUrl = `${publicBaseUrl()}/forgot-password`;
+  // No user id: a person's notification choices never hold back or mute a message about their access.
+  const recipients = [{ email: message.recipient }];
+  const draft: Draft =
+    message.kind === "passwordReset"
+      ? { kind: "passwordReset", recipients, params: { ...message.params, forgotUrl } }
+      : { kind: "passwordChanged", recipients, params: { ...message.params, forgotUrl } };
+  return write(tx, null, message.now, [draft]);
+}
+
 export type DeliveryOptions = {
   now?: Date;
   /** At most this many messages per run. */

@@ -25,6 +25,9 @@ export type TransitionOptions = {
   now?: Date;
 };
 
+/** Actions that leave the request's activity clock and its "still needed?" question alone. */
+const NOT_ACTIVITY: ReadonlySet<Action> = new Set(["askStillNeeded", "rotateStatusLink"]);
+
 export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) {
   const { requestId, action, actor, input = {}, expectedVersion, now = new Date() } = options;
   const request = await tx.request.findUnique({
@@ -123,9 +126,10 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       status: plan.to,
       ...requestKeys({ status: plan.to, urgency, triagedAt, ...dueTimes, notAcceptedInTime: lapsed }),
       version: { increment: 1 },
-      // Asking "still needed?" is not activity; anything else is, and answers the question.
-      lastActivityAt: action === "askStillNeeded" ? undefined : now,
-      stillNeededAskedAt: action === "askStillNeeded" ? now : null,
+      // Asking "still needed?" is not activity, nor is a new status link (anyone who knows the
+      // reference and the e-mail can ask for one); anything else is, and answers the question.
+      lastActivityAt: NOT_ACTIVITY.has(action) ? undefined : now,
+      stillNeededAskedAt: action === "askStillNeeded" ? now : NOT_ACTIVITY.has(action) ? undefined : null,
       ...clears,
       ...stamps,
       assignedClusterId: clusterId,

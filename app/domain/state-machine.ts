@@ -281,6 +281,12 @@ export const TRANSITIONS = {
     visibility: "PUBLIC",
   },
   /**
+   * A new private link replaces the old one, which stops working at once: asked for on /s/lost
+   * by whoever knows the reference and the e-mail it was filed with (the link goes only to
+   * that e-mail), or sent by staff. Changes nothing else, and is not activity (see the executor).
+   */
+  rotateStatusLink: { from: ALL_STATUSES, to: "SAME", by: ["ENTERPRISE", ...STAFF], visibility: "INTERNAL" },
+  /**
    * The enterprise adds a message or more information (outside NEEDS_INFO, see provideInfo); on
    * a merged request it reaches the staff of the original (see status-page.server.ts).
    */

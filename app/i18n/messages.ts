@@ -5,6 +5,7 @@
 import type { Status } from "~/domain/state-machine";
 import { errorMessageKey, interpolate } from "./format-message";
 import type { Locale } from "./locale";
+import { accessMessages } from "./messages/access";
 import { authMessages } from "./messages/auth";
 import { fileMessages } from "./messages/files";
 import type { staffMessages } from "./staff-messages";
@@ -126,7 +127,7 @@ const publicUk = {
   "status.closedNoMessages": "Запит закрито, нові повідомлення не приймаються. Якщо потрібна допомога — подайте новий запит.",
   "status.notFound.title": "Запит не знайдено",
   "status.notFound.body":
-    "За цим посиланням запиту немає. Перевірте, чи скопійовано посилання повністю. Якщо посилання втрачено, зверніться до Центру швидкого реагування і назвіть номер запиту.",
+    "За цим посиланням запиту немає. Перевірте, чи скопійовано посилання повністю. Посилання могло й застаріти: якщо ви просили нове, відкрийте посилання з найновішого листа.",
   "status.private": "Це особисте посилання: не публікуйте його.",
   "status.mergedInto": "Ви відкрили посилання запиту {own}. Його об'єднано з вашим запитом {original}: роботу ведуть там, і ця сторінка показує її перебіг.",
   "status.mergedElsewhere": "Ваш запит об'єднано з іншим запитом, над яким Центр уже працює. Його стан зараз: «{status}».",
@@ -195,12 +196,13 @@ const publicUk = {
   "page.home": "На головну",
 };
 
-const uk = { ...publicUk, ...authMessages.uk, ...fileMessages.uk };
+const uk = { ...publicUk, ...authMessages.uk, ...fileMessages.uk, ...accessMessages.uk };
 type PublicKey = keyof typeof uk;
 
 const en: Record<PublicKey, string> = {
   ...authMessages.en,
   ...fileMessages.en,
+  ...accessMessages.en,
   "app.name": "Rapid Response Centre",
   "app.org": "Ukrainian Cluster Alliance",
   "nav.newRequest": "File a request",
@@ -318,7 +320,7 @@ const en: Record<PublicKey, string> = {
   "status.closedNoMessages": "This request is closed and takes no new messages. If you need help, file a new request.",
   "status.notFound.title": "Request not found",
   "status.notFound.body":
-    "There is no request at this link. Check that the whole link was copied. If you lost the link, contact the Rapid Response Centre and give your reference number.",
+    "There is no request at this link. Check that the whole link was copied. The link may also have been replaced: if you asked for a new one, open the link in the newest email.",
   "status.private": "This is a private link: do not publish it.",
   "status.mergedInto": "You opened the link of request {own}. It was merged with your request {original}: the work goes on there, and this page follows it.",
   "status.mergedElsewhere": "Your request was merged with another request the Centre is already working on. Its status now: “{status}”.",

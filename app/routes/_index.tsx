@@ -19,6 +19,9 @@ export default function Home() {
         </Link>
       </p>
       <p>{t("home.noAccount")}</p>
+      <p>
+        <Link to="/s/lost">{t("lostLink.ask")}</Link>
+      </p>
     </main>
   );
 }

@@ -244,6 +244,9 @@ export function ErrorBoundary() {
       <h1>{t("status.notFound.title")}</h1>
       <p>{t("status.notFound.body")}</p>
       <p>
+        <Link to="/s/lost">{t("lostLink.ask")}</Link>
+      </p>
+      <p>
         <Link to="/">{t("page.home")}</Link>
       </p>
     </main>

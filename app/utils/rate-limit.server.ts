@@ -16,6 +16,11 @@ export function createRateLimiter({ limit, windowMs }: { limit: number; windowMs
       window.count += 1;
       return window.count <= limit;
     },
+    /** True when the key has used up its current window (counts nothing). */
+    isOver(key: string, now = Date.now()) {
+      const window = windows.get(key);
+      return window !== undefined && window.resetAt > now && window.count >= limit;
+    },
     retryAfterSeconds(key: string, now = Date.now()) {
       const window = windows.get(key);
       return window ? Math.max(1, Math.ceil((window.resetAt - now) / 1000)) : 0;

@@ -129,6 +129,12 @@ const TABLE: Record<Action, Expected> = {
     needs: ["message"],
   },
   askStillNeeded: { from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"], to: "SAME", by: ["SYSTEM"], needs: [] },
+  rotateStatusLink: {
+    from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "DUPLICATE"],
+    to: "SAME",
+    by: ["ENTERPRISE", ...STAFF],
+    needs: [],
+  },
   confirmStillNeeded: {
     from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"],
     to: "SAME",
@@ -608,7 +614,7 @@ describe("availableActions matches the table", () => {
   });
 
   it("spot checks", () => {
-    expect(availableActions({ type: "ENTERPRISE" }, stateFor("NEEDS_INFO"))).toEqual(["provideInfo", "confirmStillNeeded"]);
+    expect(availableActions({ type: "ENTERPRISE" }, stateFor("NEEDS_INFO"))).toEqual(["provideInfo", "confirmStillNeeded", "rotateStatusLink"]);
     expect([...availableActions(actorFor("ASSIGNED_MEMBER"), stateFor("ASSIGNED"))].sort()).toEqual(
       ["accept", "decline", "note", "publicMessage", "requestInfo"].sort(),
     );

@@ -47,6 +47,9 @@ const uk = {
   "outbox.kind.infoProvided": "Підприємство відповіло на запитання",
   "outbox.kind.enterpriseReopened": "Підприємство відкрило запит повторно",
   "outbox.kind.digest": "Щоденний підсумок",
+  "outbox.kind.statusLinkRenewed": "Нове посилання на запит (підприємству)",
+  "outbox.kind.passwordReset": "Відновлення пароля (працівнику)",
+  "outbox.kind.passwordChanged": "Пароль змінено (працівнику)",
 } satisfies Record<string, string> & Record<`outbox.kind.${NotificationKind}`, string>;
 
 export const outboxMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
@@ -97,5 +100,8 @@ export const outboxMessages: { uk: typeof uk; en: Record<keyof typeof uk, string
     "outbox.kind.infoProvided": "The enterprise answered a question",
     "outbox.kind.enterpriseReopened": "The enterprise reopened the request",
     "outbox.kind.digest": "Daily digest",
+    "outbox.kind.statusLinkRenewed": "New link to the request (enterprise)",
+    "outbox.kind.passwordReset": "Password reset (staff member)",
+    "outbox.kind.passwordChanged": "Password changed (staff member)",
   },
 };
