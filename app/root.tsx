@@ -60,7 +60,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   // A route with `handle.hydrate === false` is served as HTML only (its own small script, if
   // any, enhances it): no React, no Remix runtime in the browser.
-  const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  const handles = useMatches().map((match) => match.handle as { hydrate?: boolean; chrome?: boolean } | undefined);
+  const hydrate = !handles.some((handle) => handle?.hydrate === false);
+  // A route with `handle.chrome === false` (the print view) is the page alone: no site header or footer.
+  const chrome = !handles.some((handle) => handle?.chrome === false);
   return (
     <html lang={locale}>
       <head>
@@ -72,9 +75,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {data?.staffStrings ? <script src={data.staffStrings} nonce={nonce} /> : null}
       </head>
       <body>
-        <SiteHeader />
+        {chrome ? <SiteHeader /> : null}
         {children}
-        <footer className="site">{translate(locale, "app.org")}</footer>
+        {chrome ? <footer className="site">{translate(locale, "app.org")}</footer> : null}
         {hydrate ? <ScrollRestoration nonce={nonce} /> : null}
         {hydrate ? <Scripts nonce={nonce} /> : null}
       </body>

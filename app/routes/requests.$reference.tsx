@@ -13,6 +13,7 @@ import { InfoRequestNotice } from "~/components/info-request-notice";
 import { RequestDetails } from "~/components/request-details";
 import { MergedRequests } from "~/components/merged-requests";
 import { StaffRequestFiles } from "~/components/request-files";
+import { RequestTools } from "~/components/request-tools";
 import { useLabels } from "~/components/request-labels";
 import { RequestTimeline } from "~/components/request-timeline";
 import { actorFor, requireUser } from "~/domain/auth.server";
@@ -130,7 +131,7 @@ export default function RequestPage() {
       <MergedRequests merged={request.mergedRequests} />
       {searchParams.get("done") ? (
         <p className="notice ok" role="status">
-          {t("request.done")}
+          {t(searchParams.get("done") === "statusLink" ? "statusLink.done" : "request.done")}
         </p>
       ) : null}
 
@@ -216,6 +217,7 @@ export default function RequestPage() {
 
         <aside>
           <ActionsPanel request={request} recommendations={recommendations} clusters={clusters} coordinators={coordinators} viewerId={viewerId} />
+          <RequestTools reference={request.reference} email={request.email} canSendLink={(request.actions as string[]).includes("rotateStatusLink")} />
         </aside>
       </div>
     </main>

@@ -1,0 +1,65 @@
+// The print view of one request: the same people may print it as may open its page; by default
+// the paper leaves out internal notes' text and defence orders' sensitive details.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createRequest } from "~/domain/intake.server";
+import { transitionRequestInTx } from "~/domain/request-transition.server";
+import { loader as printLoader } from "~/routes/requests.$reference_.print";
+import { db } from "~/utils/db.server";
+import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
+import { call } from "./route-helpers";
+import { cookieFor } from "./sessions";
+
+let reference: string;
+const cookies: Record<"coordinator" | "member" | "otherMember", string> = { coordinator: "", member: "", otherMember: "" };
+const print = (who: keyof typeof cookies | null, search = "") =>
+  call(printLoader, new Request(`http://localhost/requests/${reference}/print${search}`, { headers: who ? { Cookie: cookies[who] } : {} }), {
+    reference,
+  });
+
+beforeAll(async () => {
+  const seed = (slug: string) => ({ slug, nameUk: slug, nameEn: slug, kind: "CLUSTER" as const, homeRegion: "UA-30" as const, capabilities: ["DEFENCE_ORDER" as const], regions: [] });
+  const [mine, other] = [await createCluster(seed("print-a")), await createCluster(seed("print-b"))];
+  const coordinator = await createUser({ email: "print.c@rrc.example", name: "Олена Координаторка", password: "pw-123456789012", role: "COORDINATOR" });
+  const member = await createUser({ email: "print.m@rrc.example", name: "М", password: "pw-123456789012", role: "CLUSTER_MEMBER", clusterId: mine.id });
+  const otherMember = await createUser({ email: "print.o@rrc.example", name: "О", password: "pw-123456789012", role: "CLUSTER_MEMBER", clusterId: other.id });
+  cookies.coordinator = await cookieFor(coordinator.id);
+  cookies.member = await cookieFor(member.id);
+  cookies.otherMember = await cookieFor(otherMember.id);
+
+  const filed = await createRequest({ input: buildIntake(seededRandom(27), { category: "DEFENCE_ORDER", title: "Пошив спорядження для друку" }) });
+  reference = filed.reference;
+  const actor = { type: "USER" as const, userId: coordinator.id, role: "COORDINATOR" as const, clusterId: null };
+  await db.$transaction(async (tx) => {
+    await transitionRequestInTx(tx, { requestId: filed.id, action: "note", actor, input: { message: "Внутрішнє: перевірити допуски" } });
+    await transitionRequestInTx(tx, { requestId: filed.id, action: "publicMessage", actor, input: { message: "Дякуємо, розглядаємо." } });
+    await transitionRequestInTx(tx, { requestId: filed.id, action: "assign", actor, input: { clusterId: mine.id } });
+  });
+});
+
+describe("print view", () => {
+  it("gives staff the details and the whole history; internal notes' text and sensitive details only when asked for", async () => {
+    const plain = await print("coordinator");
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get("Cache-Control")).toBe("private, no-store");
+    const request = plain.data.request;
+    expect(request).toMatchObject({ reference, title: "Пошив спорядження для друку", full: false, sensitiveDetails: null });
+    expect(request.events.map((e: { action: string }) => e.action)).toEqual(["submit", "note", "publicMessage", "assign"]);
+    const messages = request.events.map((e: { message: string | null }) => e.message);
+    expect(messages).toContain("Дякуємо, розглядаємо.");
+    expect(JSON.stringify(plain.data)).not.toContain("перевірити допуски");
+    expect(JSON.stringify(plain.data)).not.toContain("Металеві комплектуючі");
+
+    const full = await print("coordinator", "?full=1");
+    expect(full.data.request.full).toBe(true);
+    expect(full.data.request.events.map((e: { message: string | null }) => e.message)).toContain("Внутрішнє: перевірити допуски");
+    expect(full.data.request.sensitiveDetails).toMatchObject({ productType: "Металеві комплектуючі" });
+  });
+
+  it("is open to the assigned cluster's members as the request page is, and to nobody else", async () => {
+    expect((await print("member")).status).toBe(200);
+    expect((await print("otherMember")).status).toBe(404);
+    const anonymous = await print(null);
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.location).toBe(`/login?redirectTo=${encodeURIComponent(`/requests/${reference}/print`)}`);
+  });
+});
