@@ -108,6 +108,7 @@ function SiteHeader() {
             {t("lang.switch")}
           </button>
         </Form>
+        {user ? <Link to="/account">{t("nav.account")}</Link> : null}
         {user ? (
           <Form method="post" action="/logout" reloadDocument>
             <button type="submit" title={user.name}>

@@ -7,6 +7,7 @@ import { Prisma, type Role } from "~/generated/prisma/client";
 import type { ClusterCreateInput, ClusterUpdateInput, UserCreateInput, UserUpdateInput } from "~/schemas/admin";
 import { type Tx, db } from "~/utils/db.server";
 import { normalizeEmail, revokeUserSessions } from "./auth.server";
+import { invalidateResetLinksInTx } from "./account.server";
 import type { AuditSnapshot } from "./audit";
 import { recordAdminChange } from "./audit.server";
 import { hashPassword } from "./password.server";
@@ -375,6 +376,8 @@ export async function setUserActive({
     if (!user) return false;
     if (user.active !== active) {
       await tx.user.update({ where: { id }, data: { active } });
+      // An e-mailed reset link must not bring a deactivated account back.
+      if (!active) await invalidateResetLinksInTx(tx, { userId: id, now: new Date() });
       await recordAdminChange(tx, {
         actorUserId: adminId,
         action: active ? "user.activate" : "user.deactivate",
@@ -415,6 +418,8 @@ export async function resetPassword({
     if (!user) return false;
     await tx.user.update({ where: { id }, data: { passwordHash } });
     await tx.loginAttempt.deleteMany({ where: { email: user.email } });
+    // A reset link mailed earlier would replace the password the admin hands over.
+    await invalidateResetLinksInTx(tx, { userId: id, now: new Date() });
     // What changed is secret; the record says that it changed, and how.
     await recordAdminChange(tx, {
       actorUserId: adminId,

@@ -216,6 +216,11 @@ function clearSessionCookie() {
   return sessionCookie.serialize("", { maxAge: 0, expires: new Date(0) });
 }
 
+/** The id of the session the request carries (whether or not it is still open). */
+export function currentSessionId(request: Request) {
+  return readSessionId(request);
+}
+
 /** Ends the request's session (deletes its row). Returns the Set-Cookie value that clears the cookie. */
 export async function logout(request: Request): Promise<string> {
   forgetForRequest();

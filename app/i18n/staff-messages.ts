@@ -1,6 +1,7 @@
 // Strings of the staff pages (coordinators, cluster members, admins): one module per area
 // under ./messages, each exporting { uk, en } with the same keys, spread together here. Sent to
 // the browser by the root loader for signed-in users only (never bundled into public pages).
+import { accountMessages } from "./messages/account";
 import { adminMessages } from "./messages/admin";
 import { askingMessages } from "./messages/asking";
 import { auditMessages } from "./messages/audit";
@@ -18,11 +19,11 @@ import { outboxMessages } from "./messages/outbox";
 import { reportMessages } from "./messages/reports";
 import { workspaceMessages } from "./messages/workspace";
 
-const uk = { ...workspaceMessages.uk, ...matchingMessages.uk, ...adminMessages.uk, ...outboxMessages.uk, ...reportMessages.uk, ...dashboardMessages.uk, ...correctionMessages.uk, ...ownershipMessages.uk, ...notificationMessages.uk, ...askingMessages.uk, ...mergingMessages.uk, ...enterpriseMessages.uk, ...auditMessages.uk, ...requestToolMessages.uk };
+const uk = { ...workspaceMessages.uk, ...matchingMessages.uk, ...adminMessages.uk, ...outboxMessages.uk, ...reportMessages.uk, ...dashboardMessages.uk, ...correctionMessages.uk, ...ownershipMessages.uk, ...notificationMessages.uk, ...askingMessages.uk, ...mergingMessages.uk, ...enterpriseMessages.uk, ...auditMessages.uk, ...requestToolMessages.uk, ...accountMessages.uk };
 
 export const staffMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
   uk,
-  en: { ...workspaceMessages.en, ...matchingMessages.en, ...adminMessages.en, ...outboxMessages.en, ...reportMessages.en, ...dashboardMessages.en, ...correctionMessages.en, ...ownershipMessages.en, ...notificationMessages.en, ...askingMessages.en, ...mergingMessages.en, ...enterpriseMessages.en, ...auditMessages.en, ...requestToolMessages.en },
+  en: { ...workspaceMessages.en, ...matchingMessages.en, ...adminMessages.en, ...outboxMessages.en, ...reportMessages.en, ...dashboardMessages.en, ...correctionMessages.en, ...ownershipMessages.en, ...notificationMessages.en, ...askingMessages.en, ...mergingMessages.en, ...enterpriseMessages.en, ...auditMessages.en, ...requestToolMessages.en, ...accountMessages.en },
 };
 
 /** The full translator for server code that renders staff strings (reports, files). */

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms";
 import { afterLoginPath, getSessionUser, login, serializeSessionCookie } from "~/domain/auth.server";
 import { StorageFullError } from "~/domain/errors";
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");
   const user = await getSessionUser(request);
   if (user) throw redirect(afterLoginPath(redirectTo, user.role));
-  return { redirectTo: redirectTo ?? "" };
+  return { redirectTo: redirectTo ?? "", reset: new URL(request.url).searchParams.get("reset") === "1" };
 }
 
 // The password never goes back to the browser, whatever the outcome.
@@ -61,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, reset } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useLocale();
@@ -80,6 +80,11 @@ export default function Login() {
     <main>
       <h1>{t("auth.title")}</h1>
       <p>{t("auth.lead")}</p>
+      {reset && !lastResult ? (
+        <p className="notice ok" role="status">
+          {t("reset.done")}
+        </p>
+      ) : null}
       <FormErrors form={form} />
       <Form method="post" {...getFormProps(form)} noValidate reloadDocument>
         <input key={redirectKey} {...redirectProps} />
@@ -89,7 +94,13 @@ export default function Login() {
           {submitting ? t("auth.signingIn") : t("auth.signIn")}
         </button>
       </Form>
-      <p className="hint">{t("auth.forgot")}</p>
+      <p>
+        {/* A page served without React: a full page load. */}
+        <Link to="/forgot-password" reloadDocument>
+          {t("forgot.link")}
+        </Link>
+      </p>
+      <p className="hint">{t("forgot.locked")}</p>
     </main>
   );
 }

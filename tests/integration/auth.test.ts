@@ -177,7 +177,7 @@ describe("signing in", () => {
     expect((await call(loginLoader, get("/login?redirectTo=%2Fqueue%3Fstatus%3DNEW", coordinatorCookie))).location).toBe("/queue?status=NEW");
     const anonymous = await call(loginLoader, get("/login?redirectTo=%2Freports"));
     expect(anonymous.status).toBe(200);
-    expect(anonymous.data).toEqual({ redirectTo: "/reports" });
+    expect(anonymous.data).toEqual({ redirectTo: "/reports", reset: false });
   });
 });
 

@@ -35,6 +35,7 @@ const uk = {
   "reset.again": "Отримати нове посилання",
   "reset.done": "Пароль змінено. Увійдіть з новим паролем.",
   "error.passwordsDiffer": "Паролі не збігаються.",
+  "error.resetLinkUnusable": "Посилання вже використано або його строк минув.",
 };
 
 export const accessMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
@@ -72,5 +73,6 @@ export const accessMessages: { uk: typeof uk; en: Record<keyof typeof uk, string
     "reset.again": "Get a new link",
     "reset.done": "Your password was changed. Sign in with the new password.",
     "error.passwordsDiffer": "The passwords differ.",
+    "error.resetLinkUnusable": "The link was already used or has expired.",
   },
 };

@@ -7,7 +7,6 @@ const uk = {
   "auth.password": "Пароль",
   "auth.signingIn": "Входимо…",
   "auth.signOut": "Вийти",
-  "auth.forgot": "Забули пароль? Зверніться до адміністратора Центру.",
   "error.invalidCredentials": "Невірна електронна пошта або пароль.",
   "error.loginWait": "Забагато невдалих спроб входу. Спробуйте знову через {n} хв.",
 };
@@ -22,7 +21,6 @@ export const authMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> 
     "auth.password": "Password",
     "auth.signingIn": "Signing in…",
     "auth.signOut": "Sign out",
-    "auth.forgot": "Forgot your password? Ask the Centre's administrator.",
     "error.invalidCredentials": "Wrong email or password.",
     "error.loginWait": "Too many failed sign-in attempts. Try again in {n} min.",
   },
