@@ -1,6 +1,6 @@
 // The e-mails the server "sent" in the browser tests: .eml files in its outbox folder
 // (tests/e2e/serve.mjs sets OUTBOX_DIR), written when the outbox is delivered.
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "@playwright/test";
 import { signIn } from "./fixtures";
@@ -54,10 +54,16 @@ async function readMail(file: string): Promise<Mail> {
   return { to: header("to"), subject, text: decodeBody(headers, raw.slice(split + 4)), file };
 }
 
-/** Every delivered message to `to` whose subject contains `subject`. */
-export async function mailsTo(to: string, subject: string): Promise<Mail[]> {
-  const files = (await readdir(OUTBOX).catch(() => [] as string[])).filter((f) => f.endsWith(".eml"));
-  const mails = await Promise.all(files.map((f) => readMail(path.join(OUTBOX, f))));
+/**
+ * Every message to `to` whose subject contains `subject`, delivered since `since` (ms), oldest
+ * first. The folder outlives one run of the tests (references and accounts repeat), so a test
+ * passes the time it started.
+ */
+export async function mailsTo(to: string, subject: string, since: number): Promise<Mail[]> {
+  const files = (await readdir(OUTBOX).catch(() => [] as string[])).filter((f) => f.endsWith(".eml")).map((f) => path.join(OUTBOX, f));
+  const fresh = (await Promise.all(files.map(async (file) => ({ file, at: (await stat(file)).mtimeMs })))).filter((f) => f.at >= since);
+  fresh.sort((a, b) => a.at - b.at);
+  const mails = await Promise.all(fresh.map((f) => readMail(f.file)));
   return mails.filter((m) => m.to.toLowerCase().includes(to.toLowerCase()) && m.subject.includes(subject));
 }
 
