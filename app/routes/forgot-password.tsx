@@ -38,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: { ...NO_STORE, "Retry-After": String(limit.retryAfterSeconds) },
     });
   }
-  const base = publicBaseUrl(request);
+  const base = publicBaseUrl();
   await requestPasswordReset({ email, resetUrlFor: (token) => `${base}/reset-password/${token}` });
   return redirect("/forgot-password?sent=1", { status: 303, headers: NO_STORE });
 }

@@ -10,7 +10,7 @@ import { sendNewStatusLink } from "~/domain/status-links.server";
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request);
   const reference = params.reference ?? "";
-  const base = publicBaseUrl(request);
+  const base = publicBaseUrl();
   try {
     await sendNewStatusLink({ reference, viewer: user, actor: actorFor(user), statusUrlFor: (token) => `${base}/s/${token}` });
   } catch (error) {

@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: { ...PRIVATE_HEADERS, "Retry-After": String(limit.retryAfterSeconds) },
     });
   }
-  const base = publicBaseUrl(request);
+  const base = publicBaseUrl();
   await requestNewStatusLink({ reference, email, statusUrlFor: (token) => `${base}/s/${token}` });
   return redirect("/s/lost?sent=1", { status: 303, headers: PRIVATE_HEADERS });
 }

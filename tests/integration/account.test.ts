@@ -9,6 +9,7 @@ import * as userPage from "~/routes/admin.users.$id";
 import * as forgotPage from "~/routes/forgot-password";
 import * as resetPage from "~/routes/reset-password.$token";
 import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { createUser } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";
@@ -128,6 +129,20 @@ describe("forgot password", () => {
     // Only the token's hash is stored.
     const [token] = await mailedResetTokens("forgetful@rrc.example");
     expect(JSON.stringify(await db.passwordResetToken.findMany())).not.toContain(token);
+  });
+
+  it("mails a link on PUBLIC_URL, never on the Host the visitor's browser sent", async () => {
+    await createUser({ email: "hosted@rrc.example", name: "Х", password: PASSWORD, role: "COORDINATOR" });
+    const request = new Request("http://evil.example/forgot-password", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Host: "evil.example", "X-Forwarded-Host": "evil.example" },
+      body: new URLSearchParams({ email: "hosted@rrc.example" }),
+    });
+    expect((await call(forgotPage.action, request, {}, { clientAddress: freshAddress() })).status).toBe(303);
+    const mail = await db.notification.findFirstOrThrow({ where: { recipient: "hosted@rrc.example", kind: "passwordReset" } });
+    const [token] = await mailedResetTokens("hosted@rrc.example");
+    expect(mail.body).toContain(`${env.publicUrl}/reset-password/${token}`);
+    expect(mail.body).not.toContain("evil.example");
   });
 
   it("a link sets a new password once, ends every session and clears a sign-in lock; used again it is refused", async () => {

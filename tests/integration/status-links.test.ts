@@ -8,6 +8,7 @@ import { action as lostAction, loader as lostLoader } from "~/routes/s.lost";
 import { action as sendLinkAction } from "~/routes/requests.$reference_.status-link";
 import { loader as statusLoader } from "~/routes/s.$token";
 import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";
@@ -156,6 +157,23 @@ describe("/s/lost", () => {
     await db.$transaction((tx) => tx.request.update({ where: { id }, data: { stillNeededAskedAt: askedAt } }));
     await askForLink({ reference, email: "asked@enterprise.example" });
     expect((await db.request.findUniqueOrThrow({ where: { id } })).stillNeededAskedAt).toEqual(askedAt);
+  });
+});
+
+describe("the new link's address", () => {
+  it("comes from PUBLIC_URL, never from the Host a visitor's or a coordinator's browser sent", async () => {
+    const hostile = { Host: "evil.example", "X-Forwarded-Host": "evil.example", "Content-Type": "application/x-www-form-urlencoded" };
+    const asked = await file("host@enterprise.example");
+    const answer = await call(lostAction, formRequest("/s/lost", { reference: asked.reference, email: "host@enterprise.example" }, { headers: hostile }), {}, { clientAddress: freshAddress() });
+    expect(answer.status).toBe(303);
+    const sent = await file("host2@enterprise.example");
+    const sending = new Request(`http://evil.example/requests/${sent.reference}/status-link`, { method: "POST", headers: { ...hostile, Cookie: coordinatorCookie }, body: "" });
+    expect((await call(sendLinkAction, sending, { reference: sent.reference })).status).toBe(303);
+    for (const { id } of [asked, sent]) {
+      const [mail] = await mailedLinks(id);
+      expect(mail!.body).toContain(`${env.publicUrl}/s/${mail!.token}`);
+      expect(mail!.body).not.toContain("evil.example");
+    }
   });
 });
 
