@@ -118,7 +118,10 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
   // Its own entries and those of the requests merged into it, in order, each merged one marked.
   const timeline = [
     ...events.map((event) => ({ ...event, mergedFrom: null })),
-    ...mergedEvents.map(({ requestId, ...event }) => ({ ...event, mergedFrom: { reference: linked(merged.find((m) => m.id === requestId)!)?.reference ?? null } })),
+    ...mergedEvents.map(({ requestId, ...event }) => {
+      const from = merged.find((m) => m.id === requestId)!;
+      return { ...event, mergedFrom: { reference: linked(from)?.reference ?? null, otherEnterprise: from.enterpriseId !== enterpriseId } };
+    }),
   ]
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
     .map(({ changes, relatedRequest, ...event }) => ({ ...event, changes: parseChanges(changes), relatedRequest: linked(relatedRequest) }));

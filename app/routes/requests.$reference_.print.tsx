@@ -96,6 +96,12 @@ export default function PrintRequest() {
             <dd>{request.duplicateOf.reference}</dd>
           </>
         ) : null}
+        {request.mergedRequests.length ? (
+          <>
+            <dt>{t("merge.mergedHere")}</dt>
+            <dd>{request.mergedRequests.map((merged) => merged.reference).join(", ")}</dd>
+          </>
+        ) : null}
       </dl>
 
       <h2>{t("field.description")}</h2>
@@ -108,7 +114,13 @@ export default function PrintRequest() {
         {request.events.map((event) => (
           <li key={event.id}>
             <time dateTime={new Date(event.createdAt).toISOString()}>{label.dateTime(event.createdAt)}</time>{" "}
+            {event.mergedFrom ? (
+              <span className="mark merged">
+                {event.mergedFrom.reference ? t("merge.from", { reference: event.mergedFrom.reference }) : t("merge.fromHidden")}
+              </span>
+            ) : null}{" "}
             <strong>{t(`event.${event.action}` as MessageKey)}</strong>
+            {event.relatedRequest ? ` ${event.relatedRequest.reference}` : null}
             {event.cluster ? ` — ${clusterName(event.cluster)}` : null}
             <span className="visibility">
               {" "}

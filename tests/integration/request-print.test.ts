@@ -55,6 +55,36 @@ describe("print view", () => {
     expect(full.data.request.sensitiveDetails).toMatchObject({ productType: "Металеві комплектуючі" });
   });
 
+  it("marks the entries of merged requests; another enterprise's merged request stays off the default paper", async () => {
+    const original = await db.request.findFirstOrThrow({ where: { reference }, select: { id: true, enterprise: { select: { edrpou: true } } } });
+    const random = seededRandom(28);
+    const same = await createRequest({ input: buildIntake(random, { edrpou: original.enterprise.edrpou }) });
+    const other = await createRequest({ input: buildIntake(random, { edrpou: "00032129" }) });
+    const coordinator = await db.user.findUniqueOrThrow({ where: { email: "print.c@rrc.example" } });
+    const actor = { type: "USER" as const, userId: coordinator.id, role: "COORDINATOR" as const, clusterId: null };
+    const enterprise = { type: "ENTERPRISE" as const };
+    for (const [duplicate, text] of [[same, "Те саме, ще й тканина."], [other, "Лист іншого підприємства."]] as const) {
+      await db.$transaction(async (tx) => {
+        await transitionRequestInTx(tx, { requestId: duplicate.id, action: "enterpriseMessage", actor: enterprise, input: { message: text } });
+        await transitionRequestInTx(tx, { requestId: duplicate.id, action: "markDuplicate", actor, input: { duplicateOfId: original.id, message: "Те саме." } });
+      });
+    }
+
+    const plain = (await print("coordinator")).data.request;
+    expect(plain.mergedRequests).toEqual([{ reference: same.reference, otherEnterprise: false }]);
+    const fromSame = plain.events.filter((e: { mergedFrom: { reference: string } | null }) => e.mergedFrom?.reference === same.reference);
+    expect(fromSame.map((e: { message: string | null }) => e.message)).toContain("Те саме, ще й тканина.");
+    const paper = JSON.stringify(plain);
+    expect(paper).not.toContain(other.reference);
+    expect(paper).not.toContain("Лист іншого підприємства.");
+
+    const full = (await print("coordinator", "?full=1")).data.request;
+    expect(full.mergedRequests.map((m: { reference: string }) => m.reference)).toEqual([same.reference, other.reference]);
+    expect(full.events.find((e: { message: string | null }) => e.message === "Лист іншого підприємства.")).toMatchObject({
+      mergedFrom: { reference: other.reference, otherEnterprise: true },
+    });
+  });
+
   it("is open to the assigned cluster's members as the request page is, and to nobody else", async () => {
     expect((await print("member")).status).toBe(200);
     expect((await print("otherMember")).status).toBe(404);

@@ -319,6 +319,16 @@ describe("caching of signed-in pages", () => {
       ["coordinator", "/requests/RRC-0000-000000", 404],
     ],
     "enterprises.$edrpou.tsx": () => [["coordinator", `/enterprises/${demo.edrpou}`, 200], ["coordinator", "/enterprises/99999999", 404], ["member", `/enterprises/${demo.edrpou}`, 403]],
+    "requests.$reference_.print.tsx": () => [
+      ["coordinator", `/requests/${demo.memberReference}/print`, 200],
+      ["member", `/requests/${demo.memberReference}/print?full=1`, 200],
+      ["member", `/requests/${demo.otherReference}/print`, 404],
+    ],
+    "account.tsx": () => [["coordinator", "/account", 200], ["member", "/account", 200]],
+    "forgot-password.tsx": () => [["coordinator", "/forgot-password", 200]],
+    "reset-password.$token.tsx": () => [["coordinator", `/reset-password/${"x".repeat(43)}`, 404]],
+    "s.lost.tsx": () => [["coordinator", "/s/lost", 200]],
+    "admin.audit.tsx": () => [["admin", "/admin/audit", 200], ["admin", "/admin/audit?kind=user&page=2", 200], ["coordinator", "/admin/audit", 403]],
     "admin._index.tsx": () => [["admin", "/admin", 200], ["coordinator", "/admin", 403]],
     "admin.clusters._index.tsx": () => [["admin", "/admin/clusters", 200], ["member", "/admin/clusters", 403]],
     "admin.clusters.$slug.tsx": () => [["admin", `/admin/clusters/${demo.clusterSlug}`, 200], ["admin", "/admin/clusters/no-such", 404]],
@@ -342,6 +352,9 @@ describe("caching of signed-in pages", () => {
     "requests.$reference_.files_.$fileId.ts",
     "s.$token_.files.ts",
     "s.$token_.files_.$fileId.ts",
+    // The admin's record as CSV; staff sending a new status link (a POST that redirects).
+    "admin.audit.download.ts",
+    "requests.$reference_.status-link.ts",
   ];
 
   it("lists every route file as a page or a resource", async () => {
