@@ -2,6 +2,7 @@
 // unfinished request they own handed to a colleague in one action, each through the state
 // machine (one `handOver` event per request, as if the admin had handed each over by hand).
 import { db } from "~/utils/db.server";
+import { recordAdminChange } from "./audit.server";
 import { TransitionError } from "./errors";
 import { transitionRequest } from "./requests.server";
 import { type Actor, UNFINISHED_STATUSES } from "./state-machine";
@@ -55,10 +56,10 @@ export async function handOverAllRequests({
   note: string;
   now?: Date;
 }): Promise<{ ok: true; moved: number; skipped: number; change: AdminChange } | HandOverAllRefusal> {
-  const from = await db.user.findUnique({ where: { id: fromUserId }, select: { id: true } });
+  const from = await db.user.findUnique({ where: { id: fromUserId }, select: { id: true, email: true } });
   if (!from) return { ok: false, error: "notFound" };
   if (toUserId === fromUserId) return { ok: false, error: "sameUser", field: "toUserId" };
-  const to = await db.user.findFirst({ where: { id: toUserId, active: true, role: { in: [...OWNER_ROLES] } }, select: { id: true } });
+  const to = await db.user.findFirst({ where: { id: toUserId, active: true, role: { in: [...OWNER_ROLES] } }, select: { id: true, email: true } });
   if (!to) return { ok: false, error: "ownerRequired", field: "toUserId" };
 
   const owned = await db.request.findMany({
@@ -84,6 +85,22 @@ export async function handOverAllRequests({
     }
   }
   const skipped = owned.length - moved;
+  // The admin's record (decision 027): one entry for the whole hand-over once it has moved
+  // anything; each request's own timeline has its handOver event, written with its move.
+  if (moved > 0) {
+    await db.$transaction((tx) =>
+      recordAdminChange(tx, {
+        actorUserId: admin.id,
+        action: "request.handOverAll",
+        subjectType: "request",
+        subjectId: fromUserId,
+        subjectLabel: from.email,
+        before: { owner: from.email, openRequests: owned.length },
+        after: { owner: to.email, moved, skipped, note },
+        now,
+      }),
+    );
+  }
   return {
     ok: true,
     moved,

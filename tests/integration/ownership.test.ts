@@ -9,6 +9,7 @@ import { findQueue } from "~/domain/queue.server";
 import { handOverAllRequests } from "~/domain/ownership.server";
 import { transitionRequest } from "~/domain/requests.server";
 import type { Status } from "~/domain/state-machine";
+import { loader as auditLoader } from "~/routes/admin.audit";
 import { action as adminUserAction, loader as adminUserLoader } from "~/routes/admin.users.$id";
 import { loader as queueLoader } from "~/routes/queue";
 import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
@@ -347,6 +348,15 @@ describe("an admin hands over all of a person's open requests", () => {
     }
     expect(await ownerOf(closed.id)).toBe(leaving.id);
     expect((await lastEvent(closed.id)).action).not.toBe("handOver");
+
+    // The admin's record holds the hand-over once, with who and before → after (decision 027).
+    const recorded = await db.adminAuditEntry.findMany({ where: { action: "request.handOverAll", subjectId: leaving.id } });
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ actorUserId: admin.id, subjectType: "request", subjectLabel: "own.leaving@rrc.example" });
+    expect(JSON.parse(recorded[0]!.before!)).toEqual({ owner: "own.leaving@rrc.example", openRequests: 4 });
+    expect(JSON.parse(recorded[0]!.after!)).toEqual({ owner: "own.taras@rrc.example", moved: 4, skipped: 0, note: "Ганна звільнилася." });
+    const audit = await call(auditLoader, new Request("http://localhost/admin/audit?kind=request", { headers: { Cookie: cookie } }));
+    expect(audit.data.audit.entries.map((entry: { subjectLabel: string }) => entry.subjectLabel)).toContain("own.leaving@rrc.example");
   });
 
   it("refuses the same person, a member or an inactive account as the receiver, and a missing note, writing nothing", async () => {
@@ -374,6 +384,7 @@ describe("an admin hands over all of a person's open requests", () => {
     expect(noNote.data.result.error.message).toEqual(["required"]);
     expect(await ownerOf(request.id)).toBe(leaving.id);
     expect(await eventCount(request.id)).toBe(before);
+    expect(await db.adminAuditEntry.count({ where: { subjectId: leaving.id, subjectType: "request" } })).toBe(0);
   });
 
   it("leaves a request someone took meanwhile with them", async () => {
