@@ -1,14 +1,12 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { EnterpriseRegistryNotice } from "~/components/enterprise-registry-notice";
+import { Action, ActionForm, Field, MessageField } from "~/components/request-action-forms";
 import { RequestCorrection } from "~/components/request-correction";
 import { OwnershipActions } from "~/components/request-ownership";
-import { ErrorList } from "~/components/forms";
 import { InfoRequestNotice } from "~/components/info-request-notice";
 import { RequestDetails } from "~/components/request-details";
 import { MergedRequests } from "~/components/merged-requests";
@@ -378,102 +376,6 @@ function ActionsPanel({
         </Action>
       ) : null}
     </section>
-  );
-}
-
-type FieldsState = { errors: Record<string, string[] | undefined>; values: Record<string, string | undefined> };
-
-/** One action's form. Keeps what was typed and shows its errors after a refused post. */
-function ActionForm({
-  intent,
-  version,
-  submitLabel,
-  quickId,
-  children,
-}: {
-  intent: RequestIntent;
-  version: number;
-  submitLabel: string;
-  /** A one-button form beside a recommendation; one per recommended cluster, so ids apart. */
-  quickId?: string;
-  children?: ReactNode | ((fields: FieldsState) => ReactNode);
-}) {
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const { t } = useLocale();
-  const mine = actionData?.result?.initialValue?.intent === intent && !quickId ? actionData.result : undefined;
-  const [form] = useForm({ id: quickId ? `action-${intent}-${quickId}` : `action-${intent}`, lastResult: mine });
-  const errors = (mine?.error ?? {}) as Record<string, string[] | undefined>;
-  const values = (mine?.initialValue ?? {}) as Record<string, string | undefined>;
-  const formErrors = errors[""];
-  return (
-    <Form method="post" {...getFormProps(form)} noValidate>
-      <input type="hidden" name="intent" value={intent} />
-      {/* The version this page showed: a later change by someone else makes the post stale. */}
-      <input type="hidden" name="version" value={version} />
-      {formErrors?.length ? (
-        <p className="notice error" role="alert">
-          {formErrors.map((e) => (e === "CONFLICT" ? t("request.conflict") : t(`refusal.${e}` as MessageKey))).join(" ")}
-        </p>
-      ) : null}
-      {typeof children === "function" ? children({ errors, values }) : children}
-      <button type="submit" className={quickId ? "secondary" : "primary"} disabled={navigation.state === "submitting"}>
-        {submitLabel}
-      </button>
-    </Form>
-  );
-}
-
-function Action({
-  intent,
-  title,
-  version,
-  messageLabel,
-  open,
-  children,
-}: {
-  intent: RequestIntent;
-  title: string;
-  version: number;
-  messageLabel?: string;
-  open?: boolean;
-  children?: (fields: FieldsState) => ReactNode;
-}) {
-  const actionData = useActionData<typeof action>();
-  const refused = actionData?.result?.initialValue?.intent === intent;
-  return (
-    <details className="action" open={open || refused}>
-      <summary>{title}</summary>
-      <ActionForm intent={intent} version={version} submitLabel={title}>
-        {(fields) =>
-          children ? children(fields) : messageLabel ? <MessageField label={messageLabel} errors={fields.errors.message} defaultValue={fields.values.message} /> : null
-        }
-      </ActionForm>
-    </details>
-  );
-}
-
-function Field({ label, errors, children }: { label: string; errors?: string[]; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label>
-        {label}
-        {children}
-      </label>
-      <ErrorList errors={errors} />
-    </div>
-  );
-}
-
-function MessageField({ label, errors, defaultValue }: { label: string; errors?: string[]; defaultValue?: string }) {
-  return (
-    <div className="field">
-      <label>
-        {label}
-        <textarea name="message" rows={4} defaultValue={defaultValue ?? ""} aria-invalid={errors?.length ? true : undefined} />
-      </label>
-      <ErrorList errors={errors} />
-    </div>
   );
 }
 

@@ -1,0 +1,110 @@
+// The request page's action forms: one form per state-machine action, posting its intent and
+// the version the page showed. Each keeps what was typed and shows its errors after a refused
+// post (the page's action answers `{ result }` with conform's reply).
+import { type SubmissionResult, getFormProps, useForm } from "@conform-to/react";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { MessageKey } from "~/i18n/messages";
+import { useLocale } from "~/i18n/use-locale";
+import type { RequestIntent } from "~/schemas/request-actions";
+import { ErrorList } from "./forms";
+
+/** What the request page's action answers to a post it did not redirect. */
+export type RequestActionAnswer = { result?: SubmissionResult<string[]> };
+
+export type FieldsState = { errors: Record<string, string[] | undefined>; values: Record<string, string | undefined> };
+
+/** One action's form. Keeps what was typed and shows its errors after a refused post. */
+export function ActionForm({
+  intent,
+  version,
+  submitLabel,
+  quickId,
+  children,
+}: {
+  intent: RequestIntent;
+  version: number;
+  submitLabel: string;
+  /** A one-button form beside a recommendation; one per recommended cluster, so ids apart. */
+  quickId?: string;
+  children?: ReactNode | ((fields: FieldsState) => ReactNode);
+}) {
+  const actionData = useActionData<RequestActionAnswer>();
+  const navigation = useNavigation();
+  const { t } = useLocale();
+  const mine = actionData?.result?.initialValue?.intent === intent && !quickId ? actionData.result : undefined;
+  const [form] = useForm({ id: quickId ? `action-${intent}-${quickId}` : `action-${intent}`, lastResult: mine });
+  const errors = (mine?.error ?? {}) as Record<string, string[] | undefined>;
+  const values = (mine?.initialValue ?? {}) as Record<string, string | undefined>;
+  const formErrors = errors[""];
+  return (
+    <Form method="post" {...getFormProps(form)} noValidate>
+      <input type="hidden" name="intent" value={intent} />
+      {/* The version this page showed: a later change by someone else makes the post stale. */}
+      <input type="hidden" name="version" value={version} />
+      {formErrors?.length ? (
+        <p className="notice error" role="alert">
+          {formErrors.map((e) => (e === "CONFLICT" ? t("request.conflict") : t(`refusal.${e}` as MessageKey))).join(" ")}
+        </p>
+      ) : null}
+      {typeof children === "function" ? children({ errors, values }) : children}
+      <button type="submit" className={quickId ? "secondary" : "primary"} disabled={navigation.state === "submitting"}>
+        {submitLabel}
+      </button>
+    </Form>
+  );
+}
+
+/** An action in a disclosure: open when it was just refused, or when `open`. */
+export function Action({
+  intent,
+  title,
+  version,
+  messageLabel,
+  open,
+  children,
+}: {
+  intent: RequestIntent;
+  title: string;
+  version: number;
+  messageLabel?: string;
+  open?: boolean;
+  children?: (fields: FieldsState) => ReactNode;
+}) {
+  const actionData = useActionData<RequestActionAnswer>();
+  const refused = actionData?.result?.initialValue?.intent === intent;
+  return (
+    <details className="action" open={open || refused}>
+      <summary>{title}</summary>
+      <ActionForm intent={intent} version={version} submitLabel={title}>
+        {(fields) =>
+          children ? children(fields) : messageLabel ? <MessageField label={messageLabel} errors={fields.errors.message} defaultValue={fields.values.message} /> : null
+        }
+      </ActionForm>
+    </details>
+  );
+}
+
+export function Field({ label, errors, children }: { label: string; errors?: string[]; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label>
+        {label}
+        {children}
+      </label>
+      <ErrorList errors={errors} />
+    </div>
+  );
+}
+
+export function MessageField({ label, errors, defaultValue }: { label: string; errors?: string[]; defaultValue?: string }) {
+  return (
+    <div className="field">
+      <label>
+        {label}
+        <textarea name="message" rows={4} defaultValue={defaultValue ?? ""} aria-invalid={errors?.length ? true : undefined} />
+      </label>
+      <ErrorList errors={errors} />
+    </div>
+  );
+}
