@@ -8,9 +8,13 @@ import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import type { RequestIntent } from "~/schemas/request-actions";
 import { ErrorList } from "./forms";
+import { type ReplyTemplateChoice, ReplyTemplatePicker } from "./reply-templates";
 
-/** What the request page's action answers to a post it did not redirect. */
-export type RequestActionAnswer = { result?: SubmissionResult<string[]> };
+/**
+ * What the request page's action answers to a post it did not redirect: a refusal, or a reply
+ * template filled for the message field (`inserted`, decision 029).
+ */
+export type RequestActionAnswer = { result?: SubmissionResult<string[]>; inserted?: { intent: string; text: string; message: string } };
 
 export type FieldsState = { errors: Record<string, string[] | undefined>; values: Record<string, string | undefined> };
 
@@ -55,13 +59,17 @@ export function ActionForm({
   );
 }
 
-/** An action in a disclosure: open when it was just refused, or when `open`. */
+/**
+ * An action in a disclosure: open when it was just refused or had a reply template inserted, or
+ * when `open`. With `replyTemplates`, its message field has the template picker above it.
+ */
 export function Action({
   intent,
   title,
   version,
   messageLabel,
   open,
+  replyTemplates,
   children,
 }: {
   intent: RequestIntent;
@@ -69,16 +77,26 @@ export function Action({
   version: number;
   messageLabel?: string;
   open?: boolean;
+  replyTemplates?: ReplyTemplateChoice[];
   children?: (fields: FieldsState) => ReactNode;
 }) {
   const actionData = useActionData<RequestActionAnswer>();
   const refused = actionData?.result?.initialValue?.intent === intent;
+  // Without JavaScript, "insert" comes back as the page with what was typed and the filled text.
+  const inserted = actionData?.inserted?.intent === intent ? actionData.inserted.message : undefined;
   return (
     <details className="action" open={open || refused}>
       <summary>{title}</summary>
       <ActionForm intent={intent} version={version} submitLabel={title}>
         {(fields) =>
-          children ? children(fields) : messageLabel ? <MessageField label={messageLabel} errors={fields.errors.message} defaultValue={fields.values.message} /> : null
+          children ? (
+            children(fields)
+          ) : messageLabel ? (
+            <>
+              {replyTemplates ? <ReplyTemplatePicker intent={intent} templates={replyTemplates} errors={fields.errors.replyTemplate} /> : null}
+              <MessageField label={messageLabel} errors={fields.errors.message} defaultValue={inserted ?? fields.values.message} />
+            </>
+          ) : null
         }
       </ActionForm>
     </details>

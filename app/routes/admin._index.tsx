@@ -37,6 +37,12 @@ export default function AdminOverview() {
         </li>
         <li>
           <h2>
+            <Link to="/admin/replies">{t("replies.title")}</Link>
+          </h2>
+          <p>{t("admin.replies.lead")}</p>
+        </li>
+        <li>
+          <h2>
             <Link to="/admin/outbox">{t("outbox.title")}</Link>
           </h2>
         </li>

@@ -19,15 +19,18 @@ import { recommendClusters } from "~/domain/cluster-matching.server";
 import { StorageFullError, TransitionError } from "~/domain/errors";
 import { listStaffFiles } from "~/domain/files/request-files.server";
 import { listClusters } from "~/domain/queue.server";
+import { withReply } from "~/domain/reply-templates";
+import { fillReplyTemplate, replyTemplateChoices } from "~/domain/reply-templates.server";
 import { performRequestAction } from "~/domain/request-actions.server";
 import { lastEnterpriseActivity } from "~/domain/unread";
 import { markRequestSeen } from "~/domain/unread.server";
-import { type StaffRequest, getRequestForStaff, listCoordinators } from "~/domain/requests.server";
+import { type StaffRequest, type Viewer, getRequestForStaff, listCoordinators } from "~/domain/requests.server";
 import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
 import { matchReasonMessage } from "~/i18n/messages/matching";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { withoutOtherCategoryFields } from "~/schemas/intake";
+import { INSERT_REPLY, InsertReplySchema } from "~/schemas/reply-templates";
 import { type RequestIntent, RequestActionSchema } from "~/schemas/request-actions";
 import { passOnHeaders } from "~/utils/route-headers";
 import { STORAGE_FULL_INIT } from "~/utils/storage-full";
@@ -52,13 +55,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ])
     : [null, [], []];
   const files = await listStaffFiles({ requestId: found.id });
-  return { request: found, files, staff, recommendations: recommendations ?? [], clusters, coordinators, viewerId: user.id, unreadSince };
+  // Canned replies for the forms that write to the enterprise (decision 029).
+  const replyTemplates = found.actions.some((a) => a === "publicMessage" || a === "requestInfo") ? await replyTemplateChoices() : [];
+  return { request: found, files, staff, recommendations: recommendations ?? [], clusters, coordinators, viewerId: user.id, unreadSince, replyTemplates };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const reference = params.reference ?? "";
   const formData = await request.formData();
+  if (formData.has(INSERT_REPLY)) return insertReply(formData, reference, user);
   // A correction keeps only the chosen category's details, as intake does.
   const posted = formData.get("intent") === "edit" ? withoutOtherCategoryFields(formData) : formData;
   const submission = parseWithZod(posted, { schema: RequestActionSchema });
@@ -80,14 +86,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/requests/${reference}?done=${submission.value.intent}`, 303);
 }
 
-/** After a refused or stale action, show the request as it is now (the form keeps its text). */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || actionStatus === 422 ? true : defaultShouldRevalidate;
+/** "Insert" of a reply template: the filled text back to the message's form; nothing is written. */
+async function insertReply(formData: FormData, reference: string, viewer: Viewer) {
+  const submission = parseWithZod(formData, { schema: InsertReplySchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const { intent, replyTemplate, message = "" } = submission.value;
+  const filled = await fillReplyTemplate({ reference, viewer, ...replyTemplate });
+  if (!filled.ok && filled.reason === "notFound") throw new Response("Not found", { status: 404 });
+  if (!filled.ok) return data({ result: submission.reply({ fieldErrors: { replyTemplate: ["choose"] } }) }, { status: 400 });
+  return { result: submission.reply(), inserted: { intent, text: filled.text, message: withReply(message, filled.text) } };
+}
+
+/**
+ * After a refused or stale action, show the request as it is now (the form keeps its text); an
+ * inserted reply template (the picker's fetcher) changed nothing to show.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, actionStatus, defaultShouldRevalidate }) =>
+  formData?.has(INSERT_REPLY) ? false : actionStatus === 409 || actionStatus === 422 ? true : defaultShouldRevalidate;
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function RequestPage() {
-  const { request, files, staff, recommendations, clusters, coordinators, unreadSince, viewerId } = useLoaderData<typeof loader>();
+  const { request, files, staff, recommendations, clusters, coordinators, unreadSince, viewerId, replyTemplates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refusedCorrection = actionData?.result?.initialValue?.intent === "edit" ? actionData.result : undefined;
   const { locale, t } = useLocale();
@@ -214,7 +234,14 @@ export default function RequestPage() {
         </div>
 
         <aside>
-          <ActionsPanel request={request} recommendations={recommendations} clusters={clusters} coordinators={coordinators} viewerId={viewerId} />
+          <ActionsPanel
+            request={request}
+            recommendations={recommendations}
+            clusters={clusters}
+            coordinators={coordinators}
+            viewerId={viewerId}
+            replyTemplates={replyTemplates}
+          />
           <RequestTools reference={request.reference} email={request.email} canSendLink={(request.actions as string[]).includes("rotateStatusLink")} />
         </aside>
       </div>
@@ -253,12 +280,14 @@ function ActionsPanel({
   clusters,
   coordinators,
   viewerId,
+  replyTemplates,
 }: {
   request: StaffRequest;
   recommendations: LoaderData["recommendations"];
   clusters: LoaderData["clusters"];
   coordinators: LoaderData["coordinators"];
   viewerId: string;
+  replyTemplates: LoaderData["replyTemplates"];
 }) {
   const { locale, t } = useLocale();
   const label = useLabels();
@@ -351,11 +380,11 @@ function ActionsPanel({
       ) : null}
 
       {can("accept") ? <Action intent="accept" title={t("action.accept")} version={request.version} /> : null}
-      {can("requestInfo") ? <Action intent="requestInfo" title={t("action.requestInfo")} version={request.version} messageLabel={t("request.question")} /> : null}
+      {can("requestInfo") ? <Action intent="requestInfo" title={t("action.requestInfo")} version={request.version} messageLabel={t("request.question")} replyTemplates={replyTemplates} /> : null}
       {can("resumeWithoutReply") ? <Action intent="resumeWithoutReply" title={t("action.resumeWithoutReply")} version={request.version} messageLabel={t("request.reason")} /> : null}
       {can("resolve") ? <Action intent="resolve" title={t("action.resolve")} version={request.version} messageLabel={t("request.message")} /> : null}
       {can("decline") ? <Action intent="decline" title={t("action.decline")} version={request.version} messageLabel={t("request.reason")} /> : null}
-      {can("publicMessage") ? <Action intent="publicMessage" title={t("action.publicMessage")} version={request.version} messageLabel={t("request.message")} /> : null}
+      {can("publicMessage") ? <Action intent="publicMessage" title={t("action.publicMessage")} version={request.version} messageLabel={t("request.message")} replyTemplates={replyTemplates} /> : null}
       {can("note") ? <Action intent="note" title={t("action.note")} version={request.version} messageLabel={t("request.message")} /> : null}
       {can("unassign") ? <Action intent="unassign" title={t("action.unassign")} version={request.version} messageLabel={t("request.reason")} /> : null}
       {can("close") ? <Action intent="close" title={t("action.close")} version={request.version} /> : null}

@@ -65,6 +65,8 @@ const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) 
     action: "none",
     path: (c) => ({ url: `/s/${c.token}/files/${c.enterpriseFileId}`, params: { token: c.token, fileId: c.enterpriseFileId } }),
   },
+  "admin.replies._index.tsx": { loader: "admin", action: "admin", path: () => ({ url: "/admin/replies", params: {} }) },
+  "admin.replies.$id.tsx": { loader: "admin", action: "admin", path: (c) => ({ url: `/admin/replies/${c.replyTemplateId}`, params: { id: c.replyTemplateId } }) },
   "account_.notifications.tsx": { loader: "signedIn", action: "signedIn", path: () => ({ url: "/account/notifications", params: {} }) },
   "enterprises.$edrpou.tsx": {
     loader: "staff",
@@ -88,7 +90,7 @@ const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) 
   },
 };
 
-type Ctx = { token: string; edrpou: string; memberReference: string; memberFileId: string; enterpriseFileId: string; users: Record<Who, string | null> };
+type Ctx = { token: string; edrpou: string; memberReference: string; memberFileId: string; enterpriseFileId: string; replyTemplateId: string; users: Record<Who, string | null> };
 const ctx = {} as Ctx;
 
 beforeAll(async () => {
@@ -111,6 +113,9 @@ beforeAll(async () => {
   const document = { ...stored, originalName: "a.pdf", type: "pdf", visibility: "PUBLIC" as const };
   ctx.memberFileId = (await db.requestFile.create({ data: { ...document, requestId: own.id, addedByType: "USER", addedById: coordinator.id } })).id;
   ctx.enterpriseFileId = (await db.requestFile.create({ data: { ...document, requestId: filed.id, addedByType: "ENTERPRISE" } })).id;
+  ctx.replyTemplateId = (
+    await db.$transaction((tx) => tx.replyTemplate.create({ data: { nameUk: "Ш", nameEn: "T", bodyUk: "{reference}", bodyEn: "{reference}" } }))
+  ).id;
   ctx.users = { anonymous: null, member: member.id, coordinator: coordinator.id, admin: admin.id };
 });
 

@@ -336,6 +336,8 @@ describe("caching of signed-in pages", () => {
     "admin.users.$id.tsx": () => [["admin", `/admin/users/${demo.userId}`, 200], ["admin", "/admin/users/no-such", 404]],
     "admin.outbox.tsx": () => [["admin", "/admin/outbox", 200]],
     "admin.exports.tsx": () => [["admin", "/admin/exports", 200]],
+    "admin.replies._index.tsx": () => [["admin", "/admin/replies", 200], ["coordinator", "/admin/replies", 403]],
+    "admin.replies.$id.tsx": () => [["admin", "/admin/replies/no-such", 404], ["member", "/admin/replies/no-such", 403]],
     "account_.notifications.tsx": () => [["member", "/account/notifications", 200], ["coordinator", "/account/notifications", 200]],
   };
   /** Not pages: they answer with a file, a redirect or JSON, and set their own Cache-Control. */
