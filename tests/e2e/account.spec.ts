@@ -1,5 +1,5 @@
-import { type Browser, expect, test } from "@playwright/test";
-import { signIn } from "./fixtures";
+import type { Browser } from "@playwright/test";
+import { expect, signIn, test } from "./fixtures";
 import { deliverMail, linksIn, mailsTo } from "./mail";
 
 /** A coordinator of this test's own (the demo users' passwords stay as they are for the other tests). */

@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 
 for (const javaScriptEnabled of [true, false]) {
   test(`an admin's change to a cluster's regions is in the change log, filtered and downloaded (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({

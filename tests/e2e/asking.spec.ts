@@ -1,5 +1,5 @@
-import { type Browser, expect, test } from "@playwright/test";
-import { fillIntake, signIn } from "./fixtures";
+import type { Browser } from "@playwright/test";
+import { expect, fillIntake, signIn, test } from "./fixtures";
 
 async function staffPage(browser: Browser, email: string, javaScriptEnabled: boolean) {
   const context = await browser.newContext({ javaScriptEnabled });

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { fillIntake } from "./fixtures";
+import { expect, fillIntake, test } from "./fixtures";
 import { deliverMail, linksIn, mailsTo } from "./mail";
 
 test("an enterprise that lost its link gets a new one by e-mail, and the old one stops working (no JavaScript)", async ({ browser }) => {

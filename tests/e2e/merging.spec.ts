@@ -1,5 +1,5 @@
-import { type Browser, type Page, expect, test } from "@playwright/test";
-import { fillIntake, freshEdrpou, signIn } from "./fixtures";
+import type { Browser, Page } from "@playwright/test";
+import { expect, fillIntake, freshEdrpou, signIn, test } from "./fixtures";
 
 async function file(browser: Browser, edrpou: string, title: string) {
   const enterprise = await browser.newPage();

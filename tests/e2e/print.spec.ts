@@ -2,8 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { fillIntake, signIn } from "./fixtures";
+import { expect, fillIntake, signIn, test } from "./fixtures";
 
 /** The text of a PDF, as Debian's poppler-utils reads it (.ci/run installs them). */
 function pdfText(pdf: Buffer, ...args: string[]) {
