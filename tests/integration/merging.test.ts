@@ -124,7 +124,7 @@ describe("merging a duplicate filed by the same enterprise", () => {
     const staff = await staffPage(original.reference);
     const fromDuplicate = staff.data.request.events.filter((e: { mergedFrom: unknown }) => e.mergedFrom);
     expect(fromDuplicate.map((e: { action: string }) => e.action)).toEqual(["submit", "enterpriseMessage", "note", "markDuplicate"]);
-    expect(fromDuplicate[0].mergedFrom).toEqual({ reference: duplicate.reference });
+    expect(fromDuplicate[0].mergedFrom).toEqual({ reference: duplicate.reference, otherEnterprise: false });
     expect(staff.data.request.mergedRequests).toEqual([{ reference: duplicate.reference, otherEnterprise: false }]);
 
     // The original's link: the duplicate's public entries, marked, never its internal ones.
