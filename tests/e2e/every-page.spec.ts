@@ -36,6 +36,10 @@ test("an enterprise: the home page, the form sent wrong, its private page and a 
     await page.getByLabel(lang === "uk" ? "Пароль" : "Password").fill("not-the-password");
     await page.getByRole("button", { name: lang === "uk" ? "Увійти" : "Sign in" }).click();
     await expect(page.getByRole("alert")).toBeVisible();
+    await open(page, "/s/lost", lang === "uk" ? "Втратили посилання на запит?" : "Lost the link to your request?");
+    await open(page, "/forgot-password", lang === "uk" ? "Відновлення пароля" : "Password reset");
+    await page.goto("/reset-password/not-a-link-we-sent");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "uk" ? "Посилання недійсне" : "This link does not work");
     await page.context().close();
   }
   const page = await visitor(browser, null);
@@ -60,6 +64,13 @@ test("a coordinator: the queue, a request with its actions refused, the dashboar
     await page.goto("/queue?status=NEW&sort=created&dir=desc");
     await page.locator("table.queue tbody a").first().click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(/RRC-\d{4}-\d{6}/);
+    const requestPath = new URL(page.url()).pathname;
+    // Its enterprise's page and its print view, then back.
+    await page.locator("main a[href^='/enterprises/']").first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(uk ? "ЄДРПОУ" : "EDRPOU");
+    await page.goto(`${requestPath}/print`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(/RRC-\d{4}-\d{6}/);
+    await page.goto(requestPath);
     if (uk) {
       // Sent without the reason it needs, and with a duplicate that does not exist.
       await openAction(page, "reject");
@@ -79,6 +90,7 @@ test("a coordinator: the queue, a request with its actions refused, the dashboar
       await page.getByRole("button", { name: "Зберегти" }).click();
       await expect(page.getByRole("status")).toBeVisible();
     }
+    await open(page, "/account", uk ? "Мій обліковий запис" : "My account");
     await open(page, "/admin", uk ? "Немає доступу" : "Not allowed", 403);
     await open(page, "/no-such-page", uk ? "Сторінку не знайдено" : "Page not found", 404);
     await page.context().close();
@@ -92,6 +104,9 @@ test("a cluster member: the cluster's requests, one of them with a decline sent 
     await open(page, "/cluster", uk ? "Київський IAM-кластер" : /Kyiv/);
     await page.locator("table.queue tbody a").first().click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(/RRC-\d{4}-\d{6}/);
+    await page.goto(`${new URL(page.url()).pathname}/print`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(/RRC-\d{4}-\d{6}/);
+    await page.goBack();
     const decline = page.locator("#action-decline");
     if (uk && (await decline.count())) {
       await openAction(page, "decline");
@@ -100,6 +115,7 @@ test("a cluster member: the cluster's requests, one of them with a decline sent 
     }
     await open(page, "/reports", uk ? "Тижневий звіт" : "Weekly report");
     await open(page, "/account/notifications", uk ? "Сповіщення електронною поштою" : "Email notifications");
+    await open(page, "/account", uk ? "Мій обліковий запис" : "My account");
     await open(page, "/queue", uk ? "Немає доступу" : "Not allowed", 403);
     await page.context().close();
   }
@@ -135,6 +151,21 @@ test("an admin: every administration page, each form sent empty, and the staff p
     await open(page, "/admin/outbox", uk ? "Вихідні повідомлення" : "Outgoing messages");
     await open(page, "/admin/outbox?status=FAILED", uk ? "Вихідні повідомлення" : "Outgoing messages");
     await open(page, "/admin/exports", uk ? "Журнал вивантажень звітів" : "Report export log");
+    await open(page, "/admin/audit", uk ? "Журнал змін адміністрування" : "Administration change log");
+    await open(page, "/admin/replies", uk ? "Шаблони відповідей" : "Reply templates");
+    if (uk) {
+      const create = page.locator("form", { has: page.getByRole("button", { name: "Створити шаблон" }) });
+      await create.getByRole("button", { name: "Створити шаблон" }).click();
+      await expect(create.locator("[aria-invalid=true]").first()).toBeVisible();
+      await create.getByLabel("Назва українською").fill("Прохід сторінками");
+      await create.getByLabel("Текст українською").fill("Щодо запиту {reference}: дякуємо.");
+      await create.getByLabel("Назва англійською").fill("Page walk");
+      await create.getByLabel("Текст англійською").fill("About {reference}: thank you.");
+      await create.getByRole("button", { name: "Створити шаблон" }).click();
+      await expect(page.getByRole("status")).toBeVisible();
+    }
+    await page.locator("main a[href^='/admin/replies/']").first().click();
+    await expect(page.getByRole("heading", { level: 1 })).not.toBeEmpty();
     if (uk) {
       // The staff pages, as an admin sees them (the coordinator's walk has them in both languages).
       await open(page, "/queue", "Черга запитів");
