@@ -5,14 +5,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { databasePath } from "./database-url.mjs";
+import { databasePathOrExit } from "./database-url.mjs";
 
 const { values } = parseArgs({ options: { out: { type: "string" } } });
 if (!values.out) {
   console.error("Usage: npm run db:backup -- --out <file>");
   process.exit(2);
 }
-const source = databasePath();
+const source = databasePathOrExit();
 const target = path.resolve(process.cwd(), values.out);
 if (!fs.existsSync(source)) {
   console.error(`No database at ${source}`);

@@ -4,10 +4,10 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databasePath } from "./database-url.mjs";
+import { databasePathOrExit } from "./database-url.mjs";
 
 const args = new Set(process.argv.slice(2));
-const file = databasePath();
+const file = databasePathOrExit();
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 

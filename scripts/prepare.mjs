@@ -6,7 +6,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-execFileSync(process.execPath, [path.join(root, "scripts/db-setup.mjs"), ...process.argv.slice(2)], { stdio: "inherit" });
+try {
+  execFileSync(process.execPath, [path.join(root, "scripts/db-setup.mjs"), ...process.argv.slice(2)], { stdio: "inherit" });
+} catch (error) {
+  // db-setup has said why (e.g. a DATABASE_URL it cannot serve); no stack trace on top.
+  process.exit(error.status ?? 1);
+}
 
 function newestMtime(dir) {
   let newest = 0;

@@ -77,3 +77,43 @@ describe("the public address of links", () => {
     }
   });
 });
+
+describe("a DATABASE_URL the app cannot serve", () => {
+  const postgres = "postgresql://rrc:s3cret-pass@db.example.org:5432/rrc";
+
+  it("stops `npm start`'s preparation, the server and the backup at start, says what to set, and creates nothing", { timeout: 120_000 }, async () => {
+    await ensureBuild();
+    const { mkdtemp, readdir, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    for (const [script, env] of [
+      ["scripts/prepare.mjs", {}],
+      ["server.mjs", { NODE_ENV: "production", PUBLIC_URL: "https://rrc.example.org", PORT: String(await freePort()) }],
+      ["scripts/db-backup.mjs", {}],
+    ] as const) {
+      for (const url of [postgres, "mysql://root@localhost/rrc"]) {
+        // The scripts resolve a relative path from the working directory: run them from an empty
+        // one, which must stay empty (once, a folder named "postgresql:" held a new SQLite file).
+        const cwd = await mkdtemp(path.join(tmpdir(), "rrc-dburl-"));
+        const child = spawn(process.execPath, [path.join(ROOT, script), ...(script.endsWith("backup.mjs") ? ["--out", "backup.db"] : [])], {
+          cwd,
+          env: { ...process.env, SCHEDULER_INTERVAL_SECONDS: "0", SHOW_DEMO_LOGINS: "false", ...env, DATABASE_URL: url } as unknown as NodeJS.ProcessEnv,
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        let output = "";
+        child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+        child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+        const code = await Promise.race([new Promise((resolve) => child.once("exit", resolve)), sleep(30_000).then(() => "still running")]);
+        if (code === "still running") child.kill("SIGKILL");
+        expect(code, `${script} with ${url}: ${output}`).toBe(1);
+        expect(output).toContain("cannot be served");
+        expect(output).toContain("DATABASE_URL=file:<path>");
+        // The message, not a stack trace, and never the password.
+        expect(output).not.toMatch(/\n\s+at /);
+        expect(output).not.toContain("s3cret-pass");
+        if (url === postgres) expect(output).toContain("DATABASE_URL=postgresql://rrc:***@db.example.org:5432/rrc");
+        expect(await readdir(cwd)).toEqual([]);
+        await rm(cwd, { recursive: true, force: true });
+      }
+    }
+  });
+});
