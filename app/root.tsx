@@ -21,9 +21,14 @@ import { DEFAULT_LOCALE, type Locale } from "~/i18n/locale";
 import { translate } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { useNonce } from "~/utils/nonce";
+import { passOnHeaders } from "~/utils/route-headers";
 import stylesHref from "./styles.css?url";
 
 // The icons are in public/ (written by scripts/make-icons.mjs).
+// An error this layout's boundary shows keeps its headers (Retry-After on a 503 when the disk is
+// full: app/utils/storage-full.server.ts). The root's own loader answers with no headers.
+export const headers = passOnHeaders;
+
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
   { rel: "icon", href: "/favicon.ico", sizes: "16x16 32x32" },
@@ -140,6 +145,14 @@ export function ErrorBoundary() {
         <p>
           <Link to={user ? user.home : "/"}>{user ? t("page.forbidden.home") : t("page.home")}</Link>
         </p>
+      </main>
+    );
+  }
+  if (status === 503) {
+    return (
+      <main>
+        <h1>{t("page.unavailable.title")}</h1>
+        <p>{t("page.unavailable.body")}</p>
       </main>
     );
   }

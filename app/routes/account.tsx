@@ -11,6 +11,7 @@ import { currentSessionId, requireUser } from "~/domain/auth.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { ChangePasswordSchema, PASSWORD_FIELDS } from "~/schemas/account";
+import { storageAware } from "~/utils/storage-full.server";
 
 export const meta: MetaFunction = () => [{ title: "Мій обліковий запис · My account — ЦШР" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { user: { name: user.name, email: user.email, role: user.role } };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = storageAware(async ({ request }: ActionFunctionArgs) => {
   const user = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: PASSWORD_FIELDS }), { status: 400, headers: NO_STORE });
@@ -42,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(submission.reply({ fieldErrors: { currentPassword: ["wrongPassword"] }, hideFields: PASSWORD_FIELDS }), { status: 400, headers: NO_STORE });
   }
   return redirect(`/account?done=password&ended=${outcome.endedSessions}`, { status: 303, headers: NO_STORE });
-}
+});
 
 export default function Account() {
   const { user } = useLoaderData<typeof loader>();

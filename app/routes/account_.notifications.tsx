@@ -12,6 +12,7 @@ import { getNotificationPreferences, saveNotificationPreferences } from "~/domai
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { NotificationPreferencesSchema } from "~/schemas/notification-preferences";
+import { storageAware } from "~/utils/storage-full.server";
 
 export const meta: MetaFunction = () => [{ title: "Сповіщення · Notifications — ЦШР" }];
 
@@ -20,13 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { preferences: await getNotificationPreferences(user), email: user.email };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = storageAware(async ({ request }: ActionFunctionArgs) => {
   const user = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: NotificationPreferencesSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   await saveNotificationPreferences({ person: user, choices: submission.value });
   return redirect("/account/notifications?saved=1", 303);
-}
+});
 
 export default function NotificationSettings() {
   const { preferences, email } = useLoaderData<typeof loader>();

@@ -9,6 +9,7 @@ import { getCluster, refusalErrors, updateCluster } from "~/domain/admin.server"
 import { requireRole } from "~/domain/auth.server";
 import { useLocale } from "~/i18n/use-locale";
 import { ClusterUpdateSchema } from "~/schemas/admin";
+import { storageAware } from "~/utils/storage-full.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.cluster.nameUk} · Кластери — ЦШР` : "Кластери — ЦШР" },
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { cluster };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = storageAware(async ({ request, params }: ActionFunctionArgs) => {
   const admin = await requireRole(request, "ADMIN");
   const slug = params.slug ?? "";
   const submission = parseWithZod(await request.formData(), { schema: ClusterUpdateSchema });
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!outcome.ok && outcome.error === "notFound") throw new Response("Not found", { status: 404 });
   if (!outcome.ok) return data(submission.reply(refusalErrors(outcome)), { status: 400 });
   return redirect(`/admin/clusters/${slug}?done=saved`, 303);
-}
+});
 
 export default function AdminCluster() {
   const { cluster } = useLoaderData<typeof loader>();

@@ -12,6 +12,7 @@ import { requireRole } from "~/domain/auth.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { ClusterCreateSchema } from "~/schemas/admin";
+import { storageAware } from "~/utils/storage-full.server";
 
 export const meta: MetaFunction = () => [{ title: "Кластери · Clusters — ЦШР" }];
 
@@ -20,14 +21,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { clusters: await listClusters() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = storageAware(async ({ request }: ActionFunctionArgs) => {
   const admin = await requireRole(request, "ADMIN");
   const submission = parseWithZod(await request.formData(), { schema: ClusterCreateSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const outcome = await createCluster({ input: submission.value, actorUserId: admin.id });
   if (!outcome.ok) return data(submission.reply(refusalErrors(outcome)), { status: 400 });
   return redirect(`/admin/clusters/${outcome.cluster.slug}?done=created`, 303);
-}
+});
 
 export default function AdminClusters() {
   const { clusters } = useLoaderData<typeof loader>();

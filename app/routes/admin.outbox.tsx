@@ -11,6 +11,7 @@ import { formatDateTime } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { NOTIFICATION_STATUSES, OutboxActionSchema, outboxSearch, readOutboxParams } from "~/schemas/outbox";
+import { storageAware } from "~/utils/storage-full.server";
 
 export const meta: MetaFunction = () => [{ title: "Вихідні повідомлення · Outbox — ЦШР" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { params, outbox };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = storageAware(async ({ request }: ActionFunctionArgs) => {
   await requireRole(request, "ADMIN");
   const { status, page } = readOutboxParams(new URL(request.url).searchParams);
   const submission = parseWithZod(await request.formData(), { schema: OutboxActionSchema });
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const report = await deliverDueNotifications();
   return redirect(`/admin/outbox${outboxSearch({ status }, report)}`, 303);
-}
+});
 
 export default function Outbox() {
   const { params, outbox } = useLoaderData<typeof loader>();

@@ -10,6 +10,7 @@ import { requireRole } from "~/domain/auth.server";
 import { deleteReplyTemplate, getReplyTemplate, updateReplyTemplate } from "~/domain/reply-templates.server";
 import { useLocale } from "~/i18n/use-locale";
 import { ReplyTemplateSchema } from "~/schemas/reply-templates";
+import { storageAware } from "~/utils/storage-full.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.template.nameUk} · Шаблони відповідей — ЦШР` : "ЦШР" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { template };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = storageAware(async ({ request, params }: ActionFunctionArgs) => {
   const admin = await requireRole(request, "ADMIN");
   const id = params.id ?? "";
   const formData = await request.formData();
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (!(await updateReplyTemplate({ id, input: submission.value, actorUserId: admin.id }))) throw new Response("Not found", { status: 404 });
   return redirect(`/admin/replies/${id}?done=saved`, 303);
-}
+});
 
 export default function AdminReplyTemplate() {
   const { template } = useLoaderData<typeof loader>();

@@ -10,6 +10,7 @@ import { requireRole } from "~/domain/auth.server";
 import { createReplyTemplate, listReplyTemplates } from "~/domain/reply-templates.server";
 import { useLocale } from "~/i18n/use-locale";
 import { ReplyTemplateSchema } from "~/schemas/reply-templates";
+import { storageAware } from "~/utils/storage-full.server";
 
 export const meta: MetaFunction = () => [{ title: "Шаблони відповідей · Reply templates — ЦШР" }];
 
@@ -18,13 +19,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { templates: await listReplyTemplates() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = storageAware(async ({ request }: ActionFunctionArgs) => {
   const admin = await requireRole(request, "ADMIN");
   const submission = parseWithZod(await request.formData(), { schema: ReplyTemplateSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   await createReplyTemplate({ input: submission.value, actorUserId: admin.id });
   return redirect("/admin/replies?done=created", 303);
-}
+});
 
 export default function AdminReplyTemplates() {
   const { templates } = useLoaderData<typeof loader>();

@@ -12,6 +12,7 @@ import { formatDateTime } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { ROLES, UserActionSchema } from "~/schemas/admin";
+import { storageAware } from "~/utils/storage-full.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.user.name} · Користувачі — ЦШР` : "Користувачі — ЦШР" },
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { user, clusters, isSelf: user.id === admin.id, openOwned, people };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = storageAware(async ({ request, params }: ActionFunctionArgs) => {
   const admin = await requireRole(request, "ADMIN");
   const id = params.id ?? "";
   const submission = parseWithZod(await request.formData(), { schema: UserActionSchema });
@@ -71,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!outcome.ok) return refused(outcome);
   // The new password is shown once, in this answer only: never in a URL, a cookie or a cache.
   return data({ intent, result: submission.reply(), password: outcome.password }, { headers: NO_STORE });
-}
+});
 
 const DONE: Record<string, MessageKey> = {
   saved: "admin.saved",

@@ -10,6 +10,7 @@ import { requireRole } from "~/domain/auth.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { ROLES, UserCreateSchema, readUserListParams } from "~/schemas/admin";
+import { storageAware } from "~/utils/storage-full.server";
 
 export const meta: MetaFunction = () => [{ title: "Користувачі · Users — ЦШР" }];
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 // The password never goes back to the browser in the form's values.
 const hideFields = ["password"];
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = storageAware(async ({ request }: ActionFunctionArgs) => {
   const admin = await requireRole(request, "ADMIN");
   const submission = parseWithZod(await request.formData(), { schema: UserCreateSchema });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields }), created: null }, { status: 400 });
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
     { result: submission.reply({ resetForm: true }), created: { ...outcome.user, password: outcome.generatedPassword } },
     { headers: NO_STORE },
   );
-}
+});
 
 export default function AdminUsers() {
   const { params, users, clusters } = useLoaderData<typeof loader>();

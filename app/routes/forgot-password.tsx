@@ -11,6 +11,7 @@ import { useLocale } from "~/i18n/use-locale";
 import { ForgotPasswordSchema } from "~/schemas/account";
 import { clientAddress } from "~/utils/request.server";
 import type { z } from "zod";
+import { storageAware } from "~/utils/storage-full.server";
 
 /**
  * /forgot-password: a single-use link to choose a new password, by e-mail. The answer is the
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ sent: new URL(request.url).searchParams.get("sent") === "1" }, { headers: NO_STORE });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = storageAware(async ({ request, context }: ActionFunctionArgs) => {
   const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400, headers: NO_STORE });
   const { email } = submission.value;
@@ -41,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const base = publicBaseUrl();
   await requestPasswordReset({ email, resetUrlFor: (token) => `${base}/reset-password/${token}` });
   return redirect("/forgot-password?sent=1", { status: 303, headers: NO_STORE });
-}
+});
 
 export default function ForgotPassword() {
   const { sent } = useLoaderData<typeof loader>();

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { logout } from "~/domain/auth.server";
+import { storageAware } from "~/utils/storage-full.server";
 
 // Signing out is a POST (a form button), so a link or an image on another page cannot do it.
-export async function action({ request }: ActionFunctionArgs) {
+export const action = storageAware(async ({ request }: ActionFunctionArgs) => {
   return redirect("/", { status: 303, headers: { "Set-Cookie": await logout(request) } });
-}
+});
 
 export async function loader() {
   return redirect("/");

@@ -41,6 +41,7 @@ import {
   queueSearch,
   readStaffQueueParams,
 } from "~/schemas/queue";
+import { storageAware } from "~/utils/storage-full.server";
 
 export const meta: MetaFunction = () => [{ title: "Черга · Queue — ЦШР" }];
 
@@ -62,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { params, queue, clusters, owners, views, enterprise, now: new Date() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = storageAware(async ({ request }: ActionFunctionArgs) => {
   const user = await requireStaff(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -118,7 +119,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   throw new Response("Unknown action", { status: 400 });
-}
+});
 
 export default function Queue() {
   const { params, queue, clusters, owners, views, enterprise, now } =

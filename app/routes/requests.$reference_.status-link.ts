@@ -6,8 +6,9 @@ import { actorFor, requireStaff } from "~/domain/auth.server";
 import { TransitionError } from "~/domain/errors";
 import { publicBaseUrl } from "~/domain/notifications.server";
 import { sendNewStatusLink } from "~/domain/status-links.server";
+import { storageAware } from "~/utils/storage-full.server";
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = storageAware(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireStaff(request);
   const reference = params.reference ?? "";
   const base = publicBaseUrl();
@@ -18,5 +19,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error;
   }
   return redirect(`/requests/${encodeURIComponent(reference)}?done=statusLink`, 303);
-}
+});
 

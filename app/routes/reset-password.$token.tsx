@@ -8,6 +8,7 @@ import { isResetLinkUsable, resetPasswordWithLink } from "~/domain/account.serve
 import { useLocale } from "~/i18n/use-locale";
 import { PASSWORD_FIELDS, ResetPasswordSchema } from "~/schemas/account";
 import type { z } from "zod";
+import { storageAware } from "~/utils/storage-full.server";
 
 /**
  * /reset-password/<token>: the e-mailed single-use link (decision 026). A used, expired or
@@ -28,13 +29,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return data({ usable }, { status: usable ? 200 : 404, headers: NO_STORE });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = storageAware(async ({ request, params }: ActionFunctionArgs) => {
   const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: PASSWORD_FIELDS }), { status: 400, headers: NO_STORE });
   const done = await resetPasswordWithLink({ token: params.token ?? "", newPassword: submission.value.newPassword });
   if (!done) return data(submission.reply({ formErrors: ["resetLinkUnusable"], hideFields: PASSWORD_FIELDS }), { status: 404, headers: NO_STORE });
   return redirect("/login?reset=1", { status: 303, headers: NO_STORE });
-}
+});
 
 export default function ResetPassword() {
   const { usable } = useLoaderData<typeof loader>();

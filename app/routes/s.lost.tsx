@@ -12,6 +12,7 @@ import { LostLinkSchema } from "~/schemas/status-link";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
 import { clientAddress } from "~/utils/request.server";
 import type { z } from "zod";
+import { storageAware } from "~/utils/storage-full.server";
 
 /**
  * /s/lost: an enterprise that lost its private link asks for a new one. A page an enterprise
@@ -34,7 +35,7 @@ export function headers() {
   return PRIVATE_HEADERS;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = storageAware(async ({ request, context }: ActionFunctionArgs) => {
   const submission = parseWithZod(await request.formData(), { schema: LostLinkSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400, headers: PRIVATE_HEADERS });
   const { reference, email } = submission.value;
@@ -48,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const base = publicBaseUrl();
   await requestNewStatusLink({ reference, email, statusUrlFor: (token) => `${base}/s/${token}` });
   return redirect("/s/lost?sent=1", { status: 303, headers: PRIVATE_HEADERS });
-}
+});
 
 export default function LostLink() {
   const { sent } = useLoaderData<typeof loader>();

@@ -12,7 +12,9 @@ import { ROOT, type ProductionServer, TMP_DIR, cleanUp, formBody, freshDatabase,
 const MOUNT = path.join(TMP_DIR, "full-disk");
 const EMAIL = "full.disk@rrc.example";
 const PASSWORD = "full-disk-password-2026";
+const ADMIN_EMAIL = "full.disk.admin@rrc.example";
 let mounted = false;
+let adminCookie = "";
 let server: ProductionServer;
 let cookie = "";
 let reference = "";
@@ -72,7 +74,14 @@ beforeAll(async () => {
   await runToEnd(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/user-create.ts", "--email", EMAIL, "--role", "COORDINATOR", "--password", PASSWORD], {
     DATABASE_URL: `file:${dbFile}`,
   });
+  await runToEnd(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/user-create.ts", "--email", ADMIN_EMAIL, "--role", "ADMIN", "--password", PASSWORD], {
+    DATABASE_URL: `file:${dbFile}`,
+  });
   server = await startProductionServer(dbFile, { OUTBOX_DIR: path.join(TMP_DIR, "full-disk-outbox") });
+  const adminSignedIn = await post("/login", { email: ADMIN_EMAIL, password: PASSWORD });
+  await adminSignedIn.arrayBuffer();
+  expect(adminSignedIn.status).toBe(303);
+  adminCookie = adminSignedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   const signedIn = await post("/login", { email: EMAIL, password: PASSWORD });
   await signedIn.arrayBuffer();
   expect(signedIn.status).toBe(303);
@@ -135,6 +144,22 @@ describe("a full disk", () => {
     expect(signIn.status).toBe(503);
     expect(signInPage).toContain(EMAIL);
 
+    // Every other form (an admin's, a saved queue view, one's notification choices): 503 and a
+    // page that says nothing was saved and to try again, never "something went wrong".
+    const newUser = { email: "new.on.full.disk@rrc.example", name: "Нова Людина", role: "COORDINATOR", password: "new-user-password-2026" };
+    for (const [pathname, fields, who] of [
+      ["/admin/users", newUser, adminCookie],
+      ["/queue", { intent: "saveView", name: "Мій вигляд на повному диску", query: "?status=NEW" }, cookie],
+      ["/account/notifications", { enterpriseReplied: "DIGEST" }, cookie],
+    ] as const) {
+      const answer = await post(pathname, fields, who);
+      const page = await answer.text();
+      expect(answer.status, pathname).toBe(503);
+      expect(answer.headers.get("Retry-After"), pathname).toBe("60");
+      expect(page, pathname).toContain("Центр зараз не може цього зберегти");
+      expect(page, pathname).toContain("Нічого не збережено");
+    }
+
     // Monitoring notices; reading still works.
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(503);
@@ -155,6 +180,9 @@ describe("a full disk", () => {
     const signInAgain = await post("/login", { email: EMAIL, password: PASSWORD });
     await signInAgain.arrayBuffer();
     expect(signInAgain.status).toBe(303);
+    const userAgain = await post("/admin/users", newUser, adminCookie);
+    await userAgain.arrayBuffer();
+    expect(userAgain.status).toBe(303);
 
     database((sqlite) => {
       expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
