@@ -1,11 +1,12 @@
 // The floor for the intake benchmark: a bare node:http server doing the same work as the
 // app's intake action and nothing else. Parse the urlencoded body, validate it with the app's
-// own IntakeSchema, write the same rows as createRequest (enterprise upsert, possible-duplicate
-// look-up, reference counter, request, first event) in one better-sqlite3 transaction with the
-// app's pragmas (WAL, synchronous=FULL, foreign keys, 5 s busy timeout), answer 303.
+// own IntakeSchema, write the same rows as createRequest (the registry row on first filing,
+// possible-duplicate look-up, reference counter, the request with the details as filed and its
+// derived columns, first event) in one better-sqlite3 transaction with the app's pragmas (WAL,
+// synchronous=FULL, foreign keys, 5 s busy timeout), answer 303.
 //
-// The schema and domain helpers come from bench/.tmp/floor-domain.bundle.mjs (esbuild bundle
-// of bench/floor-domain.mjs, made by bench/intake.mjs). Env: PORT, HOST, DATABASE_URL.
+// The schema and every derived value come from the app's own domain code in
+// bench/.tmp/floor-domain.bundle.mjs (bench/domain.mjs bundles bench/floor-domain.mjs). Env: PORT, HOST, DATABASE_URL.
 // GET /healthz answers 200 once the database is open.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
@@ -18,11 +19,10 @@ const {
   CATEGORY_FIELDS,
   HONEYPOT_FIELD,
   OPEN_STATUSES,
-  searchTextFor,
+  categoryDetails,
+  requestKeys,
+  requestSearchText,
   slaDueTimes,
-  nextDueAt,
-  statusRank,
-  URGENCY_RANK,
   newStatusToken,
   hashStatusToken,
 } = domain;
@@ -50,12 +50,12 @@ const kyivYearFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Kyiv
 const formatReference = (year, sequence) => `RRC-${year}-${String(sequence).padStart(6, "0")}`;
 
 const requestColumns = new Set(sqlite.prepare(`SELECT name FROM pragma_table_info('Request')`).pluck().all());
-const upsertEnterprise = sqlite.prepare(`
+// The registry row is made by the first filing; a filing never rewrites it (as in the app).
+const insertEnterprise = sqlite.prepare(`
   INSERT INTO "Enterprise" ("id","edrpou","name","region","city","contactName","phone","email","createdAt","updatedAt")
   VALUES (@id,@edrpou,@name,@region,@city,@contactName,@phone,@email,@now,@now)
-  ON CONFLICT ("edrpou") DO UPDATE SET "name"=excluded."name","region"=excluded."region","city"=excluded."city",
-    "contactName"=excluded."contactName","phone"=excluded."phone","email"=excluded."email","updatedAt"=excluded."updatedAt"
-  RETURNING "id"`).pluck();
+  ON CONFLICT ("edrpou") DO NOTHING`);
+const enterpriseIdOf = sqlite.prepare(`SELECT "id" FROM "Enterprise" WHERE "edrpou" = ?`).pluck();
 const openStatusList = OPEN_STATUSES.map((s) => `'${s}'`).join(",");
 const findPossibleDuplicate = sqlite
   .prepare(
@@ -70,11 +70,10 @@ const bumpCounter = sqlite
   )
   .pluck();
 const requestRowColumns = [
-  "id", "reference", "statusTokenHash", "enterpriseId", "contactName", "phone", "email", "category", "urgency",
+  "id", "reference", "statusTokenHash", "enterpriseId", "enterpriseName", "contactName", "phone", "email", "category", "urgency",
   "title", "description", "details", "sensitiveDetails", "region", "city", "neededBy", "status", "searchText",
   "createdAt", "updatedAt", "lastActivityAt", "triageDueAt", "resolveDueAt", "possibleDuplicateOfId",
-  // Sort keys of newer migrations, written when the table has them.
-  "urgencyRank", "statusRank", "nextDueAt",
+  "urgencyRank", "statusRank", "attentionRank", "nextDueAt", "dueSortAt",
 ].filter((c) => requestColumns.has(c));
 const insertRequest = sqlite.prepare(
   `INSERT INTO "Request" (${requestRowColumns.map((c) => `"${c}"`).join(",")}) VALUES (${requestRowColumns.map((c) => `@${c}`).join(",")})`,
@@ -83,29 +82,9 @@ const insertEvent = sqlite.prepare(`
   INSERT INTO "RequestEvent" ("id","requestId","action","actorType","toStatus","visibility","createdAt")
   VALUES (?, ?, 'submit', 'ENTERPRISE', 'NEW', 'PUBLIC', ?)`);
 
-/** The same split as categoryDetails() in app/domain/intake.server.ts. */
-function categoryDetails(input) {
-  const details = {};
-  let sensitive = null;
-  if (input.category === "RELOCATION") {
-    Object.assign(details, {
-      productionArea: input.productionArea,
-      staffCount: input.staffCount,
-      equipmentTonnage: input.equipmentTonnage,
-      destinationRegions: input.destinationRegions ?? [],
-    });
-  } else if (input.category === "SUPPLIES") {
-    details.supplyItems = input.supplyItems;
-  } else if (input.category === "DEFENCE_ORDER") {
-    sensitive = { productType: input.defenceProductType, monthlyCapacity: input.monthlyCapacity, certifications: input.certifications };
-  }
-  const compact = (o) => JSON.stringify(Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")));
-  return { details: compact(details), sensitiveDetails: sensitive ? compact(sensitive) : null };
-}
-
 const createRequest = sqlite.transaction((input, tokenHash, now) => {
   const at = iso(now);
-  const enterpriseId = upsertEnterprise.get({
+  insertEnterprise.run({
     id: cuid(),
     edrpou: input.edrpou,
     name: input.enterpriseName,
@@ -116,16 +95,19 @@ const createRequest = sqlite.transaction((input, tokenHash, now) => {
     email: input.email,
     now: at,
   });
+  const enterpriseId = enterpriseIdOf.get(input.edrpou);
   const possibleDuplicateOfId = findPossibleDuplicate.get(enterpriseId, input.category) ?? null;
   const year = Number(kyivYearFormat.format(now));
   const reference = formatReference(year, bumpCounter.get(year));
   const due = slaDueTimes({ createdAt: now, urgency: input.urgency, slaPausedMs: 0 });
+  const keys = requestKeys({ status: "NEW", urgency: input.urgency, triagedAt: null, ...due, notAcceptedInTime: false });
   const id = cuid();
   const row = {
     id,
     reference,
     statusTokenHash: tokenHash,
     enterpriseId,
+    enterpriseName: input.enterpriseName,
     contactName: input.contactName,
     phone: input.phone,
     email: input.email,
@@ -138,16 +120,18 @@ const createRequest = sqlite.transaction((input, tokenHash, now) => {
     city: input.city,
     neededBy: input.neededBy ? `${input.neededBy}T00:00:00.000+00:00` : null,
     status: "NEW",
-    searchText: searchTextFor([reference, input.edrpou, input.enterpriseName, input.title, input.description]),
+    searchText: requestSearchText({ reference, ...input }),
     createdAt: at,
     updatedAt: at,
     lastActivityAt: at,
     triageDueAt: iso(due.triageDueAt),
     resolveDueAt: iso(due.resolveDueAt),
     possibleDuplicateOfId,
-    urgencyRank: URGENCY_RANK?.[input.urgency] ?? 2,
-    statusRank: statusRank ? statusRank("NEW") : 0,
-    nextDueAt: nextDueAt ? iso(nextDueAt({ status: "NEW", triagedAt: null, ...due })) : null,
+    urgencyRank: keys.urgencyRank,
+    statusRank: keys.statusRank,
+    attentionRank: keys.attentionRank,
+    nextDueAt: iso(keys.nextDueAt),
+    dueSortAt: iso(keys.dueSortAt),
   };
   insertRequest.run(Object.fromEntries(requestRowColumns.map((c) => [c, row[c]])));
   insertEvent.run(cuid(), id, at);

@@ -21,12 +21,12 @@
 //   lastActivityAt/updatedAt = the last event. SLA due times from DEFAULT_SLA_TARGETS
 //   (app/domain/sla.ts): triageDueAt, resolveDueAt, and acceptDueAt = assignedAt + accept target
 //   while ASSIGNED (null in every other status, as the app clears it).
-// - The sort keys of newer migrations when the table has them: urgencyRank, statusRank,
-//   attentionRank (as attentionRank() in request-keys.ts), nextDueAt (as nextDueAt() in sla.ts).
+// - The sort keys: urgencyRank, statusRank, attentionRank, nextDueAt and dueSortAt from the app's
+//   requestKeys() (app/domain/request-keys.ts).
 // - references RRC-YYYY-NNNNNN (Kyiv year of createdAt) continuing ReferenceCounter, which is
 //   updated; statusTokenHash = SHA-256 of a token derived from the reference
 //   (benchStatusToken(reference) opens /s/<token> in later benchmarks); searchText as
-//   searchTextFor() in app/domain/search.ts; possibleDuplicateOfId as createRequest sets it.
+//   requestSearchText() in app/domain/search.ts; possibleDuplicateOfId as createRequest sets it.
 // - 1 to 5 RequestEvents per request, one per transition, actors and visibility as the state
 //   machine says. (CLOSED needs five: submit, assign, accept, resolve, confirm/close/autoClose;
 //   every other status takes one to four.)
@@ -35,47 +35,36 @@
 //   (such a message or a confirmation): each coordinator has left unread about one in ten of
 //   the requests the enterprise touched in the last two weeks and one in a hundred older ones.
 //
-// The taxonomy, SLA targets and state-machine facts below are copied from app/domain (this is
-// plain JS for node without a TS loader); keep them in step.
+// The rules come from the app itself (bench/domain.mjs bundles app/domain): the SLA targets, the
+// statuses and what each action leads to, the sort keys (requestKeys), the search text and the
+// EDRPOU/RNOKPP check digits. Only the mix of data (weights, names, titles) is the generator's.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { domain } from "./domain.mjs";
 
 const HOUR = 3_600_000;
 /** Coordinators the requests' owners are spread over (the demo seed has two; more are added). */
 const BENCH_COORDINATORS = 8;
 const DAY = 24 * HOUR;
 
-/** app/domain/sla.ts DEFAULT_SLA_TARGETS */
-export const DEFAULT_SLA_TARGETS = {
-  CRITICAL: { triageMs: 4 * HOUR, resolveMs: 3 * DAY, acceptMs: 12 * HOUR },
-  HIGH: { triageMs: 24 * HOUR, resolveMs: 10 * DAY, acceptMs: 24 * HOUR },
-  NORMAL: { triageMs: 3 * DAY, resolveMs: 21 * DAY, acceptMs: 72 * HOUR },
-  LOW: { triageMs: 5 * DAY, resolveMs: 45 * DAY, acceptMs: 5 * DAY },
+const { DEFAULT_SLA_TARGETS, STATUSES, TRANSITIONS, completeEdrpou, isValidRnokpp, requestKeys, requestSearchText } = domain;
+export { DEFAULT_SLA_TARGETS };
+export const isValidEdrpou = domain.isValidEdrpou;
+/** What each generated action leads to and who may read it (the state machine's TRANSITIONS), and its text. */
+const MESSAGES = {
+  requestInfo: "Уточніть, будь ласка, обсяги та терміни.",
+  resolve: "Кластер знайшов виконавця, допомогу надано.",
+  reject: "Запит поза межами роботи Центру.",
+  markDuplicate: "Той самий запит уже в роботі.",
 };
-/** app/domain/state-machine.ts STATUSES (order = statusRank) */
-const STATUSES = ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "DUPLICATE"];
-const OPEN_STATUSES = new Set(["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"]);
-/** sla.ts nextDueAt(): the clock that runs in these statuses */
-const CLOCK_STATUSES = new Set(["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS"]);
-const URGENCY_RANK = { CRITICAL: 0, HIGH: 1, NORMAL: 2, LOW: 3 };
-/** app/domain/request-keys.ts attentionRank(): who has the next move */
-const ATTENTION_RANK = { NEW: 0, TRIAGED: 0, NEEDS_INFO: 1, ASSIGNED: 1, IN_PROGRESS: 1, RESOLVED: 2, CLOSED: 3, REJECTED: 3, DUPLICATE: 3 };
-/** Visibility and the status each action leads to (state-machine.ts TRANSITIONS). */
-const ACTIONS = {
-  submit: { to: "NEW", visibility: "PUBLIC" },
-  triage: { to: "TRIAGED", visibility: "INTERNAL" },
-  requestInfo: { to: "NEEDS_INFO", visibility: "PUBLIC", message: "Уточніть, будь ласка, обсяги та терміни." },
-  assign: { to: "ASSIGNED", visibility: "INTERNAL" },
-  accept: { to: "IN_PROGRESS", visibility: "PUBLIC" },
-  resolve: { to: "RESOLVED", visibility: "PUBLIC", message: "Кластер знайшов виконавця, допомогу надано." },
-  confirm: { to: "CLOSED", visibility: "PUBLIC" },
-  close: { to: "CLOSED", visibility: "PUBLIC" },
-  autoClose: { to: "CLOSED", visibility: "PUBLIC" },
-  reject: { to: "REJECTED", visibility: "PUBLIC", message: "Запит поза межами роботи Центру." },
-  markDuplicate: { to: "DUPLICATE", visibility: "PUBLIC", message: "Той самий запит уже в роботі." },
-};
+const ACTIONS = Object.fromEntries(
+  ["submit", "triage", "requestInfo", "assign", "accept", "resolve", "confirm", "close", "autoClose", "reject", "markDuplicate"].map((action) => [
+    action,
+    { to: TRANSITIONS[action].to, visibility: TRANSITIONS[action].visibility, message: MESSAGES[action] },
+  ]),
+);
 
 // Taxonomy (app/domain/taxonomy.ts) with a rough real-world mix.
 const CATEGORY_WEIGHTS = {
@@ -148,35 +137,18 @@ function seededRandom(seed) {
   };
 }
 
-/** app/domain/identifiers.ts isValidEdrpou: weights 1..7 (7,1..6 for 30–60 million), +2 on 10, 10 → 0. */
-export function isValidEdrpou(code) {
-  if (!/^\d{8}$/.test(code)) return false;
-  const d = Array.from(code, (c) => c.charCodeAt(0) - 48);
-  const value = Number(code);
-  const base = value < 30_000_000 || value > 60_000_000 ? [1, 2, 3, 4, 5, 6, 7] : [7, 1, 2, 3, 4, 5, 6];
-  const remainder = (weights) => weights.reduce((sum, w, i) => sum + w * d[i], 0) % 11;
-  let check = remainder(base);
-  if (check === 10) {
-    check = remainder(base.map((w) => w + 2));
-    if (check === 10) check = 0;
+/** A valid EDRPOU from 7 digits (identifiers.ts completeEdrpou; null where no check digit fits). */
+function edrpouFrom(first7) {
+  try {
+    return completeEdrpou(first7);
+  } catch {
+    return null;
   }
-  return check === d[7];
 }
-/** identifiers.ts completeEdrpou (null where no check digit fits) */
-function completeEdrpou(first7) {
-  for (let c = 0; c <= 9; c++) if (isValidEdrpou(`${first7}${c}`)) return `${first7}${c}`;
-  return null;
-}
-/** identifiers.ts isValidRnokpp: check = (Σ wᵢdᵢ mod 11) mod 10 */
+/** A valid RNOKPP from 9 digits: the one check digit isValidRnokpp accepts. */
 function completeRnokpp(first9) {
-  const weights = [-1, 5, 7, 9, 4, 6, 10, 5, 7];
-  const sum = weights.reduce((acc, w, i) => acc + w * (first9.charCodeAt(i) - 48), 0);
-  return `${first9}${(((sum % 11) + 11) % 11) % 10}`;
-}
-
-/** app/domain/search.ts normalizeForSearch / searchTextFor */
-function searchTextFor(parts) {
-  return parts.filter(Boolean).join(" ").normalize("NFC").toLocaleLowerCase("uk").replace(/\s+/g, " ").trim();
+  for (let d = 0; d <= 9; d++) if (isValidRnokpp(`${first9}${d}`)) return `${first9}${d}`;
+  return null;
 }
 
 /** The private status token the generator used for a reference (to open /s/<token>). */
@@ -330,7 +302,7 @@ export function generateRequests(dbFile, count, options = {}) {
         codeCursor = (codeCursor + 7919) % 8_000_000;
         const code = sole
           ? completeRnokpp(String(200_000_000 + codeCursor * 97 + Math.floor(random() * 97)).slice(0, 9))
-          : completeEdrpou(String(1_000_000 + codeCursor).padStart(7, "0"));
+          : edrpouFrom(String(1_000_000 + codeCursor).padStart(7, "0"));
         if (code && !takenCodes.has(code)) {
           takenCodes.add(code);
           return code;
@@ -498,7 +470,11 @@ export function generateRequests(dbFile, count, options = {}) {
 
       const triageDueAt = createdAt + target.triageMs;
       const resolveDueAt = createdAt + target.resolveMs;
-      const nextDueAt = CLOCK_STATUSES.has(status) ? (stamp.triagedAt ? resolveDueAt : triageDueAt) : null;
+      // No lapsed assignments are generated (notAcceptedInTime is false everywhere).
+      const keys = requestKeys({
+        status, urgency, triagedAt: stamp.triagedAt ? new Date(stamp.triagedAt) : null,
+        triageDueAt: new Date(triageDueAt), resolveDueAt: new Date(resolveDueAt), notAcceptedInTime: false,
+      });
       const duplicateOfId = status === "DUPLICATE" ? (possibleDuplicate?.id ?? pick(recentIds)) : null;
       const openUntil = stamp.resolvedAt ?? stamp.closedAt ?? Infinity;
       if (earlier) earlier.push({ id, openUntil });
@@ -540,11 +516,9 @@ export function generateRequests(dbFile, count, options = {}) {
         region: enterprise.region, city: enterprise.city,
         neededBy: random() < 0.3 ? iso(Math.floor((createdAt + between(7, 60) * DAY) / DAY) * DAY) : null,
         status, assignedClusterId, ownerId, version: eventRows.length - 1,
-        searchText: searchTextFor([reference, enterprise.edrpou, enterprise.name, title, description]),
-        urgencyRank: URGENCY_RANK[urgency], statusRank: STATUSES.indexOf(status), attentionRank: ATTENTION_RANK[status],
-        nextDueAt: iso(nextDueAt),
-        // sla.ts dueSortAt(): no lapsed assignments are generated, so the due time or "never".
-        dueSortAt: iso(nextDueAt ?? Date.parse("9999-12-31T00:00:00.000Z")),
+        searchText: requestSearchText({ reference, edrpou: enterprise.edrpou, enterpriseName: enterprise.name, title, description }),
+        urgencyRank: keys.urgencyRank, statusRank: keys.statusRank, attentionRank: keys.attentionRank,
+        nextDueAt: iso(keys.nextDueAt?.getTime()), dueSortAt: iso(keys.dueSortAt.getTime()),
         createdAt: iso(createdAt), updatedAt: iso(at), lastActivityAt: iso(at),
         triagedAt: iso(stamp.triagedAt), assignedAt: iso(stamp.assignedAt), acceptedAt: iso(stamp.acceptedAt),
         resolvedAt: iso(stamp.resolvedAt), closedAt: iso(stamp.closedAt),
@@ -623,9 +597,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const dbFile = path.resolve(file);
   if (setup) {
-    const { setupDb } = await import("./lib.mjs");
+    // As setupDb() in ./lib.mjs does (which imports this module: no import back).
     console.log(`Creating ${dbFile} with the demo seed…`);
-    setupDb(dbFile, { seed: true });
+    const { execFileSync } = await import("node:child_process");
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
+    execFileSync(process.execPath, [path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "scripts", "db-setup.mjs"), "--reset"], {
+      env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
   }
   const result = generateRequests(dbFile, Number(countArg));
   console.log(

@@ -9,7 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import * as esbuild from "esbuild";
+import { bundleDomain } from "./domain.mjs";
 import { BENCH_DIR, BIN, ROOT, TMP_DIR, freshDb, log, percentile, processCpuMs, startServer } from "./lib.mjs";
 import { summariseProfile } from "./profile-summary.mjs";
 
@@ -44,20 +44,8 @@ export function intakeBodies(count = Number(process.env.BENCH_BODIES ?? 2000)) {
   return bodiesCache;
 }
 
-/** Bundles the app's schema and domain helpers for the floor server (see floor-domain.mjs). */
-export async function bundleFloorDomain() {
-  await esbuild.build({
-    entryPoints: [path.join(BENCH_DIR, "floor-domain.mjs")],
-    outfile: path.join(TMP_DIR, "floor-domain.bundle.mjs"),
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    external: ["zod"],
-    absWorkingDir: ROOT,
-    logLevel: "error",
-  });
-}
+/** Bundles the app's schema and domain helpers for the floor server (see domain.mjs). */
+export const bundleFloorDomain = bundleDomain;
 
 /**
  * One autocannon run. Latencies are collected here from every response: autocannon's own

@@ -8,7 +8,7 @@ import { sqliteTimestamp } from "~/utils/sqlite-time";
 import { TIME_ZONE } from "~/i18n/locale";
 import { categoryDetails } from "./category-details";
 import { enqueueRequestReceived, publicBaseUrl } from "./notifications.server";
-import { searchTextFor } from "./search";
+import { requestSearchText } from "./search";
 import { requestKeys } from "./request-keys";
 import { slaDueTimes } from "./sla";
 import { slaTargets } from "./sla-config.server";
@@ -91,7 +91,7 @@ export async function createRequest({
       requestId, reference, hashStatusToken(token), enterpriseId, input.enterpriseName, contact.contactName,
       contact.phone, contact.email, input.category, input.urgency, input.title, input.description, details,
       sensitiveDetails, input.region, input.city, timestamp(input.neededBy ? new Date(`${input.neededBy}T00:00:00Z`) : null),
-      plan.to, searchTextFor([reference, input.edrpou, input.enterpriseName, input.title, input.description]), at, at, at,
+      plan.to, requestSearchText({ reference, edrpou: input.edrpou, enterpriseName: input.enterpriseName, title: input.title, description: input.description }), at, at, at,
       timestamp(dueTimes.triageDueAt), timestamp(dueTimes.resolveDueAt), keys.urgencyRank, keys.statusRank,
       keys.attentionRank, timestamp(keys.nextDueAt), timestamp(keys.dueSortAt),
       possibleDuplicate?.id ?? null,

@@ -4,7 +4,7 @@
 import type { CorrectionInput } from "~/schemas/request-actions";
 import { DETAIL_FORM_FIELD, categoryDetails, parseDetails } from "./category-details";
 import { type FieldChange, fieldChanges } from "./field-changes";
-import { searchTextFor } from "./search";
+import { requestSearchText } from "./search";
 import type { Category, Region, Urgency } from "./taxonomy";
 
 /** The filed fields staff may correct, as the request stores them, in the order the timeline lists them. */
@@ -101,7 +101,7 @@ export function correctionChanges(before: CorrectedRequest, after: CorrectedRequ
 
 /** The request's search text after a correction (the search index follows the column). */
 export function correctedSearchText(request: { reference: string; edrpou: string }, corrected: CorrectedRequest) {
-  return searchTextFor([request.reference, request.edrpou, corrected.enterpriseName, corrected.title, corrected.description]);
+  return requestSearchText({ reference: request.reference, edrpou: request.edrpou, enterpriseName: corrected.enterpriseName, title: corrected.title, description: corrected.description });
 }
 
 /** A needed-by date changed to one before `today` (YYYY-MM-DD); an unchanged past date may stay. */

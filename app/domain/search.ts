@@ -7,3 +7,11 @@ export function normalizeForSearch(value: string) {
 export function searchTextFor(parts: Array<string | null | undefined>) {
   return normalizeForSearch(parts.filter(Boolean).join(" "));
 }
+
+/**
+ * What a request's stored search text holds: its reference, the enterprise's code and name, its
+ * title and description. Every writer (intake, a correction, the benchmarks' data) calls this.
+ */
+export function requestSearchText(request: { reference: string; edrpou: string; enterpriseName: string; title: string; description: string }) {
+  return searchTextFor([request.reference, request.edrpou, request.enterpriseName, request.title, request.description]);
+}
