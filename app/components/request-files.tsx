@@ -8,6 +8,7 @@ import {
   MAX_FILE_BYTES,
   MAX_FILES_PER_REQUEST,
   MAX_FILES_PER_SUBMISSION,
+  MAX_PHOTO_PIXELS,
   MAX_SUBMISSION_BYTES,
   REFUSALS,
   type Refusal,
@@ -37,6 +38,7 @@ const LIMITS = {
   fileMb: MAX_FILE_BYTES / 1024 / 1024,
   totalMb: MAX_SUBMISSION_BYTES / 1024 / 1024,
   max: MAX_FILES_PER_REQUEST,
+  megapixels: MAX_PHOTO_PIXELS / 1_000_000,
 };
 
 export type ListedFile = {
@@ -48,6 +50,8 @@ export type ListedFile = {
   /** Staff pages: the person (or null for the enterprise); the enterprise's page: the kind of author. */
   addedBy: string;
   internal?: boolean;
+  /** Photos: the thumbnail's size; it is served at `${hrefBase}/${id}/thumbnail`. */
+  thumbnail?: { width: number; height: number } | null;
 };
 
 function useSize() {
@@ -82,6 +86,16 @@ export function RequestFiles({ files, hrefBase, uploadAction, canUpload, staff }
         <ul className="files">
           {files.map((file) => (
             <li key={file.id} data-testid="request-file">
+              {file.thumbnail ? (
+                <img
+                  className="file-thumbnail"
+                  src={`${hrefBase}/${file.id}/thumbnail`}
+                  alt={t("files.thumbnailAlt", { name: file.originalName })}
+                  width={file.thumbnail.width}
+                  height={file.thumbnail.height}
+                  loading="lazy"
+                />
+              ) : null}{" "}
               <a href={`${hrefBase}/${file.id}`} download>
                 {file.originalName}
               </a>{" "}
@@ -102,7 +116,7 @@ export function RequestFiles({ files, hrefBase, uploadAction, canUpload, staff }
             <label htmlFor="upload-files">{t("files.add")}</label>
             <input id="upload-files" type="file" name="file" multiple accept={ACCEPTED_EXTENSIONS.join(",")} aria-describedby="upload-files-hint" />
             <p id="upload-files-hint" className="hint">
-              {t("files.limits", LIMITS)} {t("files.noKeep")}
+              {t("files.limits", LIMITS)} {t("files.photosCleaned")} {t("files.noKeep")}
             </p>
           </div>
           {staff ? (

@@ -59,6 +59,11 @@ const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) 
     action: "none",
     path: (c) => ({ url: `/requests/${c.memberReference}/files/${c.memberFileId}`, params: { reference: c.memberReference, fileId: c.memberFileId } }),
   },
+  "requests.$reference_.files_.$fileId_.thumbnail.ts": {
+    loader: "signedIn",
+    action: "none",
+    path: (c) => ({ url: `/requests/${c.memberReference}/files/${c.memberFileId}/thumbnail`, params: { reference: c.memberReference, fileId: c.memberFileId } }),
+  },
   "s.$token_.files.ts": { loader: "none", action: "public", path: (c) => ({ url: `/s/${c.token}/files`, params: { token: c.token } }) },
   "s.$token_.files_.$fileId.ts": {
     loader: "public",
@@ -67,6 +72,11 @@ const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) 
   },
   "admin.replies._index.tsx": { loader: "admin", action: "admin", path: () => ({ url: "/admin/replies", params: {} }) },
   "admin.replies.$id.tsx": { loader: "admin", action: "admin", path: (c) => ({ url: `/admin/replies/${c.replyTemplateId}`, params: { id: c.replyTemplateId } }) },
+  "s.$token_.files_.$fileId_.thumbnail.ts": {
+    loader: "public",
+    action: "none",
+    path: (c) => ({ url: `/s/${c.token}/files/${c.enterpriseFileId}/thumbnail`, params: { token: c.token, fileId: c.enterpriseFileId } }),
+  },
   "account_.notifications.tsx": { loader: "signedIn", action: "signedIn", path: () => ({ url: "/account/notifications", params: {} }) },
   "enterprises.$edrpou.tsx": {
     loader: "staff",
@@ -110,7 +120,8 @@ beforeAll(async () => {
   ctx.memberReference = own.reference;
   // A document on each: the downloads answer 200 to those allowed.
   const stored = await fileStore().put(Readable.from([Buffer.from("%PDF-1.4\n")]), { maxBytes: 100 });
-  const document = { ...stored, originalName: "a.pdf", type: "pdf", visibility: "PUBLIC" as const };
+  // Standing in for a photo and its thumbnail: what the routes check is who asks, not the bytes.
+  const document = { ...stored, originalName: "a.pdf", type: "pdf", visibility: "PUBLIC" as const, thumbnailSha256: stored.sha256, thumbnailSize: stored.size, thumbnailWidth: 1, thumbnailHeight: 1 };
   ctx.memberFileId = (await db.requestFile.create({ data: { ...document, requestId: own.id, addedByType: "USER", addedById: coordinator.id } })).id;
   ctx.enterpriseFileId = (await db.requestFile.create({ data: { ...document, requestId: filed.id, addedByType: "ENTERPRISE" } })).id;
   ctx.replyTemplateId = (

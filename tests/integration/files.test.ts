@@ -1,9 +1,11 @@
 // Documents on requests: uploads from the status page and the request page, every refusal
 // leaving nothing behind, downloads scoped exactly like the request, and the sweep.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sweepFiles } from "~/domain/files/sweep.server";
 import { fileStore } from "~/domain/files/storage.server";
@@ -11,13 +13,15 @@ import { createRequest } from "~/domain/intake.server";
 import { transitionRequestInTx } from "~/domain/request-transition.server";
 import { action as staffUpload } from "~/routes/requests.$reference_.files";
 import { loader as staffDownload } from "~/routes/requests.$reference_.files_.$fileId";
+import { loader as staffThumbnail } from "~/routes/requests.$reference_.files_.$fileId_.thumbnail";
 import { loader as requestPage } from "~/routes/requests.$reference";
 import { action as enterpriseUpload } from "~/routes/s.$token_.files";
 import { loader as enterpriseDownload } from "~/routes/s.$token_.files_.$fileId";
+import { loader as enterpriseThumbnail } from "~/routes/s.$token_.files_.$fileId_.thumbnail";
 import { loader as statusPage } from "~/routes/s.$token";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { CSV, DOCX, EXE, JPEG, ODT, PDF, PNG, lyingZipBombDocx, zipBombDocx } from "../file-fixtures";
+import { BROKEN_JPEG, BROKEN_PNG, CSV, DOCX, EXE, HEIC, JPEG, ODT, PDF, PNG, lyingZipBombDocx, zipBombDocx } from "../file-fixtures";
 import { buildIntake, type ClusterSeed, createCluster, createUser, seededRandom } from "../factories";
 import { call } from "./route-helpers";
 import { cookieFor } from "./sessions";
@@ -71,13 +75,15 @@ async function storedFiles() {
   return { names, leftovers: [...scratch, ...incomplete] };
 }
 
-async function download(kind: "enterprise" | "staff", target: string, fileId: string, userId?: string) {
+async function download(kind: "enterprise" | "staff", target: string, fileId: string, userId?: string, part: "file" | "thumbnail" = "file") {
   const headers = new Headers();
   if (userId) headers.set("Cookie", await cookieFor(userId));
-  const url = kind === "enterprise" ? `http://localhost/s/${target}/files/${fileId}` : `http://localhost/requests/${target}/files/${fileId}`;
+  const suffix = part === "thumbnail" ? "/thumbnail" : "";
+  const url = kind === "enterprise" ? `http://localhost/s/${target}/files/${fileId}${suffix}` : `http://localhost/requests/${target}/files/${fileId}${suffix}`;
+  const loader = kind === "enterprise" ? (part === "file" ? enterpriseDownload : enterpriseThumbnail) : part === "file" ? staffDownload : staffThumbnail;
   let response: Response;
   try {
-    response = (await (kind === "enterprise" ? enterpriseDownload : staffDownload)({
+    response = (await loader({
       request: new Request(url, { headers }),
       params: kind === "enterprise" ? { token: target, fileId } : { reference: target, fileId },
       context: {},
@@ -177,6 +183,12 @@ describe("types are decided by content", () => {
   });
 });
 
+/** 9,000 × 9,000 pixels of one colour: a small file that would decode to a quarter of a gigabyte. */
+let hugePng: Buffer;
+beforeAll(async () => {
+  hugePng = await sharp({ create: { width: 9000, height: 9000, channels: 3, background: "#888" } }).png().toBuffer();
+});
+
 describe("bad input gets its message and leaves nothing behind", () => {
   const cases: [string, () => Part[], string][] = [
     ["content contradicting the name", () => [{ name: "invoice.pdf", content: PNG }], "nameContradicts"],
@@ -193,6 +205,10 @@ describe("bad input gets its message and leaves nothing behind", () => {
     ["a file over 10 MB", () => [{ name: "big.pdf", content: Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]) }], "fileTooLarge"],
     ["over 25 MB together", () => [0, 1, 2].map((i) => ({ name: `${i}.pdf`, content: Buffer.concat([PDF, Buffer.alloc(9 * 1024 * 1024, i)]) })), "submissionTooLarge"],
     ["no file chosen", () => [], "noFile"],
+    ["an iPhone photo in HEIC, which cannot be converted here", () => [{ name: "IMG_0001.HEIC", content: HEIC }], "heic"],
+    ["a photo that cannot be decoded", () => [{ name: "фото.jpg", content: BROKEN_JPEG }], "imageUnreadable"],
+    ["a broken photo after one that was re-encoded", () => [{ name: "good.jpg", content: JPEG }, { name: "broken.png", content: BROKEN_PNG }], "imageUnreadable"],
+    ["a photo of more than 70 megapixels", () => [{ name: "huge.png", content: hugePng }], "imageTooLarge"],
   ];
   for (const [what, parts, refusal] of cases) {
     it(what, async () => {
@@ -289,15 +305,136 @@ describe("uploads and downloads on the request page are scoped like the request"
   });
 });
 
+const XMP_WITH_GPS =
+  '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+  '<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="50,27.2N" exif:GPSLongitude="30,31.0E"/></rdf:RDF></x:xmpmeta>';
+
+/** A photo as a phone writes it: 40 × 20 pixels stored sideways (EXIF orientation 6), with the camera, the time and GPS in EXIF and XMP. */
+function phonePhoto(format: "jpeg" | "png" | "webp", { width = 40, height = 20 } = {}) {
+  return sharp({ create: { width, height, channels: 3, background: "#3a7" } })
+    [format]()
+    .withMetadata({ orientation: 6 })
+    .withExifMerge({
+      IFD0: { Make: "SecretCam", Model: "Workshop 7", DateTime: "2026:11:30 10:00:00" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "50/1 27/1 1234/100", GPSLongitudeRef: "E", GPSLongitude: "30/1 31/1 0/1" },
+    })
+    .withXmp(XMP_WITH_GPS)
+    .toBuffer();
+}
+
+async function storedBytes(sha256: string) {
+  return Buffer.concat(await (await fileStore().get(sha256))!.toArray());
+}
+
+const sha256Of = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+describe("photos are re-encoded without their metadata, with a thumbnail", () => {
+  for (const format of ["jpeg", "png", "webp"] as const) {
+    it(`${format}: no EXIF, GPS, XMP, camera or time in the stored file or the download; turned upright; the SHA-256 is of what is stored`, async () => {
+      const photo = await phonePhoto(format);
+      const before = await sharp(photo).metadata();
+      // The fixture really carries what must go.
+      expect([before.orientation, Boolean(before.exif), Boolean(before.xmp), photo.includes("SecretCam")]).toEqual([6, true, true, true]);
+
+      const filed = await fileRequest();
+      const name = `майстерня.${format === "jpeg" ? "jpg" : format}`;
+      const answer = await upload("enterprise", filed.token, form([{ name, content: photo }]));
+      expect(answer.location).toContain("files=added&count=1");
+      const row = await db.requestFile.findFirstOrThrow({ where: { requestId: filed.id } });
+      expect(row.type).toBe(format);
+
+      const stored = await storedBytes(row.sha256);
+      expect(row.sha256).toBe(sha256Of(stored));
+      expect(row.size).toBe(stored.length);
+      expect(row.sha256).not.toBe(sha256Of(photo));
+      const after = await sharp(stored).metadata();
+      expect(after.format).toBe(format);
+      expect({ exif: after.exif, xmp: after.xmp, iptc: after.iptc, orientation: after.orientation }).toEqual({ exif: undefined, xmp: undefined, iptc: undefined, orientation: undefined });
+      // Upright: the sideways 40 × 20 is now 20 × 40, and it needs no tag to be shown so.
+      expect([after.width, after.height]).toEqual([20, 40]);
+      for (const trace of ["SecretCam", "Workshop 7", "2026:11:30", "GPS", "Exif\0\0", "xmpmeta"]) expect(stored.includes(trace), trace).toBe(false);
+
+      const got = await download("enterprise", filed.token, row.id);
+      expect(got.status).toBe(200);
+      expect(got.body.equals(stored)).toBe(true);
+      expect(got.headers.get("Content-Length")).toBe(String(stored.length));
+      expect(got.body.includes("SecretCam")).toBe(false);
+      expect((await sharp(got.body).metadata()).exif).toBeUndefined();
+    });
+  }
+
+  it("makes a WebP thumbnail of at most 320 px, listed on both pages and served exactly like the file", async () => {
+    const filed = await fileRequest("files-a");
+    const photo = await phonePhoto("jpeg", { width: 1200, height: 800 });
+    await upload("staff", filed.reference, form([{ name: "цех.jpg", content: photo }, { name: "акт.pdf", content: PDF }], { visibility: "PUBLIC" }), users.coordinator.id);
+    const rows = await db.requestFile.findMany({ where: { requestId: filed.id }, orderBy: { originalName: "asc" } });
+    const [pdf, jpeg] = rows as [(typeof rows)[number], (typeof rows)[number]];
+    expect(pdf.thumbnailSha256).toBeNull();
+    // Upright: 800 wide and 1200 high, shrunk to fit 320.
+    expect([jpeg.thumbnailWidth, jpeg.thumbnailHeight]).toEqual([213, 320]);
+
+    const page = await call(statusPage, new Request(`http://localhost/s/${filed.token}`), { token: filed.token });
+    expect(page.data.files.map((f: { originalName: string; thumbnail: unknown }) => [f.originalName, f.thumbnail])).toEqual([
+      ["цех.jpg", { width: 213, height: 320 }],
+      ["акт.pdf", null],
+    ]);
+    const staffPage = await call(requestPage, new Request(`http://localhost/requests/${filed.reference}`, { headers: { Cookie: await cookieFor(users.member.id) } }), {
+      reference: filed.reference,
+    });
+    expect(staffPage.data.files.map((f: { thumbnail: unknown }) => f.thumbnail)).toEqual([{ width: 213, height: 320 }, null]);
+
+    for (const [kind, target, userId] of [
+      ["enterprise", filed.token, undefined],
+      ["staff", filed.reference, users.member.id],
+    ] as const) {
+      const thumbnail = await download(kind, target, jpeg.id, userId, "thumbnail");
+      const file = await download(kind, target, jpeg.id, userId);
+      expect(thumbnail.status).toBe(200);
+      expect(sha256Of(thumbnail.body)).toBe(jpeg.thumbnailSha256);
+      const meta = await sharp(thumbnail.body).metadata();
+      expect([meta.format, meta.width, meta.height, meta.exif]).toEqual(["webp", 213, 320, undefined]);
+      expect(thumbnail.headers.get("Content-Type")).toBe("image/webp");
+      expect(thumbnail.headers.get("Content-Length")).toBe(String(thumbnail.body.length));
+      expect(thumbnail.headers.get("Content-Disposition")).toBe(`attachment; filename="___.thumbnail.webp"; filename*=UTF-8''${encodeURIComponent("цех.thumbnail.webp")}`);
+      for (const header of ["X-Content-Type-Options", "Content-Security-Policy", "Cache-Control", "Referrer-Policy", "X-Robots-Tag"]) {
+        expect(thumbnail.headers.get(header), header).toBe(file.headers.get(header));
+      }
+    }
+    // A file without a thumbnail has none to open.
+    expect((await download("staff", filed.reference, pdf.id, users.coordinator.id, "thumbnail")).status).toBe(404);
+  });
+
+  it("thumbnails are scoped exactly like the files", async () => {
+    const filed = await fileRequest("files-a");
+    await upload("staff", filed.reference, form([{ name: "внутрішнє.png", content: PNG }]), users.member.id);
+    const row = await db.requestFile.findFirstOrThrow({ where: { requestId: filed.id } });
+    expect(row.thumbnailSha256).not.toBeNull();
+    expect((await download("staff", filed.reference, row.id, users.coordinator.id, "thumbnail")).status).toBe(200);
+    expect((await download("staff", filed.reference, row.id, users.member.id, "thumbnail")).status).toBe(200);
+    // Internal: not through the enterprise's link; another cluster's member: nothing.
+    expect((await download("enterprise", filed.token, row.id, undefined, "thumbnail")).status).toBe(404);
+    expect((await download("staff", filed.reference, row.id, users.stranger.id, "thumbnail")).status).toBe(404);
+    const other = await fileRequest("files-a");
+    expect((await download("staff", other.reference, row.id, users.member.id, "thumbnail")).status).toBe(404);
+    // Once the cluster no longer holds the request, its members lose the thumbnails too.
+    await db.request.update({ where: { id: filed.id }, data: { assignedClusterId: null, status: "TRIAGED" } });
+    expect((await download("staff", filed.reference, row.id, users.member.id, "thumbnail")).status).toBe(404);
+  });
+});
+
 describe("the sweep", () => {
   it("removes stored files no row names once they are an hour old, and keeps the rest", async () => {
     const filed = await fileRequest();
     await upload("enterprise", filed.token, form([{ name: "kept.pdf", content: Buffer.concat([PDF, Buffer.from("kept")]) }]));
     const orphan = await fileStore().put(Readable.from([Buffer.from("orphan, as after a crash before its row")]), { maxBytes: 1000 });
     const fresh = await fileStore().put(Readable.from([Buffer.from("an upload still writing its row")]), { maxBytes: 1000 });
-    const kept = (await db.requestFile.findFirstOrThrow({ where: { requestId: filed.id } })).sha256;
+    await upload("enterprise", filed.token, form([{ name: "kept.png", content: PNG }]));
+    const rows = await db.requestFile.findMany({ where: { requestId: filed.id }, orderBy: { originalName: "asc" } });
+    const kept = rows[0]!.sha256;
+    const keptPhoto = rows[1]!.sha256;
+    const keptThumbnail = rows[1]!.thumbnailSha256!;
     const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
-    for (const sha of [orphan.sha256, kept]) {
+    for (const sha of [orphan.sha256, kept, keptPhoto, keptThumbnail]) {
       const file = path.join(filesDir(), sha.slice(0, 2), sha);
       await fs.promises.utimes(file, old, old);
     }
@@ -306,6 +443,9 @@ describe("the sweep", () => {
     expect(await fileStore().has(orphan.sha256)).toBe(false);
     expect(await fileStore().has(kept)).toBe(true);
     expect(await fileStore().has(fresh.sha256)).toBe(true);
+    // A photo's thumbnail is named by its row too.
+    expect(await fileStore().has(keptPhoto)).toBe(true);
+    expect(await fileStore().has(keptThumbnail)).toBe(true);
   });
 });
 

@@ -9,11 +9,13 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
 import { detectFileType } from "./detect-type.server";
+import { type CleanPhoto, cleanPhoto, isPhotoType } from "./photos.server";
 import {
   type FileType,
   MAX_FILE_BYTES,
   MAX_FILES_PER_SUBMISSION,
   MAX_SUBMISSION_BYTES,
+  REFUSED_TYPES,
   type Refusal,
   acceptableFileName,
   extensionOf,
@@ -21,7 +23,8 @@ import {
 } from "./rules";
 import { FileTooLargeError, measure } from "./storage.server";
 
-export type ReceivedFile = { name: string; path: string; size: number; sha256: string; type: FileType };
+/** A photo's `path`, `size` and `sha256` are those of its clean copy, which is what gets stored. */
+export type ReceivedFile = { name: string; path: string; size: number; sha256: string; type: FileType; thumbnail?: CleanPhoto["thumbnail"] };
 export type Received =
   | { ok: true; files: ReceivedFile[]; fields: Record<string, string>; discard: () => Promise<void> }
   | { ok: false; refusal: Refusal; file?: string };
@@ -46,19 +49,35 @@ export async function receiveUpload(request: Request, { scratchDir, fieldNames }
   }
   await fs.promises.mkdir(scratchDir, { recursive: true });
   const staged: (ReceivedFile | { name: string; path: string })[] = [];
+  /** Scratch files made after the body was read: clean copies of photos and their thumbnails. */
+  const made: string[] = [];
   const discard = async () => {
-    await Promise.all(staged.map((file) => fs.promises.rm(file.path, { force: true })));
+    await Promise.all([...staged.map((file) => file.path), ...made].map((file) => fs.promises.rm(file, { force: true })));
   };
   try {
     const fields = await parse(request, scratchDir, fieldNames, staged);
-    const files: ReceivedFile[] = [];
+    const checked: ReceivedFile[] = [];
     for (const file of staged as ReceivedFile[]) {
       if (file.size === 0) throw new Refused("empty", file.name);
       const detection = await detectFileType(file.path);
       if (!detection.ok) throw new Refused(detection.reason, file.name);
       const type: FileType = detection.type === "text" ? (extensionOf(file.name) === "csv" ? "csv" : "txt") : detection.type;
       if (!nameFitsType(file.name, type)) throw new Refused("nameContradicts", file.name);
-      files.push({ ...file, type });
+      if (REFUSED_TYPES.includes(type)) throw new Refused("heic", file.name);
+      checked.push({ ...file, type });
+    }
+    // Photos are re-encoded once every file has passed the cheap checks.
+    const files: ReceivedFile[] = [];
+    for (const file of checked) {
+      if (!isPhotoType(file.type)) {
+        files.push(file);
+        continue;
+      }
+      const cleaned = await cleanPhoto({ source: file.path, type: file.type, scratchDir });
+      if (!cleaned.ok) throw new Refused(cleaned.reason, file.name);
+      const { thumbnail, ...photo } = cleaned.photo;
+      made.push(photo.path, thumbnail.path);
+      files.push({ ...file, ...photo, thumbnail });
     }
     if (!files.length) throw new Refused("noFile");
     return { ok: true, files, fields, discard };

@@ -50,8 +50,11 @@ export async function addRequestFiles({ uploader, request }: { uploader: Uploade
     }
     const store = fileStore();
     for (const file of received.files) {
-      const stored = await store.put(fs.createReadStream(file.path), { maxBytes: MAX_FILE_BYTES });
-      if (stored.sha256 !== file.sha256) throw new Error("stored content differs from the upload");
+      // A re-encoded photo may come out a little larger than it went in: its own size is the limit.
+      for (const content of file.thumbnail ? [file, file.thumbnail] : [file]) {
+        const stored = await store.put(fs.createReadStream(content.path), { maxBytes: Math.max(MAX_FILE_BYTES, content.size) });
+        if (stored.sha256 !== content.sha256) throw new Error("stored content differs from the upload");
+      }
     }
     const staff = uploader.kind === "staff" ? uploader.viewer : null;
     await db.requestFile.createMany({
@@ -66,6 +69,10 @@ export async function addRequestFiles({ uploader, request }: { uploader: Uploade
         type: file.type,
         // The enterprise's own files are on its page; staff choose to show theirs there.
         visibility: !staff || received.fields.visibility === "PUBLIC" ? "PUBLIC" : "INTERNAL",
+        thumbnailSha256: file.thumbnail?.sha256 ?? null,
+        thumbnailSize: file.thumbnail?.size ?? null,
+        thumbnailWidth: file.thumbnail?.width ?? null,
+        thumbnailHeight: file.thumbnail?.height ?? null,
       })),
     });
     return { ok: true, count: received.files.length };
@@ -84,12 +91,27 @@ const listSelect = {
   addedByType: true,
   addedBy: { select: { name: true, role: true } },
   cluster: { select: { nameUk: true, nameEn: true } },
+  thumbnailSha256: true,
+  thumbnailWidth: true,
+  thumbnailHeight: true,
 } as const;
+
+/** A photo's thumbnail as a page shows it (its bytes come from the scoped thumbnail route), or null. */
+export type Thumbnail = { width: number; height: number } | null;
+
+function thumbnailOf(file: { thumbnailSha256: string | null; thumbnailWidth: number | null; thumbnailHeight: number | null }): Thumbnail {
+  return file.thumbnailSha256 && file.thumbnailWidth && file.thumbnailHeight ? { width: file.thumbnailWidth, height: file.thumbnailHeight } : null;
+}
 
 /** A request's files as staff and its cluster's members see them (the caller has checked the request is visible). */
 export async function listStaffFiles({ requestId }: { requestId: string }) {
   const files = await db.requestFile.findMany({ where: { requestId }, orderBy: { createdAt: "asc" }, select: listSelect });
-  return files.map(({ addedBy, ...file }) => ({ ...file, type: file.type as FileType, addedByName: addedBy?.name ?? null }));
+  return files.map(({ addedBy, thumbnailSha256, thumbnailWidth, thumbnailHeight, ...file }) => ({
+    ...file,
+    type: file.type as FileType,
+    addedByName: addedBy?.name ?? null,
+    thumbnail: thumbnailOf({ thumbnailSha256, thumbnailWidth, thumbnailHeight }),
+  }));
 }
 
 export type StaffFile = Awaited<ReturnType<typeof listStaffFiles>>[number];
@@ -109,10 +131,11 @@ export async function listEnterpriseFiles({ token }: { token: string }): Promise
     type: file.type as FileType,
     createdAt: file.createdAt,
     author: authorKind(file.addedByType, file.addedBy?.role ?? null),
+    thumbnail: thumbnailOf(file),
   }));
 }
 
-export type EnterpriseFile = { id: string; originalName: string; size: number; type: FileType; createdAt: Date; author: Author };
+export type EnterpriseFile = { id: string; originalName: string; size: number; type: FileType; createdAt: Date; author: Author; thumbnail: Thumbnail };
 
 export type OpenedFile = { name: string; type: FileType; size: number; stream: Readable };
 
@@ -123,20 +146,34 @@ async function open(file: { originalName: string; type: string; size: number; sh
   return { name: file.originalName, type: file.type as FileType, size: file.size, stream };
 }
 
-const openSelect = { originalName: true, type: true, size: true, sha256: true } as const;
+const openSelect = { originalName: true, type: true, size: true, sha256: true, thumbnailSha256: true, thumbnailSize: true } as const;
+
+type Part = "file" | "thumbnail";
+
+/** The file itself, or its thumbnail: a WebP named after the file, or null when it has none. */
+async function openPart(
+  file: { originalName: string; type: string; size: number; sha256: string; thumbnailSha256: string | null; thumbnailSize: number | null } | null,
+  part: Part,
+): Promise<OpenedFile | null> {
+  if (part === "file" || !file) return open(file);
+  if (!file.thumbnailSha256 || file.thumbnailSize === null) return null;
+  const stem = file.originalName.replace(/\.[^.]*$/, "");
+  return open({ originalName: `${stem}.thumbnail.webp`, type: "webp", size: file.thumbnailSize, sha256: file.thumbnailSha256 });
+}
 
 /** A file of a request the viewer may see (a member: only while their cluster holds it), or null. */
-export async function openStaffFile({ reference, fileId, viewer }: { reference: string; fileId: string; viewer: Viewer }) {
-  return open(await db.requestFile.findFirst({ where: { id: fileId, request: { reference, ...visibleTo(viewer) } }, select: openSelect }));
+export async function openStaffFile({ reference, fileId, viewer, part = "file" }: { reference: string; fileId: string; viewer: Viewer; part?: Part }) {
+  return openPart(await db.requestFile.findFirst({ where: { id: fileId, request: { reference, ...visibleTo(viewer) } }, select: openSelect }), part);
 }
 
 /** A public file of the request behind a status link, or null. */
-export async function openEnterpriseFile({ token, fileId }: { token: string; fileId: string }) {
+export async function openEnterpriseFile({ token, fileId, part = "file" }: { token: string; fileId: string; part?: Part }) {
   if (!isWellFormedStatusToken(token)) return null;
-  return open(
+  return openPart(
     await db.requestFile.findFirst({
       where: { id: fileId, visibility: "PUBLIC", request: { statusTokenHash: hashStatusToken(token) } },
       select: openSelect,
     }),
+    part,
   );
 }

@@ -7,6 +7,11 @@ export const MAX_SUBMISSION_BYTES = 25 * 1024 * 1024;
 /** One request's documents, all together: an open link must not fill the disk. */
 export const MAX_FILES_PER_REQUEST = 100;
 export const MAX_BYTES_PER_REQUEST = 250 * 1024 * 1024;
+/**
+ * Largest photo decoded, in pixels (a 64-megapixel phone photo fits). Turning a photo upright
+ * holds it decoded in memory (3–4 bytes a pixel): this bounds what one upload can cost.
+ */
+export const MAX_PHOTO_PIXELS = 70_000_000;
 
 export const FILE_TYPES = {
   pdf: { mime: "application/pdf", extensions: ["pdf"] },
@@ -26,7 +31,12 @@ export const FILE_TYPES = {
 
 export type FileType = keyof typeof FILE_TYPES;
 
-export const ACCEPTED_EXTENSIONS = Object.values(FILE_TYPES).flatMap((t) => t.extensions.map((e) => `.${e}`));
+/** HEIC is recognised but cannot be converted here, so it is refused with its own message (decision 031). */
+export const REFUSED_TYPES: readonly FileType[] = ["heic"];
+
+export const ACCEPTED_EXTENSIONS = (Object.keys(FILE_TYPES) as FileType[])
+  .filter((type) => !REFUSED_TYPES.includes(type))
+  .flatMap((type) => FILE_TYPES[type].extensions.map((e) => `.${e}`));
 
 /** Why a submission was refused: each has its message in the dictionaries (`files.refused.<code>`). */
 export const REFUSALS = [
@@ -42,6 +52,9 @@ export const REFUSALS = [
   "unsupported",
   "nameContradicts",
   "zipBomb",
+  "heic",
+  "imageUnreadable",
+  "imageTooLarge",
   "closed",
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];

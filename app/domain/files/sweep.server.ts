@@ -16,8 +16,12 @@ export async function sweepFiles({ now = new Date(), store = fileStore() }: { no
   let removed = 0;
   for (let i = 0; i < old.length; i += 500) {
     const batch = old.slice(i, i + 500);
-    const named = await db.requestFile.findMany({ where: { sha256: { in: batch } }, select: { sha256: true }, distinct: ["sha256"] });
-    const keep = new Set(named.map((r) => r.sha256));
+    // A content is kept while a row names it, as a file or as a photo's thumbnail.
+    const named = await db.requestFile.findMany({
+      where: { OR: [{ sha256: { in: batch } }, { thumbnailSha256: { in: batch } }] },
+      select: { sha256: true, thumbnailSha256: true },
+    });
+    const keep = new Set(named.flatMap((r) => [r.sha256, r.thumbnailSha256]));
     for (const sha256 of batch) {
       if (keep.has(sha256)) continue;
       await store.delete(sha256);

@@ -6,7 +6,7 @@ const uk = {
   "files.add": "Додати файли",
   "files.upload": "Завантажити",
   "files.limits":
-    "До {files} файлів за раз, до {fileMb} МБ кожен і до {totalMb} МБ разом: PDF, фото (JPEG, PNG, WebP, HEIC), документи Word, Excel, PowerPoint і OpenDocument, CSV, TXT.",
+    "До {files} файлів за раз, до {fileMb} МБ кожен і до {totalMb} МБ разом: PDF, фото (JPEG, PNG, WebP), документи Word, Excel, PowerPoint і OpenDocument, CSV, TXT.",
   "files.noKeep": "Якщо файл не прийнято, виберіть файли знову: браузер не зберігає вибрані файли після перезавантаження сторінки.",
   "files.showToEnterprise": "Показати підприємству на сторінці запиту",
   "files.internal": "лише для Центру і кластера",
@@ -31,7 +31,13 @@ const uk = {
   "files.refused.unsupported": "такий тип файлу не приймається (або файл пошкоджений). Нічого не збережено.",
   "files.refused.nameContradicts": "вміст файлу не відповідає розширенню в його назві. Нічого не збережено.",
   "files.refused.zipBomb": "архів усередині файлу розпаковується в надто великий обсяг. Нічого не збережено.",
+  "files.refused.heic":
+    "фото у форматі HEIC тут не вдається перетворити. Збережіть його як JPEG (на iPhone: Параметри → Камера → Формати → «Найсумісніший») і додайте знову. Нічого не збережено.",
+  "files.refused.imageUnreadable": "фото не вдалося прочитати (файл пошкоджений або обрізаний). Нічого не збережено.",
+  "files.refused.imageTooLarge": "фото має забагато пікселів (понад {megapixels} мегапікселів). Зменште його й додайте знову. Нічого не збережено.",
   "files.refused.closed": "Запит закрито, додати документи вже не можна.",
+  "files.thumbnailAlt": "Зменшене фото «{name}»",
+  "files.photosCleaned": "Фото зберігаються без метаданих (місце зйомки, камера, час).",
 };
 
 export const fileMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
@@ -42,7 +48,7 @@ export const fileMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> 
     "files.add": "Add files",
     "files.upload": "Upload",
     "files.limits":
-      "Up to {files} files at a time, {fileMb} MB each and {totalMb} MB together: PDF, photos (JPEG, PNG, WebP, HEIC), Word, Excel, PowerPoint and OpenDocument files, CSV, TXT.",
+      "Up to {files} files at a time, {fileMb} MB each and {totalMb} MB together: PDF, photos (JPEG, PNG, WebP), Word, Excel, PowerPoint and OpenDocument files, CSV, TXT.",
     "files.noKeep": "If a file is refused, choose your files again: the browser cannot keep chosen files once the page reloads.",
     "files.showToEnterprise": "Show to the enterprise on its request page",
     "files.internal": "Centre and cluster only",
@@ -67,6 +73,12 @@ export const fileMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> 
     "files.refused.unsupported": "this type of file is not accepted (or the file is damaged). Nothing was saved.",
     "files.refused.nameContradicts": "the file's content does not match the extension in its name. Nothing was saved.",
     "files.refused.zipBomb": "the archive inside this file unpacks to far too much data. Nothing was saved.",
+    "files.refused.heic":
+      "HEIC photos cannot be converted here. Save the photo as JPEG (on an iPhone: Settings → Camera → Formats → “Most Compatible”) and add it again. Nothing was saved.",
+    "files.refused.imageUnreadable": "the photo could not be read (the file is damaged or cut short). Nothing was saved.",
+    "files.refused.imageTooLarge": "the photo has too many pixels (over {megapixels} megapixels). Make it smaller and add it again. Nothing was saved.",
     "files.refused.closed": "The request is closed; documents can no longer be added.",
+    "files.thumbnailAlt": "Preview of the photo “{name}”",
+    "files.photosCleaned": "Photos are stored without their metadata (where and when they were taken, the camera).",
   },
 };
