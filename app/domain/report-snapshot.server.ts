@@ -27,6 +27,8 @@ export type SnapshotRequest = {
   assignedClusterId: string | null;
   enterpriseName: string;
   edrpou: string;
+  /** Documents added to the request before the report's end. */
+  fileCount: number;
 };
 
 export type SnapshotEvent = {
@@ -57,6 +59,7 @@ type RequestRow = [
   sensitiveDetails: string | null,
   enterpriseName: string,
   edrpou: string,
+  fileCount: number,
 ];
 /** requestId, action, fromStatus, toStatus, clusterId, createdAt */
 type EventRow = [string, string, Status | null, Status | null, string | null, string];
@@ -75,9 +78,10 @@ const REQUEST_PAGE_SQL = (columns: RequestColumns, forCluster: boolean, listed: 
   SELECT r."rowid" AS "rowid", r."id", r."createdAt", r."category", r."urgency", r."region", r."assignedClusterId",
   ${
     columns === "row"
-      ? `r."reference", r."city", r."title", r."sensitiveDetails", r."enterpriseName", e."edrpou"
+      ? `r."reference", r."city", r."title", r."sensitiveDetails", r."enterpriseName", e."edrpou",
+  (SELECT COUNT(*) FROM "RequestFile" f WHERE f."requestId" = r."id" AND f."createdAt" < @end) AS "fileCount"
   FROM "Request" r JOIN "Enterprise" e ON e."id" = r."enterpriseId"`
-      : `r."reference", '' AS "city", '' AS "title", NULL AS "sensitiveDetails", '' AS "enterpriseName", '' AS "edrpou"
+      : `r."reference", '' AS "city", '' AS "title", NULL AS "sensitiveDetails", '' AS "enterpriseName", '' AS "edrpou", 0 AS "fileCount"
   FROM "Request" r`
   }
   WHERE r."createdAt" < @end AND ${listed ? `r."rowid" IN (SELECT "value" FROM json_each(@listed))` : `r."rowid" > @after`}
@@ -142,7 +146,7 @@ function* withEvents(
   for (const [requestId, action, fromStatus, toStatus, eventClusterId, at] of eventPage.iterate({ ...which, end }) as IterableIterator<EventRow>) {
     eventsOf.get(requestId)?.push({ action, fromStatus, toStatus, clusterId: eventClusterId, createdAt: toDate(at) });
   }
-  for (const [, id, createdAt, category, urgency, region, assignedClusterId, reference, city, title, sensitiveDetails, enterpriseName, edrpou] of rows) {
+  for (const [, id, createdAt, category, urgency, region, assignedClusterId, reference, city, title, sensitiveDetails, enterpriseName, edrpou, fileCount] of rows) {
     const request: SnapshotRequest = {
       id,
       reference,
@@ -156,6 +160,7 @@ function* withEvents(
       assignedClusterId,
       enterpriseName,
       edrpou,
+      fileCount,
     };
     yield { request, events: eventsOf.get(id)! };
   }

@@ -705,6 +705,7 @@ const REQUEST_COLUMNS: Column[] = [
   { header: "report.col.resolvedInTime", kind: "flag", width: 12 },
   { header: "report.col.overdue", kind: "flag", width: 12 },
   { header: "report.col.changesInWeek", kind: "integer", width: 10 },
+  { header: "report.col.files", kind: "integer", width: 12 },
 ];
 const SENSITIVE_COLUMN: Column = { header: "report.col.sensitive", kind: "text", width: 50 };
 
@@ -842,6 +843,7 @@ function requestRow({ request, facts }: ScopedRequest, labels: ReportLabels, sen
     facts.resolvedInTime,
     facts.overdueAtEnd,
     facts.changesInWeek.length,
+    request.fileCount,
   ];
   if (sensitive !== "none") row.push(mayShowSensitive(sensitive, request) ? sensitiveText(request.sensitiveDetails, labels) : null);
   return row;

@@ -75,6 +75,12 @@ beforeAll(async () => {
   // OLD: filed the week before, still new.
   const old = await createRequest({ input: buildIntake(random, { category: "ENERGY", urgency: "LOW" }), now: h(-30) });
   Object.assign(refs, { D1: d1.reference, D2: d2.reference, D3: d3.reference, X1: x1.reference, OLD: old.reference });
+  // Documents: two on D1, one on D3, three on X1 during the week and one more after it.
+  const attach = (requestId: string, hours: number, n: number) =>
+    db.requestFile.create({
+      data: { requestId, addedByType: "ENTERPRISE", originalName: `креслення-${n}.pdf`, sha256: String(n).padStart(64, "0"), size: 1000, type: "pdf", visibility: "PUBLIC", createdAt: h(hours) },
+    });
+  for (const [id, hours] of [[d1.id, 11], [d1.id, 13], [d3.id, 27], [x1.id, 146], [x1.id, 147], [x1.id, 149], [x1.id, 170]] as const) await attach(id, hours, hours);
 });
 
 async function download(who: keyof typeof users, query: string) {
@@ -150,7 +156,12 @@ describe("XLSX", () => {
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
       expect(sheet.autoFilter).toBeTruthy();
     }
-    expect(String(requests.autoFilter)).toMatch(/^A1:Y6$/);
+    expect(String(requests.autoFilter)).toMatch(/^A1:Z6$/);
+
+    // Documents per request, as they stood at the week's end (X1's fourth came later).
+    const files = col("Документів на кінець тижня");
+    expect(files).toBeGreaterThan(0);
+    expect([refs.D1, refs.D2, refs.D3, refs.X1, refs.OLD].map((ref) => byRef.get(ref)![files])).toEqual([2, 0, 1, 3, 0]);
 
     const summary = rowsOf(workbook.getWorksheet("Зведення")!);
     const value = (measure: string) => summary.find((r) => r[1] === measure)?.[2];
@@ -193,6 +204,7 @@ describe("XLSX", () => {
     const { workbook } = await xlsx("coordinator", "week=2026-W13&format=xlsx&lang=en");
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["Summary", "Requests", "Changes", "Clusters"]);
     expect(rowsOf(workbook.getWorksheet("Requests")!)[0]!.slice(0, 2)).toEqual(["Reference", "Filed"]);
+    expect(rowsOf(workbook.getWorksheet("Requests")!)[0]).toContain("Documents at week end");
   });
 
   it("neutralises cells that a spreadsheet would run as formulas", async () => {
@@ -231,7 +243,9 @@ describe("CSV", () => {
       "Підприємство": `'${INJECTION_NAME}`,
       "Населений пункт": `'${INJECTION_CITY}`,
       "Прострочено на кінець тижня": "ні",
+      "Документів на кінець тижня": "3",
     });
+    expect(records.find((r) => r["Номер"] === refs.OLD)!["Документів на кінець тижня"]).toBe("0");
     // Sensitive details are named as the intake form names them, in the file's language.
     const sensitive = records.find((r) => r["Номер"] === refs.D1)!["Чутливі дані (оборонне замовлення)"];
     expect(sensitive).toContain("Тип продукції: Бронепластини секрет-А");

@@ -138,6 +138,7 @@ const uk = {
   "report.col.resolvedInTime": "Виконано вчасно (цього тижня)",
   "report.col.overdue": "Прострочено на кінець тижня",
   "report.col.changesInWeek": "Змін стану за тиждень",
+  "report.col.files": "Документів на кінець тижня",
   "report.col.sensitive": "Чутливі дані (оборонне замовлення)",
 
   "report.col.at": "Коли",
@@ -329,6 +330,7 @@ export const reportMessages: { uk: typeof uk; en: Record<keyof typeof uk, string
     "report.col.resolvedInTime": "Resolved within target (this week)",
     "report.col.overdue": "Overdue at week end",
     "report.col.changesInWeek": "State changes this week",
+    "report.col.files": "Documents at week end",
     "report.col.sensitive": "Sensitive details (defence order)",
 
     "report.col.at": "When",
