@@ -29,8 +29,9 @@
 //
 // Scopes: "all" and "partners" cover every request; "cluster" covers the requests the cluster
 // held at the week's end or that had a status change attributed to it during the week.
-// Sensitive (defence-order) details are written only when `sensitive` allows it (see
-// `reportAccessFor`). Contact details and messages are never exported.
+// Sensitive (defence-order) details, and the number of a defence order's documents, are written
+// only when `sensitive` allows it (see `reportAccessFor`). Contact details, messages and
+// documents' names are never exported.
 //
 // Streaming: everything is read from one read-only snapshot (report-snapshot.server.ts) in
 // pages of `pageSize` requests; each page's rows are written and the page dropped, and the
@@ -63,7 +64,7 @@ import { slaTargets as configuredSlaTargets } from "./sla-config.server";
 import { type StatusChange, slaDueTimesAt, slaMetAt, slaOverdueAt, slaPausedMsAt } from "./sla-history";
 import { neutraliseCell } from "./spreadsheet-safety";
 import { ACTIONS, FINAL_STATUSES, OPEN_STATUSES, type Status, STATUSES, TRANSITIONS } from "./state-machine";
-import { CATEGORIES, CATEGORY_LABELS, type Category, URGENCIES, URGENCY_LABELS, type Urgency, regionLabel } from "./taxonomy";
+import { CATEGORIES, CATEGORY_LABELS, type Category, SENSITIVE_CATEGORIES, URGENCIES, URGENCY_LABELS, type Urgency, regionLabel } from "./taxonomy";
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -813,6 +814,15 @@ function mayShowSensitive(sensitive: SensitiveAccess, request: { assignedCluster
   return request.assignedClusterId === sensitive.currentClusterId;
 }
 
+/**
+ * A request's number of documents, or nothing for a defence order whose sensitive details this
+ * file may not carry: how many drawings or photos a defence supplier sent is not for partners.
+ */
+function fileCountCell(sensitive: SensitiveAccess, request: ReportRequest): number | null {
+  if (SENSITIVE_CATEGORIES.includes(request.category) && !mayShowSensitive(sensitive, request)) return null;
+  return request.fileCount;
+}
+
 function requestColumns(sensitive: SensitiveAccess) {
   return sensitive === "none" ? REQUEST_COLUMNS : [...REQUEST_COLUMNS, SENSITIVE_COLUMN];
 }
@@ -843,7 +853,7 @@ function requestRow({ request, facts }: ScopedRequest, labels: ReportLabels, sen
     facts.resolvedInTime,
     facts.overdueAtEnd,
     facts.changesInWeek.length,
-    request.fileCount,
+    fileCountCell(sensitive, request),
   ];
   if (sensitive !== "none") row.push(mayShowSensitive(sensitive, request) ? sensitiveText(request.sensitiveDetails, labels) : null);
   return row;

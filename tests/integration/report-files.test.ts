@@ -304,13 +304,27 @@ describe("CSV", () => {
 describe("who gets what", () => {
   const SECRETS = ["секрет-А", "секрет-Б", "секрет-В"];
 
-  it("a partners export carries no sensitive details anywhere", async () => {
+  /** Each listed request's documents cell, by reference. */
+  function fileCounts(rows: ExcelJS.CellValue[][], refsWanted: string[]) {
+    const header = rows[0] as string[];
+    const files = header.indexOf("Документів на кінець тижня");
+    expect(files).toBeGreaterThan(0);
+    return refsWanted.map((ref) => rows.find((r) => r[0] === ref)?.[files] ?? null);
+  }
+
+  it("a partners export carries no sensitive details anywhere, not even how many documents a defence order has", async () => {
     const { workbook } = await xlsx("coordinator", "week=2026-W13&format=xlsx&scope=partners");
     const text = allText(workbook);
     for (const secret of SECRETS) expect(text).not.toContain(secret);
-    expect(rowsOf(workbook.getWorksheet("Запити")!)[0]).not.toContain("Чутливі дані (оборонне замовлення)");
+    expect(text).not.toContain("креслення");
+    const rows = rowsOf(workbook.getWorksheet("Запити")!);
+    expect(rows[0]).not.toContain("Чутливі дані (оборонне замовлення)");
+    // D1 and D3 have documents; a partner sees an empty cell. X1 (supplies) shows its count.
+    expect(fileCounts(rows, [refs.D1, refs.D2, refs.D3, refs.X1, refs.OLD])).toEqual([null, null, null, 3, 0]);
     const { text: csvText } = await csv("admin", "week=2026-W13&format=csv&scope=partners");
     for (const secret of SECRETS) expect(csvText).not.toContain(secret);
+    const records = parse(csvText, { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
+    expect([refs.D1, refs.D3, refs.X1].map((ref) => records.find((r) => r["Номер"] === ref)!["Документів на кінець тижня"])).toEqual(["", "", "3"]);
   });
 
   it("a cluster member gets only their cluster's requests, and only their own current sensitive details", async () => {
@@ -324,6 +338,8 @@ describe("who gets what", () => {
     expect(text).not.toContain("секрет-В"); // D3 was A's that week, but is B's now
     expect(text).not.toContain(refs.D2);
     expect(text).not.toContain(refs.OLD);
+    // The documents of A's own defence order are counted; D3's are B's business now.
+    expect(fileCounts(rows, [refs.D1, refs.D3, refs.X1])).toEqual([2, null, 3]);
 
     const { text: csvText } = await csv("memberB", "week=2026-W13&format=csv");
     const records = parse(csvText, { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
@@ -343,6 +359,9 @@ describe("who gets what", () => {
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="rrc-weekly-2026-W13-cluster-beta.xlsx"');
     expect(rowsOf(workbook.getWorksheet("Запити")!).slice(1).map((r) => r[0])).toEqual([refs.D2]);
     for (const secret of SECRETS) expect(allText(workbook)).not.toContain(secret);
+    // A staff export of alpha, without sensitive details: its defence orders' documents are not counted.
+    const alpha = await xlsx("coordinator", "week=2026-W13&format=xlsx&scope=cluster&cluster=alpha");
+    expect(fileCounts(rowsOf(alpha.workbook.getWorksheet("Запити")!), [refs.D1, refs.D3, refs.X1])).toEqual([null, null, 3]);
   });
 
   it("refuses a bad week, a week not begun and an unknown cluster with a message", async () => {
