@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 // The database location is decided in one place shared with the CLI scripts.
 import { databaseUrl } from "../../scripts/database-url.mjs";
+import { DEFAULT_FILES_DIR } from "../../scripts/files-dir.mjs";
 
 const rate = z
   .string()
@@ -48,7 +49,7 @@ const EnvSchema = z.object({
   /** Where .eml files are written when SMTP_URL is unset (relative to the working directory). */
   OUTBOX_DIR: z.string().min(1).default("data/outbox"),
   /** Where documents attached to requests are stored (relative to the working directory); outside the web root. */
-  FILES_DIR: z.string().min(1).default("data/files"),
+  FILES_DIR: z.string().min(1).default(DEFAULT_FILES_DIR),
 });
 
 /** A setting that stops the process at start; server.mjs prints only its message. */

@@ -8,6 +8,7 @@ import type { Readable } from "node:stream";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { env } from "~/utils/env.server";
+import { storedFilePath } from "../../../scripts/files-dir.mjs";
 
 export type StoredFile = { sha256: string; size: number };
 
@@ -55,8 +56,7 @@ export class LocalDiskStore implements FileStore {
   constructor(readonly root: string) {}
 
   private pathOf(sha256: string) {
-    if (!SHA256.test(sha256)) throw new Error("not a SHA-256 name");
-    return path.join(this.root, sha256.slice(0, 2), sha256);
+    return storedFilePath(this.root, sha256);
   }
 
   private get incompleteDir() {
