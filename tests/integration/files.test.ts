@@ -138,6 +138,14 @@ describe("uploads from the status page", () => {
     expect((await storedFiles()).names.length).toBeLessThanOrEqual(before + 1);
   });
 
+  it("takes a file of exactly 10 MB, the limit the form states", async () => {
+    const filed = await fileRequest();
+    const content = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024 - PDF.length, 7)]);
+    const answer = await upload("enterprise", filed.token, form([{ name: "рівно-10.pdf", content }]));
+    expect(answer.location).toContain("files=added&count=1");
+    expect((await db.requestFile.findFirstOrThrow({ where: { requestId: filed.id } })).size).toBe(10 * 1024 * 1024);
+  });
+
   it("refuses files on a closed request", async () => {
     const filed = await fileRequest();
     await db.request.update({ where: { id: filed.id }, data: { status: "CLOSED" } });
