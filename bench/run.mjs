@@ -1,6 +1,6 @@
 // `npm run bench`: runs the benchmarks against the production build, prints one table and
 // appends it, dated, to bench/RESULTS.md. See bench/README.md.
-//   node bench/run.mjs [intake] [page-weight] [startup] [generator] [queue] [export]   (default: all)
+//   node bench/run.mjs [intake] [upload] [page-weight] [startup] [generator] [queue] [export]   (default: all)
 // Env: BENCH_SECONDS (intake run length, default 10), BENCH_BUILD=1 (rebuild first),
 // BENCH_GENERATE (requests for the data generator, default 100000; 0 skips it), and the
 // per-benchmark knobs listed in each module.
@@ -11,13 +11,14 @@ import path from "node:path";
 import { BENCH_DIR, ROOT, TMP_DIR, ensureBuild, fmt, loadAverage, log, setupDb, verdict } from "./lib.mjs";
 import { generateRequests } from "./generate-requests.mjs";
 import { TARGETS as INTAKE_TARGETS, runIntake } from "./intake.mjs";
+import { TARGETS as UPLOAD_TARGETS, runUpload } from "./upload.mjs";
 import { TARGETS as PAGE_TARGETS, runPageWeight } from "./page-weight.mjs";
 import { runStartup } from "./startup.mjs";
 import { TARGETS as QUEUE_TARGETS, runQueue } from "./queue.mjs";
 import { TARGETS as EXPORT_TARGETS, runExport } from "./export.mjs";
 import { formatSummary } from "./profile-summary.mjs";
 
-const ALL = ["intake", "page-weight", "startup", "generator", "queue", "export"];
+const ALL = ["intake", "upload", "page-weight", "startup", "generator", "queue", "export"];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 for (const name of chosen) if (!ALL.includes(name)) throw new Error(`unknown benchmark "${name}" (choose from ${ALL.join(", ")})`);
 
@@ -62,6 +63,25 @@ if (chosen.includes("intake")) {
       if (side.profile) notes.push(`Where the ${side.label}'s main thread went (self time):\n\n\`\`\`\n${formatSummary(side.profile)}\n\`\`\``);
     }
   }
+}
+
+if (chosen.includes("upload")) {
+  const r = await runUpload();
+  const round = (side) => `${side.peakRssMb.toFixed(0)} MB (${side.rssBeforeMb.toFixed(0)} MB before; all in ${fmt.s(side.wallMs / 1000)})`;
+  rows.push(
+    [
+      `Document upload POST /s/<token>/files (${r.large.clients} clients at once for the peaks)`,
+      `one 10 MB file: median of ${r.single.runs} (min–max)`,
+      `${fmt.ms(r.single.medianMs)} (${fmt.ms(r.single.minMs)}–${fmt.ms(r.single.maxMs)})`,
+      `< ${UPLOAD_TARGETS.tenMbSeconds} s`,
+      verdict(r.ok.single),
+    ],
+    ["", "server peak RSS, 1 MB files", round(r.small), "", ""],
+    ["", "server peak RSS, 10 MB files", round(r.large), "", ""],
+    ["", "server peak RSS, 24 MB submissions (10 + 10 + 4 MB)", round(r.full), "", ""],
+    ["", "peak growth, 10 MB files over 1 MB files", `${r.growthMb.toFixed(0)} MB`, `< ${UPLOAD_TARGETS.rssGrowthMb} MB`, verdict(r.ok.flat)],
+    ["", `server peak RSS, ${r.photos.megabytes.toFixed(1)} MB JPEG photos (re-encoded one at a time)`, round(r.photos), "", ""],
+  );
 }
 
 if (chosen.includes("page-weight")) {
