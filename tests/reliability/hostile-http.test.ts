@@ -357,6 +357,8 @@ describe("caching of signed-in pages", () => {
     // The admin's record as CSV; staff sending a new status link (a POST that redirects).
     "admin.audit.download.ts",
     "requests.$reference_.status-link.ts",
+    "requests.$reference_.files_.$fileId_.thumbnail.ts",
+    "s.$token_.files_.$fileId_.thumbnail.ts",
   ];
 
   it("lists every route file as a page or a resource", async () => {
