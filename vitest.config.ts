@@ -9,5 +9,8 @@ export default defineConfig({
     setupFiles: ["tests/setup/setup-test-env.ts"],
     pool: "forks",
     testTimeout: 20_000,
+    // Setup hooks write real rows (clusters, users, requests) through the app; on a busy
+    // two-core machine that took longer than vitest's default 10 s.
+    hookTimeout: 60_000,
   },
 });

@@ -409,7 +409,8 @@ describe("guards", () => {
 });
 
 // Each run starts a fresh tsx process (about a second): give these tests room.
-describe("npm run user:create", { timeout: 60_000 }, () => {
+// Each case starts the script with tsx (seconds each on a busy machine), seven in the second.
+describe("npm run user:create", { timeout: 180_000 }, () => {
   const tsx = path.resolve("node_modules/.bin/tsx");
   const run = (...args: string[]) =>
     execFileSync(tsx, ["scripts/user-create.ts", ...args], {
