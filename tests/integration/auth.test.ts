@@ -408,8 +408,7 @@ describe("guards", () => {
   });
 });
 
-// Each run starts a fresh tsx process (about a second): give these tests room.
-// Each case starts the script with tsx (seconds each on a busy machine), seven in the second.
+// Each run starts a fresh tsx process (about a second, several on a busy machine): give these tests room.
 describe("npm run user:create", { timeout: 180_000 }, () => {
   const tsx = path.resolve("node_modules/.bin/tsx");
   const run = (...args: string[]) =>
