@@ -33,7 +33,7 @@ const TYPE_LABEL: Record<string, string> = {
   txt: "TXT",
 };
 
-const LIMITS = {
+export const FILE_LIMITS = {
   files: MAX_FILES_PER_SUBMISSION,
   fileMb: MAX_FILE_BYTES / 1024 / 1024,
   totalMb: MAX_SUBMISSION_BYTES / 1024 / 1024,
@@ -116,7 +116,7 @@ export function RequestFiles({ files, hrefBase, uploadAction, canUpload, staff }
             <label htmlFor="upload-files">{t("files.add")}</label>
             <input id="upload-files" type="file" name="file" multiple accept={ACCEPTED_EXTENSIONS.join(",")} aria-describedby="upload-files-hint" />
             <p id="upload-files-hint" className="hint">
-              {t("files.limits", LIMITS)} {t("files.photosCleaned")} {t("files.noKeep")}
+              {t("files.limits", FILE_LIMITS)} {t("files.photosCleaned")} {t("files.noKeep")}
             </p>
           </div>
           {staff ? (
@@ -164,11 +164,58 @@ function UploadNotice() {
     );
   }
   if (!REFUSALS.includes(outcome as Refusal)) return null;
-  const file = searchParams.get("file");
-  const reason = t(`files.refused.${outcome as Refusal}` as MessageKey, LIMITS);
   return (
     <p className="notice error" role="alert" data-testid="upload-refused">
-      {file ? t("files.refusedFile", { file }) + reason : reason.charAt(0).toUpperCase() + reason.slice(1)}
+      {refusalText(t, outcome as Refusal, searchParams.get("file"))}
     </p>
+  );
+}
+
+/** Why files were refused, naming the file when one was to blame. */
+export function refusalText(t: ReturnType<typeof useLocale>["t"], refusal: Refusal, file: string | null | undefined) {
+  const reason = t(`files.refused.${refusal}` as MessageKey, FILE_LIMITS);
+  return file ? t("files.refusedFile", { file }) + reason : reason.charAt(0).toUpperCase() + reason.slice(1);
+}
+
+/**
+ * A file field inside a bigger form (the intake form), with its label, its limits and the
+ * server's refusal beside it, marked up like app/components/forms.tsx.
+ */
+export function FileField({ id, name, label, hint, errors, refusedFile }: {
+  id: string;
+  name: string;
+  label: string;
+  hint: string;
+  /** Refusal codes (`files.refused.<code>`). */
+  errors?: string[];
+  refusedFile?: string | null;
+}) {
+  const { t } = useLocale();
+  const refusals = (errors ?? []).filter((e): e is Refusal => REFUSALS.includes(e as Refusal));
+  const describedBy = [`${id}-description`, refusals.length ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="file"
+        name={name}
+        multiple
+        accept={ACCEPTED_EXTENSIONS.join(",")}
+        aria-describedby={describedBy}
+        aria-invalid={refusals.length ? true : undefined}
+        data-file-field=""
+      />
+      <p className="hint" id={`${id}-description`}>
+        {hint}
+      </p>
+      {refusals.length ? (
+        <div id={`${id}-error`} className="errors" role="alert">
+          {refusals.map((refusal) => (
+            <p key={refusal}>{refusalText(t, refusal, refusedFile)}</p>
+          ))}
+        </div>
+      ) : null}
+    </div>
   );
 }

@@ -7,6 +7,9 @@ import { newId } from "~/utils/ids.server";
 import { sqliteTimestamp } from "~/utils/sqlite-time";
 import { TIME_ZONE } from "~/i18n/locale";
 import { categoryDetails } from "./category-details";
+import { StorageFullError } from "./errors";
+import type { ReceivedFile } from "./files/receive-upload.server";
+import { storeReceivedFiles } from "./files/request-files.server";
 import { enqueueRequestReceived, publicBaseUrl } from "./notifications.server";
 import { requestSearchText } from "./search";
 import { requestKeys } from "./request-keys";
@@ -47,6 +50,8 @@ export type CreateRequestOptions = {
   now?: Date;
   /** The private status page's address for a token, for the "request received" email. */
   statusUrlFor?: (token: string) => string;
+  /** Documents filed with it, checked (app/domain/files/receive-upload.server.ts) and still in scratch space. */
+  files?: ReceivedFile[];
 };
 
 /** Files a request. Returns the public reference and the private status token (shown once). */
@@ -54,10 +59,20 @@ export async function createRequest({
   input,
   now = new Date(),
   statusUrlFor = (token) => `${publicBaseUrl()}/s/${token}`,
+  files = [],
 }: CreateRequestOptions) {
   const plan = planTransition("submit", { type: "ENTERPRISE" }, { status: null, triagedAt: null, assignedClusterId: null, infoAskedFrom: null });
   if (!plan.ok) throw new Error(`intake refused by the state machine: ${plan.reason}`);
   const token = newStatusToken();
+  // The documents' contents are stored first and their rows written with the request: a crash
+  // between leaves contents no row names (swept), never a row without its file.
+  try {
+    await storeReceivedFiles(files);
+  } catch (error) {
+    // The files' disk is full: the filing waits for space like a full database (503, form kept).
+    if ((error as NodeJS.ErrnoException).code === "ENOSPC") throw new StorageFullError({ cause: error });
+    throw error;
+  }
 
   // Every statement is written as SQL in one synchronous transaction on Prisma's connection: this
   // is the path a rush of submissions takes, and each Prisma call, model or raw, cost more CPU
@@ -97,11 +112,22 @@ export async function createRequest({
       possibleDuplicate?.id ?? null,
     );
     // The first event of the audit trail.
+    const eventId = newId(now.getTime());
     sql.run(
       `INSERT INTO "RequestEvent" ("id", "requestId", "action", "actorType", "toStatus", "visibility", "createdAt")
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      newId(now.getTime()), requestId, plan.action, "ENTERPRISE", plan.to, plan.visibility, at,
+      eventId, requestId, plan.action, "ENTERPRISE", plan.to, plan.visibility, at,
     );
+    // Documents filed with it belong to that first event, and the enterprise sees its own.
+    for (const file of files) {
+      sql.run(
+        `INSERT INTO "RequestFile" ("id", "requestId", "eventId", "addedByType", "originalName", "sha256", "size", "type", "visibility", "createdAt",
+           "thumbnailSha256", "thumbnailSize", "thumbnailWidth", "thumbnailHeight")
+         VALUES (?, ?, ?, 'ENTERPRISE', ?, ?, ?, ?, 'PUBLIC', ?, ?, ?, ?, ?)`,
+        newId(now.getTime()), requestId, eventId, file.name, file.sha256, file.size, file.type, at,
+        file.thumbnail?.sha256 ?? null, file.thumbnail?.size ?? null, file.thumbnail?.width ?? null, file.thumbnail?.height ?? null,
+      );
+    }
     enqueueRequestReceived(sql, {
       requestId,
       statusUrl: statusUrlFor(token),

@@ -40,7 +40,8 @@ function fields(form: HTMLFormElement): Field[] {
     (e): e is Field =>
       (e instanceof HTMLInputElement || e instanceof HTMLSelectElement || e instanceof HTMLTextAreaElement) &&
       e.name !== "" &&
-      !(e instanceof HTMLInputElement && e.type === "hidden"),
+      // Chosen files cannot be kept or put back by a script: a file field is no part of a draft.
+      !(e instanceof HTMLInputElement && (e.type === "hidden" || e.type === "file")),
   );
 }
 

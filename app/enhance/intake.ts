@@ -3,7 +3,8 @@
 // with React, so a phone on a bad line loads a fraction of the JavaScript (decision 012). This
 // script adds what JavaScript can:
 // - each field's errors as it is left, from the same schema the server checks;
-// - a draft kept on the device, offered back on the next visit;
+// - a draft kept on the device, offered back on the next visit (text only: a browser cannot
+//   keep chosen files, and the form says so beside its file field);
 // - no submission lost for lack of a connection: it says so and keeps everything;
 // - a button that says it is sending.
 // What it adds to the page follows the markup of app/components/forms.tsx.
@@ -24,8 +25,9 @@ const NOT_IN_DRAFT = [HONEYPOT_FIELD, "consent"];
 const SAVE_DELAY_MS = 300;
 
 type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+/** A field the schema judges. The file field is not one: the server checks the documents. */
 const isField = (e: unknown): e is Field =>
-  e instanceof HTMLInputElement || e instanceof HTMLSelectElement || e instanceof HTMLTextAreaElement;
+  (e instanceof HTMLInputElement && e.type !== "file") || e instanceof HTMLSelectElement || e instanceof HTMLTextAreaElement;
 
 function enhance(form: HTMLFormElement, strings: Record<string, string>) {
   const locale = document.documentElement.lang === "en" ? "en" : "uk";

@@ -4,9 +4,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxField, FormErrors, SelectField, TextField, TextareaField } from "~/components/forms";
+import { FILE_LIMITS, FileField } from "~/components/request-files";
 import { StorageFullError } from "~/domain/errors";
 import { createRequest } from "~/domain/intake.server";
 import { allowIntakeFrom } from "~/domain/intake-limit.server";
+import { FORM_TOO_LARGE, readIntakeForm } from "~/domain/intake-form.server";
 import { CATEGORIES, CATEGORY_LABELS, URGENCIES, URGENCY_LABELS, regionOptions } from "~/domain/taxonomy";
 import { getLocale } from "~/i18n/locale.server";
 import { pickMessages } from "~/i18n/messages";
@@ -45,29 +47,42 @@ export function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The name of the intake form's file field. */
+const FILE_FIELD = "file";
+
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(withoutOtherCategoryFields(formData), { schema: IntakeSchema });
-  const honeypot = formData.get(HONEYPOT_FIELD);
-  if (typeof honeypot === "string" && honeypot !== "") {
-    return data(submission.reply({ formErrors: ["spam"] }), { status: 400 });
-  }
-  const limit = allowIntakeFrom(clientAddress(context));
-  if (!limit.allowed) {
-    return data(submission.reply({ formErrors: ["tooMany"] }), {
-      status: 429,
-      headers: { "Retry-After": String(limit.retryAfterSeconds) },
-    });
-  }
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  let created;
+  const form = await readIntakeForm(request);
   try {
-    created = await createRequest({ input: submission.value });
-  } catch (error) {
-    if (!(error instanceof StorageFullError)) throw error;
-    return data(submission.reply({ formErrors: ["unavailable"] }), STORAGE_FULL_INIT);
+    if (form.refusal?.refusal === "formTooLarge") throw new Response(FORM_TOO_LARGE, { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    const formData = form.formData;
+    const submission = parseWithZod(withoutOtherCategoryFields(formData), { schema: IntakeSchema });
+    const honeypot = formData.get(HONEYPOT_FIELD);
+    if (typeof honeypot === "string" && honeypot !== "") {
+      return data(submission.reply({ formErrors: ["spam"] }), { status: 400 });
+    }
+    const limit = allowIntakeFrom(clientAddress(context));
+    if (!limit.allowed) {
+      return data(submission.reply({ formErrors: ["tooMany"] }), {
+        status: 429,
+        headers: { "Retry-After": String(limit.retryAfterSeconds) },
+      });
+    }
+    // All or nothing: a refused file refuses the filing, with its reason beside the file field.
+    if (form.refusal) {
+      return data({ ...submission.reply({ fieldErrors: { [FILE_FIELD]: [form.refusal.refusal] } }), refusedFile: form.refusal.file ?? null }, { status: 400 });
+    }
+    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+    let created;
+    try {
+      created = await createRequest({ input: submission.value, files: form.files });
+    } catch (error) {
+      if (!(error instanceof StorageFullError)) throw error;
+      return data(submission.reply({ formErrors: ["unavailable"] }), STORAGE_FULL_INIT);
+    }
+    return redirect(`/s/${created.token}/submitted`, 303);
+  } finally {
+    await form.discard();
   }
-  return redirect(`/s/${created.token}/submitted`, 303);
 }
 
 export default function NewRequest() {
@@ -86,7 +101,7 @@ export default function NewRequest() {
       <h1>{t("intake.title")}</h1>
       <p>{t("intake.lead")}</p>
       <FormErrors form={form} failed={lastResult?.status === "error"} />
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate>
         <fieldset>
           <legend>{t("intake.section.enterprise")}</legend>
           <TextField meta={fields.enterpriseName} label={t("field.enterpriseName")} required autoComplete="organization" />
@@ -133,6 +148,15 @@ export default function NewRequest() {
         </div>
 
         <CheckboxField meta={fields.consent} label={t("field.consent")} required />
+        {/* Last before the button: a file refused as it streams in leaves every field before it read and kept. */}
+        <FileField
+          id={`${INTAKE_FORM_ID}-${FILE_FIELD}`}
+          name={FILE_FIELD}
+          label={t("files.intake.label")}
+          hint={`${t("files.intake.hint")} ${t("files.limits", FILE_LIMITS)} ${t("files.intake.noKeep")}`}
+          errors={fields[FILE_FIELD as "title"].errors}
+          refusedFile={(lastResult as { refusedFile?: string | null } | undefined)?.refusedFile}
+        />
         <button type="submit" className="primary">
           {t("form.submit")}
         </button>

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { buildIntake, intakeFormFields, seededRandom } from "../factories";
+import { PDF } from "../file-fixtures";
+import { buildIntake, intakeFormFields, seededRandom, toFormData } from "../factories";
 import { call, formRequest } from "./route-helpers";
 
 // The limit is read when the server starts; this file starts it with 3 per minute.
@@ -26,5 +27,21 @@ describe("intake rate limit per address", () => {
     expect((await send("198.51.100.2")).status).toBe(303);
     const { db } = await import("~/utils/db.server");
     expect(await db.request.count()).toBe(4);
+  });
+
+  it("counts filings with documents too: over the limit, 429 with the typed values, and no file kept", async () => {
+    const random = seededRandom(98);
+    const { db } = await import("~/utils/db.server");
+    const send = () => {
+      const form = toFormData(intakeFormFields(buildIntake(random)));
+      form.append("file", new File([new Uint8Array(PDF)], "акт.pdf"));
+      return call(intakeAction, new Request("http://localhost/requests/new", { method: "POST", body: form }), {}, { clientAddress: "198.51.100.3" });
+    };
+    for (let i = 0; i < 3; i++) expect((await send()).status).toBe(303);
+    const files = await db.requestFile.count();
+    const refused = await send();
+    expect(refused.status).toBe(429);
+    expect(refused.data.initialValue.enterpriseName).toMatch(/демо/);
+    expect(await db.requestFile.count()).toBe(files);
   });
 });

@@ -233,6 +233,35 @@ describe("bodies", () => {
     after.close();
   });
 
+  it("streams an intake filed with documents past the 256 KB form limit; its text fields keep that limit", { timeout: 60_000 }, async () => {
+    const multipart = async (fields: Record<string, string | string[]>, file: Buffer) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) form.append(name, one);
+      form.append("file", new File([new Uint8Array(file)], "Перелік обладнання.pdf"));
+      const response = new Response(form);
+      return { type: response.headers.get("Content-Type")!, body: Buffer.from(await response.arrayBuffer()) };
+    };
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(2 * 1024 * 1024, 5)]);
+    const fields = intakeFormFields(buildIntake(seededRandom(1403)));
+    const filed = await multipart(fields, pdf);
+    const answer = await raw("/requests/new", { method: "POST", headers: { "Content-Type": filed.type, Origin: origin }, body: filed.body });
+    expect(answer.status).toBe(303);
+    expect(String(answer.headers.location)).toMatch(/^\/s\/[A-Za-z0-9_-]{43}\/submitted$/);
+    const sqlite = openReadOnly(server.dbFile);
+    try {
+      const size = sqlite.prepare(`SELECT f.size FROM RequestFile f JOIN Request r ON r.id = f.requestId WHERE r.title = ?`).pluck().get(fields.title);
+      expect(size).toBe(pdf.length);
+    } finally {
+      sqlite.close();
+    }
+    // The text beside the files: still 256 KB at most, refused as before.
+    const padded = await multipart({ ...fields, description: "<".repeat(300 * 1024) }, Buffer.from("%PDF-1.4\n"));
+    const refused = await raw("/requests/new", { method: "POST", headers: { "Content-Type": padded.type, Origin: origin }, body: padded.body });
+    expect(refused.status).toBe(413);
+    // Its page, never the text echoed back.
+    expect(refused.body.length).toBeLessThan(10_000);
+  });
+
   it("answers malformed and boundary-less multipart bodies with 400, and reads a valid one", async () => {
     const bad: [string, string][] = [
       ["multipart/form-data", "lang=en"],

@@ -25,9 +25,27 @@ import { FileTooLargeError, measure } from "./storage.server";
 
 /** A photo's `path`, `size` and `sha256` are those of its clean copy, which is what gets stored. */
 export type ReceivedFile = { name: string; path: string; size: number; sha256: string; type: FileType; thumbnail?: CleanPhoto["thumbnail"] };
+/** The form's other fields, in order, as they came (a field sent twice is there twice). */
+export type FieldEntries = [string, string][];
 export type Received =
-  | { ok: true; files: ReceivedFile[]; fields: Record<string, string>; discard: () => Promise<void> }
-  | { ok: false; refusal: Refusal; file?: string };
+  | { ok: true; files: ReceivedFile[]; fields: Record<string, string>; entries: FieldEntries; discard: () => Promise<void> }
+  | { ok: false; refusal: Refusal; file?: string; entries: FieldEntries };
+
+export type ReceiveOptions = {
+  scratchDir: string;
+  /** The other fields read; the rest are dropped. */
+  fieldNames: readonly string[];
+  /** A submission without any file is taken (the intake form: files are optional there). */
+  filesOptional?: boolean;
+  /**
+   * The other fields together: at most this many of them, bytes and characters (names and
+   * values), the rule server.mjs applies to every form it reads whole. Past it: `formTooLarge`.
+   */
+  formLimits?: { fields: number; bytes: number; chars: number };
+};
+
+/** A page's few small fields (a checkbox or two) beside the files. */
+const SMALL_FORM = { fields: 10, bytes: 4096, chars: 4096 };
 
 /** Bytes of multipart framing and small fields allowed on top of the files themselves. */
 export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
@@ -41,11 +59,11 @@ class Refused extends Error {
   }
 }
 
-export async function receiveUpload(request: Request, { scratchDir, fieldNames }: { scratchDir: string; fieldNames: readonly string[] }): Promise<Received> {
+export async function receiveUpload(request: Request, { scratchDir, fieldNames, filesOptional = false, formLimits }: ReceiveOptions): Promise<Received> {
   const contentType = request.headers.get("Content-Type") ?? "";
-  if (!/^multipart\/form-data;/i.test(contentType) || !request.body) return { ok: false, refusal: "notMultipart" };
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_SUBMISSION_BYTES + MULTIPART_OVERHEAD_BYTES) {
-    return { ok: false, refusal: "submissionTooLarge" };
+  if (!/^multipart\/form-data;/i.test(contentType) || !request.body) return { ok: false, refusal: "notMultipart", entries: [] };
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_SUBMISSION_BYTES + MULTIPART_OVERHEAD_BYTES + (formLimits?.bytes ?? 0)) {
+    return { ok: false, refusal: "submissionTooLarge", entries: [] };
   }
   await fs.promises.mkdir(scratchDir, { recursive: true });
   const staged: (ReceivedFile | { name: string; path: string })[] = [];
@@ -54,8 +72,10 @@ export async function receiveUpload(request: Request, { scratchDir, fieldNames }
   const discard = async () => {
     await Promise.all([...staged.map((file) => file.path), ...made].map((file) => fs.promises.rm(file, { force: true })));
   };
+  const entries: FieldEntries = [];
   try {
-    const fields = await parse(request, scratchDir, fieldNames, staged);
+    await parse(request, { scratchDir, fieldNames, limits: formLimits ?? SMALL_FORM, sizedForm: !!formLimits }, staged, entries);
+    const fields = Object.fromEntries(entries);
     const checked: ReceivedFile[] = [];
     for (const file of staged as ReceivedFile[]) {
       if (file.size === 0) throw new Refused("empty", file.name);
@@ -79,35 +99,45 @@ export async function receiveUpload(request: Request, { scratchDir, fieldNames }
       made.push(photo.path, thumbnail.path);
       files.push({ ...file, ...photo, thumbnail });
     }
-    if (!files.length) throw new Refused("noFile");
-    return { ok: true, files, fields, discard };
+    if (!files.length && !filesOptional) throw new Refused("noFile");
+    return { ok: true, files, fields, entries, discard };
   } catch (error) {
     await discard();
-    if (error instanceof Refused) return { ok: false, refusal: error.refusal, file: error.file };
+    // The fields that arrived before the refusal go back to the page, as typed.
+    if (error instanceof Refused) return { ok: false, refusal: error.refusal, file: error.file, entries };
     throw error;
   }
 }
 
 function parse(
   request: Request,
-  scratchDir: string,
-  fieldNames: readonly string[],
+  { scratchDir, fieldNames, limits, sizedForm }: { scratchDir: string; fieldNames: readonly string[]; limits: { fields: number; bytes: number; chars: number }; sizedForm: boolean },
   staged: (ReceivedFile | { name: string; path: string })[],
-): Promise<Record<string, string>> {
+  entries: FieldEntries,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const fields: Record<string, string> = {};
     const writes: Promise<void>[] = [];
     let total = 0;
+    let formBytes = 0;
+    let formChars = 0;
+    // A form's text past its limits: too large when the form states them, unreadable otherwise.
+    const overLimit = () => new Refused(sizedForm ? "formTooLarge" : "notMultipart");
     let failed = false;
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: { "content-type": request.headers.get("Content-Type") ?? "" },
+        // Keep what the browser sent as the name, so that separators in it are seen and refused.
+        preservePath: true,
+        defParamCharset: "utf8",
+        // busboy reports its limit once a file reaches it: one byte more, so a file of exactly 10 MB passes.
+        limits: { files: MAX_FILES_PER_SUBMISSION, fileSize: MAX_FILE_BYTES + 1, fields: limits.fields, fieldSize: limits.bytes, parts: MAX_FILES_PER_SUBMISSION + limits.fields },
+      });
+    } catch {
+      // A content type busboy cannot read ("boundary=" with nothing after it): not a readable form.
+      return reject(new Refused("notMultipart"));
+    }
     const source = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>);
-    const parser = busboy({
-      headers: { "content-type": request.headers.get("Content-Type") ?? "" },
-      // Keep what the browser sent as the name, so that separators in it are seen and refused.
-      preservePath: true,
-      defParamCharset: "utf8",
-      // busboy reports its limit once a file reaches it: one byte more, so a file of exactly 10 MB passes.
-      limits: { files: MAX_FILES_PER_SUBMISSION, fileSize: MAX_FILE_BYTES + 1, fields: 10, fieldSize: 4096, parts: MAX_FILES_PER_SUBMISSION + 10 },
-    });
     const fail = (error: unknown) => {
       if (failed) return;
       failed = true;
@@ -119,9 +149,14 @@ function parse(
       // Scratch files still being written finish (or fail) before anything is removed.
       void Promise.allSettled(writes).then(() => reject(error));
     };
-    parser.on("field", (name, value, info) => {
-      if (info.valueTruncated) return fail(new Refused("notMultipart"));
-      if (fieldNames.includes(name)) fields[name] = value;
+    parser.on("field", (given, value, info) => {
+      if (info.valueTruncated) return fail(overLimit());
+      // A part without a name comes as undefined.
+      const name = given ?? "";
+      formBytes += Buffer.byteLength(name) + Buffer.byteLength(value);
+      formChars += 1 + name.length + value.length;
+      if (formBytes > limits.bytes || formChars > limits.chars) return fail(overLimit());
+      if (fieldNames.includes(name)) entries.push([name, value]);
     });
     parser.on("file", (_field, stream, info) => {
       // Its failures reach `fail` through the pipeline below; a stream dropped after a refusal has nothing to report.
@@ -172,12 +207,12 @@ function parse(
     });
     parser.on("filesLimit", () => fail(new Refused("tooManyFiles")));
     parser.on("partsLimit", () => fail(new Refused("tooManyFiles")));
-    parser.on("fieldsLimit", () => fail(new Refused("notMultipart")));
+    parser.on("fieldsLimit", () => fail(overLimit()));
     // A body cut short ends the form early; anything else is a body that is not a readable form.
     parser.on("error", (error: Error) => fail(new Refused(/^Unexpected end/.test(error.message) ? "truncated" : "notMultipart")));
     parser.on("close", () => {
       void Promise.all(writes).then(() => {
-        if (!failed) resolve(fields);
+        if (!failed) resolve();
       });
     });
     // server.mjs cuts a body past its upload limit with a BodyTooLargeError; other errors are a body cut short.

@@ -8,7 +8,7 @@ import { type Viewer, visibleTo } from "../requests.server";
 import type { Status } from "../state-machine";
 import { TRANSITIONS } from "../state-machine";
 import { hashStatusToken, isWellFormedStatusToken } from "../tokens.server";
-import { receiveUpload } from "./receive-upload.server";
+import { type ReceivedFile, receiveUpload } from "./receive-upload.server";
 import { type FileType, MAX_BYTES_PER_REQUEST, MAX_FILE_BYTES, MAX_FILES_PER_REQUEST, type Refusal } from "./rules";
 import { fileStore, uploadScratchDir } from "./storage.server";
 
@@ -48,14 +48,7 @@ export async function addRequestFiles({ uploader, request }: { uploader: Uploade
     if (before._count + received.files.length > MAX_FILES_PER_REQUEST || (before._sum.size ?? 0) + incoming > MAX_BYTES_PER_REQUEST) {
       return { ok: false, refusal: "requestFull" };
     }
-    const store = fileStore();
-    for (const file of received.files) {
-      // A re-encoded photo may come out a little larger than it went in: its own size is the limit.
-      for (const content of file.thumbnail ? [file, file.thumbnail] : [file]) {
-        const stored = await store.put(fs.createReadStream(content.path), { maxBytes: Math.max(MAX_FILE_BYTES, content.size) });
-        if (stored.sha256 !== content.sha256) throw new Error("stored content differs from the upload");
-      }
-    }
+    await storeReceivedFiles(received.files);
     const staff = uploader.kind === "staff" ? uploader.viewer : null;
     await db.requestFile.createMany({
       data: received.files.map((file) => ({
@@ -78,6 +71,21 @@ export async function addRequestFiles({ uploader, request }: { uploader: Uploade
     return { ok: true, count: received.files.length };
   } finally {
     await received.discard();
+  }
+}
+
+/**
+ * Puts checked files into the store, before any row names them: a crash (or a refusal) after
+ * this leaves only contents no row names, which `sweepFiles` removes.
+ */
+export async function storeReceivedFiles(files: ReceivedFile[]) {
+  const store = fileStore();
+  for (const file of files) {
+    // A re-encoded photo may come out a little larger than it went in: its own size is the limit.
+    for (const content of file.thumbnail ? [file, file.thumbnail] : [file]) {
+      const stored = await store.put(fs.createReadStream(content.path), { maxBytes: Math.max(MAX_FILE_BYTES, content.size) });
+      if (stored.sha256 !== content.sha256) throw new Error("stored content differs from the upload");
+    }
   }
 }
 

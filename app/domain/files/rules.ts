@@ -56,6 +56,7 @@ export const REFUSALS = [
   "imageUnreadable",
   "imageTooLarge",
   "closed",
+  "formTooLarge",
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 

@@ -38,6 +38,11 @@ const uk = {
   "files.refused.closed": "Запит закрито, додати документи вже не можна.",
   "files.thumbnailAlt": "Зменшене фото «{name}»",
   "files.photosCleaned": "Фото зберігаються без метаданих (місце зйомки, камера, час).",
+  "files.refused.formTooLarge": "Форма завелика: скоротіть текст у полях.",
+  "files.intake.label": "Документи (за бажанням)",
+  "files.intake.hint": "Переліки обладнання, рахунки, сертифікати, плани, фото пошкоджень.",
+  "files.intake.noKeep":
+    "Якщо запит не прийнято, усе надруковане залишиться у формі, але файли доведеться вибрати знову: без JavaScript браузер не зберігає вибрані файли. Чернетка на пристрої теж зберігає лише текст, не файли.",
 };
 
 export const fileMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
@@ -80,5 +85,10 @@ export const fileMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> 
     "files.refused.closed": "The request is closed; documents can no longer be added.",
     "files.thumbnailAlt": "Preview of the photo “{name}”",
     "files.photosCleaned": "Photos are stored without their metadata (where and when they were taken, the camera).",
+    "files.refused.formTooLarge": "The form is too large: shorten the text in its fields.",
+    "files.intake.label": "Documents (optional)",
+    "files.intake.hint": "Equipment lists, invoices, certificates, floor plans, photos of damage.",
+    "files.intake.noKeep":
+      "If the request is refused, everything typed stays in the form but the files must be chosen again: without JavaScript the browser cannot keep chosen files. The draft on this device keeps the text only, not the files.",
   },
 };
