@@ -28,15 +28,16 @@ const MAX_BODY_BYTES = 256 * 1024;
  */
 const MAX_FORM_CHARS = 32_000;
 /**
- * Document uploads (a plain multipart post to a request's or a status page's `/files`, or the
- * intake form with its documents) are not read here: they stream through to the app, which
+ * Document uploads (a plain multipart post to a request's or a status page's `/files`, the
+ * intake form with its documents, a message with its documents on the status page or the
+ * request page) are not read here: they stream through to the app, which
  * counts every file as it arrives (10 MB each, 25 MB per submission:
  * app/domain/files/rules.ts) and holds the other fields to this file's form rule
- * (app/domain/intake-form.server.ts). This backstop cuts a body that goes on past those limits
+ * (app/domain/files/form-with-files.server.ts). This backstop cuts a body that goes on past those limits
  * plus framing (decisions 030, 032).
  */
 const MAX_UPLOAD_BODY_BYTES = 26 * 1024 * 1024;
-const UPLOAD_PATH = /^\/(?:(?:s|requests)\/[^/]+\/files|requests\/new)\/?$/;
+const UPLOAD_PATH = /^\/(?:(?:s|requests)\/[^/]+\/files|requests\/new|s\/[A-Za-z0-9_-]{43}|requests\/RRC-\d{4}-\d{6})\/?$/;
 /** The staff session cookie (app/domain/auth.server.ts, SESSION_COOKIE_NAME). */
 const SESSION_COOKIE = /(?:^|;\s*)rrc_session=[^;\s]/;
 

@@ -9,12 +9,18 @@ import { useLocale } from "~/i18n/use-locale";
 import type { RequestIntent } from "~/schemas/request-actions";
 import { ErrorList } from "./forms";
 import { type ReplyTemplateChoice, ReplyTemplatePicker } from "./reply-templates";
+import { FILE_LIMITS, FileField } from "./request-files";
 
 /**
  * What the request page's action answers to a post it did not redirect: a refusal, or a reply
  * template filled for the message field (`inserted`, decision 029).
  */
-export type RequestActionAnswer = { result?: SubmissionResult<string[]>; inserted?: { intent: string; text: string; message: string } };
+export type RequestActionAnswer = {
+  result?: SubmissionResult<string[]>;
+  inserted?: { intent: string; text: string; message: string };
+  /** The file a refusal of the documents names. */
+  refusedFile?: string | null;
+};
 
 export type FieldsState = { errors: Record<string, string[] | undefined>; values: Record<string, string | undefined> };
 
@@ -24,11 +30,14 @@ export function ActionForm({
   version,
   submitLabel,
   quickId,
+  withFiles,
   children,
 }: {
   intent: RequestIntent;
   version: number;
   submitLabel: string;
+  /** Documents may come with it: a multipart form. */
+  withFiles?: boolean;
   /** A one-button form beside a recommendation; one per recommended cluster, so ids apart. */
   quickId?: string;
   children?: ReactNode | ((fields: FieldsState) => ReactNode);
@@ -42,7 +51,7 @@ export function ActionForm({
   const values = (mine?.initialValue ?? {}) as Record<string, string | undefined>;
   const formErrors = errors[""];
   return (
-    <Form method="post" {...getFormProps(form)} noValidate>
+    <Form method="post" encType={withFiles ? "multipart/form-data" : undefined} {...getFormProps(form)} noValidate>
       <input type="hidden" name="intent" value={intent} />
       {/* The version this page showed: a later change by someone else makes the post stale. */}
       <input type="hidden" name="version" value={version} />
@@ -70,6 +79,7 @@ export function Action({
   messageLabel,
   open,
   replyTemplates,
+  withFiles,
   children,
 }: {
   intent: RequestIntent;
@@ -78,16 +88,19 @@ export function Action({
   messageLabel?: string;
   open?: boolean;
   replyTemplates?: ReplyTemplateChoice[];
+  /** Documents may come with its message (a message to the enterprise, a note). */
+  withFiles?: boolean;
   children?: (fields: FieldsState) => ReactNode;
 }) {
   const actionData = useActionData<RequestActionAnswer>();
   const refused = actionData?.result?.initialValue?.intent === intent;
   // Without JavaScript, "insert" comes back as the page with what was typed and the filled text.
   const inserted = actionData?.inserted?.intent === intent ? actionData.inserted.message : undefined;
+  const { t } = useLocale();
   return (
     <details className="action" open={open || refused}>
       <summary>{title}</summary>
-      <ActionForm intent={intent} version={version} submitLabel={title}>
+      <ActionForm intent={intent} version={version} submitLabel={title} withFiles={withFiles}>
         {(fields) =>
           children ? (
             children(fields)
@@ -95,6 +108,16 @@ export function Action({
             <>
               {replyTemplates ? <ReplyTemplatePicker intent={intent} templates={replyTemplates} errors={fields.errors.replyTemplate} /> : null}
               <MessageField label={messageLabel} errors={fields.errors.message} defaultValue={inserted ?? fields.values.message} />
+              {withFiles ? (
+                <FileField
+                  id={`action-${intent}-file`}
+                  name="file"
+                  label={t("files.message.label")}
+                  hint={`${t("files.limits", FILE_LIMITS)} ${intent === "note" ? `${t("files.note.internal")} ` : ""}${t("files.message.noKeep")}`}
+                  errors={fields.errors.file}
+                  refusedFile={refused ? actionData?.refusedFile : null}
+                />
+              ) : null}
             </>
           ) : null
         }

@@ -76,40 +76,12 @@ export function RequestFiles({ files, hrefBase, uploadAction, canUpload, staff }
   canUpload: boolean;
   staff: boolean;
 }) {
-  const { t, locale } = useLocale();
-  const size = useSize();
+  const { t } = useLocale();
   return (
     <section id="files" aria-labelledby="files-title">
       <h2 id="files-title">{t("files.title")}</h2>
       <UploadNotice />
-      {files.length ? (
-        <ul className="files">
-          {files.map((file) => (
-            <li key={file.id} data-testid="request-file">
-              {file.thumbnail ? (
-                <img
-                  className="file-thumbnail"
-                  src={`${hrefBase}/${file.id}/thumbnail`}
-                  alt={t("files.thumbnailAlt", { name: file.originalName })}
-                  width={file.thumbnail.width}
-                  height={file.thumbnail.height}
-                  loading="lazy"
-                />
-              ) : null}{" "}
-              <a href={`${hrefBase}/${file.id}`} download>
-                {file.originalName}
-              </a>{" "}
-              <span className="hint">
-                {TYPE_LABEL[file.type] ?? file.type} · {size(file.size)} · {file.addedBy} ·{" "}
-                <time dateTime={new Date(file.createdAt).toISOString()}>{formatDateTime(file.createdAt, locale)}</time>
-                {file.internal ? ` · ${t("files.internal")}` : null}
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="hint">{t("files.none")}</p>
-      )}
+      {files.length ? <FileList files={files} hrefBase={hrefBase} testId="request-file" /> : <p className="hint">{t("files.none")}</p>}
       {canUpload ? (
         <form method="post" action={uploadAction} encType="multipart/form-data" data-upload-form>
           <div className="field">
@@ -132,6 +104,39 @@ export function RequestFiles({ files, hrefBase, uploadAction, canUpload, staff }
         </form>
       ) : null}
     </section>
+  );
+}
+
+/** Files with who added each, when, their type and size; each a download. Nothing when empty. */
+export function FileList({ files, hrefBase, testId = "event-file" }: { files: ListedFile[]; hrefBase: string; testId?: string }) {
+  const { t, locale } = useLocale();
+  const size = useSize();
+  if (!files.length) return null;
+  return (
+    <ul className="files">
+      {files.map((file) => (
+        <li key={file.id} data-testid={testId}>
+          {file.thumbnail ? (
+            <img
+              className="file-thumbnail"
+              src={`${hrefBase}/${file.id}/thumbnail`}
+              alt={t("files.thumbnailAlt", { name: file.originalName })}
+              width={file.thumbnail.width}
+              height={file.thumbnail.height}
+              loading="lazy"
+            />
+          ) : null}{" "}
+          <a href={`${hrefBase}/${file.id}`} download>
+            {file.originalName}
+          </a>{" "}
+          <span className="hint">
+            {TYPE_LABEL[file.type] ?? file.type} · {size(file.size)} · {file.addedBy} ·{" "}
+            <time dateTime={new Date(file.createdAt).toISOString()}>{formatDateTime(file.createdAt, locale)}</time>
+            {file.internal ? ` · ${t("files.internal")}` : null}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -9,6 +9,7 @@ import { isNewToViewer } from "~/domain/unread";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { EventChanges } from "./event-changes";
+import { FileList, type ListedFile } from "./request-files";
 import { useLabels } from "./request-labels";
 
 type TimelineEvent = Omit<StaffRequest["events"][number], "createdAt"> & { createdAt: string | Date };
@@ -17,9 +18,14 @@ export function RequestTimeline({
   events,
   unreadSince,
   people,
+  files = [],
+  hrefBase = "",
 }: {
   events: TimelineEvent[];
   unreadSince: string | Date | null;
+  /** The request's files; each shows under the entry (message, note) it came with. */
+  files?: (ListedFile & { eventId: string | null })[];
+  hrefBase?: string;
   /** Names of the people an owner change names, by user id. */
   people: Record<string, string>;
 }) {
@@ -56,6 +62,7 @@ export function RequestTimeline({
             </span>
             <EventChanges changes={event.changes} people={people} />
             {event.message ? <div className="message">{event.message}</div> : null}
+            <FileList files={files.filter((f) => f.eventId === event.id)} hrefBase={hrefBase} />
           </li>
         ))}
       </ol>

@@ -5,6 +5,7 @@ import { formatDateTime } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { EventChanges } from "./event-changes";
+import { FileList, type ListedFile } from "./request-files";
 
 export type TimelineEvent = {
   id: string;
@@ -19,7 +20,12 @@ export type TimelineEvent = {
 };
 
 /** The enterprise's view of its request's history: what happened, who did it, what they wrote. */
-export function StatusTimeline({ events }: { events: TimelineEvent[] }) {
+export function StatusTimeline({ events, files = [], hrefBase = "" }: {
+  events: TimelineEvent[];
+  /** The files the enterprise sees; each shows under the entry it came with. */
+  files?: (ListedFile & { eventId: string | null })[];
+  hrefBase?: string;
+}) {
   const { locale, t } = useLocale();
   return (
     <ol className="timeline">
@@ -31,6 +37,7 @@ export function StatusTimeline({ events }: { events: TimelineEvent[] }) {
           {event.fromReference ? <span className="visibility">{t("status.fromMerged", { reference: event.fromReference })}</span> : null}
           <EventChanges changes={event.changes} publicOnly />
           {event.message ? <div className="message">{event.message}</div> : null}
+          <FileList files={files.filter((f) => f.eventId === event.id)} hrefBase={hrefBase} />
         </li>
       ))}
     </ol>

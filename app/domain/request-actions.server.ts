@@ -4,6 +4,9 @@ import { kyivToday } from "~/schemas/intake";
 import type { RequestActionInput } from "~/schemas/request-actions";
 import { db } from "~/utils/db.server";
 import { TransitionError } from "./errors";
+import type { ReceivedFile } from "./files/receive-upload.server";
+import { addEventFilesInTx, storeReceivedFiles } from "./files/request-files.server";
+import { transitionRequestInTx } from "./request-transition.server";
 import { correctedRequest, isNewPastNeededBy } from "./request-corrections";
 import { type Viewer, findRequestId, transitionRequest, visibleTo } from "./requests.server";
 import type { Actor } from "./state-machine";
@@ -19,11 +22,14 @@ export async function performRequestAction({
   viewer,
   actor,
   input,
+  files = [],
 }: {
   reference: string;
   viewer: Viewer;
   actor: Actor;
   input: RequestActionInput;
+  /** Documents sent with a message to the enterprise (shown to it) or a note (internal); other actions take none. */
+  files?: ReceivedFile[];
 }): Promise<{ ok: true } | { ok: false; fieldError: ActionFieldError }> {
   const requestId = await findRequestId(reference, viewer);
   if (!requestId) throw new TransitionError("NOT_FOUND");
@@ -63,7 +69,7 @@ export async function performRequestAction({
     }
   }
 
-  await transitionRequest({
+  const transition = {
     requestId,
     action: input.intent,
     actor,
@@ -77,6 +83,14 @@ export async function performRequestAction({
       correction,
       ownerId: input.intent === "handOver" ? input.ownerId : undefined,
     },
-  });
+  };
+  if ((input.intent === "publicMessage" || input.intent === "note") && files.length) {
+    const visibility = input.intent === "note" ? "INTERNAL" : "PUBLIC";
+    await storeReceivedFiles(files);
+    await db.$transaction(async (tx) => {
+      const { eventId } = await transitionRequestInTx(tx, transition);
+      await addEventFilesInTx(tx, { requestId, eventId, files, author: { kind: "staff", viewer }, visibility });
+    });
+  } else await transitionRequest(transition);
   return { ok: true };
 }

@@ -9,6 +9,8 @@ import type { Db, Tx } from "~/utils/db.server";
 import { db } from "~/utils/db.server";
 import { authorKind } from "./authors";
 import { TransitionError } from "./errors";
+import type { ReceivedFile } from "./files/receive-upload.server";
+import { addEventFilesInTx, storeReceivedFiles } from "./files/request-files.server";
 import { parseChanges } from "./field-changes";
 import { finalOriginal, requestsMergedInto } from "./merges.server";
 import { publicChanges } from "./request-corrections";
@@ -126,20 +128,24 @@ function enterpriseMessageAction(status: Status) {
   return null;
 }
 
-export async function addEnterpriseMessage({ token, message, now = new Date() }: { token: string; message: string; now?: Date }) {
+export async function addEnterpriseMessage({ token, message, files = [], now = new Date() }: { token: string; message: string; files?: ReceivedFile[]; now?: Date }) {
+  // Documents sent with the message: stored first, their rows written with the message's event.
+  await storeReceivedFiles(files);
   return db.$transaction(async (tx) => {
     const followed = await followStatusLink(tx, token);
     if (!followed) throw new TransitionError("NOT_FOUND");
     const request = await tx.request.findUniqueOrThrow({ where: { id: followed.id }, select: { id: true, status: true } });
     const action = enterpriseMessageAction(request.status);
     if (!action) throw new TransitionError("WRONG_STATUS");
-    return transitionRequestInTx(tx, {
+    const done = await transitionRequestInTx(tx, {
       requestId: request.id,
       action,
       actor: { type: "ENTERPRISE" },
       input: { message },
       now,
     });
+    await addEventFilesInTx(tx, { requestId: request.id, eventId: done.eventId, files, author: { kind: "enterprise" }, visibility: "PUBLIC" });
+    return done;
   });
 }
 

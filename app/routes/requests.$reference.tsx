@@ -17,7 +17,8 @@ import { RequestTimeline } from "~/components/request-timeline";
 import { actorFor, requireUser } from "~/domain/auth.server";
 import { recommendClusters } from "~/domain/cluster-matching.server";
 import { StorageFullError, TransitionError } from "~/domain/errors";
-import { listStaffFiles } from "~/domain/files/request-files.server";
+import { type FormWithFiles, formTooLarge, readFormWithFiles } from "~/domain/files/form-with-files.server";
+import { FilesRefusedError, listStaffFiles } from "~/domain/files/request-files.server";
 import { listClusters } from "~/domain/queue.server";
 import { withReply } from "~/domain/reply-templates";
 import { fillReplyTemplate, replyTemplateChoices } from "~/domain/reply-templates.server";
@@ -62,22 +63,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const reference = params.reference ?? "";
-  const formData = await request.formData();
+  const form = await readFormWithFiles(request);
+  try {
+    return await act(params.reference ?? "", user, form);
+  } finally {
+    await form.discard();
+  }
+}
+
+async function act(reference: string, user: Awaited<ReturnType<typeof requireUser>>, { formData, files, refusal }: FormWithFiles) {
+  if (refusal?.refusal === "formTooLarge") throw formTooLarge();
   if (formData.has(INSERT_REPLY)) return insertReply(formData, reference, user);
   // A correction keeps only the chosen category's details, as intake does.
   const posted = formData.get("intent") === "edit" ? withoutOtherCategoryFields(formData) : formData;
   const submission = parseWithZod(posted, { schema: RequestActionSchema });
+  // A refused file refuses the message or note it came with: its reason beside the file field.
+  if (refusal) return data({ result: submission.reply({ fieldErrors: { file: [refusal.refusal] } }), refusedFile: refusal.file ?? null }, { status: 400 });
   if (submission.status !== "success") {
     return data({ result: submission.reply() }, { status: 400 });
   }
   try {
-    const outcome = await performRequestAction({ reference, viewer: user, actor: actorFor(user), input: submission.value });
+    const outcome = await performRequestAction({ reference, viewer: user, actor: actorFor(user), input: submission.value, files });
     if (!outcome.ok) {
       return data({ result: submission.reply({ fieldErrors: { [outcome.fieldError.field]: [outcome.fieldError.error] } }) }, { status: 400 });
     }
   } catch (error) {
     if (error instanceof StorageFullError) return data({ result: submission.reply({ formErrors: ["unavailable"] }) }, STORAGE_FULL_INIT);
+    if (error instanceof FilesRefusedError) return data({ result: submission.reply({ fieldErrors: { file: [error.refusal] } }) }, { status: 400 });
     if (!(error instanceof TransitionError)) throw error;
     if (error.reason === "NOT_FOUND") throw new Response("Not found", { status: 404 });
     const status = error.reason === "CONFLICT" ? 409 : 422;
@@ -215,7 +227,13 @@ export default function RequestPage() {
 
           <StaffRequestFiles files={files} reference={request.reference} />
 
-          <RequestTimeline events={request.events} unreadSince={unreadSince} people={request.people} />
+          <RequestTimeline
+            events={request.events}
+            unreadSince={unreadSince}
+            people={request.people}
+            files={files.map((f) => ({ ...f, addedBy: f.addedByName ?? t("files.addedBy.enterprise"), internal: f.visibility === "INTERNAL" }))}
+            hrefBase={`/requests/${request.reference}/files`}
+          />
 
           <section className="panel">
             <h2>{t("request.otherRequests")}</h2>
@@ -384,8 +402,8 @@ function ActionsPanel({
       {can("resumeWithoutReply") ? <Action intent="resumeWithoutReply" title={t("action.resumeWithoutReply")} version={request.version} messageLabel={t("request.reason")} /> : null}
       {can("resolve") ? <Action intent="resolve" title={t("action.resolve")} version={request.version} messageLabel={t("request.message")} /> : null}
       {can("decline") ? <Action intent="decline" title={t("action.decline")} version={request.version} messageLabel={t("request.reason")} /> : null}
-      {can("publicMessage") ? <Action intent="publicMessage" title={t("action.publicMessage")} version={request.version} messageLabel={t("request.message")} replyTemplates={replyTemplates} /> : null}
-      {can("note") ? <Action intent="note" title={t("action.note")} version={request.version} messageLabel={t("request.message")} /> : null}
+      {can("publicMessage") ? <Action intent="publicMessage" title={t("action.publicMessage")} version={request.version} messageLabel={t("request.message")} replyTemplates={replyTemplates} withFiles /> : null}
+      {can("note") ? <Action intent="note" title={t("action.note")} version={request.version} messageLabel={t("request.message")} withFiles /> : null}
       {can("unassign") ? <Action intent="unassign" title={t("action.unassign")} version={request.version} messageLabel={t("request.reason")} /> : null}
       {can("close") ? <Action intent="close" title={t("action.close")} version={request.version} /> : null}
       {can("reject") ? <Action intent="reject" title={t("action.reject")} version={request.version} messageLabel={t("request.reason")} /> : null}

@@ -8,12 +8,12 @@ import { FILE_LIMITS, FileField } from "~/components/request-files";
 import { StorageFullError } from "~/domain/errors";
 import { createRequest } from "~/domain/intake.server";
 import { allowIntakeFrom } from "~/domain/intake-limit.server";
-import { FORM_TOO_LARGE, readIntakeForm } from "~/domain/intake-form.server";
+import { formTooLarge, readFormWithFiles } from "~/domain/files/form-with-files.server";
 import { CATEGORIES, CATEGORY_LABELS, URGENCIES, URGENCY_LABELS, regionOptions } from "~/domain/taxonomy";
 import { getLocale } from "~/i18n/locale.server";
 import { pickMessages } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
-import { HONEYPOT_FIELD, INTAKE_FORM_ID, INTAKE_STRINGS_ID, IntakeSchema, withoutOtherCategoryFields } from "~/schemas/intake";
+import { HONEYPOT_FIELD, INTAKE_FIELDS, INTAKE_FORM_ID, INTAKE_STRINGS_ID, IntakeSchema, withoutOtherCategoryFields } from "~/schemas/intake";
 import { clientScript } from "~/utils/client-entries.server";
 import { useNonce } from "~/utils/nonce";
 import { jsonInScript } from "~/utils/json-in-script";
@@ -51,9 +51,9 @@ export function loader({ request }: LoaderFunctionArgs) {
 const FILE_FIELD = "file";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readIntakeForm(request);
+  const form = await readFormWithFiles(request, { fieldNames: [...INTAKE_FIELDS, HONEYPOT_FIELD] });
   try {
-    if (form.refusal?.refusal === "formTooLarge") throw new Response(FORM_TOO_LARGE, { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    if (form.refusal?.refusal === "formTooLarge") throw formTooLarge();
     const formData = form.formData;
     const submission = parseWithZod(withoutOtherCategoryFields(formData), { schema: IntakeSchema });
     const honeypot = formData.get(HONEYPOT_FIELD);

@@ -4,10 +4,11 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextareaField } from "~/components/forms";
-import { RequestFiles, authorLabel } from "~/components/request-files";
+import { FILE_LIMITS, FileField, RequestFiles, authorLabel } from "~/components/request-files";
 import { StatusTimeline } from "~/components/status-timeline";
 import { StorageFullError, TransitionError } from "~/domain/errors";
-import { listEnterpriseFiles } from "~/domain/files/request-files.server";
+import { type FormWithFiles, formTooLarge, readFormWithFiles } from "~/domain/files/form-with-files.server";
+import { FilesRefusedError, listEnterpriseFiles } from "~/domain/files/request-files.server";
 import { addEnterpriseMessage, enterpriseAction, getStatusPage } from "~/domain/status-page.server";
 import { CATEGORY_LABELS, URGENCY_LABELS, regionLabel } from "~/domain/taxonomy";
 import { formatDateTime } from "~/i18n/locale";
@@ -46,22 +47,37 @@ export const headers: HeadersFunction = (args) => {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const token = params.token ?? "";
-  const formData = await request.formData();
+  const form = await readFormWithFiles(request, { fieldNames: ["intent", "message"] });
+  try {
+    return await answer(params.token ?? "", form);
+  } finally {
+    await form.discard();
+  }
+}
+
+async function answer(token: string, { formData, files, refusal }: FormWithFiles) {
+  if (refusal?.refusal === "formTooLarge") throw formTooLarge();
   if (!formData.has("intent")) formData.set("intent", "message");
   const submission = parseWithZod(formData, { schema: EnterpriseAnswerSchema });
+  // A refused file refuses the message: its reason beside the file field, the text kept.
+  if (refusal) {
+    return data({ ...submission.reply({ fieldErrors: { file: [refusal.refusal] } }), refusedFile: refusal.file ?? null }, { status: 400, headers: PRIVATE_HEADERS });
+  }
   if (submission.status !== "success") return data(submission.reply(), { status: 400, headers: PRIVATE_HEADERS });
   const answer = submission.value;
   // What the page then says it did: an answer to a question, a message, a confirmation…
   let done: StatusPageDone = answer.intent;
   try {
     if (answer.intent === "message") {
-      const { plan } = await addEnterpriseMessage({ token, message: answer.message });
+      const { plan } = await addEnterpriseMessage({ token, message: answer.message, files });
       if (plan.action === "provideInfo") done = "provideInfo";
     } else await enterpriseAction({ token, action: answer.intent, message: "message" in answer ? answer.message : undefined });
   } catch (error) {
     if (error instanceof StorageFullError) {
       return data(submission.reply({ formErrors: ["unavailable"] }), { ...STORAGE_FULL_INIT, headers: { ...STORAGE_FULL_INIT.headers, ...PRIVATE_HEADERS } });
+    }
+    if (error instanceof FilesRefusedError) {
+      return data({ ...submission.reply({ fieldErrors: { file: [error.refusal] } }), refusedFile: null }, { status: 400, headers: PRIVATE_HEADERS });
     }
     if (!(error instanceof TransitionError)) throw error;
     if (error.reason === "NOT_FOUND") throw new Response("Not found", { status: 404, headers: PRIVATE_HEADERS });
@@ -159,7 +175,11 @@ export default function StatusPage() {
       {request.canReopen ? <ReopenForm /> : null}
 
       <h2 id="timeline">{t("status.timeline")}</h2>
-      <StatusTimeline events={request.events} />
+      <StatusTimeline
+        events={request.events}
+        files={files.map((f) => ({ ...f, addedBy: authorLabel(t, f.author) }))}
+        hrefBase={`/s/${token}/files`}
+      />
 
       <RequestFiles
         files={files.map((f) => ({ ...f, addedBy: authorLabel(t, f.author) }))}
@@ -177,9 +197,17 @@ export default function StatusPage() {
               {form.errors.map(tError).join(" ")}
             </p>
           ) : null}
-          <Form method="post" {...getFormProps(form)} noValidate>
+          <Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate>
             <input type="hidden" name="intent" value="message" />
             <TextareaField meta={fields.message} label={t("status.messageLabel")} required rows={5} />
+            <FileField
+              id="enterprise-message-file"
+              name="file"
+              label={t("files.message.label")}
+              hint={`${t("files.limits", FILE_LIMITS)} ${t("files.message.noKeep")}`}
+              errors={fields["file" as "message"].errors}
+              refusedFile={(lastResult as { refusedFile?: string | null } | undefined)?.refusedFile}
+            />
             <button type="submit" className="primary">
               {t("status.send")}
             </button>

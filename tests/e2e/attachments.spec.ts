@@ -1,6 +1,6 @@
 // Documents attached where people write: filing a request on the intake form (one multipart
 // form, with and without JavaScript), all or nothing, with the reason beside the file field.
-import { expect, fillIntake, test } from "./fixtures";
+import { expect, fillIntake, signIn, test } from "./fixtures";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const CSV = Buffer.from("назва;кількість\nлист 3 мм;20\n", "utf8");
@@ -78,3 +78,70 @@ test.describe("the intake's draft, JavaScript on", () => {
     expect(draft).not.toContain("акт.pdf");
   });
 });
+
+/** Files a request through the form and returns its private link and reference. */
+async function fileOne(page: import("@playwright/test").Page) {
+  await page.goto("/requests/new");
+  await fillIntake(page);
+  await page.getByRole("button", { name: "Надіслати запит" }).click();
+  await expect(page.getByRole("heading", { name: "Запит прийнято" })).toBeVisible();
+  return {
+    link: (await page.getByTestId("status-link").textContent())!.trim(),
+    reference: (await page.getByTestId("reference").textContent())!.trim(),
+  };
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`documents with a message, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("the enterprise's message carries its files, shown under it; a refused file keeps the text", async ({ page }) => {
+      const { link } = await fileOne(page);
+      await page.goto(link);
+      await page.getByLabel("Повідомлення").fill("Додаємо кошторис.");
+      await page.getByLabel("Прикріпити документи (за бажанням)").setInputFiles([{ name: "кошторис.pdf", mimeType: "application/pdf", buffer: EXE }]);
+      await page.getByRole("button", { name: "Надіслати", exact: true }).click();
+      await expect(page.locator("#enterprise-message-file-error")).toContainText("Файл «кошторис.pdf»: такий тип файлу не приймається");
+      await expect(page.getByLabel("Повідомлення")).toHaveValue("Додаємо кошторис.");
+      await expect(page.locator("ol.timeline")).not.toContainText("Додаємо кошторис.");
+
+      await page.getByLabel("Прикріпити документи (за бажанням)").setInputFiles([{ name: "кошторис.pdf", mimeType: "application/pdf", buffer: PDF }]);
+      await page.getByRole("button", { name: "Надіслати", exact: true }).click();
+      await expect(page.getByText("Повідомлення додано.")).toBeVisible();
+      const entry = page.locator("ol.timeline li", { hasText: "Додаємо кошторис." });
+      await expect(entry.getByTestId("event-file")).toHaveCount(1);
+      await expect(entry.getByTestId("event-file")).toContainText("кошторис.pdf");
+      await expect(entry.getByTestId("event-file")).toContainText("підприємство");
+    });
+
+    test("staff's message to the enterprise and their note carry files; the note's never reach the enterprise", async ({ page, context, browser }) => {
+      const { link, reference } = await fileOne(page);
+      await signIn(context, "coordinator@rrc.example");
+      await page.goto(`/requests/${reference}`);
+      const write = page.locator("details", { has: page.locator("summary", { hasText: "Написати підприємству" }) });
+      await write.locator("summary").click();
+      await write.getByLabel("Повідомлення").fill("Надсилаємо проєкт договору.");
+      await write.getByLabel("Прикріпити документи (за бажанням)").setInputFiles([{ name: "Договір.pdf", mimeType: "application/pdf", buffer: PDF }]);
+      await write.getByRole("button", { name: "Написати підприємству" }).click();
+      await expect(page.locator("ol.timeline li", { hasText: "Надсилаємо проєкт договору." }).getByTestId("event-file")).toContainText("Договір.pdf");
+
+      const note = page.locator("details", { has: page.locator("summary", { hasText: "Додати внутрішню нотатку" }) });
+      await note.locator("summary").click();
+      await note.getByLabel("Повідомлення").fill("Наш внутрішній розрахунок.");
+      await note.getByLabel("Прикріпити документи (за бажанням)").setInputFiles([{ name: "розрахунок.csv", mimeType: "text/csv", buffer: CSV }]);
+      await note.getByRole("button", { name: "Додати внутрішню нотатку" }).click();
+      const noteEntry = page.locator("ol.timeline li", { hasText: "Наш внутрішній розрахунок." });
+      await expect(noteEntry.getByTestId("event-file")).toContainText("розрахунок.csv");
+      await expect(noteEntry.getByTestId("event-file")).toContainText("лише для Центру і кластера");
+
+      // The enterprise, in a browser of its own: the message's file under the message, the note's nowhere.
+      const enterprise = await browser.newContext({ javaScriptEnabled, locale: "uk-UA", timezoneId: "Europe/Kyiv" });
+      const its = await enterprise.newPage();
+      await its.goto(link);
+      await expect(its.locator("ol.timeline li", { hasText: "Надсилаємо проєкт договору." }).getByTestId("event-file")).toContainText("Договір.pdf");
+      await expect(its.getByText("розрахунок.csv")).toHaveCount(0);
+      await expect(its.getByText("Наш внутрішній розрахунок.")).toHaveCount(0);
+      await enterprise.close();
+    });
+  });
+}

@@ -33,8 +33,8 @@ export type Received =
 
 export type ReceiveOptions = {
   scratchDir: string;
-  /** The other fields read; the rest are dropped. */
-  fieldNames: readonly string[];
+  /** The other fields read; the rest are dropped. Without it, every field is read. */
+  fieldNames?: readonly string[];
   /** A submission without any file is taken (the intake form: files are optional there). */
   filesOptional?: boolean;
   /**
@@ -111,7 +111,7 @@ export async function receiveUpload(request: Request, { scratchDir, fieldNames, 
 
 function parse(
   request: Request,
-  { scratchDir, fieldNames, limits, sizedForm }: { scratchDir: string; fieldNames: readonly string[]; limits: { fields: number; bytes: number; chars: number }; sizedForm: boolean },
+  { scratchDir, fieldNames, limits, sizedForm }: { scratchDir: string; fieldNames?: readonly string[]; limits: { fields: number; bytes: number; chars: number }; sizedForm: boolean },
   staged: (ReceivedFile | { name: string; path: string })[],
   entries: FieldEntries,
 ): Promise<void> {
@@ -156,7 +156,7 @@ function parse(
       formBytes += Buffer.byteLength(name) + Buffer.byteLength(value);
       formChars += 1 + name.length + value.length;
       if (formBytes > limits.bytes || formChars > limits.chars) return fail(overLimit());
-      if (fieldNames.includes(name)) entries.push([name, value]);
+      if (!fieldNames || fieldNames.includes(name)) entries.push([name, value]);
     });
     parser.on("file", (_field, stream, info) => {
       // Its failures reach `fail` through the pipeline below; a stream dropped after a refusal has nothing to report.

@@ -2,7 +2,7 @@
 // listing on each page, and the one way they are added: scratch → checked → stored → row.
 import fs from "node:fs";
 import type { Readable } from "node:stream";
-import { db } from "~/utils/db.server";
+import { type Tx, db } from "~/utils/db.server";
 import { type Author, authorKind } from "../authors";
 import { type Viewer, visibleTo } from "../requests.server";
 import type { Status } from "../state-machine";
@@ -89,8 +89,59 @@ export async function storeReceivedFiles(files: ReceivedFile[]) {
   }
 }
 
+/** Documents refused after they passed their own checks: the request has no room for them. */
+export class FilesRefusedError extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal);
+    this.name = "FilesRefusedError";
+  }
+}
+
+/**
+ * The rows of documents that came with an event (a message, a note), in the event's own
+ * transaction: the message and its files are written together or not at all. The contents were
+ * stored before (`storeReceivedFiles`). Refuses with FilesRefusedError when the request is full.
+ */
+export async function addEventFilesInTx(
+  tx: Tx,
+  { requestId, eventId, files, author, visibility }: {
+    requestId: string;
+    eventId: string;
+    files: ReceivedFile[];
+    author: { kind: "enterprise" } | { kind: "staff"; viewer: Viewer };
+    visibility: "PUBLIC" | "INTERNAL";
+  },
+) {
+  if (!files.length) return;
+  const before = await tx.requestFile.aggregate({ where: { requestId }, _count: true, _sum: { size: true } });
+  const incoming = files.reduce((sum, f) => sum + f.size, 0);
+  if (before._count + files.length > MAX_FILES_PER_REQUEST || (before._sum.size ?? 0) + incoming > MAX_BYTES_PER_REQUEST) {
+    throw new FilesRefusedError("requestFull");
+  }
+  const staff = author.kind === "staff" ? author.viewer : null;
+  await tx.requestFile.createMany({
+    data: files.map((file) => ({
+      requestId,
+      eventId,
+      addedByType: staff ? "USER" : "ENTERPRISE",
+      addedById: staff?.id ?? null,
+      clusterId: staff?.role === "CLUSTER_MEMBER" ? staff.clusterId : null,
+      originalName: file.name,
+      sha256: file.sha256,
+      size: file.size,
+      type: file.type,
+      visibility,
+      thumbnailSha256: file.thumbnail?.sha256 ?? null,
+      thumbnailSize: file.thumbnail?.size ?? null,
+      thumbnailWidth: file.thumbnail?.width ?? null,
+      thumbnailHeight: file.thumbnail?.height ?? null,
+    })),
+  });
+}
+
 const listSelect = {
   id: true,
+  eventId: true,
   originalName: true,
   size: true,
   type: true,
@@ -134,6 +185,7 @@ export async function listEnterpriseFiles({ token }: { token: string }): Promise
   });
   return files.map((file) => ({
     id: file.id,
+    eventId: file.eventId,
     originalName: file.originalName,
     size: file.size,
     type: file.type as FileType,
@@ -143,7 +195,7 @@ export async function listEnterpriseFiles({ token }: { token: string }): Promise
   }));
 }
 
-export type EnterpriseFile = { id: string; originalName: string; size: number; type: FileType; createdAt: Date; author: Author; thumbnail: Thumbnail };
+export type EnterpriseFile = { id: string; eventId: string | null; originalName: string; size: number; type: FileType; createdAt: Date; author: Author; thumbnail: Thumbnail };
 
 export type OpenedFile = { name: string; type: FileType; size: number; stream: Readable };
 

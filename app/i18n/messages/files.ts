@@ -39,6 +39,9 @@ const uk = {
   "files.thumbnailAlt": "Зменшене фото «{name}»",
   "files.photosCleaned": "Фото зберігаються без метаданих (місце зйомки, камера, час).",
   "files.refused.formTooLarge": "Форма завелика: скоротіть текст у полях.",
+  "files.message.label": "Прикріпити документи (за бажанням)",
+  "files.message.noKeep": "Якщо повідомлення не прийнято, текст залишиться у формі, а файли доведеться вибрати знову: без JavaScript браузер не зберігає вибрані файли.",
+  "files.note.internal": "Файли до нотатки бачать лише Центр і кластер.",
   "files.intake.label": "Документи (за бажанням)",
   "files.intake.hint": "Переліки обладнання, рахунки, сертифікати, плани, фото пошкоджень.",
   "files.intake.noKeep":
@@ -86,6 +89,9 @@ export const fileMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> 
     "files.thumbnailAlt": "Preview of the photo “{name}”",
     "files.photosCleaned": "Photos are stored without their metadata (where and when they were taken, the camera).",
     "files.refused.formTooLarge": "The form is too large: shorten the text in its fields.",
+    "files.message.label": "Attach documents (optional)",
+    "files.message.noKeep": "If the message is refused, its text stays in the form but the files must be chosen again: without JavaScript the browser cannot keep chosen files.",
+    "files.note.internal": "Files with a note are seen by the Centre and the cluster only.",
     "files.intake.label": "Documents (optional)",
     "files.intake.hint": "Equipment lists, invoices, certificates, floor plans, photos of damage.",
     "files.intake.noKeep":
