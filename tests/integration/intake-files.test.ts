@@ -4,6 +4,7 @@
 // no stored file is left.
 import fs from "node:fs";
 import path from "node:path";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { fileStore } from "~/domain/files/storage.server";
 import { action as intakeAction } from "~/routes/requests.new";
@@ -163,5 +164,22 @@ describe("filing a request with documents", () => {
     const token = filed.location!.split("/")[2]!;
     const answer = await call(enterpriseUpload, new Request(`http://localhost/s/${token}/files`, { method: "POST", body: intakeForm({}, []) }), { token });
     expect(answer.location).toBe(`/s/${token}?files=noFile#files`);
+  });
+
+  it("a photo filed with the request is stored re-encoded, without its metadata, with its thumbnail (decision 031)", async () => {
+    const photo = await sharp({ create: { width: 40, height: 20, channels: 3, background: "#3a7" } })
+      .jpeg()
+      .withExifMerge({ IFD0: { Make: "SecretCam" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "50/1 27/1 1234/100" } })
+      .toBuffer();
+    expect(photo.includes("SecretCam")).toBe(true);
+    const input = buildIntake(random);
+    const answer = await post(intakeForm(intakeFormFields(input), [{ name: "цех.jpg", content: photo }]));
+    expect(answer.status).toBe(303);
+    const row = await db.requestFile.findFirstOrThrow({ where: { request: { title: input.title } } });
+    expect(row.thumbnailSha256).toMatch(/^[0-9a-f]{64}$/);
+    const stored = Buffer.concat(await (await fileStore().get(row.sha256))!.toArray());
+    expect(stored.includes("SecretCam")).toBe(false);
+    expect((await sharp(stored).metadata()).exif).toBeUndefined();
+    expect(await fileStore().has(row.thumbnailSha256!)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
 // the enterprise.
 import fs from "node:fs";
 import path from "node:path";
+import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fileStore } from "~/domain/files/storage.server";
 import { createRequest } from "~/domain/intake.server";
@@ -109,6 +110,18 @@ describe("the enterprise's message with documents", () => {
     expect(answer.status).toBe(400);
     expect(answer.data.error.message).toBeTruthy();
     expect(await state(filed.id)).toEqual(before);
+  });
+
+  it("a photo with a message is stored re-encoded, without its metadata, with its thumbnail", async () => {
+    const filed = await fileRequest();
+    const photo = await sharp({ create: { width: 30, height: 30, channels: 3, background: "#a73" } }).png().withExifMerge({ IFD0: { Make: "SecretCam" } }).toBuffer();
+    const answer = await enterprisePost(filed.token, form({ intent: "message", message: "Фото пошкоджень." }, [{ name: "цех.png", content: photo }]));
+    expect(answer.status).toBe(303);
+    const row = await db.requestFile.findFirstOrThrow({ where: { requestId: filed.id } });
+    expect(row.eventId).not.toBeNull();
+    expect(row.thumbnailSha256).toMatch(/^[0-9a-f]{64}$/);
+    const stored = Buffer.concat(await (await fileStore().get(row.sha256))!.toArray());
+    expect(stored.includes("SecretCam")).toBe(false);
   });
 
   it("keeps the 256 KB rule for the text beside the files", async () => {
