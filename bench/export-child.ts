@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { formatIsoWeek, isoWeekOf, parseIsoWeek } from "~/domain/iso-week";
 import { writeWeeklyReportCsv, writeWeeklyReportXlsx } from "~/domain/weekly-report.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 
 const [format, weekText, out] = process.argv.slice(2);
 const newest = weekText === "newest" ? await db.request.findFirst({ orderBy: { createdAt: "desc" }, select: { createdAt: true } }) : null;

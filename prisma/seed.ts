@@ -1,7 +1,7 @@
 // Demo data: the Alliance's member clusters, one login per role, and a few hundred requests
 // spread over categories, regions, states and the last twelve weeks. Run on an empty
 // database by `npm start` (scripts/db-setup.mjs), or by hand: `npx tsx prisma/seed.ts`.
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import type { SlaTargets } from "~/domain/sla";
 import { slaTargets } from "~/domain/sla-config.server";
 import type { Status } from "~/domain/state-machine";

@@ -11,7 +11,7 @@ import { recordReportExport } from "~/domain/export-log.server";
 import { formatIsoWeek, isoWeekRange, formatKyivDateTime } from "~/domain/iso-week";
 import { reportAccessFor, reportFileName, writeWeeklyReportCsv, writeWeeklyReportXlsx } from "~/domain/weekly-report.server";
 import { readReportParams } from "~/schemas/reports";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 
 const USAGE =
   "usage: npm run report:weekly -- [--week 2026-W48] [--format xlsx|csv] [--cluster slug] [--scope all|partners|cluster] [--lang uk|en] [--out dir]";

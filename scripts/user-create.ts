@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { createUser } from "~/domain/admin.server";
 import { translateError } from "~/i18n/messages";
 import { PASSWORD_MIN, ROLES, UserCreateSchema } from "~/schemas/admin";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 
 const USAGE = `Usage: npm run user:create -- --email a@b.ua --role ${ROLES.join("|")} [--cluster slug] [--name "..."] [--password ...]
 

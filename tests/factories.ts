@@ -7,7 +7,7 @@ import { transitionRequestInTx } from "~/domain/request-transition.server";
 import type { Action, Actor, Status } from "~/domain/state-machine";
 import { CATEGORIES, type Category, REGIONS, type Region, URGENCIES, type Urgency } from "~/domain/taxonomy";
 import type { IntakeInput } from "~/schemas/intake";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 
 export type Random = () => number;
 

@@ -3,7 +3,7 @@
 // sessions (a reset ends all of them), invalidate outstanding reset links, clear failed sign-ins,
 // tell the person by e-mail, and are written to the admin's record, in one transaction each.
 import { createHash, randomBytes } from "node:crypto";
-import { type Tx, db } from "~/utils/db.server";
+import { type Tx, db } from "~/data/db.server";
 import { takingAtLeast } from "~/utils/even-timing.server";
 import { forgetForRequest } from "~/utils/request-scope.server";
 import { allowWrongCurrentPassword, passwordChangeLockedFor } from "./access-limits.server";

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { Prisma, type Role } from "~/generated/prisma/client";
 import type { ClusterCreateInput, ClusterUpdateInput, UserCreateInput, UserUpdateInput } from "~/schemas/admin";
-import { type Tx, db } from "~/utils/db.server";
+import { type Tx, db } from "~/data/db.server";
 import { normalizeEmail, revokeUserSessions } from "./auth.server";
 import { invalidateResetLinksInTx } from "./account.server";
 import type { AuditSnapshot } from "./audit";

@@ -7,7 +7,7 @@
 // and after (plain JSON values, never a secret: no password hashes, no tokens). See
 // docs/decisions/027-admin-audit-and-print.md.
 import type { Prisma } from "~/generated/prisma/client";
-import { type Tx, db } from "~/utils/db.server";
+import { type Tx, db } from "~/data/db.server";
 import { type AuditSnapshot, type AuditSubjectType, parseAuditSnapshot } from "./audit";
 
 export type AdminChange = {

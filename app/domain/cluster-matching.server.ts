@@ -1,7 +1,7 @@
 // Gathers what the matching rule (cluster-matching.ts) needs from the database: the request,
 // every cluster, and each cluster's load and record, in a fixed handful of grouped queries
 // whatever the number of clusters.
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { type ClusterCandidate, type MatchRequest, type RankedCluster, rankClusters } from "./cluster-matching";
 import type { Action, Status } from "./state-machine";
 

@@ -2,9 +2,9 @@
 // report defines them (`currentBacklog`, `weeklySlaByCluster`: the same figures, read without
 // replaying every request ever filed), plus twelve weeks of opened vs resolved counted the way
 // the report counts its flow (filed in the week; "resolve" events in the week).
-import { db } from "~/utils/db.server";
-import { readStatement } from "~/utils/read-db.server";
-import { sqliteTimestamp } from "~/utils/sqlite-time";
+import { db } from "~/data/db.server";
+import { readStatement } from "~/data/read-db.server";
+import { sqliteTimestamp } from "~/data/sqlite-time";
 import { type IsoWeek, formatIsoWeek, isoWeekOf, isoWeekRange, lastCompleteIsoWeek, shiftIsoWeek } from "./iso-week";
 import { NO_CLUSTER, currentBacklog, weeklySlaByCluster } from "./weekly-report.server";
 

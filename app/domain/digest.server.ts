@@ -4,9 +4,9 @@
 // scheduler every minute: once a day's digest is claimed (DigestRun, one row per person and
 // Kyiv day), a second run, or a second runner at the same moment, sends nothing more.
 import type { StaffNoticeKind } from "./notification-templates";
-import { db, txStatements } from "~/utils/db.server";
+import { db, txStatements } from "~/data/db.server";
 import { newId } from "~/utils/ids.server";
-import { sqliteTimestamp } from "~/utils/sqlite-time";
+import { sqliteTimestamp } from "~/data/sqlite-time";
 import { dueDigest } from "./digest-schedule";
 import { enqueueDigest, publicBaseUrl, staffRequestUrl } from "./notifications.server";
 

@@ -2,7 +2,7 @@
 // change taken in from a filing, with who and when: decision 018), and every request it filed,
 // newest first, a page at a time. Staff only: it spans every cluster's requests.
 import type { EnterprisePageParams } from "~/schemas/enterprise-page";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { parseChanges } from "./field-changes";
 
 /** Registry changes listed on the page (an enterprise's details change a few times at most). */

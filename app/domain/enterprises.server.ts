@@ -1,5 +1,5 @@
 // The enterprise registry (one row per EDRPOU) as staff change it.
-import type { Tx } from "~/utils/db.server";
+import type { Tx } from "~/data/db.server";
 import { type EnterpriseDetails, enterpriseDetailChanges, filedEnterpriseDetails } from "./enterprise-details";
 import type { FieldChange } from "./field-changes";
 

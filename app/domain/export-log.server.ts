@@ -1,6 +1,6 @@
 // The log of report downloads: who exported which week, in which scope and format, and when.
 // Written for every download (the reports route and the CLI), listed for admins.
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 
 export type ExportRecord = {
   /** Null for the command line (`npm run report:weekly`), which runs with the server's own access. */

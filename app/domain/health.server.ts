@@ -3,9 +3,9 @@
 // form was refused; reads alone do not notice it.
 import { statfs } from "node:fs/promises";
 import path from "node:path";
-import { writeTransaction } from "~/utils/db.server";
+import { writeTransaction } from "~/data/db.server";
 import { env } from "~/utils/env.server";
-import { sqliteTimestamp } from "~/utils/sqlite-time";
+import { sqliteTimestamp } from "~/data/sqlite-time";
 import { StorageFullError } from "./errors";
 
 /** Below this much free space the next writes may fail (a full WAL is 1,000 pages of 4 KiB). */

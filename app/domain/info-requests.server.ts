@@ -1,6 +1,6 @@
 // Who asked the enterprise the question it is answering: the answer goes back to them (the
 // requestInfo event's actor), whoever they are — a coordinator or a member of the cluster.
-import type { Tx } from "~/utils/db.server";
+import type { Tx } from "~/data/db.server";
 
 export type InfoAsker = { id: string; name: string; email: string; active: boolean };
 

@@ -2,9 +2,9 @@
 // the public reference, the private token, the SLA clocks and the first event, all in one
 // transaction.
 import type { IntakeInput } from "~/schemas/intake";
-import { type Statements, writeTransaction } from "~/utils/db.server";
+import { type Statements, writeTransaction } from "~/data/db.server";
 import { newId } from "~/utils/ids.server";
-import { sqliteTimestamp } from "~/utils/sqlite-time";
+import { sqliteTimestamp } from "~/data/sqlite-time";
 import { TIME_ZONE } from "~/i18n/locale";
 import { categoryDetails } from "./category-details";
 import { StorageFullError } from "./errors";

@@ -3,7 +3,7 @@
 // trees whose root is the one request still worked on. Merging into a request that is itself
 // a duplicate is refused (request-actions.server.ts), so no chain loops; the walks below stop
 // after MAX_DEPTH steps anyway.
-import type { Db, Tx } from "~/utils/db.server";
+import type { Db, Tx } from "~/data/db.server";
 
 const MAX_DEPTH = 20;
 

@@ -1,7 +1,7 @@
 // Reading and saving a person's own choices of how notifications reach them. The person always
 // comes from the session: nobody reads or writes another's choices.
 import type { Role } from "~/generated/prisma/client";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { DEFAULT_DELIVERY, type Delivery, type NotificationTopic, topicsFor } from "./notification-preferences";
 
 type Person = { id: string; role: Role };

@@ -3,11 +3,11 @@
 // committed one always has its message), and delivered afterwards by
 // `deliverDueNotifications`, which retries with backoff and never deletes a row.
 import type { NotificationStatus } from "~/generated/prisma/client";
-import { db, type Statements, txStatements, type Tx } from "~/utils/db.server";
+import { db, type Statements, txStatements, type Tx } from "~/data/db.server";
 import { env } from "~/utils/env.server";
 import { newId } from "~/utils/ids.server";
 import { type MailTransport, mailTransport } from "~/utils/mail.server";
-import { sqliteTimestamp } from "~/utils/sqlite-time";
+import { sqliteTimestamp } from "~/data/sqlite-time";
 import { enterpriseNoticeFor, staffNoticeForEnterpriseAction } from "./announcements";
 import type { FieldChange } from "./field-changes";
 import { infoAskerInTx } from "./info-requests.server";

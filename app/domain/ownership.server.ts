@@ -1,7 +1,7 @@
 // Who owns a request, as the admin changes it for a person who leaves or is away: every
 // unfinished request they own handed to a colleague in one action, each through the state
 // machine (one `handOver` event per request, as if the admin had handed each over by hand).
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { recordAdminChange } from "./audit.server";
 import { TransitionError } from "./errors";
 import { transitionRequest } from "./requests.server";

@@ -4,8 +4,8 @@
 // Prisma spent more time compiling these queries than SQLite spent answering them, and the
 // plan for a large filter with another column's order has to be chosen here.
 import type { QueueParams } from "~/schemas/queue";
-import { readDb, readStatement } from "~/utils/read-db.server";
-import { sqliteTimestamp } from "~/utils/sqlite-time";
+import { readDb, readStatement } from "~/data/read-db.server";
+import { sqliteTimestamp } from "~/data/sqlite-time";
 import { normalizeForSearch } from "./search";
 import { attentionRank } from "./request-keys";
 import { OPEN_STATUSES, STATUSES, type Status } from "./state-machine";

@@ -3,7 +3,7 @@
 // reads only a request the viewer may see.
 import type { Locale } from "~/i18n/locale";
 import type { ReplyTemplateInput } from "~/schemas/reply-templates";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { recordAdminChange } from "./audit.server";
 import { fillReply } from "./reply-templates";
 import { type Viewer, visibleTo } from "./requests.server";

@@ -6,7 +6,7 @@
 // docs/decisions/009-weekly-report-reads.md. Writes (the export log) still go through Prisma.
 import Database from "better-sqlite3";
 import { env } from "~/utils/env.server";
-import { sqliteTimestamp } from "~/utils/sqlite-time";
+import { sqliteTimestamp } from "~/data/sqlite-time";
 import type { Status } from "./state-machine";
 import type { Category, Urgency } from "./taxonomy";
 

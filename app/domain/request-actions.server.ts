@@ -2,7 +2,7 @@
 // state-machine transition guarded by the version they saw.
 import { kyivToday } from "~/schemas/intake";
 import type { RequestActionInput } from "~/schemas/request-actions";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { TransitionError } from "./errors";
 import type { ReceivedFile } from "./files/receive-upload.server";
 import { addEventFilesInTx, storeReceivedFiles } from "./files/request-files.server";

@@ -1,6 +1,6 @@
 // Applies a state-machine plan to a stored request: one status update guarded by `version`
 // (optimistic locking) and exactly one audit event, in the caller's transaction.
-import type { Tx } from "~/utils/db.server";
+import type { Tx } from "~/data/db.server";
 import { TransitionError } from "./errors";
 import { enqueueForTransition } from "./notifications.server";
 import { adoptEnterpriseDetailsInTx } from "./enterprises.server";

@@ -1,6 +1,6 @@
 // Requests as staff and cluster members see and change them. Reads are scoped in the query:
 // a cluster member only ever finds requests assigned to their own cluster.
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { enterpriseDetailChanges, filedEnterpriseDetails } from "./enterprise-details";
 import { TransitionError } from "./errors";
 import { parseChanges } from "./field-changes";

@@ -1,7 +1,7 @@
 // Named queue views: a user's own query strings, and the ones their authors share with every
 // coordinator. Only the author, or an admin, deletes or stops sharing a shared view.
-import { db } from "~/utils/db.server";
-import { readStatement } from "~/utils/read-db.server";
+import { db } from "~/data/db.server";
+import { readStatement } from "~/data/read-db.server";
 
 export type SavedViewItem = {
   id: string;

@@ -3,7 +3,7 @@
 // activity asks the enterprise "still needed?" and closes as stale if nobody answers.
 // Each rule is a state-machine transition guarded by the version it read, so running the
 // jobs twice, or two runners at once, changes nothing twice.
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { env } from "~/utils/env.server";
 import { pruneSessions } from "./auth.server";
 import { TransitionError } from "./errors";

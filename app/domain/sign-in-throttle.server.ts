@@ -1,6 +1,6 @@
 // The sign-in throttle's bookkeeping (decision 015): failed attempts are LoginAttempt rows,
 // checked and counted in the caller's transaction.
-import type { Tx } from "~/utils/db.server";
+import type { Tx } from "~/data/db.server";
 import { FAILURE_WINDOW_MS, type SignInBucket, waitBeforeNextAttempt } from "./sign-in-throttle";
 
 /** Who is trying: the account, the client's address, and the device when it is trusted for the account. */

@@ -2,8 +2,8 @@
 // the e-mail the request was filed with, never to the screen. The enterprise asks on /s/lost
 // with the reference and that e-mail; staff can send one from the request's page. Every
 // rotation is an INTERNAL event on the request's timeline (decision 026).
-import type { Tx } from "~/utils/db.server";
-import { db } from "~/utils/db.server";
+import type { Tx } from "~/data/db.server";
+import { db } from "~/data/db.server";
 import { takingAtLeast } from "~/utils/even-timing.server";
 import { normalizeEmail } from "./auth.server";
 import { TransitionError } from "./errors";

@@ -5,8 +5,8 @@
 // posts act on it. When another enterprise filed the original (a coordinator's mistake, or two
 // enterprises with the same need), the page shows nothing of it but its status: the link stays
 // on its own request, where the enterprise can still write to the Centre.
-import type { Db, Tx } from "~/utils/db.server";
-import { db } from "~/utils/db.server";
+import type { Db, Tx } from "~/data/db.server";
+import { db } from "~/data/db.server";
 import { authorKind } from "./authors";
 import { TransitionError } from "./errors";
 import type { ReceivedFile } from "./files/receive-upload.server";

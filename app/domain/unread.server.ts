@@ -4,9 +4,9 @@
 // the request's page removes that person's mark. Marks rather than "seen up to" timestamps
 // compared at read time: the queue's filter then costs what a person has left unread, not what
 // the enterprise ever did (docs/decisions/025-unread-marks.md).
-import { type Tx, txStatements, writeTransaction } from "~/utils/db.server";
-import { readStatement } from "~/utils/read-db.server";
-import { sqliteTimestamp } from "~/utils/sqlite-time";
+import { type Tx, txStatements, writeTransaction } from "~/data/db.server";
+import { readStatement } from "~/data/read-db.server";
+import { sqliteTimestamp } from "~/data/sqlite-time";
 
 /** In the enterprise's transition's transaction: marks the request unread for everyone who looks after it. */
 export function markUnreadInTx(tx: Tx, { requestId, clusterId, now }: { requestId: string; clusterId: string | null; now: Date }) {

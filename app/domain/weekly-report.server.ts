@@ -46,9 +46,9 @@ import { DETAIL_LABEL } from "~/i18n/detail-labels";
 import type { MessageKey } from "~/i18n/messages";
 import { translateStaff } from "~/i18n/staff-messages";
 import type { ReportFormat, ReportScopeKind } from "~/schemas/reports";
-import { db } from "~/utils/db.server";
-import { readStatement } from "~/utils/read-db.server";
-import { sqliteTimestamp } from "~/utils/sqlite-time";
+import { db } from "~/data/db.server";
+import { readStatement } from "~/data/read-db.server";
+import { sqliteTimestamp } from "~/data/sqlite-time";
 import {
   type ReportSnapshot,
   type RequestColumns,

@@ -5,7 +5,7 @@
 // server's DATABASE_URL, OUTBOX_DIR and PUBLIC_URL.
 import { sendDueDigests } from "~/domain/digest.server";
 import { deliverDueNotifications } from "~/domain/notifications.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 
 const now = new Date(process.argv[2] ?? "");
 if (Number.isNaN(now.getTime())) throw new Error("usage: send-digests.ts <ISO moment>");

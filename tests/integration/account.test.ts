@@ -8,7 +8,7 @@ import * as accountPage from "~/routes/account";
 import * as userPage from "~/routes/admin.users.$id";
 import * as forgotPage from "~/routes/forgot-password";
 import * as resetPage from "~/routes/reset-password.$token";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { env } from "~/utils/env.server";
 import { createUser } from "../factories";
 import { call, formRequest } from "./route-helpers";

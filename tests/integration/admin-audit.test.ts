@@ -10,7 +10,7 @@ import * as clusterPage from "~/routes/admin.clusters.$slug";
 import * as clustersPage from "~/routes/admin.clusters._index";
 import * as userPage from "~/routes/admin.users.$id";
 import * as usersPage from "~/routes/admin.users._index";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { createUser } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";

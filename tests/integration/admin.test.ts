@@ -9,7 +9,7 @@ import * as clustersPage from "~/routes/admin.clusters._index";
 import * as userPage from "~/routes/admin.users.$id";
 import * as usersPage from "~/routes/admin.users._index";
 import * as queuePage from "~/routes/queue";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { createCluster, createUser } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";

@@ -9,7 +9,7 @@ import { renderBilingual } from "~/domain/notification-templates";
 import { transitionRequestInTx } from "~/domain/request-transition.server";
 import { enterpriseAction, addEnterpriseMessage } from "~/domain/status-page.server";
 import { type Action, type Actor, type Status, TRANSITIONS, actorKindFor } from "~/domain/state-machine";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 
 const random = seededRandom(1313);

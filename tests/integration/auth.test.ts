@@ -15,7 +15,7 @@ import {
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as logoutAction, loader as logoutLoader } from "~/routes/logout";
 import { action as setLanguageAction } from "~/routes/set-language";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { createCluster, createUser } from "../factories";
 import { HOSTILE_TARGETS } from "../hostile-targets";
 import { call, formRequest } from "./route-helpers";

@@ -114,7 +114,7 @@ beforeAll(async () => {
   ctx.token = filed.token;
   ctx.edrpou = intake.edrpou;
   // The member's own request: assigned to their cluster.
-  const { db } = await import("~/utils/db.server");
+  const { db } = await import("~/data/db.server");
   const own = await createRequest({ input: buildIntake(random) });
   await db.$transaction((tx) => tx.request.update({ where: { id: own.id }, data: { status: "ASSIGNED", assignedClusterId: cluster.id } }));
   ctx.memberReference = own.reference;
@@ -200,7 +200,7 @@ describe("staff-only request actions × role", () => {
     take: async ({ version }) => ({ intent: "take", version: String(version) }),
     handOver: async ({ version }) => ({ intent: "handOver", version: String(version), ownerId: ctx.users.admin!, message: "Передаю на час відпустки." }),
     edit: async ({ id, version }) => {
-      const { db } = await import("~/utils/db.server");
+      const { db } = await import("~/data/db.server");
       const r = await db.request.findUniqueOrThrow({ where: { id } });
       const details = JSON.parse(r.details) as Record<string, unknown>;
       const sensitive = JSON.parse(r.sensitiveDetails ?? "{}") as Record<string, unknown>;
@@ -226,7 +226,7 @@ describe("staff-only request actions × role", () => {
   for (const [intent, form] of Object.entries(STAFF_ONLY)) {
     for (const who of ["anonymous", "member", "coordinator", "admin"] as Who[]) {
       it(`${intent} × ${who}`, async () => {
-        const { db } = await import("~/utils/db.server");
+        const { db } = await import("~/data/db.server");
         const { action } = await import("~/routes/requests.$reference");
         const random = seededRandom(intent.length * 31 + who.length);
         const filed = await createRequest({ input: buildIntake(random, { category: "OTHER" }) });
@@ -267,7 +267,7 @@ describe("staff-only request actions × role", () => {
 describe("handing over all of a person's requests × role", () => {
   for (const who of ["anonymous", "member", "coordinator", "admin"] as Who[]) {
     it(`handOverAll × ${who}`, async () => {
-      const { db } = await import("~/utils/db.server");
+      const { db } = await import("~/data/db.server");
       const { action } = await import("~/routes/admin.users.$id");
       const leaving = await createUser({ email: `leaving-${who}@test.example`, name: "L", password: "pw-123456789", role: "COORDINATOR" });
       const filed = await createRequest({ input: buildIntake(seededRandom(who.length + 77)) });

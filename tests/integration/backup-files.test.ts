@@ -11,7 +11,7 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { createRequest } from "~/domain/intake.server";
 import { action as enterpriseUpload } from "~/routes/s.$token_.files";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { env } from "~/utils/env.server";
 import { CSV, PDF } from "../file-fixtures";
 import { buildIntake, seededRandom } from "../factories";

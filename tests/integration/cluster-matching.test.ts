@@ -3,7 +3,7 @@ import { loadMatchingCandidates, recommendClusters } from "~/domain/cluster-matc
 import { transitionRequestInTx } from "~/domain/request-transition.server";
 import type { Action, Actor, Status } from "~/domain/state-machine";
 import type { Category, Region } from "~/domain/taxonomy";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, type ClusterSeed, createCluster, createRequestInStatus, createUser, seededRandom } from "../factories";
 
 const random = seededRandom(23);

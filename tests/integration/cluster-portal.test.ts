@@ -4,7 +4,7 @@ import { createRequest } from "~/domain/intake.server";
 import { transitionRequestInTx } from "~/domain/request-transition.server";
 import { loader as clusterLoader } from "~/routes/cluster";
 import { loader as requestLoader } from "~/routes/requests.$reference";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call } from "./route-helpers";
 import { cookieFor } from "./sessions";

@@ -10,7 +10,7 @@ import { transitionRequestInTx } from "~/domain/request-transition.server";
 import { type Action, type Actor, availableActions } from "~/domain/state-machine";
 import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
 import { buildWeeklyReport, currentBacklog, weeklySlaByCluster } from "~/domain/weekly-report.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 
 const random = seededRandom(404);

@@ -5,7 +5,7 @@ import { findQueue } from "~/domain/queue.server";
 import { runScheduledJobs } from "~/domain/scheduler.server";
 import { OPEN_STATUSES } from "~/domain/state-machine";
 import { DEFAULT_QUEUE_PARAMS } from "~/schemas/queue";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { seed } from "../../prisma/seed";
 import { buildIntake } from "../factories";
 

@@ -5,7 +5,7 @@ import { createRequest } from "~/domain/intake.server";
 import { transitionRequestInTx } from "~/domain/request-transition.server";
 import { loader as enterpriseLoader } from "~/routes/enterprises.$edrpou";
 import { loader as queueLoader } from "~/routes/queue";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call } from "./route-helpers";
 import { cookieFor } from "./sessions";

@@ -5,7 +5,7 @@ import { createRequest } from "~/domain/intake.server";
 import type { Actor } from "~/domain/state-machine";
 import { transitionRequestInTx } from "~/domain/request-transition.server";
 import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, type ClusterSeed, createCluster, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";

@@ -8,7 +8,7 @@ import type { Action, Actor } from "~/domain/state-machine";
 import { loader as clusterLoader } from "~/routes/cluster";
 import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
 import { action as statusAction } from "~/routes/s.$token";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";

@@ -10,7 +10,7 @@ import { fileStore } from "~/domain/files/storage.server";
 import { action as intakeAction } from "~/routes/requests.new";
 import { loader as statusPage } from "~/routes/s.$token";
 import { action as enterpriseUpload } from "~/routes/s.$token_.files";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { env } from "~/utils/env.server";
 import { CSV, EXE, PDF, PNG } from "../file-fixtures";
 import { buildIntake, intakeFormFields, seededRandom, toFormData } from "../factories";

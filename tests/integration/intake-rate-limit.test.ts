@@ -25,13 +25,13 @@ describe("intake rate limit per address", () => {
     expect(refused.data.initialValue.enterpriseName).toMatch(/демо/);
     // Another address is not affected.
     expect((await send("198.51.100.2")).status).toBe(303);
-    const { db } = await import("~/utils/db.server");
+    const { db } = await import("~/data/db.server");
     expect(await db.request.count()).toBe(4);
   });
 
   it("counts filings with documents too: over the limit, 429 with the typed values, and no file kept", async () => {
     const random = seededRandom(98);
-    const { db } = await import("~/utils/db.server");
+    const { db } = await import("~/data/db.server");
     const send = () => {
       const form = toFormData(intakeFormFields(buildIntake(random)));
       form.append("file", new File([new Uint8Array(PDF)], "акт.pdf"));

@@ -11,7 +11,7 @@ import { buildWeeklyReport } from "~/domain/weekly-report.server";
 import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
 import { action as statusAction, loader as statusLoader } from "~/routes/s.$token";
 import type { IntakeInput } from "~/schemas/intake";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";

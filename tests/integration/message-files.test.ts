@@ -11,7 +11,7 @@ import { createRequest } from "~/domain/intake.server";
 import { action as requestAction, loader as requestPage } from "~/routes/requests.$reference";
 import { action as statusAction, loader as statusPage } from "~/routes/s.$token";
 import { loader as enterpriseDownload } from "~/routes/s.$token_.files_.$fileId";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { env } from "~/utils/env.server";
 import { CSV, EXE, PDF } from "../file-fixtures";
 import { buildIntake, type ClusterSeed, createCluster, createUser, seededRandom } from "../factories";

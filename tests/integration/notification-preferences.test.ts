@@ -13,7 +13,7 @@ import { runScheduledJobs } from "~/domain/scheduler.server";
 import type { Actor } from "~/domain/state-machine";
 import { addEnterpriseMessage, enterpriseAction } from "~/domain/status-page.server";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/account_.notifications";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";

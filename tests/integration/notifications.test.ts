@@ -14,7 +14,7 @@ import { hashStatusToken } from "~/domain/tokens.server";
 import type { Action, Actor, TransitionInput } from "~/domain/state-machine";
 import { action as outboxAction, loader as outboxLoader } from "~/routes/admin.outbox";
 import { action as intakeAction } from "~/routes/requests.new";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { type MailTransport, type OutgoingMail, fileTransport } from "~/utils/mail.server";
 import { buildIntake, createCluster, createUser, intakeFormFields, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";

@@ -15,7 +15,7 @@ import { loader as queueLoader } from "~/routes/queue";
 import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
 import type { IntakeInput } from "~/schemas/intake";
 import { MY_WORK, queueSearch, readStaffQueueParams } from "~/schemas/queue";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createRequestInStatus, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";

@@ -4,7 +4,7 @@ import { action as queueAction, loader as queueLoader } from "~/routes/queue";
 import { readQueueParams } from "~/schemas/queue";
 import type { Category, Region, Urgency } from "~/domain/taxonomy";
 import type { Status } from "~/domain/state-machine";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createRequestInStatus, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";

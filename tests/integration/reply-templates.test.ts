@@ -8,7 +8,7 @@ import { formatDateTime } from "~/i18n/locale";
 import { action as templateAction, loader as templateLoader } from "~/routes/admin.replies.$id";
 import { action as templatesAction, loader as templatesLoader } from "~/routes/admin.replies._index";
 import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";

@@ -17,7 +17,7 @@ import type { Action, Actor } from "~/domain/state-machine";
 import { writeWeeklyReportCsv } from "~/domain/weekly-report.server";
 import { loader as exportsLoader } from "~/routes/admin.exports";
 import { loader as downloadLoader } from "~/routes/reports.download";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { completeEdrpou } from "~/domain/identifiers";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call } from "./route-helpers";

@@ -4,7 +4,7 @@ import { slaTargets } from "~/domain/sla-config.server";
 import type { Status } from "~/domain/state-machine";
 import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
 import type { IntakeInput } from "~/schemas/intake";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createRequestInStatus, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";

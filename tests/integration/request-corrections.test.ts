@@ -10,7 +10,7 @@ import { loader as statusLoader } from "~/routes/s.$token";
 import { kyivToday } from "~/schemas/intake";
 import { readQueueParams } from "~/schemas/queue";
 import type { IntakeInput } from "~/schemas/intake";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createRequestInStatus, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";

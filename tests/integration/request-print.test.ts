@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createRequest } from "~/domain/intake.server";
 import { transitionRequestInTx } from "~/domain/request-transition.server";
 import { loader as printLoader } from "~/routes/requests.$reference_.print";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call } from "./route-helpers";
 import { cookieFor } from "./sessions";

@@ -6,7 +6,7 @@ import { createRequest } from "~/domain/intake.server";
 import { transitionRequestInTx } from "~/domain/request-transition.server";
 import { runScheduledJobs } from "~/domain/scheduler.server";
 import type { Action, Actor } from "~/domain/state-machine";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 
 const HOUR = 3600_000;

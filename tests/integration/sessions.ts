@@ -1,7 +1,7 @@
 // Signs a test user in without the login form: a Session row and its signed cookie.
 import { randomBytes } from "node:crypto";
 import { SESSION_LIFETIME_MS, serializeSessionCookie } from "~/domain/auth.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 
 export async function cookieFor(userId: string) {
   const id = randomBytes(24).toString("base64url");

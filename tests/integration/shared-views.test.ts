@@ -2,7 +2,7 @@
 // the author; only the author (or an admin) deletes or stops sharing them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as queueAction, loader as queueLoader } from "~/routes/queue";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { createUser } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";

@@ -7,7 +7,7 @@ import { LOST_LINK_ANSWER_MS } from "~/domain/status-links.server";
 import { action as lostAction, loader as lostLoader } from "~/routes/s.lost";
 import { action as sendLinkAction } from "~/routes/requests.$reference_.status-link";
 import { loader as statusLoader } from "~/routes/s.$token";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { env } from "~/utils/env.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";

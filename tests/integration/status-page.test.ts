@@ -3,7 +3,7 @@ import { createRequest } from "~/domain/intake.server";
 import { transitionRequestInTx } from "~/domain/request-transition.server";
 import type { Action } from "~/domain/state-machine";
 import { action as statusAction, loader as statusLoader } from "~/routes/s.$token";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, type ClusterSeed, createCluster, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 

@@ -12,7 +12,7 @@ import { loader as clusterLoader } from "~/routes/cluster";
 import { loader as queueLoader } from "~/routes/queue";
 import { loader as requestLoader } from "~/routes/requests.$reference";
 import { queueSearch, readQueueParams } from "~/schemas/queue";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call } from "./route-helpers";
 import { cookieFor } from "./sessions";

@@ -11,7 +11,7 @@ import { transitionRequestInTx } from "~/domain/request-transition.server";
 import type { Action, Actor } from "~/domain/state-machine";
 import type { Category, Region, Urgency } from "~/domain/taxonomy";
 import { type WeeklyReport, buildWeeklyReport, requestWeekFacts, weeklySlaByCluster } from "~/domain/weekly-report.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 
 const HOUR = 3600_000;

@@ -11,7 +11,7 @@ import { action as queueAction } from "~/routes/queue";
 import { action as requestAction } from "~/routes/requests.$reference";
 import { action as intakeAction } from "~/routes/requests.new";
 import { action as statusAction } from "~/routes/s.$token";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createUser, intakeFormFields, seededRandom } from "../factories";
 import { call, type RouteAnswer } from "../integration/route-helpers";
 import { cookieFor } from "../integration/sessions";

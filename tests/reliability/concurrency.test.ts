@@ -3,7 +3,7 @@
 // status, version and audit trail stay in step (one event per change, version = events after submit).
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as requestAction } from "~/routes/requests.$reference";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createRequestInStatus, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "../integration/route-helpers";
 import { cookieFor } from "../integration/sessions";

@@ -23,7 +23,7 @@ beforeEach(() => {
 });
 
 afterAll(async () => {
-  const { db } = await import("~/utils/db.server");
+  const { db } = await import("~/data/db.server");
   await db.$disconnect();
   for (const suffix of ["", "-wal", "-shm", "-outbox", "-files"]) fs.rmSync(file + suffix, { force: true, recursive: true });
 });

@@ -1,10 +1,10 @@
 // The adapter's undocumented behaviour is relied on in one file, written for one version
-// (app/utils/sqlite-adapter.server.ts): the version installed and the version pinned in
+// (app/data/sqlite-adapter.server.ts): the version installed and the version pinned in
 // package.json must be that one, or the app would run on assumptions nobody has checked.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ADAPTER_VERSION } from "~/utils/sqlite-adapter.server";
+import { ADAPTER_VERSION } from "~/data/sqlite-adapter.server";
 
 const root = path.resolve(__dirname, "../..");
 

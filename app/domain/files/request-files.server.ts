@@ -2,7 +2,7 @@
 // listing on each page, and the one way they are added: scratch → checked → stored → row.
 import fs from "node:fs";
 import type { Readable } from "node:stream";
-import { type Tx, db } from "~/utils/db.server";
+import { type Tx, db } from "~/data/db.server";
 import { type Author, authorKind } from "../authors";
 import { type Viewer, visibleTo } from "../requests.server";
 import type { Status } from "../state-machine";

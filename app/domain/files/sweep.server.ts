@@ -3,7 +3,7 @@
 // upload can still be about to write the row.
 import fs from "node:fs";
 import path from "node:path";
-import { db } from "~/utils/db.server";
+import { db } from "~/data/db.server";
 import { type FileStore, fileStore, uploadScratchDir } from "./storage.server";
 
 /** Longer than any upload takes between storing its files and writing their rows. */

@@ -41,7 +41,7 @@ function installedAdapterVersion(): string {
 
 function assumptionFailed(what: string): never {
   throw new Error(
-    `@prisma/adapter-better-sqlite3 no longer works as app/utils/sqlite-adapter.server.ts assumes (${what}). ` +
+    `@prisma/adapter-better-sqlite3 no longer works as app/data/sqlite-adapter.server.ts assumes (${what}). ` +
       `It was written for version ${ADAPTER_VERSION}; check that file before changing the pinned version.`,
   );
 }
