@@ -1,11 +1,11 @@
 // One weekly-report export in a process of its own, for bench/export.mjs: writes the file with
-// the app's own module (app/domain/weekly-report.server.ts) and prints, as JSON on stdout, the
-// time it took, its size, the rows written and the process's peak resident memory.
+// the app's own modules (app/domain/report/) and prints, as JSON on stdout, the time it took,
+// its size, the rows written and the process's peak resident memory.
 //   tsx bench/export-child.ts <csv|xlsx> <2026-W47|newest> <out file>     (DATABASE_URL: the database)
 // "newest" is the week (Kyiv time) of the newest request: every request is filed before its end.
 import fs from "node:fs";
 import { formatIsoWeek, isoWeekOf, parseIsoWeek } from "~/domain/iso-week";
-import { writeWeeklyReportCsv, writeWeeklyReportXlsx } from "~/domain/weekly-report.server";
+import { writeWeeklyReportCsv, writeWeeklyReportXlsx } from "~/domain/report/index.server";
 import { db } from "~/data/db.server";
 
 const [format, weekText, out] = process.argv.slice(2);

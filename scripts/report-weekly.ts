@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { recordReportExport } from "~/domain/export-log.server";
 import { formatIsoWeek, isoWeekRange, formatKyivDateTime } from "~/domain/iso-week";
-import { reportAccessFor, reportFileName, writeWeeklyReportCsv, writeWeeklyReportXlsx } from "~/domain/weekly-report.server";
+import { reportAccessFor, reportFileName, writeWeeklyReportCsv, writeWeeklyReportXlsx } from "~/domain/report/index.server";
 import { readReportParams } from "~/schemas/reports";
 import { db } from "~/data/db.server";
 

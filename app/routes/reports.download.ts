@@ -5,7 +5,7 @@ import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remi
 import { requireUser } from "~/domain/auth.server";
 import { recordReportExport } from "~/domain/export-log.server";
 import { formatIsoWeek } from "~/domain/iso-week";
-import { REPORT_CONTENT_TYPES, reportAccessFor, reportFileName, streamWeeklyReport } from "~/domain/weekly-report.server";
+import { REPORT_CONTENT_TYPES, reportAccessFor, reportFileName, streamWeeklyReport } from "~/domain/report/index.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translateStaff as translate } from "~/i18n/staff-messages";
 import { readReportParams } from "~/schemas/reports";

@@ -7,7 +7,7 @@ import { transitionRequestInTx } from "~/domain/request-transition.server";
 import { ACTIONS, type Action, type Actor, TRANSITIONS } from "~/domain/state-machine";
 import type { MessageKey } from "~/i18n/messages";
 import { translateStaff } from "~/i18n/staff-messages";
-import { buildWeeklyReport } from "~/domain/weekly-report.server";
+import { buildWeeklyReport } from "~/domain/report/index.server";
 import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
 import { action as statusAction, loader as statusLoader } from "~/routes/s.$token";
 import type { IntakeInput } from "~/schemas/intake";

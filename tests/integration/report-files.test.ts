@@ -14,7 +14,7 @@ import { createRequest } from "~/domain/intake.server";
 import { formatIsoWeek, kyivWallClock, lastCompleteIsoWeek } from "~/domain/iso-week";
 import { transitionRequestInTx } from "~/domain/request-transition.server";
 import type { Action, Actor } from "~/domain/state-machine";
-import { writeWeeklyReportCsv } from "~/domain/weekly-report.server";
+import { writeWeeklyReportCsv } from "~/domain/report/index.server";
 import { loader as exportsLoader } from "~/routes/admin.exports";
 import { loader as downloadLoader } from "~/routes/reports.download";
 import { db } from "~/data/db.server";

@@ -10,7 +10,9 @@ import { isoWeekRange } from "~/domain/iso-week";
 import { transitionRequestInTx } from "~/domain/request-transition.server";
 import type { Action, Actor } from "~/domain/state-machine";
 import type { Category, Region, Urgency } from "~/domain/taxonomy";
-import { type WeeklyReport, buildWeeklyReport, requestWeekFacts, weeklySlaByCluster } from "~/domain/weekly-report.server";
+import { weeklySlaByCluster } from "~/domain/dashboard.server";
+import { type WeeklyReport, buildWeeklyReport } from "~/domain/report/index.server";
+import { requestWeekFacts } from "~/domain/report/week-facts";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 
@@ -276,30 +278,6 @@ describe("the week before and the week after", () => {
     expect(w14.backlog.total).toBe(8);
     expect(w14.backlog.byAge).toEqual({ lt1d: 0, "1to3d": 2, "3to7d": 1, "7to14d": 4, "14to30d": 1, "30dplus": 0 });
 
-  });
-});
-
-describe("requestWeekFacts", () => {
-  it("replays R2's pause: 40 h waiting, due times pushed out by it", () => {
-    const created = h(0);
-    const events = [
-      { action: "submit", fromStatus: null, toStatus: "NEW", clusterId: null, createdAt: h(0) },
-      { action: "requestInfo", fromStatus: "NEW", toStatus: "NEEDS_INFO", clusterId: null, createdAt: h(2) },
-      { action: "provideInfo", fromStatus: "NEEDS_INFO", toStatus: "NEW", clusterId: null, createdAt: h(42) },
-    ] as const;
-    const facts = requestWeekFacts({ createdAt: created, urgency: "HIGH" }, events.map((e) => ({ ...e })), { start: h(0), end: h(167) });
-    expect(facts.pausedMsAtEnd).toBe(40 * HOUR);
-    expect(facts.triageDueAt).toEqual(h(64));
-    expect(facts.overdueAtEnd).toBe(true);
-    expect(facts.newlyOverdueSince).toEqual(h(64));
-    // Still waiting at the week's end: the running pause counts, and nothing is overdue.
-    const waiting = requestWeekFacts({ createdAt: created, urgency: "HIGH" }, events.slice(0, 2).map((e) => ({ ...e })), {
-      start: h(0),
-      end: h(167),
-    });
-    expect(waiting.statusAtEnd).toBe("NEEDS_INFO");
-    expect(waiting.pausedMsAtEnd).toBe(165 * HOUR);
-    expect(waiting.overdueAtEnd).toBe(false);
   });
 });
 

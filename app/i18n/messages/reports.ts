@@ -1,6 +1,6 @@
 // The weekly report: the reports page (app/routes/reports.tsx), the admin's export log
 // (app/routes/admin.exports.tsx) and the headers and labels inside the XLSX and CSV files
-// (app/domain/weekly-report.server.ts).
+// (app/domain/report/).
 const uk = {
   "nav.reports": "Звіти",
 

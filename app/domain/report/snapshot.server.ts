@@ -7,42 +7,11 @@
 import Database from "better-sqlite3";
 import { env } from "~/utils/env.server";
 import { sqliteTimestamp } from "~/data/sqlite-time";
-import type { Status } from "./state-machine";
-import type { Category, Urgency } from "./taxonomy";
+import type { Status } from "../state-machine";
+import type { Category, Urgency } from "../taxonomy";
+import type { ReportChange, ReportCluster, ReportEvent, ReportRequest } from "./types";
 
 const toDate = (value: string | number) => new Date(value);
-
-export type SnapshotCluster = { id: string; slug: string; nameUk: string; nameEn: string; active: boolean };
-
-export type SnapshotRequest = {
-  id: string;
-  reference: string;
-  createdAt: Date;
-  category: Category;
-  urgency: Urgency;
-  region: string;
-  city: string;
-  title: string;
-  sensitiveDetails: string | null;
-  assignedClusterId: string | null;
-  enterpriseName: string;
-  edrpou: string;
-  /** Documents added to the request before the report's end. */
-  fileCount: number;
-};
-
-export type SnapshotEvent = {
-  action: string;
-  fromStatus: Status | null;
-  toStatus: Status | null;
-  clusterId: string | null;
-  createdAt: Date;
-};
-
-export type SnapshotChange = SnapshotEvent & {
-  requestId: string;
-  request: { reference: string; category: Category; urgency: Urgency };
-};
 
 /** Rows are read as arrays (cheaper than an object per row): the columns of REQUEST_PAGE_SQL. */
 type RequestRow = [
@@ -131,9 +100,9 @@ function* withEvents(
   eventPage: Database.Statement,
   end: string,
   page: "run" | "listed",
-): Generator<{ request: SnapshotRequest; events: SnapshotEvent[] }> {
+): Generator<{ request: ReportRequest; events: ReportEvent[] }> {
   if (rows.length === 0) return;
-  const eventsOf = new Map<string, SnapshotEvent[]>();
+  const eventsOf = new Map<string, ReportEvent[]>();
   let first = rows[0]![1];
   let last = first;
   for (const row of rows) {
@@ -147,7 +116,7 @@ function* withEvents(
     eventsOf.get(requestId)?.push({ action, fromStatus, toStatus, clusterId: eventClusterId, createdAt: toDate(at) });
   }
   for (const [, id, createdAt, category, urgency, region, assignedClusterId, reference, city, title, sensitiveDetails, enterpriseName, edrpou, fileCount] of rows) {
-    const request: SnapshotRequest = {
+    const request: ReportRequest = {
       id,
       reference,
       createdAt: toDate(createdAt),
@@ -176,10 +145,10 @@ export class ReportSnapshot {
     this.db.exec("BEGIN");
   }
 
-  clusters(): SnapshotCluster[] {
+  clusters(): ReportCluster[] {
     const rows = this.db
       .prepare(`SELECT "id", "slug", "nameUk", "nameEn", "active" FROM "Cluster" ORDER BY "slug"`)
-      .all() as Array<Omit<SnapshotCluster, "active"> & { active: number }>;
+      .all() as Array<Omit<ReportCluster, "active"> & { active: number }>;
     return rows.map((row) => ({ ...row, active: row.active === 1 }));
   }
 
@@ -198,7 +167,7 @@ export class ReportSnapshot {
       columns = "row",
       only = null,
     }: { clusterId?: string | null; pageSize?: number; columns?: RequestColumns; only?: readonly number[] | null } = {},
-  ): Generator<{ request: SnapshotRequest; events: SnapshotEvent[] }> {
+  ): Generator<{ request: ReportRequest; events: ReportEvent[] }> {
     const requestPage = this.db.prepare(REQUEST_PAGE_SQL(columns, clusterId !== null, only !== null)).raw();
     const eventPage = this.db.prepare(only === null ? EVENT_PAGE_SQL : EVENT_LIST_SQL).raw();
     const params = { end: sqliteTimestamp(end), limit: pageSize, ...(clusterId !== null ? { clusterId } : {}) };
@@ -229,9 +198,9 @@ export class ReportSnapshot {
   }
 
   /** Every status change in [start, end), oldest first, with its request's reference. */
-  *changes({ start, end }: { start: Date; end: Date }): Generator<SnapshotChange> {
+  *changes({ start, end }: { start: Date; end: Date }): Generator<ReportChange> {
     const statement = this.db.prepare(CHANGES_SQL);
-    type Row = Omit<SnapshotEvent, "createdAt"> & { requestId: string; createdAt: string; reference: string; category: Category; urgency: Urgency };
+    type Row = Omit<ReportEvent, "createdAt"> & { requestId: string; createdAt: string; reference: string; category: Category; urgency: Urgency };
     for (const row of statement.iterate({ start: sqliteTimestamp(start), end: sqliteTimestamp(end) }) as IterableIterator<Row>) {
       yield {
         requestId: row.requestId,
