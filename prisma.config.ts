@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { PrismaConfig } from "prisma";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { databaseUrl } from "./scripts/database-url.mjs";
+import { databaseUrl } from "./app/config/database-url.mjs";
 
 /**
  * Prisma 7 and the native schema engine need downloads this project cannot make, so the CLI

@@ -11,7 +11,7 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import Database from "better-sqlite3";
-import { databasePath } from "../scripts/database-url.mjs";
+import { databasePath } from "../app/config/database-url.mjs";
 import { domain } from "./.tmp/floor-domain.bundle.mjs";
 
 const {

@@ -12,8 +12,8 @@ import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { databasePathOrExit } from "./database-url.mjs";
-import { filesDir, storedFilePath } from "./files-dir.mjs";
+import { databasePathOrExit } from "../app/config/database-url.mjs";
+import { filesDir, storedFilePath } from "../app/config/files-dir.mjs";
 
 const { values } = parseArgs({ options: { out: { type: "string" }, "files-out": { type: "string" } } });
 if (!values.out) {

@@ -12,8 +12,8 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { databasePathOrExit } from "./database-url.mjs";
-import { filesDir, storedFilePath } from "./files-dir.mjs";
+import { databasePathOrExit } from "../app/config/database-url.mjs";
+import { filesDir, storedFilePath } from "../app/config/files-dir.mjs";
 
 const { values } = parseArgs({ options: { from: { type: "string" }, "files-from": { type: "string" } } });
 if (!values.from) {

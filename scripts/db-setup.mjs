@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databasePathOrExit } from "./database-url.mjs";
+import { databasePathOrExit } from "../app/config/database-url.mjs";
 
 const args = new Set(process.argv.slice(2));
 const file = databasePathOrExit();

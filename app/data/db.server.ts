@@ -1,7 +1,7 @@
 // The one Prisma client, created once and reused across hot reloads.
 import type Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 import { ConfiguredSQLite, storageError } from "./sqlite-adapter.server";
 
 /**

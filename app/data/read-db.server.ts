@@ -3,7 +3,7 @@
 // every commit made before its read began. Why these pages bypass Prisma:
 // docs/decisions/010-queue-reads.md.
 import Database from "better-sqlite3";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 
 const globalForReadDb = globalThis as unknown as { __rrcReadDb?: Database.Database };
 

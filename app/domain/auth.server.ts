@@ -6,7 +6,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/client";
 import { withoutControlCharacters } from "~/schemas/fields";
 import { db } from "~/data/db.server";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 import { readStatement } from "~/data/read-db.server";
 import { forgetForRequest, memoForRequest } from "~/utils/request-scope.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";

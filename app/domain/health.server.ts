@@ -4,7 +4,7 @@
 import { statfs } from "node:fs/promises";
 import path from "node:path";
 import { writeTransaction } from "~/data/db.server";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 import { sqliteTimestamp } from "~/data/sqlite-time";
 import { StorageFullError } from "./errors";
 

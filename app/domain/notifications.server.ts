@@ -4,7 +4,7 @@
 // `deliverDueNotifications`, which retries with backoff and never deletes a row.
 import type { NotificationStatus } from "~/generated/prisma/client";
 import { db, type Statements, txStatements, type Tx } from "~/data/db.server";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 import { newId } from "~/utils/ids.server";
 import { type MailTransport, mailTransport } from "~/utils/mail.server";
 import { sqliteTimestamp } from "~/data/sqlite-time";

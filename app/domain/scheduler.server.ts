@@ -4,7 +4,7 @@
 // Each rule is a state-machine transition guarded by the version it read, so running the
 // jobs twice, or two runners at once, changes nothing twice.
 import { db } from "~/data/db.server";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 import { pruneSessions } from "./auth.server";
 import { TransitionError } from "./errors";
 import { sendDueDigests } from "./digest.server";

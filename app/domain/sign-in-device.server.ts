@@ -4,7 +4,7 @@
 // keep the account's owner out of their usual browser.
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 
 const ACCOUNTS_PER_DEVICE = 5;
 

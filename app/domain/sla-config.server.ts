@@ -1,7 +1,7 @@
 // The SLA targets in force: the defaults of sla.ts, overridden per urgency by SLA_TARGETS,
 // e.g. SLA_TARGETS='{"CRITICAL":{"triage":"2h","resolve":"2d","accept":"8h"}}'.
 import { z } from "zod";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 import { DEFAULT_SLA_TARGETS, type SlaTargets } from "./sla";
 import { URGENCIES } from "./taxonomy";
 

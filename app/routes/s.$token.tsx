@@ -15,7 +15,7 @@ import { formatDateTime } from "~/i18n/locale";
 import { statusLabel } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { EnterpriseAnswerSchema, EnterpriseMessageSchema } from "~/schemas/intake";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
 import { passOnHeaders } from "~/utils/route-headers";
 import { STORAGE_FULL_INIT } from "~/utils/storage-full";

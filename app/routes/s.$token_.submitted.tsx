@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getStatusPage } from "~/domain/status-page.server";
 import { formatDateTime } from "~/i18n/locale";
 import { useLocale } from "~/i18n/use-locale";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
 import { INTAKE_DRAFT_KEY } from "~/schemas/intake";
 import { jsonInScript } from "~/utils/json-in-script";

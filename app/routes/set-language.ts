@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { isLocale } from "~/i18n/locale";
 import { localeCookie } from "~/i18n/locale.server";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -4,7 +4,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
-import { env } from "./env.server";
+import { env } from "~/config/env.server";
 
 export type OutgoingMail = {
   /** The notification's id: the file name and the Message-ID, so a resend is recognisable. */

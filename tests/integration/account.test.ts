@@ -9,7 +9,7 @@ import * as userPage from "~/routes/admin.users.$id";
 import * as forgotPage from "~/routes/forgot-password";
 import * as resetPage from "~/routes/reset-password.$token";
 import { db } from "~/data/db.server";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 import { createUser } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createRequest } from "~/domain/intake.server";
 import { action as enterpriseUpload } from "~/routes/s.$token_.files";
 import { db } from "~/data/db.server";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 import { CSV, PDF } from "../file-fixtures";
 import { buildIntake, seededRandom } from "../factories";
 import { call } from "./route-helpers";

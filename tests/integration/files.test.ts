@@ -20,7 +20,7 @@ import { loader as enterpriseDownload } from "~/routes/s.$token_.files_.$fileId"
 import { loader as enterpriseThumbnail } from "~/routes/s.$token_.files_.$fileId_.thumbnail";
 import { loader as statusPage } from "~/routes/s.$token";
 import { db } from "~/data/db.server";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 import { BROKEN_JPEG, BROKEN_PNG, CSV, DOCX, EXE, HEIC, JPEG, ODT, PDF, PNG, lyingZipBombDocx, zipBombDocx } from "../file-fixtures";
 import { buildIntake, type ClusterSeed, createCluster, createUser, seededRandom } from "../factories";
 import { call } from "./route-helpers";

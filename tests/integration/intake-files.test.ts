@@ -11,7 +11,7 @@ import { action as intakeAction } from "~/routes/requests.new";
 import { loader as statusPage } from "~/routes/s.$token";
 import { action as enterpriseUpload } from "~/routes/s.$token_.files";
 import { db } from "~/data/db.server";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 import { CSV, EXE, PDF, PNG } from "../file-fixtures";
 import { buildIntake, intakeFormFields, seededRandom, toFormData } from "../factories";
 import { call } from "./route-helpers";

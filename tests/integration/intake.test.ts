@@ -3,7 +3,7 @@ import { createRequest } from "~/domain/intake.server";
 import { action as intakeAction } from "~/routes/requests.new";
 import { loader as submittedLoader } from "~/routes/s.$token_.submitted";
 import { db } from "~/data/db.server";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 import { buildIntake, intakeFormFields, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 

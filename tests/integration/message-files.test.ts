@@ -12,7 +12,7 @@ import { action as requestAction, loader as requestPage } from "~/routes/request
 import { action as statusAction, loader as statusPage } from "~/routes/s.$token";
 import { loader as enterpriseDownload } from "~/routes/s.$token_.files_.$fileId";
 import { db } from "~/data/db.server";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 import { CSV, EXE, PDF } from "../file-fixtures";
 import { buildIntake, type ClusterSeed, createCluster, createUser, seededRandom } from "../factories";
 import { call } from "./route-helpers";

@@ -8,7 +8,7 @@ import { action as lostAction, loader as lostLoader } from "~/routes/s.lost";
 import { action as sendLinkAction } from "~/routes/requests.$reference_.status-link";
 import { loader as statusLoader } from "~/routes/s.$token";
 import { db } from "~/data/db.server";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";

@@ -7,8 +7,8 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { env } from "~/utils/env.server";
-import { storedFilePath } from "../../../scripts/files-dir.mjs";
+import { env } from "~/config/env.server";
+import { storedFilePath } from "~/config/files-dir.mjs";
 
 export type StoredFile = { sha256: string; size: number };
 

@@ -5,7 +5,7 @@
 // requests and their events alone took longer than the CSV's whole time target; see
 // docs/decisions/009-weekly-report-reads.md. Writes (the export log) still go through Prisma.
 import Database from "better-sqlite3";
-import { env } from "~/utils/env.server";
+import { env } from "~/config/env.server";
 import { sqliteTimestamp } from "~/data/sqlite-time";
 import type { Status } from "../state-machine";
 import type { Category, Urgency } from "../taxonomy";

@@ -1,7 +1,8 @@
 // The one place that decides where attached documents are stored on the local disk and how
 // they are laid out: FILES_DIR, else data/files (relative to the working directory), each
-// content at `<root>/<first two hex digits of its SHA-256>/<SHA-256>`. Used by the app's
-// LocalDiskStore (app/domain/files/storage.server.ts) and by the backup and restore scripts.
+// content at `<root>/<first two hex digits of its SHA-256>/<SHA-256>`. Plain JavaScript, used by
+// the app's configuration and LocalDiskStore (app/domain/files/storage.server.ts) and by the
+// backup and restore scripts, which run without a build.
 import path from "node:path";
 
 export const DEFAULT_FILES_DIR = "data/files";

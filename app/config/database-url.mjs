@@ -1,6 +1,8 @@
 // The one place that decides where the database file is: DATABASE_URL, else data/rrc.db.
 // Relative paths are taken from the working directory (npm runs every script from the
-// project root). Used by prisma.config.ts, the setup scripts and the server (env.server.ts).
+// project root). Plain JavaScript, so that what runs without a build may import it too:
+// prisma.config.ts, the setup and backup scripts, the benchmarks, and the app's
+// configuration (app/config/env.server.ts).
 // A DATABASE_URL this version cannot serve (postgresql://…, mysql://…) stops everything at
 // start with a message: it never becomes a folder named "postgresql:" holding a new SQLite file.
 import path from "node:path";

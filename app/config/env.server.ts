@@ -2,9 +2,10 @@
 // local default. Nothing here reaches the browser.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-// The database location is decided in one place shared with the CLI scripts.
-import { databaseUrl } from "../../scripts/database-url.mjs";
-import { DEFAULT_FILES_DIR } from "../../scripts/files-dir.mjs";
+// Where the database and the documents live is decided in plain JavaScript beside this file,
+// which the scripts that run without a build (setup, backup, restore) import too.
+import { databaseUrl } from "./database-url.mjs";
+import { DEFAULT_FILES_DIR } from "./files-dir.mjs";
 
 const rate = z
   .string()
