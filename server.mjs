@@ -16,9 +16,6 @@ import express from "express";
 process.env = { ...process.env };
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
-const trustProxy = ["true", "1"].includes(process.env.TRUST_PROXY ?? "");
 /** Larger form bodies are refused before they are parsed (the longest form is well under). */
 const MAX_BODY_BYTES = 256 * 1024;
 /**
@@ -155,15 +152,19 @@ function refuseTooLarge(req, res) {
 
 const TOO_LARGE = "Форма завелика. / The form is too large.";
 
+// The app reads and checks every setting as its build loads (app/config/env.server.ts); this
+// file takes its own from there (app/entry.server.tsx exports them) instead of reading the
+// environment a second time.
 let build;
 try {
   build = await import(path.join(root, "build/server/index.js"));
 } catch (error) {
-  // A missing or invalid setting (app/utils/env.server.ts): its message says what to set.
+  // A missing or invalid setting: its message says what to set.
   if (error?.name !== "ConfigurationError") throw error;
   console.error(`Rapid Response Centre tracker did not start.\n${error.message}`);
   process.exit(1);
 }
+const { port, host, trustProxy } = build.entry.module.listenSettings;
 const app = express();
 app.disable("x-powered-by");
 if (trustProxy) app.set("trust proxy", true);

@@ -9,6 +9,10 @@ import { StaffStringsContext } from "./i18n/staff-strings";
 import { endDocumentLast } from "./utils/document-end.server";
 import { NonceContext } from "./utils/nonce";
 
+// server.mjs reads its own settings from the build (build.entry.module), so the environment is
+// read and checked once, by app/config/env.server.ts.
+export { listenSettings } from "./config/env.server";
+
 const ABORT_DELAY = 5_000;
 
 /**

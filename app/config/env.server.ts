@@ -1,5 +1,7 @@
 // Configuration, validated once. A fresh clone runs with no .env: every value has a safe
-// local default. Nothing here reaches the browser.
+// local default. Nothing here reaches the browser. The production server (server.mjs) takes
+// its own settings from here too, through the build (`listenSettings`, exported by
+// app/entry.server.tsx), so every variable is read and checked in this one file.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 // Where the database and the documents live is decided in plain JavaScript beside this file,
@@ -18,12 +20,14 @@ const rate = z
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().optional(),
-  PORT: z.coerce.number().int().positive().default(3000),
+  PORT: z.coerce.number().int().positive().max(65535).default(3000),
+  /** The address the server listens on. */
+  HOST: z.string().default("0.0.0.0"),
   /** Signs the session and language cookies. Generated per process when unset (local use only). */
   SESSION_SECRET: z.string().min(16).optional(),
   /** Intake submissions per client address: COUNT/SECONDS. */
   INTAKE_RATE_LIMIT: rate.prefault("20/600"),
-  /** Trust X-Forwarded-For (set when behind a reverse proxy). */
+  /** Trust X-Forwarded-For and X-Forwarded-Host (set when behind a reverse proxy). */
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
     .default("false")
@@ -85,3 +89,6 @@ function loadEnv() {
 }
 
 export const env = loadEnv();
+
+/** What server.mjs needs before it serves: where to listen, and whether a proxy's headers count. */
+export const listenSettings = { port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY };

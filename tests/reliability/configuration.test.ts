@@ -117,3 +117,75 @@ describe("a DATABASE_URL the app cannot serve", () => {
     }
   });
 });
+
+describe("the server's own settings (PORT, HOST, TRUST_PROXY) are the app's configuration", () => {
+  it("an unreadable PORT or TRUST_PROXY stops the server at start and names the setting", { timeout: 120_000 }, async () => {
+    await ensureBuild();
+    const dbFile = await freshDatabase("bad-settings");
+    const settings = { NODE_ENV: "production", PUBLIC_URL: "https://rrc.example.org", DATABASE_URL: `file:${dbFile}` };
+    for (const [name, value] of [
+      ["PORT", "eighty"],
+      ["PORT", "70000"],
+      ["TRUST_PROXY", "yes"],
+    ] as const) {
+      const server = run("server.mjs", { ...settings, PORT: String(await freePort()), [name]: value });
+      const code = await Promise.race([server.exited, sleep(20_000).then(() => "still running")]);
+      if (code === "still running") server.child.kill("SIGKILL");
+      expect(code, `${name}=${value}: ${server.output()}`).toBe(1);
+      expect(server.output()).toContain("Rapid Response Centre tracker did not start.");
+      expect(server.output()).toContain(name);
+      expect(server.output()).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("with TRUST_PROXY a proxy's X-Forwarded-For and X-Forwarded-Host count; without it they do not", { timeout: 120_000 }, async () => {
+    await ensureBuild();
+    /** Files a request as if through a proxy for `client`; the answer's status. */
+    async function fileThroughProxy(listen: number, client: string, seed: number, headers: Record<string, string> = {}) {
+      const response = await fetch(`http://127.0.0.1:${listen}/requests/new`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": client, ...headers },
+        body: formBody(intakeFormFields(buildIntake(seededRandom(seed)))),
+      });
+      await response.arrayBuffer();
+      return response.status;
+    }
+    const proxied = { "X-Forwarded-Host": "rrc.example.org", Origin: "https://rrc.example.org" };
+    for (const trusted of [true, false]) {
+      const dbFile = await freshDatabase(`trust-proxy-${trusted}`);
+      const listen = await freePort();
+      const server = run("server.mjs", {
+        NODE_ENV: "production",
+        PUBLIC_URL: "https://rrc.example.org",
+        PORT: String(listen),
+        DATABASE_URL: `file:${dbFile}`,
+        OUTBOX_DIR: `${dbFile}-outbox`,
+        // One filing per address: two enterprises behind one proxy need it to tell them apart.
+        INTAKE_RATE_LIMIT: "1/600",
+        ...(trusted ? { TRUST_PROXY: "true" } : {}),
+      });
+      try {
+        let status = 0;
+        for (let i = 0; i < 200 && status !== 200; i++) {
+          status = await fetch(`http://127.0.0.1:${listen}/healthz`).then((r) => r.status, () => 0);
+          if (status !== 200) await sleep(100);
+        }
+        expect(status, server.output()).toBe(200);
+        const viaProxy = [await fileThroughProxy(listen, "203.0.113.7", 11, proxied), await fileThroughProxy(listen, "198.51.100.9", 12, proxied)];
+        if (trusted) {
+          // The browser's host is the proxy's X-Forwarded-Host, and each enterprise has its own limit.
+          expect(viaProxy, server.output()).toEqual([303, 303]);
+        } else {
+          // The forwarded host does not count: the post's Origin is another site's.
+          expect(viaProxy, server.output()).toEqual([403, 403]);
+          // Nor does the forwarded address: both share the one address's limit.
+          expect([await fileThroughProxy(listen, "203.0.113.7", 21), await fileThroughProxy(listen, "198.51.100.9", 22)]).toEqual([303, 429]);
+        }
+      } finally {
+        server.child.kill("SIGTERM");
+        await server.exited;
+      }
+    }
+  });
+});
