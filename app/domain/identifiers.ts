@@ -1,9 +1,25 @@
 // Ukrainian identifiers an enterprise types into the intake form: the EDRPOU code of a legal
 // entity, the individual tax number (RNOKPP) of a sole proprietor, and phone numbers; and the
 // Centre's own request references.
+import { TIME_ZONE } from "~/i18n/locale";
 
 /** A request reference as intake writes it (RRC-2026-000123; the counter may outgrow 6 digits). */
 const REFERENCE = /^RRC-\d{4}-\d{6,}$/;
+
+/** A request's reference: its year's counter, at least six digits (RRC-2026-000123). */
+export function formatReference(year: number, sequence: number) {
+  return `RRC-${year}-${String(sequence).padStart(6, "0")}`;
+}
+
+// Building an Intl formatter costs more than using one: made once, when first needed (this
+// module reaches the browser with the intake form's checks, which never need it).
+let kyivYearFormat: Intl.DateTimeFormat | undefined;
+
+/** The year whose counter numbers a request filed at `filedAt`: the year in Kyiv. */
+export function referenceYear(filedAt: Date) {
+  kyivYearFormat ??= new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric" });
+  return Number(kyivYearFormat.format(filedAt));
+}
 
 /**
  * Whether a reference taken from a URL can name a request. Anything else is "not found" before

@@ -5,12 +5,12 @@ import type { IntakeInput } from "~/schemas/intake";
 import { type Statements, writeTransaction } from "~/data/db.server";
 import { newId } from "~/utils/ids.server";
 import { sqliteTimestamp } from "~/data/sqlite-time";
-import { TIME_ZONE } from "~/i18n/locale";
 import { categoryDetails } from "./category-details";
 import { StorageFullError } from "./errors";
 import type { ReceivedFile } from "./files/receive-upload.server";
 import { storeReceivedFiles } from "./files/request-files.server";
 import { enqueueRequestReceived, publicBaseUrl } from "./notifications.server";
+import { formatReference, referenceYear } from "./identifiers";
 import { requestSearchText } from "./search";
 import { requestKeys } from "./request-keys";
 import { slaDueTimes } from "./sla";
@@ -18,19 +18,8 @@ import { slaTargets } from "./sla-config.server";
 import { OPEN_STATUSES, planTransition } from "./state-machine";
 import { hashStatusToken, newStatusToken } from "./tokens.server";
 
-export function formatReference(year: number, sequence: number) {
-  return `RRC-${year}-${String(sequence).padStart(6, "0")}`;
-}
-
-// Building an Intl formatter costs more than using one: make it once.
-const kyivYearFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric" });
-
-function kyivYear(now: Date) {
-  return Number(kyivYearFormat.format(now));
-}
-
 function nextReference(sql: Statements, now: Date) {
-  const year = kyivYear(now);
+  const year = referenceYear(now);
   const counter = sql.get<{ last: number }>(
     `INSERT INTO "ReferenceCounter" ("year", "last") VALUES (?, 1)
      ON CONFLICT ("year") DO UPDATE SET "last" = "last" + 1

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   cleanEnterpriseCode,
+  formatReference,
+  isWellFormedReference,
   isValidEdrpou,
   isValidEnterpriseCode,
   isValidRnokpp,
   normalizeUkrainianPhone,
+  referenceYear,
 } from "~/domain/identifiers";
 
 // Every valid code below was worked out by hand, independently of the module:
@@ -171,5 +174,18 @@ describe("normalizeUkrainianPhone", () => {
     ["national format with a plus", "+0671234567"],
   ])("rejects %s: %j", (_label, input) => {
     expect(normalizeUkrainianPhone(input)).toBeNull();
+  });
+});
+
+describe("request references", () => {
+  it("number each Kyiv year from 1 with at least six digits", () => {
+    expect(formatReference(2026, 123)).toBe("RRC-2026-000123");
+    expect(formatReference(2026, 1_234_567)).toBe("RRC-2026-1234567");
+    for (const reference of [formatReference(2026, 1), formatReference(2026, 1_234_567)]) expect(isWellFormedReference(reference)).toBe(true);
+  });
+
+  it("take the year in Kyiv, not UTC: half past midnight on 1 January there is still 31 December in UTC", () => {
+    expect(referenceYear(new Date("2026-12-31T22:30:00Z"))).toBe(2027);
+    expect(referenceYear(new Date("2026-12-31T21:59:59Z"))).toBe(2026);
   });
 });
