@@ -5,28 +5,26 @@
 // derived columns, first event) in one better-sqlite3 transaction with the app's pragmas (WAL,
 // synchronous=FULL, foreign keys, 5 s busy timeout), answer 303.
 //
-// The schema and every derived value come from the app's own domain code in
-// bench/.tmp/floor-domain.bundle.mjs (bench/domain.mjs bundles bench/floor-domain.mjs). Env: PORT, HOST, DATABASE_URL.
+// The schema and every derived value (ids, reference, token, due times, sort keys, search text,
+// stored details, timestamps) are the app's own pure modules, imported through tsx: run it as
+// `node --import tsx bench/floor-server.mjs` (bench/intake.mjs does). What it leaves out is the
+// framework: Express, Remix, conform, Prisma. Env: PORT, HOST, DATABASE_URL.
 // GET /healthz answers 200 once the database is open.
-import { randomBytes } from "node:crypto";
 import http from "node:http";
 import Database from "better-sqlite3";
 import { databasePath } from "../app/config/database-url.mjs";
-import { domain } from "./.tmp/floor-domain.bundle.mjs";
+import { sqliteTimestamp } from "../app/data/sqlite-time.ts";
+import { categoryDetails } from "../app/domain/category-details.ts";
+import { formatReference, referenceYear } from "../app/domain/identifiers.ts";
+import { requestKeys } from "../app/domain/request-keys.ts";
+import { requestSearchText } from "../app/domain/search.ts";
+import { slaDueTimes } from "../app/domain/sla.ts";
+import { OPEN_STATUSES } from "../app/domain/state-machine.ts";
+import { hashStatusToken, newStatusToken } from "../app/domain/tokens.server.ts";
+import { HONEYPOT_FIELD, IntakeSchema, withoutOtherCategoryFields } from "../app/schemas/intake.ts";
+import { newId } from "../app/utils/ids.server.ts";
 
-const {
-  IntakeSchema,
-  CATEGORY_FIELDS,
-  HONEYPOT_FIELD,
-  OPEN_STATUSES,
-  categoryDetails,
-  requestKeys,
-  requestSearchText,
-  slaDueTimes,
-  newStatusToken,
-  hashStatusToken,
-} = domain;
-
+/** server.mjs's limit on a form's body. */
 const MAX_BODY_BYTES = 256 * 1024;
 const port = Number(process.env.PORT ?? 3100);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -37,17 +35,7 @@ sqlite.pragma("synchronous = FULL");
 sqlite.pragma("foreign_keys = ON");
 sqlite.pragma("busy_timeout = 5000");
 
-/** Prisma stores DateTime as ISO 8601 text with "+00:00". */
-const iso = (date) => (date ? date.toISOString().replace("Z", "+00:00") : null);
-
-let idCounter = 0;
-const idTail = () => randomBytes(8).toString("hex").replace(/[^0-9a-z]/g, "").slice(0, 8).padEnd(8, "0");
-/** A cuid-shaped id (25 characters, starts with "c"), as Prisma's @default(cuid()) makes. */
-const cuid = () =>
-  `c${Date.now().toString(36)}${(idCounter++ % 1679616).toString(36).padStart(4, "0")}${idTail()}`.slice(0, 25).padEnd(25, "0");
-
-const kyivYearFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Kyiv", year: "numeric" });
-const formatReference = (year, sequence) => `RRC-${year}-${String(sequence).padStart(6, "0")}`;
+const iso = (date) => (date ? sqliteTimestamp(date) : null);
 
 const requestColumns = new Set(sqlite.prepare(`SELECT name FROM pragma_table_info('Request')`).pluck().all());
 // The registry row is made by the first filing; a filing never rewrites it (as in the app).
@@ -85,7 +73,7 @@ const insertEvent = sqlite.prepare(`
 const createRequest = sqlite.transaction((input, tokenHash, now) => {
   const at = iso(now);
   insertEnterprise.run({
-    id: cuid(),
+    id: newId(now.getTime()),
     edrpou: input.edrpou,
     name: input.enterpriseName,
     region: input.region,
@@ -97,11 +85,11 @@ const createRequest = sqlite.transaction((input, tokenHash, now) => {
   });
   const enterpriseId = enterpriseIdOf.get(input.edrpou);
   const possibleDuplicateOfId = findPossibleDuplicate.get(enterpriseId, input.category) ?? null;
-  const year = Number(kyivYearFormat.format(now));
+  const year = referenceYear(now);
   const reference = formatReference(year, bumpCounter.get(year));
   const due = slaDueTimes({ createdAt: now, urgency: input.urgency, slaPausedMs: 0 });
   const keys = requestKeys({ status: "NEW", urgency: input.urgency, triagedAt: null, ...due, notAcceptedInTime: false });
-  const id = cuid();
+  const id = newId(now.getTime());
   const row = {
     id,
     reference,
@@ -118,7 +106,7 @@ const createRequest = sqlite.transaction((input, tokenHash, now) => {
     ...categoryDetails(input),
     region: input.region,
     city: input.city,
-    neededBy: input.neededBy ? `${input.neededBy}T00:00:00.000+00:00` : null,
+    neededBy: input.neededBy ? iso(new Date(`${input.neededBy}T00:00:00Z`)) : null,
     status: "NEW",
     searchText: requestSearchText({ reference, ...input }),
     createdAt: at,
@@ -134,21 +122,21 @@ const createRequest = sqlite.transaction((input, tokenHash, now) => {
     dueSortAt: iso(keys.dueSortAt),
   };
   insertRequest.run(Object.fromEntries(requestRowColumns.map((c) => [c, row[c]])));
-  insertEvent.run(cuid(), id, at);
+  insertEvent.run(newId(now.getTime()), id, at);
   return reference;
 });
 
-/** What conform's parseWithZod hands the schema: "" is absent, "on" is true, arrays stay arrays. */
+/**
+ * The form as the intake action hands it to the schema: the other categories' fields dropped (the
+ * app's own withoutOtherCategoryFields), then what conform's parseWithZod does: "" is absent,
+ * "on" is true, arrays stay arrays.
+ */
 function formToInput(params) {
-  const chosen = params.get("category");
-  const foreign = new Set(
-    Object.entries(CATEGORY_FIELDS)
-      .filter(([category]) => category !== chosen)
-      .flatMap(([, fields]) => fields),
-  );
+  const form = new FormData();
+  for (const [name, v] of params) form.append(name, v);
   const value = {};
-  for (const [name, v] of params) {
-    if (foreign.has(name) || name === HONEYPOT_FIELD || v === "") continue;
+  for (const [name, v] of withoutOtherCategoryFields(form)) {
+    if (name === HONEYPOT_FIELD || v === "") continue;
     if (name === "destinationRegions") (value[name] ??= []).push(v);
     else if (name === "consent") value[name] = v === "on";
     else value[name] = v;

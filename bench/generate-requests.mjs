@@ -4,7 +4,7 @@
 //
 //   import { generateRequests } from "./generate-requests.mjs";
 //   generateRequests("bench/.tmp/big.db", 100_000);          // → { requests, events, ms, … }
-//   node bench/generate-requests.mjs <db file> [count] [--setup]   (--setup: db-setup with seed first)
+//   node --import tsx bench/generate-requests.mjs <db file> [count] [--setup]   (--setup: db-setup with seed first)
 //
 // What it writes, like the app would have (same column formats as Prisma: DateTime as ISO text
 // with "+00:00", booleans 0/1, enums as text):
@@ -18,12 +18,13 @@
 //   IN_PROGRESS, RESOLVED and CLOSED, ownerId (the triaging coordinator; a fifth of the NEW
 //   requests taken by one before triage, with their `take` event), slaPausedAt for
 //   NEEDS_INFO, duplicateOfId for DUPLICATE, version = number of transitions, and
-//   lastActivityAt/updatedAt = the last event. SLA due times from DEFAULT_SLA_TARGETS
-//   (app/domain/sla.ts): triageDueAt, resolveDueAt, and acceptDueAt = assignedAt + accept target
-//   while ASSIGNED (null in every other status, as the app clears it).
+//   lastActivityAt/updatedAt = the last event. SLA due times by the app's slaDueTimes() and
+//   acceptDueAt() with DEFAULT_SLA_TARGETS (app/domain/sla.ts): triageDueAt, resolveDueAt, and
+//   acceptDueAt while ASSIGNED (null in every other status, as the app clears it).
 // - The sort keys: urgencyRank, statusRank, attentionRank, nextDueAt and dueSortAt from the app's
 //   requestKeys() (app/domain/request-keys.ts).
-// - references RRC-YYYY-NNNNNN (Kyiv year of createdAt) continuing ReferenceCounter, which is
+// - references as formatReference()/referenceYear() make them (app/domain/identifiers.ts:
+//   RRC-YYYY-NNNNNN, the Kyiv year of createdAt) continuing ReferenceCounter, which is
 //   updated; statusTokenHash = SHA-256 of a token derived from the reference
 //   (benchStatusToken(reference) opens /s/<token> in later benchmarks); searchText as
 //   requestSearchText() in app/domain/search.ts; possibleDuplicateOfId as createRequest sets it.
@@ -35,23 +36,27 @@
 //   (such a message or a confirmation): each coordinator has left unread about one in ten of
 //   the requests the enterprise touched in the last two weeks and one in a hundred older ones.
 //
-// The rules come from the app itself (bench/domain.mjs bundles app/domain): the SLA targets, the
-// statuses and what each action leads to, the sort keys (requestKeys), the search text and the
-// EDRPOU/RNOKPP check digits. Only the mix of data (weights, names, titles) is the generator's.
+// The rules are the app's own modules, imported through tsx (`node --import tsx`, as
+// `npm run bench` runs): the SLA targets and due times, the statuses and what each action leads
+// to, the sort keys (requestKeys), the search text, the stored category details, the reference
+// and the EDRPOU/RNOKPP check digits. Only the mix of data (weights, names, titles) is the
+// generator's.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { domain } from "./domain.mjs";
+import { categoryDetails } from "../app/domain/category-details.ts";
+import { completeEdrpou, formatReference, isValidRnokpp, referenceYear } from "../app/domain/identifiers.ts";
+import { requestKeys } from "../app/domain/request-keys.ts";
+import { requestSearchText } from "../app/domain/search.ts";
+import { DEFAULT_SLA_TARGETS, acceptDueAt, slaDueTimes } from "../app/domain/sla.ts";
+import { STATUSES, TRANSITIONS } from "../app/domain/state-machine.ts";
 
 const HOUR = 3_600_000;
 /** Coordinators the requests' owners are spread over (the demo seed has two; more are added). */
 const BENCH_COORDINATORS = 8;
 const DAY = 24 * HOUR;
 
-const { DEFAULT_SLA_TARGETS, STATUSES, TRANSITIONS, completeEdrpou, isValidRnokpp, requestKeys, requestSearchText } = domain;
-export { DEFAULT_SLA_TARGETS };
-export const isValidEdrpou = domain.isValidEdrpou;
 /** What each generated action leads to and who may read it (the state machine's TRANSITIONS), and its text. */
 const MESSAGES = {
   requestInfo: "Уточніть, будь ласка, обсяги та терміни.",
@@ -343,7 +348,6 @@ export function generateRequests(dbFile, count, options = {}) {
     })();
 
     // --- Pass 2: the requests and their events, in creation order, in large transactions. ---
-    const kyivYear = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Kyiv", year: "numeric" });
     /** enterpriseId + category → earlier requests with the time they stopped being open */
     const openByKey = new Map();
     const recentIds = [];
@@ -402,10 +406,10 @@ export function generateRequests(dbFile, count, options = {}) {
       const coordinator = pick(coordinators).id;
 
       const id = cuid();
-      const year = Number(kyivYear.format(createdAt));
+      const year = referenceYear(new Date(createdAt));
       const sequence = (counters.get(year) ?? 0) + 1;
       counters.set(year, sequence);
-      const reference = `RRC-${year}-${String(sequence).padStart(6, "0")}`;
+      const reference = formatReference(year, sequence);
 
       const stamp = { triagedAt: null, assignedAt: null, acceptedAt: null, resolvedAt: null, closedAt: null };
       let assignedClusterId = null;
@@ -468,12 +472,10 @@ export function generateRequests(dbFile, count, options = {}) {
         });
       }
 
-      const triageDueAt = createdAt + target.triageMs;
-      const resolveDueAt = createdAt + target.resolveMs;
-      // No lapsed assignments are generated (notAcceptedInTime is false everywhere).
+      // No request is generated with its clock paused for a while, nor with a lapsed assignment.
+      const due = slaDueTimes({ createdAt: new Date(createdAt), urgency, slaPausedMs: 0 }, slaTargets);
       const keys = requestKeys({
-        status, urgency, triagedAt: stamp.triagedAt ? new Date(stamp.triagedAt) : null,
-        triageDueAt: new Date(triageDueAt), resolveDueAt: new Date(resolveDueAt), notAcceptedInTime: false,
+        status, urgency, triagedAt: stamp.triagedAt ? new Date(stamp.triagedAt) : null, ...due, notAcceptedInTime: false,
       });
       const duplicateOfId = status === "DUPLICATE" ? (possibleDuplicate?.id ?? pick(recentIds)) : null;
       const openUntil = stamp.resolvedAt ?? stamp.closedAt ?? Infinity;
@@ -484,24 +486,25 @@ export function generateRequests(dbFile, count, options = {}) {
         else recentIds[i % 5000] = id;
       }
 
-      let details = "{}";
-      let sensitiveDetails = null;
+      // What the intake form's category block would hold, stored as intake stores it.
+      const filed = { category };
       if (category === "RELOCATION") {
-        details = JSON.stringify({
+        Object.assign(filed, {
           productionArea: 200 + Math.floor(random() * 5000),
           staffCount: 5 + Math.floor(random() * 300),
           equipmentTonnage: Math.round(random() * 400),
           destinationRegions: [pick(["UA-46", "UA-26", "UA-21", "UA-07", "UA-56", "UA-61"])],
         });
       } else if (category === "SUPPLIES") {
-        details = JSON.stringify({ supplyItems: "Лист сталевий 3 мм — 20 т\nКруг 40 мм — 5 т" });
+        filed.supplyItems = "Лист сталевий 3 мм — 20 т\nКруг 40 мм — 5 т";
       } else if (category === "DEFENCE_ORDER") {
-        sensitiveDetails = JSON.stringify({
-          productType: pick(["Металеві комплектуючі", "Бронепластини", "Пошиття форми", "Корпуси для РЕБ"]),
+        Object.assign(filed, {
+          defenceProductType: pick(["Металеві комплектуючі", "Бронепластини", "Пошиття форми", "Корпуси для РЕБ"]),
           monthlyCapacity: `${1000 + Math.floor(random() * 9000)} од.`,
           certifications: "ISO 9001",
         });
       }
+      const { details, sensitiveDetails } = categoryDetails(filed);
       const title = pick(TITLES[category]);
       const sentences = [];
       for (let s = 0, n = 2 + Math.floor(random() * 3); s < n; s++) sentences.push(pick(SENTENCES));
@@ -522,9 +525,9 @@ export function generateRequests(dbFile, count, options = {}) {
         createdAt: iso(createdAt), updatedAt: iso(at), lastActivityAt: iso(at),
         triagedAt: iso(stamp.triagedAt), assignedAt: iso(stamp.assignedAt), acceptedAt: iso(stamp.acceptedAt),
         resolvedAt: iso(stamp.resolvedAt), closedAt: iso(stamp.closedAt),
-        triageDueAt: iso(triageDueAt), resolveDueAt: iso(resolveDueAt),
+        triageDueAt: iso(due.triageDueAt.getTime()), resolveDueAt: iso(due.resolveDueAt.getTime()),
         // The claim clock runs only while ASSIGNED (request-transition.server.ts clears it on leaving).
-        acceptDueAt: status === "ASSIGNED" ? iso(stamp.assignedAt + target.acceptMs) : null,
+        acceptDueAt: status === "ASSIGNED" ? iso(acceptDueAt(new Date(stamp.assignedAt), urgency, slaTargets).getTime()) : null,
         slaPausedAt: iso(slaPausedAt), slaPausedMs: 0, notAcceptedInTime: 0, stillNeededAskedAt: null,
         duplicateOfId, possibleDuplicateOfId: possibleDuplicate?.id ?? null,
       };
@@ -592,7 +595,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const setup = args.includes("--setup");
   const [file, countArg = "100000"] = args.filter((a) => a !== "--setup");
   if (!file) {
-    console.error("usage: node bench/generate-requests.mjs <db file> [count] [--setup]");
+    console.error("usage: node --import tsx bench/generate-requests.mjs <db file> [count] [--setup]");
     process.exit(2);
   }
   const dbFile = path.resolve(file);

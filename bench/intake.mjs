@@ -9,7 +9,6 @@ import http from "node:http";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { bundleDomain } from "./domain.mjs";
 import { BENCH_DIR, BIN, ROOT, TMP_DIR, freshDb, log, percentile, processCpuMs, startServer } from "./lib.mjs";
 import { summariseProfile } from "./profile-summary.mjs";
 
@@ -43,9 +42,6 @@ export function intakeBodies(count = Number(process.env.BENCH_BODIES ?? 2000)) {
   bodiesCache = JSON.parse(fs.readFileSync(file, "utf8"));
   return bodiesCache;
 }
-
-/** Bundles the app's schema and domain helpers for the floor server (see domain.mjs). */
-export const bundleFloorDomain = bundleDomain;
 
 /**
  * One autocannon run. Latencies are collected here from every response: autocannon's own
@@ -149,11 +145,12 @@ function countRows(dbFile) {
 }
 
 /** A server under test and what its measured rounds added up to. */
+/** `script` is node's arguments after its own options: the file, with what it needs to load first. */
 async function startSide(label, script, options) {
   const dbFile = freshDb(`intake-${label}`);
   const profileDir = path.join(TMP_DIR, "profiles", label);
   if (options.profile) fs.rmSync(profileDir, { recursive: true, force: true });
-  const args = [...(options.profile ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), script];
+  const args = [...(options.profile ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), ...script];
   const server = await startServer({ dbFile, args });
   return { label, dbFile, profileDir, server, latencies: [], seconds: 0, responses: 0, redirects: 0, failures: 0, cpuMs: 0, statusCodes: {} };
 }
@@ -211,12 +208,12 @@ export async function runIntake({
   profile = process.env.BENCH_PROFILE === "1",
 } = {}) {
   const bodies = intakeBodies();
-  await bundleFloorDomain();
   const options = { seconds, connections, warmupSeconds, profile };
-  const app = await startSide("app", path.join(ROOT, "server.mjs"), options);
+  const app = await startSide("app", [path.join(ROOT, "server.mjs")], options);
   let floor;
   try {
-    floor = await startSide("floor", path.join(BENCH_DIR, "floor-server.mjs"), options);
+    // The floor imports the app's TypeScript modules: tsx loads them (it costs start-up only).
+    floor = await startSide("floor", ["--import", "tsx", path.join(BENCH_DIR, "floor-server.mjs")], options);
     log(`intake: warm-up ${warmupSeconds} s each, then ${seconds} s each at ${connections} connections (app, floor, floor, app)`);
     for (const side of [app, floor]) {
       if (warmupSeconds > 0) record(side, await fire(side.server.url, bodies, { connections, seconds: warmupSeconds }), { measured: false });

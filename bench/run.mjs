@@ -1,6 +1,6 @@
 // `npm run bench`: runs the benchmarks against the production build, prints one table and
 // appends it, dated, to bench/RESULTS.md. See bench/README.md.
-//   node bench/run.mjs [intake] [upload] [page-weight] [startup] [generator] [queue] [export]   (default: all)
+//   node --import tsx bench/run.mjs [intake] [upload] [page-weight] [startup] [generator] [queue] [export]   (default: all)
 // Env: BENCH_SECONDS (intake run length, default 10), BENCH_BUILD=1 (rebuild first),
 // BENCH_GENERATE (requests for the data generator, default 100000; 0 skips it), and the
 // per-benchmark knobs listed in each module.
