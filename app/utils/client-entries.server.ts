@@ -3,6 +3,7 @@
 // manifest Remix keeps in build/.vite; under the Vite dev server and in tests, the source path
 // (Vite serves it compiled).
 import fs from "node:fs";
+import { env } from "~/config/env.server";
 
 type ManifestChunk = { file: string; imports?: string[] };
 type Manifest = Record<string, ManifestChunk>;
@@ -26,7 +27,7 @@ const found = new Map<string, ClientScript>();
 
 /** Looked up once per script: the build does not change while the server runs. */
 export function clientScript(source: string): ClientScript {
-  if (process.env.NODE_ENV !== "production") return { src: `/${source}`, preload: [] };
+  if (env.NODE_ENV !== "production") return { src: `/${source}`, preload: [] };
   let script = found.get(source);
   if (!script) found.set(source, (script = lookUp(source)));
   return script;
