@@ -5,7 +5,7 @@ import { createRequest } from "~/domain/intake.server";
 import { hashPassword } from "~/domain/password.server";
 import { transitionRequestInTx } from "~/domain/request-transition.server";
 import type { Action, Actor, Status } from "~/domain/state-machine";
-import { CATEGORIES, type Category, REGIONS, type Region, URGENCIES, type Urgency } from "~/domain/taxonomy";
+import { CATEGORIES, type Category, REGIONS, type Region, URGENCIES } from "~/domain/taxonomy";
 import type { IntakeInput } from "~/schemas/intake";
 import { db } from "~/data/db.server";
 

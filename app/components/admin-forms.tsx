@@ -9,7 +9,7 @@ import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { CLUSTER_KINDS } from "~/schemas/admin";
 
-type Meta = FieldMetadata<any, any, any>;
+type Meta = FieldMetadata;
 
 export function CheckboxGroupField({
   meta,

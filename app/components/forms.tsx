@@ -4,7 +4,7 @@ import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/rea
 import type { ReactNode } from "react";
 import { useLocale } from "~/i18n/use-locale";
 
-type Meta = FieldMetadata<any, any, any>;
+type Meta = FieldMetadata;
 
 /**
  * A field's errors, announced as they appear. One paragraph each: a list given role="alert"

@@ -11,7 +11,7 @@ import { replyChoice, withReply } from "~/domain/reply-templates";
 import { useLocale } from "~/i18n/use-locale";
 import { INSERT_REPLY } from "~/schemas/reply-templates";
 
-type Meta = FieldMetadata<any, any, any>;
+type Meta = FieldMetadata;
 
 export function ReplyTemplateFields({ fields }: { fields: { nameUk: Meta; nameEn: Meta; bodyUk: Meta; bodyEn: Meta } }) {
   const { t } = useLocale();

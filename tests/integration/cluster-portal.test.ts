@@ -6,7 +6,7 @@ import { loader as clusterLoader } from "~/routes/cluster";
 import { loader as requestLoader } from "~/routes/requests.$reference";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
-import { call } from "./route-helpers";
+import { call, type RouteHandler } from "./route-helpers";
 import { cookieFor } from "./sessions";
 
 const random = seededRandom(77);
@@ -37,7 +37,7 @@ beforeAll(async () => {
   refs.b.push((await createRequest({ input: buildIntake(random) })).reference);
 });
 
-async function asMemberA(url: string, handler: (args: any) => Promise<unknown>, params: Record<string, string> = {}) {
+async function asMemberA(url: string, handler: RouteHandler, params: Record<string, string> = {}) {
   return call(handler, new Request(`http://localhost${url}`, { headers: { Cookie: await cookieFor(memberA) } }), params);
 }
 

@@ -10,7 +10,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sweepFiles } from "~/domain/files/sweep.server";
 import { fileStore } from "~/domain/files/storage.server";
 import { createRequest } from "~/domain/intake.server";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
 import { action as staffUpload } from "~/routes/requests.$reference_.files";
 import { loader as staffDownload } from "~/routes/requests.$reference_.files_.$fileId";
 import { loader as staffThumbnail } from "~/routes/requests.$reference_.files_.$fileId_.thumbnail";
@@ -319,8 +318,8 @@ const XMP_WITH_GPS =
 
 /** A photo as a phone writes it: 40 × 20 pixels stored sideways (EXIF orientation 6), with the camera, the time and GPS in EXIF and XMP. */
 function phonePhoto(format: "jpeg" | "png" | "webp", { width = 40, height = 20 } = {}) {
-  return sharp({ create: { width, height, channels: 3, background: "#3a7" } })
-    [format]()
+  const image = sharp({ create: { width, height, channels: 3, background: "#3a7" } });
+  return image[format]()
     .withMetadata({ orientation: 6 })
     .withExifMerge({
       IFD0: { Make: "SecretCam", Model: "Workshop 7", DateTime: "2026:11:30 10:00:00" },

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { PDF } from "../file-fixtures";
 import { buildIntake, intakeFormFields, seededRandom, toFormData } from "../factories";
-import { call, formRequest } from "./route-helpers";
+import { call, formRequest, type RouteHandler } from "./route-helpers";
 
 // The limit is read when the server starts; this file starts it with 3 per minute.
 vi.hoisted(() => {
   process.env.INTAKE_RATE_LIMIT = "3/60";
 });
-let intakeAction: (args: any) => Promise<unknown>;
+let intakeAction: RouteHandler;
 beforeAll(async () => {
   ({ action: intakeAction } = await import("~/routes/requests.new"));
 });

@@ -10,7 +10,7 @@ import { action as templatesAction, loader as templatesLoader } from "~/routes/a
 import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
-import { call, formRequest } from "./route-helpers";
+import { call, formRequest, type RouteHandler } from "./route-helpers";
 import { cookieFor } from "./sessions";
 
 const random = seededRandom(2929);
@@ -36,10 +36,10 @@ const TEMPLATE = {
   bodyEn: "About request {reference} ({enterprise}): please tell us the volumes by {dueDate}. Your page opens with {statusLink}.",
 };
 
-async function post(handler: (args: any) => Promise<unknown>, userId: string, path: string, form: Record<string, string>, params: Record<string, string> = {}) {
+async function post(handler: RouteHandler, userId: string, path: string, form: Record<string, string>, params: Record<string, string> = {}) {
   return call(handler, formRequest(path, form, { headers: { Cookie: await cookieFor(userId), "Content-Type": "application/x-www-form-urlencoded" } }), params);
 }
-async function get(handler: (args: any) => Promise<unknown>, userId: string, path: string, params: Record<string, string> = {}) {
+async function get(handler: RouteHandler, userId: string, path: string, params: Record<string, string> = {}) {
   return call(handler, new Request(`http://localhost${path}`, { headers: { Cookie: await cookieFor(userId) } }), params);
 }
 

@@ -1,7 +1,8 @@
 // Calls route loaders and actions the way Remix does, and reads their answers uniformly.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
-type Handler = (args: any) => Promise<unknown>;
+/** A route's loader or action, as tests call it. */
+export type RouteHandler = (args: LoaderFunctionArgs & ActionFunctionArgs) => Promise<unknown>;
 
 export function formRequest(path: string, form: FormData | Record<string, string | string[]>, init: RequestInit = {}) {
   const body = new URLSearchParams();
@@ -15,11 +16,13 @@ export function formRequest(path: string, form: FormData | Record<string, string
   });
 }
 
+// A route answers with whatever it returned; each test reads the fields it asserts on.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type RouteAnswer = { status: number; headers: Headers; data: any; location: string | null };
 
 /** Runs a loader or action; thrown Responses (guards, 404s) are answers too. */
 export async function call(
-  handler: Handler,
+  handler: RouteHandler,
   request: Request,
   params: Record<string, string> = {},
   context: Record<string, unknown> = { clientAddress: "203.0.113.7" },

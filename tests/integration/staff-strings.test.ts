@@ -34,9 +34,9 @@ describe("staff strings", () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get("Content-Type")).toBe("text/javascript; charset=utf-8");
     expect(answer.headers.get("Cache-Control")).toContain("immutable");
-    const window: Record<string, any> = {};
+    const window: { __rrcStaffStrings?: Record<string, unknown> } = {};
     vm.runInNewContext(String(answer.data), { window });
-    expect(window.__rrcStaffStrings.uk).toEqual(staffMessages.uk);
+    expect(window.__rrcStaffStrings?.uk).toEqual(staffMessages.uk);
   });
 
   it("are not cached for good at an old address, are 404 for an unknown language, and need a session", async () => {

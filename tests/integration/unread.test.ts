@@ -14,7 +14,7 @@ import { loader as requestLoader } from "~/routes/requests.$reference";
 import { queueSearch, readQueueParams } from "~/schemas/queue";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
-import { call } from "./route-helpers";
+import { call, type RouteHandler } from "./route-helpers";
 import { cookieFor } from "./sessions";
 
 const random = seededRandom(2525);
@@ -40,7 +40,7 @@ async function act(requestId: string, action: Action, actor: Actor, input = {}) 
   await db.$transaction((tx) => transitionRequestInTx(tx, { requestId, action, actor, input }));
 }
 
-async function get(handler: (args: any) => Promise<unknown>, userId: string, url: string, params: Record<string, string> = {}) {
+async function get(handler: RouteHandler, userId: string, url: string, params: Record<string, string> = {}) {
   const answer = await call(handler, new Request(`http://localhost${url}`, { headers: { Cookie: await cookieFor(userId) } }), params);
   expect(answer.status, url).toBe(200);
   return answer.data;
