@@ -11,7 +11,7 @@ import { CLUSTER_KINDS } from "~/schemas/admin";
 
 type Meta = FieldMetadata;
 
-export function CheckboxGroupField({
+function CheckboxGroupField({
   meta,
   legend,
   hint,

@@ -14,7 +14,7 @@ import type { z } from "zod";
 import { ErrorList, SelectField, TextField, TextareaField } from "./forms";
 import { useLabels } from "./request-labels";
 
-export const CORRECTION_FORM_ID = "correct-request";
+const CORRECTION_FORM_ID = "correct-request";
 
 /** What the form starts from: the request as stored. */
 export type CorrectableRequest = {

@@ -177,7 +177,7 @@ function UploadNotice() {
 }
 
 /** Why files were refused, naming the file when one was to blame. */
-export function refusalText(t: ReturnType<typeof useLocale>["t"], refusal: Refusal, file: string | null | undefined) {
+function refusalText(t: ReturnType<typeof useLocale>["t"], refusal: Refusal, file: string | null | undefined) {
   const reason = t(`files.refused.${refusal}` as MessageKey, FILE_LIMITS);
   return file ? t("files.refusedFile", { file }) + reason : reason.charAt(0).toUpperCase() + reason.slice(1);
 }

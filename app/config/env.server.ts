@@ -58,7 +58,7 @@ const EnvSchema = z.object({
 });
 
 /** A setting that stops the process at start; server.mjs prints only its message. */
-export class ConfigurationError extends Error {
+class ConfigurationError extends Error {
   override name = "ConfigurationError";
 }
 

@@ -11,7 +11,7 @@ import { ConfiguredSQLite, storageError } from "./sqlite-adapter.server";
  * statistics where they are missing or stale (the queue's plans depend on them). The busy
  * timeout is the adapter's `timeout` option.
  */
-export const SQLITE_PRAGMAS =
+const SQLITE_PRAGMAS =
   "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA optimize = 0x10002;";
 
 /** The adapter's better-sqlite3 connection, once Prisma has opened it (see `txStatements`). */

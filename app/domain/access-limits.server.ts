@@ -7,7 +7,7 @@ import { createRateLimiter } from "~/utils/rate-limit.server";
 
 const MINUTE = 60_000;
 
-export const ACCESS_LIMITS = {
+const ACCESS_LIMITS = {
   /** One office or mobile network may share an address: room for a few people's mistakes. */
   lostLinkPerAddress: { limit: 10, windowMs: 15 * MINUTE },
   /** Each attempt may cut off the link in use (decision 026): a few an hour per request. */

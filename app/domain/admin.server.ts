@@ -13,7 +13,7 @@ import { recordAdminChange } from "./audit.server";
 import { hashPassword } from "./password.server";
 import { CATEGORIES, type Category } from "./taxonomy";
 
-export type AdminError =
+type AdminError =
   | "notFound"
   | "slugTaken"
   | "emailTaken"
@@ -43,7 +43,7 @@ function isUniqueViolation(error: unknown) {
 }
 
 /** 18 random bytes: 24 characters, 144 bits. Shown once to the admin, stored only as a hash. */
-export function generatePassword() {
+function generatePassword() {
   return randomBytes(18).toString("base64url");
 }
 
@@ -102,8 +102,6 @@ function toCluster({ capabilities, regions, _count, ...cluster }: ClusterRow) {
     memberCount: _count.members,
   };
 }
-
-export type AdminCluster = ReturnType<typeof toCluster>;
 
 /** Every cluster (active first), with what it handles, where, and how many active members it has. */
 export async function listClusters({ activeOnly = false }: { activeOnly?: boolean } = {}) {
@@ -242,8 +240,6 @@ export function listUsers({ role }: { role?: Role } = {}) {
     select: userSelect,
   });
 }
-
-export type AdminUser = Awaited<ReturnType<typeof listUsers>>[number];
 
 /** What the admin's record keeps of an account: never its password hash. */
 const userAuditSelect = { email: true, name: true, role: true, active: true, cluster: { select: { slug: true } } } as const satisfies Prisma.UserSelect;

@@ -27,7 +27,7 @@ export function auditCsvFileName(now = new Date()) {
 }
 
 /** One row per entry, in the reader's language. */
-export function auditCsvRow(entry: AuditEntry, locale: Locale): string[] {
+function auditCsvRow(entry: AuditEntry, locale: Locale): string[] {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translateStaff(locale, key, params);
   const changes = auditChangesText(entry.before, entry.after, locale, t)
     .map((c) => `${c.field}: ${[c.before, c.after].filter(Boolean).join(" → ")}`)

@@ -44,7 +44,7 @@ export async function recordAdminChange(tx: Tx, change: AdminChange) {
   });
 }
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 export type AuditFilter = {
   /** A user's id, or "none" for changes made from the command line. */

@@ -9,10 +9,6 @@
 export const AUDIT_SUBJECT_TYPES = ["user", "cluster", "template", "request"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
-export function isAuditSubjectType(value: unknown): value is AuditSubjectType {
-  return (AUDIT_SUBJECT_TYPES as readonly unknown[]).includes(value);
-}
-
 /** A recorded value: what JSON holds. */
 export type AuditValue = string | number | boolean | null | readonly AuditValue[] | { readonly [key: string]: AuditValue };
 export type AuditSnapshot = Record<string, AuditValue>;

@@ -16,7 +16,7 @@ import { type SignInDevice, trustedDeviceId } from "./sign-in-device.server";
 import { forgetOwnFailures, pruneSignInFailures, reserveSignInAttempt } from "./sign-in-throttle.server";
 import type { Actor } from "./state-machine";
 
-export const SESSION_COOKIE_NAME = "rrc_session";
+const SESSION_COOKIE_NAME = "rrc_session";
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 /** Where each role starts: the page with its own work. */
 export const HOME_BY_ROLE: Record<Role, string> = { ADMIN: "/admin", COORDINATOR: "/queue", CLUSTER_MEMBER: "/cluster" };

@@ -69,23 +69,23 @@ export type RankedCluster = { cluster: ClusterCandidate; score: number; reasons:
 // of every lower tier together (checked in tests/unit/cluster-matching.test.ts).
 
 /** Handling the category is what helps the enterprise at all: outweighs region, load and record together (55 + 20 + 20). */
-export const CATEGORY_WEIGHT = 100;
+const CATEGORY_WEIGHT = 100;
 /** Being in the region saves travel and brings local contacts: outweighs load and record together (20 + 20). */
-export const SERVES_REGION_WEIGHT = 50;
+const SERVES_REGION_WEIGHT = 50;
 /** Being based there helps a little more than only serving it; about two open requests' worth. */
-export const HOME_REGION_BONUS = 5;
+const HOME_REGION_BONUS = 5;
 /** Each request a cluster already carries slows the next one down. */
-export const OPEN_LOAD_PENALTY = 2;
+const OPEN_LOAD_PENALTY = 2;
 /** Past this many open requests a cluster is simply busy; counting more would bury a region's only expert. */
 export const MAX_COUNTED_OPEN = 10;
 /** Taking requests on when asked; a smoothed rate of 1 earns +5, 0 earns −5 (centred on the prior). */
-export const ACCEPT_RATE_WEIGHT = 10;
+const ACCEPT_RATE_WEIGHT = 10;
 /** Seeing accepted requests through to resolution; same scale as acceptance. */
-export const RESOLVE_RATE_WEIGHT = 10;
+const RESOLVE_RATE_WEIGHT = 10;
 /** The neutral rate a cluster without history is assumed to have: neither reliable nor unreliable. */
-export const PRIOR_RATE = 0.5;
+const PRIOR_RATE = 0.5;
 /** The prior counts as this many requests, so one lucky (or unlucky) request moves a rate only a little. */
-export const PRIOR_WEIGHT = 4;
+const PRIOR_WEIGHT = 4;
 
 /**
  * Bayesian (beta-binomial) smoothing: the observed successes plus PRIOR_WEIGHT imagined requests
@@ -96,12 +96,12 @@ export function smoothedRate(successes: number, trials: number) {
 }
 
 /** Whether the rule would ever offer this cluster the request. */
-export function isEligible(request: MatchRequest, cluster: ClusterCandidate) {
+function isEligible(request: MatchRequest, cluster: ClusterCandidate) {
   return cluster.active && !cluster.declinedThisRequest && cluster.id !== request.assignedClusterId;
 }
 
 /** Scores one cluster for the request, with the reasons (their points add up to the score). */
-export function scoreCluster(request: MatchRequest, cluster: ClusterCandidate): Omit<RankedCluster, "cluster"> {
+function scoreCluster(request: MatchRequest, cluster: ClusterCandidate): Omit<RankedCluster, "cluster"> {
   const reasons: MatchReason[] = [];
 
   reasons.push(

@@ -15,7 +15,7 @@ import type { Category, Urgency } from "./taxonomy";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export const DASHBOARD_WEEKS = 12;
+const DASHBOARD_WEEKS = 12;
 
 const OPENED_SQL = `SELECT COUNT(*) FROM "Request" WHERE "createdAt" >= ? AND "createdAt" < ?`;
 const RESOLVED_SQL = `SELECT COUNT(*) FROM "RequestEvent" WHERE "action" = 'resolve' AND "createdAt" >= ? AND "createdAt" < ?`;

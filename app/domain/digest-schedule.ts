@@ -4,7 +4,7 @@
 import { TZDate } from "@date-fns/tz";
 import { TIME_ZONE } from "~/i18n/locale";
 
-export const DIGEST_HOUR = 8;
+const DIGEST_HOUR = 8;
 
 /**
  * The latest digest due at `now`: its Kyiv day ("2026-03-29") and its moment (that day's 08:00

@@ -11,7 +11,7 @@ import { dueDigest } from "./digest-schedule";
 import { enqueueDigest, publicBaseUrl, staffRequestUrl } from "./notifications.server";
 
 /** Where a person chooses how notifications reach them. */
-export const NOTIFICATION_SETTINGS_PATH = "/account/notifications";
+const NOTIFICATION_SETTINGS_PATH = "/account/notifications";
 
 /** Sends every digest due at `now`. Returns how many were written to the outbox. */
 export async function sendDueDigests({ now = new Date() }: { now?: Date } = {}) {

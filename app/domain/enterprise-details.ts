@@ -4,8 +4,8 @@
 import { type FieldChange, fieldChanges } from "./field-changes";
 
 /** The details a filing gives and the registry keeps, in the order the page shows them. */
-export const ENTERPRISE_DETAIL_FIELDS = ["name", "contactName", "phone", "email", "city"] as const;
-export type EnterpriseDetailField = (typeof ENTERPRISE_DETAIL_FIELDS)[number];
+const ENTERPRISE_DETAIL_FIELDS = ["name", "contactName", "phone", "email", "city"] as const;
+type EnterpriseDetailField = (typeof ENTERPRISE_DETAIL_FIELDS)[number];
 export type EnterpriseDetails = Record<EnterpriseDetailField, string | null>;
 
 /** The enterprise details a request was filed with (its own columns). */

@@ -18,7 +18,7 @@ export async function recordReportExport({ userId, week, format, scope, clusterI
   );
 }
 
-export const EXPORTS_PER_PAGE = 50;
+const EXPORTS_PER_PAGE = 50;
 
 /** Newest first, a page at a time. */
 export async function listReportExports({ page = 1 }: { page?: number } = {}) {

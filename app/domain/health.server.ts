@@ -9,7 +9,7 @@ import { sqliteTimestamp } from "~/data/sqlite-time";
 import { StorageFullError } from "./errors";
 
 /** Below this much free space the next writes may fail (a full WAL is 1,000 pages of 4 KiB). */
-export const MIN_FREE_BYTES = 4 * 1024 * 1024;
+const MIN_FREE_BYTES = 4 * 1024 * 1024;
 
 export type Health = { status: "ok" | "storage full" | "database unavailable"; freeBytes: number | null };
 

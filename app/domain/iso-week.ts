@@ -9,7 +9,7 @@ export type IsoWeek = { year: number; week: number };
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 
-export const ISO_WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
+const ISO_WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
 
 /** "2026-W05" → { year: 2026, week: 5 }; null for anything else, or a week the year does not have. */
 export function parseIsoWeek(text: string | null | undefined): IsoWeek | null {
@@ -60,7 +60,7 @@ const offsetFormat = new Intl.DateTimeFormat("en-US", {
 const offsetCache = new Map<number, number>();
 
 /** Kyiv's offset from UTC at an instant, in ms (+2 h in winter, +3 h in summer). */
-export function kyivOffsetMs(instant: Date | number): number {
+function kyivOffsetMs(instant: Date | number): number {
   const ms = typeof instant === "number" ? instant : instant.getTime();
   const hour = Math.floor(ms / HOUR_MS);
   const cached = offsetCache.get(hour);
@@ -118,11 +118,6 @@ export function lastCompleteIsoWeek(now: Date = new Date()): IsoWeek {
   return shiftIsoWeek(isoWeekOf(now), -1);
 }
 
-/** True when the week has not ended yet at `now` (the current week or a future one). */
-export function isoWeekIsIncomplete(week: IsoWeek, now: Date = new Date()): boolean {
-  return isoWeekRange(week).end.getTime() > now.getTime();
-}
-
 const pad = (n: number) => String(n).padStart(2, "0");
 
 const MINUTE_MS = 60 * 1000;
@@ -144,9 +139,4 @@ export function formatKyivDateTime(instant: Date): string {
   }
   const minute = Math.floor((wall - day * DAY_MS) / MINUTE_MS);
   return `${prefix}${TWO_DIGITS[Math.floor(minute / 60)]}:${TWO_DIGITS[minute % 60]}`;
-}
-
-/** "2026-03-23" in Kyiv time. */
-export function formatKyivDate(instant: Date): string {
-  return formatKyivDateTime(instant).slice(0, 10);
 }

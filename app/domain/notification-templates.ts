@@ -5,17 +5,15 @@
 import { type Locale, formatDateTime } from "~/i18n/locale";
 import { type DigestParams, renderDigest } from "./digest-template";
 import { ENTERPRISE_NOTICE_KINDS, type EnterpriseNoticeParams, ENTERPRISE_TEMPLATES } from "./enterprise-notice-templates";
-import { type Draft, quote } from "./notification-text";
+import type { Draft } from "./notification-text";
 import { STAFF_NOTICE_KINDS, STAFF_TEMPLATES, type StaffNoticeParams } from "./staff-notice-templates";
 
 /** Messages about getting back in: a new status link, a password reset, a changed password. */
-const ACCESS_KINDS = ["statusLinkRenewed", "passwordReset", "passwordChanged"] as const;
-type AccessKind = (typeof ACCESS_KINDS)[number];
+type AccessKind = "statusLinkRenewed" | "passwordReset" | "passwordChanged";
 
-export const NOTIFICATION_KINDS = ["requestReceived", ...ENTERPRISE_NOTICE_KINDS, ...STAFF_NOTICE_KINDS, "digest", ...ACCESS_KINDS] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type EnterpriseNoticeKind = (typeof ENTERPRISE_NOTICE_KINDS)[number];
 export type StaffNoticeKind = (typeof STAFF_NOTICE_KINDS)[number];
+export type NotificationKind = "requestReceived" | EnterpriseNoticeKind | StaffNoticeKind | "digest" | AccessKind;
 
 type RequestFacts = { reference: string; title: string };
 
@@ -156,10 +154,8 @@ const SIGNATURE = {
   en: "Rapid Response Centre of the Ukrainian Cluster Alliance. This email was sent automatically — please do not reply to it.",
 };
 
-export { quote };
-
 /** One kind in one language. */
-export function renderNotification<K extends NotificationKind>(
+function renderNotification<K extends NotificationKind>(
   kind: K,
   locale: Locale,
   params: NotificationParams[K],

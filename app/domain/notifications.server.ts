@@ -18,11 +18,11 @@ import type { Action } from "./state-machine";
 
 /** Tries per message before it is marked FAILED (it stays listed and can be retried by hand). */
 export const MAX_ATTEMPTS = 10;
-export const FIRST_RETRY_MS = 60_000;
-export const MAX_RETRY_MS = 6 * 60 * 60_000;
+const FIRST_RETRY_MS = 60_000;
+const MAX_RETRY_MS = 6 * 60 * 60_000;
 /** How long a claimed message is reserved for the deliverer that claimed it. */
-export const CLAIM_LEASE_MS = 5 * 60_000;
-export const OUTBOX_PAGE_SIZE = 50;
+const CLAIM_LEASE_MS = 5 * 60_000;
+const OUTBOX_PAGE_SIZE = 50;
 
 /** The wait after the `attempts`-th failed try: 1 min, 2, 4, … capped at 6 h (ten tries span ~8.5 h). */
 export function retryDelayMs(attempts: number) {

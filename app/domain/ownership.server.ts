@@ -8,7 +8,7 @@ import { transitionRequest } from "./requests.server";
 import { type Actor, UNFINISHED_STATUSES } from "./state-machine";
 
 /** The roles that may own requests: the Centre's own staff. */
-export const OWNER_ROLES = ["COORDINATOR", "ADMIN"] as const;
+const OWNER_ROLES = ["COORDINATOR", "ADMIN"] as const;
 
 /** Staff who may be given requests now: active coordinators and admins, by name. */
 export function listOwnerChoices() {

@@ -15,10 +15,10 @@ import type { Category, Urgency } from "./taxonomy";
 const WAITING = STATUSES.filter((status) => attentionRank(status) === 0);
 
 /** Requests whose due time comes within this window are "due soon". */
-export const DUE_SOON_MS = 4 * 60 * 60 * 1000;
+const DUE_SOON_MS = 4 * 60 * 60 * 1000;
 
 /** Counting substring matches reads every match; past this many we say "more than". */
-export const SEARCH_COUNT_CAP = 1000;
+const SEARCH_COUNT_CAP = 1000;
 
 type Dir = "asc" | "desc";
 const flip = (dir: Dir): Dir => (dir === "asc" ? "desc" : "asc");
@@ -81,7 +81,7 @@ type Filter = {
 
 const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
 
-export function queueFilters(params: QueueParams, scope: QueueScope, now: Date): Filter[] {
+function queueFilters(params: QueueParams, scope: QueueScope, now: Date): Filter[] {
   const filters: Filter[] = [];
   const open = [...OPEN_STATUSES];
   if (scope.clusterId)

@@ -3,8 +3,8 @@
 // when the text is inserted (decision 029). Pure; the storage is ./reply-templates.server.ts.
 import { type Locale, formatDateTime } from "~/i18n/locale";
 
-export const REPLY_PLACEHOLDERS = ["reference", "enterprise", "statusLink", "dueDate"] as const;
-export type ReplyPlaceholder = (typeof REPLY_PLACEHOLDERS)[number];
+const REPLY_PLACEHOLDERS = ["reference", "enterprise", "statusLink", "dueDate"] as const;
+type ReplyPlaceholder = (typeof REPLY_PLACEHOLDERS)[number];
 
 /**
  * `{name}`: a word in braces, in any alphabet, so that `{дата}` or a Cyrillic letter typed into

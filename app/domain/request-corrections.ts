@@ -8,7 +8,7 @@ import { requestSearchText } from "./search";
 import type { Category, Region, Urgency } from "./taxonomy";
 
 /** The filed fields staff may correct, as the request stores them, in the order the timeline lists them. */
-export const CORRECTED_FIELDS = [
+const CORRECTED_FIELDS = [
   "enterpriseName",
   "contactName",
   "phone",
@@ -40,7 +40,7 @@ export type CorrectedRequest = {
 };
 
 /** A needed-by date as the form gives it (YYYY-MM-DD) and as it is stored (midnight UTC). */
-export function neededByDate(value: string | undefined | null): Date | null {
+function neededByDate(value: string | undefined | null): Date | null {
   return value ? new Date(`${value}T00:00:00Z`) : null;
 }
 

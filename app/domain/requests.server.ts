@@ -19,7 +19,7 @@ export function visibleTo(viewer: Viewer) {
 }
 
 /** The same rule as `visibleTo`, for a request already read (e.g. one linked from another). */
-export function isVisibleTo(viewer: Viewer, request: { assignedClusterId: string | null }) {
+function isVisibleTo(viewer: Viewer, request: { assignedClusterId: string | null }) {
   return viewer.role !== "CLUSTER_MEMBER" || (viewer.clusterId !== null && request.assignedClusterId === viewer.clusterId);
 }
 

@@ -15,7 +15,7 @@ import type { Action } from "./state-machine";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export type SchedulerSettings = {
+type SchedulerSettings = {
   /** RESOLVED with no answer from the enterprise for this long → CLOSED. */
   autoCloseAfterMs: number;
   /** No activity for this long → ask "still needed?". */
@@ -24,7 +24,7 @@ export type SchedulerSettings = {
   staleCloseAfterMs: number;
 };
 
-export const schedulerSettings: SchedulerSettings = {
+const schedulerSettings: SchedulerSettings = {
   autoCloseAfterMs: env.AUTO_CLOSE_DAYS * DAY,
   staleAfterMs: env.STALE_AFTER_DAYS * DAY,
   staleCloseAfterMs: env.STALE_CLOSE_DAYS * DAY,

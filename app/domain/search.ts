@@ -4,7 +4,7 @@ export function normalizeForSearch(value: string) {
   return value.normalize("NFC").toLocaleLowerCase("uk").replace(/\s+/g, " ").trim();
 }
 
-export function searchTextFor(parts: Array<string | null | undefined>) {
+function searchTextFor(parts: Array<string | null | undefined>) {
   return normalizeForSearch(parts.filter(Boolean).join(" "));
 }
 

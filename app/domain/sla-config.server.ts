@@ -15,7 +15,7 @@ const Override = z.partialRecord(
   z.object({ triage: Duration.optional(), resolve: Duration.optional(), accept: Duration.optional() }).strict(),
 );
 
-export function parseSlaTargets(json: string | undefined): SlaTargets {
+function parseSlaTargets(json: string | undefined): SlaTargets {
   if (!json) return DEFAULT_SLA_TARGETS;
   const override = Override.parse(JSON.parse(json));
   const targets = structuredClone(DEFAULT_SLA_TARGETS);

@@ -68,9 +68,9 @@ export function nextDueAt(state: {
 }
 
 /** Sort key for "nothing due" (final, resolved, paused): after every real due time. */
-export const NEVER_DUE = new Date("9999-12-31T00:00:00.000Z");
+const NEVER_DUE = new Date("9999-12-31T00:00:00.000Z");
 /** Sort key for a lapsed assignment: before everything, it needs a new cluster now. */
-export const LAPSED_FIRST = new Date(0);
+const LAPSED_FIRST = new Date(0);
 
 /** The queue's default order in one indexed column (Request.dueSortAt). */
 export function dueSortAt(state: { status: string; nextDueAt: Date | null; notAcceptedInTime: boolean }) {

@@ -42,7 +42,7 @@ export const URGENCY_LABELS: Record<Urgency, Label> = {
 };
 
 /** ISO 3166-2:UA: 24 oblasts, Kyiv city, the Autonomous Republic of Crimea, Sevastopol. */
-export const REGION_LABELS = {
+const REGION_LABELS = {
   "UA-71": { uk: "Черкаська область", en: "Cherkasy Oblast" },
   "UA-74": { uk: "Чернігівська область", en: "Chernihiv Oblast" },
   "UA-77": { uk: "Чернівецька область", en: "Chernivtsi Oblast" },
@@ -75,7 +75,7 @@ export const REGION_LABELS = {
 export type Region = keyof typeof REGION_LABELS;
 export const REGIONS = Object.keys(REGION_LABELS) as Region[];
 
-export function isRegion(code: string): code is Region {
+function isRegion(code: string): code is Region {
   return Object.prototype.hasOwnProperty.call(REGION_LABELS, code);
 }
 

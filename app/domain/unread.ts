@@ -3,7 +3,7 @@
 type EventLike = { actorType: string; action: string; createdAt: string | Date };
 
 /** Anything the enterprise did after filing: a message, an answer, a reopening, a confirmation. */
-export function isEnterpriseActivity(event: EventLike) {
+function isEnterpriseActivity(event: EventLike) {
   return event.actorType === "ENTERPRISE" && event.action !== "submit";
 }
 

@@ -21,12 +21,12 @@ export function auditSubjectLabel(subjectType: string, t: Translate) {
   return labelOr(t, `audit.subject.${subjectType}`, subjectType);
 }
 
-export function auditFieldLabel(field: string, t: Translate) {
+function auditFieldLabel(field: string, t: Translate) {
   return labelOr(t, `audit.field.${field}`, field);
 }
 
 /** One recorded value as text: "—" for nothing, labels for codes, lists joined. */
-export function auditValueText(field: string, value: AuditValue | undefined, locale: Locale, t: Translate): string {
+function auditValueText(field: string, value: AuditValue | undefined, locale: Locale, t: Translate): string {
   if (value === undefined || value === null || value === "") return "—";
   if (Array.isArray(value)) return value.length ? value.map((v) => auditValueText(field, v, locale, t)).join(", ") : "—";
   if (typeof value === "boolean") {

@@ -9,7 +9,7 @@ import { type Locale, formatDate, formatDateTime } from "./locale";
 import { type MessageKey, translate } from "./messages";
 
 /** The form label of each field an event can change (the same words the intake form uses). */
-export const FIELD_LABEL: Record<string, MessageKey> = {
+const FIELD_LABEL: Record<string, MessageKey> = {
   name: "field.enterpriseName",
   enterpriseName: "field.enterpriseName",
   contactName: "field.contactName",
@@ -54,7 +54,7 @@ export function fieldValueText(field: string, code: string | null, locale: Local
   return code;
 }
 
-export function fieldLabelText(field: string, locale: Locale) {
+function fieldLabelText(field: string, locale: Locale) {
   const key = fieldLabelKey(field);
   return key ? translate(locale, key) : field;
 }

@@ -15,7 +15,7 @@ export const CLUSTER_KINDS = ["CLUSTER", "ASSOCIATION", "INITIATIVE"] as const;
 export const PASSWORD_MIN = 12;
 
 /** Lower-case letters, digits and single hyphens: the cluster's address, /admin/clusters/<slug>. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const text = (max: number) =>
   freeText({ error: "required" }).min(1, { error: "required", abort: true }).max(max, `tooLong:${max}`);
@@ -105,7 +105,7 @@ export type UserUpdateInput = z.output<typeof UserUpdateSchema>;
 
 /** Everything posted from a user's page, told apart by `intent`. */
 /** Hand every open request the user owns to another coordinator, with a note shown on each. */
-export const HandOverAllSchema = z.object({
+const HandOverAllSchema = z.object({
   intent: z.literal("handOverAll"),
   toUserId: z.string({ error: "choose" }).min(1, "choose").max(40),
   message: text(5000),
@@ -118,8 +118,6 @@ export const UserActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("resetPassword") }),
   HandOverAllSchema,
 ]);
-
-export type UserAction = z.output<typeof UserActionSchema>;
 
 /** The users list's URL: a bad value falls back to "all". */
 export function readUserListParams(searchParams: URLSearchParams) {

@@ -11,5 +11,3 @@ export const LoginSchema = z.object({
   password: z.string({ error: "required" }).max(PASSWORD_MAX, `tooLong:${PASSWORD_MAX}`),
   redirectTo: z.string().optional(),
 });
-
-export type LoginInput = z.output<typeof LoginSchema>;

@@ -6,7 +6,7 @@ import { PAGE_SIZES } from "./queue";
 /** EDRPOU (8 digits) or a sole proprietor's tax number (10). */
 export const ENTERPRISE_CODE = /^\d{8}(\d{2})?$/;
 
-export const EnterprisePageParamsSchema = z.object({
+const EnterprisePageParamsSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   size: z.coerce
     .number()

@@ -7,5 +7,3 @@ const delivery = z.enum(DELIVERIES, { error: "choose" }).optional();
 export const NotificationPreferencesSchema = z.object(
   Object.fromEntries(NOTIFICATION_TOPICS.map((topic) => [topic, delivery])) as Record<NotificationTopic, typeof delivery>,
 );
-
-export type NotificationPreferencesInput = z.output<typeof NotificationPreferencesSchema>;

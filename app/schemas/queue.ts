@@ -48,8 +48,7 @@ export type QueueSort = (typeof QUEUE_SORTS)[number];
  * Whose requests: anyone's ("any"), the viewer's ("me"), nobody's yet ("nobody"), the viewer's
  * or nobody's ("me-or-nobody"), or one person's (their user id).
  */
-export const OWNER_CHOICES = ["any", "me", "nobody", "me-or-nobody"] as const;
-export type OwnerFilter = (typeof OWNER_CHOICES)[number] | (string & {});
+type OwnerFilter = "any" | "me" | "nobody" | "me-or-nobody" | (string & {});
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
@@ -72,7 +71,7 @@ const flag = z
   .transform((v) => v === "1" || v === "on" || v === "true")
   .catch(false);
 
-export const QueueParamsSchema = z.object({
+const QueueParamsSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   size: z.coerce
     .number()
@@ -91,7 +90,7 @@ export const QueueParamsSchema = z.object({
   duplicates: flag,
   /** Only requests with enterprise activity the viewer has not seen. */
   unread: flag,
-  /** Whose requests (OWNER_CHOICES or a user id); absent: anyone's. */
+  /** Whose requests (see OwnerFilter); absent: anyone's. */
   owner: z
     .string()
     .regex(/^[a-z0-9-]{1,40}$/)

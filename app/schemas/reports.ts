@@ -4,9 +4,9 @@ import { z } from "zod";
 import { type IsoWeek, isoWeekRange, lastCompleteIsoWeek, parseIsoWeek } from "~/domain/iso-week";
 import { LOCALES } from "~/i18n/locale";
 
-export const REPORT_FORMATS = ["xlsx", "csv"] as const;
+const REPORT_FORMATS = ["xlsx", "csv"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
-export const REPORT_SCOPES = ["all", "partners", "cluster"] as const;
+const REPORT_SCOPES = ["all", "partners", "cluster"] as const;
 export type ReportScopeKind = (typeof REPORT_SCOPES)[number];
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -33,7 +33,7 @@ export type ReportParamsError = "week" | "format" | "scope" | "cluster" | "lang"
  * A week as "2026-W13" that has begun by `now` (the current, still running week is allowed);
  * no week means the last complete one. Null for anything else.
  */
-export function reportWeek(text: string | undefined, now: Date = new Date()): IsoWeek | null {
+function reportWeek(text: string | undefined, now: Date = new Date()): IsoWeek | null {
   if (text === undefined || text === "") return lastCompleteIsoWeek(now);
   const week = parseIsoWeek(text);
   if (!week || isoWeekRange(week).start.getTime() > now.getTime()) return null;

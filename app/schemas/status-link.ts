@@ -3,7 +3,7 @@ import { z } from "zod";
 import { emailField } from "./fields";
 
 /** RRC-2026-000123, as printed on every message; typed in any letter case, with stray spaces. */
-export const REFERENCE_PATTERN = /^RRC-\d{4}-\d{6}$/;
+const REFERENCE_PATTERN = /^RRC-\d{4}-\d{6}$/;
 
 export const LostLinkSchema = z.object({
   reference: z
@@ -12,5 +12,3 @@ export const LostLinkSchema = z.object({
     .pipe(z.string().min(1, { error: "required", abort: true }).max(40, "referenceFormat").regex(REFERENCE_PATTERN, "referenceFormat")),
   email: emailField,
 });
-
-export type LostLinkInput = z.output<typeof LostLinkSchema>;

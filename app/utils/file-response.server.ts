@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import type { OpenedFile } from "~/domain/files/request-files.server";
 import { FILE_TYPES, attachmentDisposition } from "~/domain/files/rules";
 
-export const DOWNLOAD_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
+const DOWNLOAD_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
 
 export function fileResponse(file: OpenedFile, headers: Record<string, string> = {}) {
   return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {

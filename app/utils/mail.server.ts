@@ -38,7 +38,7 @@ function envelope(mail: OutgoingMail) {
   };
 }
 
-export function smtpTransport(url: string): MailTransport {
+function smtpTransport(url: string): MailTransport {
   const transporter = nodemailer.createTransport(url);
   return {
     kind: "smtp",
@@ -65,7 +65,7 @@ export function fileTransport(dir: string): MailTransport {
   };
 }
 
-export function outboxDir() {
+function outboxDir() {
   return path.resolve(process.cwd(), env.OUTBOX_DIR);
 }
 

@@ -7,7 +7,7 @@ const KEY = Symbol.for("rrc.requestScope");
 const holder = globalThis as { [KEY]?: AsyncLocalStorage<Map<unknown, unknown>> };
 
 /** Shared with server.mjs through the global symbol registry (whichever loads first creates it). */
-export const requestScope: AsyncLocalStorage<Map<unknown, unknown>> = (holder[KEY] ??= new AsyncLocalStorage());
+const requestScope: AsyncLocalStorage<Map<unknown, unknown>> = (holder[KEY] ??= new AsyncLocalStorage());
 
 /** `compute()` once per HTTP request and key. */
 export function memoForRequest<T>(key: string, compute: () => T): T {

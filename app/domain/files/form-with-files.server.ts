@@ -10,10 +10,10 @@ import { uploadScratchDir } from "./storage.server";
  * What server.mjs allows a form it reads whole (MAX_BODY_BYTES, MAX_FORM_CHARS): a page's text
  * fields keep that rule when files come with them.
  */
-export const PAGE_FORM_LIMITS = { fields: 200, bytes: 256 * 1024, chars: 32_000 };
+const PAGE_FORM_LIMITS = { fields: 200, bytes: 256 * 1024, chars: 32_000 };
 
 /** The answer to a form past those limits, as server.mjs gives it. */
-export const FORM_TOO_LARGE = "Форма завелика. / The form is too large.";
+const FORM_TOO_LARGE = "Форма завелика. / The form is too large.";
 
 export type FormWithFiles = {
   formData: FormData;

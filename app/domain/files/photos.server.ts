@@ -11,7 +11,7 @@ import { pipeline } from "node:stream/promises";
 import sharp from "sharp";
 import { type FileType, MAX_PHOTO_PIXELS } from "./rules";
 
-export const PHOTO_TYPES = ["jpeg", "png", "webp"] as const satisfies readonly FileType[];
+const PHOTO_TYPES = ["jpeg", "png", "webp"] as const satisfies readonly FileType[];
 export type PhotoType = (typeof PHOTO_TYPES)[number];
 
 export function isPhotoType(type: FileType): type is PhotoType {
@@ -19,7 +19,7 @@ export function isPhotoType(type: FileType): type is PhotoType {
 }
 
 /** The longer side of a thumbnail, in pixels. */
-export const THUMBNAIL_PX = 320;
+const THUMBNAIL_PX = 320;
 
 // No cache of decoded images between uploads, and one libvips thread per photo: the server
 // has other requests to answer on a small machine.

@@ -26,7 +26,7 @@ import { FileTooLargeError, measure } from "./storage.server";
 /** A photo's `path`, `size` and `sha256` are those of its clean copy, which is what gets stored. */
 export type ReceivedFile = { name: string; path: string; size: number; sha256: string; type: FileType; thumbnail?: CleanPhoto["thumbnail"] };
 /** The form's other fields, in order, as they came (a field sent twice is there twice). */
-export type FieldEntries = [string, string][];
+type FieldEntries = [string, string][];
 export type Received =
   | { ok: true; files: ReceivedFile[]; fields: Record<string, string>; entries: FieldEntries; discard: () => Promise<void> }
   | { ok: false; refusal: Refusal; file?: string; entries: FieldEntries };
@@ -48,7 +48,7 @@ export type ReceiveOptions = {
 const SMALL_FORM = { fields: 10, bytes: 4096, chars: 4096 };
 
 /** Bytes of multipart framing and small fields allowed on top of the files themselves. */
-export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 class Refused extends Error {
   constructor(

@@ -173,8 +173,6 @@ export async function listStaffFiles({ requestId }: { requestId: string }) {
   }));
 }
 
-export type StaffFile = Awaited<ReturnType<typeof listStaffFiles>>[number];
-
 /** The files on the enterprise's page: the public ones, with who added them as the enterprise knows them. */
 export async function listEnterpriseFiles({ token }: { token: string }): Promise<EnterpriseFile[]> {
   if (!isWellFormedStatusToken(token)) return [];

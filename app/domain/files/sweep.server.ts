@@ -7,7 +7,7 @@ import { db } from "~/data/db.server";
 import { type FileStore, fileStore, uploadScratchDir } from "./storage.server";
 
 /** Longer than any upload takes between storing its files and writing their rows. */
-export const SWEEP_GRACE_MS = 60 * 60 * 1000;
+const SWEEP_GRACE_MS = 60 * 60 * 1000;
 
 export async function sweepFiles({ now = new Date(), store = fileStore() }: { now?: Date; store?: FileStore } = {}) {
   const before = new Date(now.getTime() - SWEEP_GRACE_MS);

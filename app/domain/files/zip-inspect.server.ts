@@ -5,9 +5,9 @@ import type { FileHandle } from "node:fs/promises";
 import { once } from "node:events";
 import zlib from "node:zlib";
 
-export const MAX_ZIP_ENTRIES = 2000;
+const MAX_ZIP_ENTRIES = 2000;
 /** All entries together, inflated. Real 10 MB spreadsheets stay well below. */
-export const MAX_ZIP_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+const MAX_ZIP_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 
 export type ZipInspection =
   | { ok: true; names: Set<string>; mimetype: string | null }

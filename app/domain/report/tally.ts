@@ -22,7 +22,7 @@ const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
 export const FLOW_KEYS = ["opened", "triaged", "assigned", "accepted", "resolved", "closed", "rejected", "duplicates"] as const;
-export type FlowKey = (typeof FLOW_KEYS)[number];
+type FlowKey = (typeof FLOW_KEYS)[number];
 export const SPEED_KEYS = ["toTriage", "toAssign", "toAccept", "toResolve"] as const;
 export type SpeedKey = (typeof SPEED_KEYS)[number];
 export const AGE_BUCKETS = ["lt1d", "1to3d", "3to7d", "7to14d", "14to30d", "30dplus"] as const;
@@ -45,8 +45,8 @@ export function percentile(sorted: readonly number[], p: number): number | null 
   return sorted[low]! + (sorted[high]! - sorted[low]!) * (rank - low);
 }
 
-export type SlaShare = { n: number; within: number; share: number | null };
-export type SpeedFigures = { n: number; medianHours: number | null; p90Hours: number | null };
+type SlaShare = { n: number; within: number; share: number | null };
+type SpeedFigures = { n: number; medianHours: number | null; p90Hours: number | null };
 
 export type ClusterFigures = {
   /** Null for the row of requests without a cluster. */
