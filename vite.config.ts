@@ -15,7 +15,7 @@ declare module "@remix-run/node" {
  * hashed file names in the Vite manifest, which Remix keeps outside the public folder
  * (build/.vite/client-manifest.json) when `build.manifest` is on.
  */
-export const CLIENT_ENTRIES = ["app/enhance/intake.ts"];
+export const CLIENT_ENTRIES = ["app/enhance/intake.ts", "app/enhance/uploads-page.ts"];
 
 function clientEntries(): Plugin {
   return {

@@ -9,7 +9,8 @@ import { useLocale } from "~/i18n/use-locale";
 import type { RequestIntent } from "~/schemas/request-actions";
 import { ErrorList } from "./forms";
 import { type ReplyTemplateChoice, ReplyTemplatePicker } from "./reply-templates";
-import { FILE_LIMITS, FileField } from "./request-files";
+import { FILE_LIMITS } from "~/domain/files/rules";
+import { FileField } from "./request-files";
 
 /**
  * What the request page's action answers to a post it did not redirect: a refusal, or a reply

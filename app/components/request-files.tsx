@@ -3,16 +3,10 @@
 // back as `?files=` on the page (see app/utils/file-response.server.ts).
 import { useSearchParams } from "@remix-run/react";
 import type { Author } from "~/domain/authors";
-import {
-  ACCEPTED_EXTENSIONS,
-  MAX_FILE_BYTES,
-  MAX_FILES_PER_REQUEST,
-  MAX_FILES_PER_SUBMISSION,
-  MAX_PHOTO_PIXELS,
-  MAX_SUBMISSION_BYTES,
-  REFUSALS,
-  type Refusal,
-} from "~/domain/files/rules";
+import { ACCEPTED_EXTENSIONS, FILE_LIMITS, REFUSALS, type Refusal } from "~/domain/files/rules";
+import { useEffect, useRef } from "react";
+import { installUploads } from "~/enhance/uploads";
+import { fileRefusalText } from "~/i18n/file-refusal";
 import { formatDateTime } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
@@ -31,14 +25,6 @@ const TYPE_LABEL: Record<string, string> = {
   odp: "OpenDocument Presentation",
   csv: "CSV",
   txt: "TXT",
-};
-
-export const FILE_LIMITS = {
-  files: MAX_FILES_PER_SUBMISSION,
-  fileMb: MAX_FILE_BYTES / 1024 / 1024,
-  totalMb: MAX_SUBMISSION_BYTES / 1024 / 1024,
-  max: MAX_FILES_PER_REQUEST,
-  megapixels: MAX_PHOTO_PIXELS / 1_000_000,
 };
 
 export type ListedFile = {
@@ -77,6 +63,7 @@ export function RequestFiles({ files, hrefBase, uploadAction, canUpload, staff }
   staff: boolean;
 }) {
   const { t } = useLocale();
+  const field = useUploads();
   return (
     <section id="files" aria-labelledby="files-title">
       <h2 id="files-title">{t("files.title")}</h2>
@@ -86,7 +73,16 @@ export function RequestFiles({ files, hrefBase, uploadAction, canUpload, staff }
         <form method="post" action={uploadAction} encType="multipart/form-data" data-upload-form>
           <div className="field">
             <label htmlFor="upload-files">{t("files.add")}</label>
-            <input id="upload-files" type="file" name="file" multiple accept={ACCEPTED_EXTENSIONS.join(",")} aria-describedby="upload-files-hint" />
+            <input
+              ref={field}
+              id="upload-files"
+              type="file"
+              name="file"
+              multiple
+              accept={ACCEPTED_EXTENSIONS.join(",")}
+              aria-describedby="upload-files-hint"
+              data-file-field=""
+            />
             <p id="upload-files-hint" className="hint">
               {t("files.limits", FILE_LIMITS)} {t("files.photosCleaned")} {t("files.noKeep")}
             </p>
@@ -178,8 +174,26 @@ function UploadNotice() {
 
 /** Why files were refused, naming the file when one was to blame. */
 function refusalText(t: ReturnType<typeof useLocale>["t"], refusal: Refusal, file: string | null | undefined) {
-  const reason = t(`files.refused.${refusal}` as MessageKey, FILE_LIMITS);
-  return file ? t("files.refusedFile", { file }) + reason : reason.charAt(0).toUpperCase() + reason.slice(1);
+  return fileRefusalText((key, params) => t(key as MessageKey, params), refusal, file);
+}
+
+/**
+ * On the request page (run by React): the browser's checks and progress bars for the form that
+ * holds this file field (app/enhance/uploads.ts). Pages served without React load the same code
+ * as their own script.
+ */
+function useUploads() {
+  const { t } = useLocale();
+  const field = useRef<HTMLInputElement>(null);
+  // Read when a message is shown: a new render must not undo the form (and abort its upload).
+  const translate = useRef(t);
+  translate.current = t;
+  useEffect(() => {
+    const form = field.current?.form;
+    if (!form) return;
+    return installUploads(form, (key, params) => translate.current(key as MessageKey, params));
+  }, []);
+  return field;
 }
 
 /**
@@ -196,12 +210,14 @@ export function FileField({ id, name, label, hint, errors, refusedFile }: {
   refusedFile?: string | null;
 }) {
   const { t } = useLocale();
+  const field = useUploads();
   const refusals = (errors ?? []).filter((e): e is Refusal => REFUSALS.includes(e as Refusal));
   const describedBy = [`${id}-description`, refusals.length ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input
+        ref={field}
         id={id}
         type="file"
         name={name}

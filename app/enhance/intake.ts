@@ -6,7 +6,8 @@
 // - a draft kept on the device, offered back on the next visit (text only: a browser cannot
 //   keep chosen files, and the form says so beside its file field);
 // - no submission lost for lack of a connection: it says so and keeps everything;
-// - a button that says it is sending.
+// - a button that says it is sending;
+// - the documents checked as they are chosen and sent with a progress bar (./uploads.ts).
 // What it adds to the page follows the markup of app/components/forms.tsx.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { errorMessageKey, interpolate } from "~/i18n/format-message";
@@ -19,6 +20,7 @@ import {
   withoutOtherCategoryFields,
 } from "~/schemas/intake";
 import { clearDraft, fillForm, formDraft, isChanged, isDirty, readDraft, writeDraft, type Draft } from "./draft";
+import { installUploads, translator } from "./uploads";
 
 /** Not kept in the draft: the bots' field, and consent (given afresh each time). */
 const NOT_IN_DRAFT = [HONEYPOT_FIELD, "consent"];
@@ -208,6 +210,8 @@ function enhance(form: HTMLFormElement, strings: Record<string, string>) {
       (firstWrong as Field).focus();
       return;
     }
+    // Stopped already: a chosen file cannot go, and says why beside its field (./uploads.ts).
+    if (event.defaultPrevented) return;
     if (navigator.onLine === false) {
       event.preventDefault();
       saveNow();
@@ -231,4 +235,9 @@ function enhance(form: HTMLFormElement, strings: Record<string, string>) {
 
 const form = document.getElementById(INTAKE_FORM_ID);
 const strings = document.getElementById(INTAKE_STRINGS_ID)?.textContent;
-if (form instanceof HTMLFormElement && strings) enhance(form, JSON.parse(strings) as Record<string, string>);
+if (form instanceof HTMLFormElement && strings) {
+  const dictionary = JSON.parse(strings) as Record<string, string>;
+  enhance(form, dictionary);
+  // After the form's own checks, which may stop a submission before any file goes.
+  installUploads(form, translator(dictionary));
+}

@@ -4,8 +4,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxField, FormErrors, SelectField, TextField, TextareaField } from "~/components/forms";
-import { FILE_LIMITS, FileField } from "~/components/request-files";
+import { EnhancerScript } from "~/components/enhancer-script";
+import { FileField } from "~/components/request-files";
+import { FILE_LIMITS } from "~/domain/files/rules";
 import { StorageFullError } from "~/domain/errors";
+import { UPLOAD_STRINGS } from "~/enhance/upload-strings";
 import { createRequest } from "~/domain/intake.server";
 import { allowIntakeFrom } from "~/domain/intake-limit.server";
 import { formTooLarge, readFormWithFiles } from "~/domain/files/form-with-files.server";
@@ -15,8 +18,6 @@ import { pickMessages } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { HONEYPOT_FIELD, INTAKE_FIELDS, INTAKE_FORM_ID, INTAKE_STRINGS_ID, IntakeSchema, withoutOtherCategoryFields } from "~/schemas/intake";
 import { clientScript } from "~/utils/client-entries.server";
-import { useNonce } from "~/utils/nonce";
-import { jsonInScript } from "~/utils/json-in-script";
 import { clientAddress } from "~/utils/request.server";
 import { passOnHeaders } from "~/utils/route-headers";
 import { STORAGE_FULL_INIT } from "~/utils/storage-full";
@@ -37,7 +38,7 @@ export const meta: MetaFunction = () => [{ title: "Новий запит · New 
 export const headers = passOnHeaders;
 
 /** The groups of strings the page's script shows. */
-const ENHANCER_STRINGS = ["error.", "form."];
+const ENHANCER_STRINGS = ["error.", ...UPLOAD_STRINGS];
 
 export function loader({ request }: LoaderFunctionArgs) {
   return {
@@ -88,7 +89,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewRequest() {
   const { script, strings } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const nonce = useNonce();
   const { locale, t } = useLocale();
   // Rendered on the server only: the fields, with what was typed and the errors of a reply.
   const [form, fields] = useForm<z.input<typeof IntakeSchema>>({ id: INTAKE_FORM_ID, lastResult, defaultValue: { urgency: "NORMAL" } });
@@ -161,11 +161,7 @@ export default function NewRequest() {
           {t("form.submit")}
         </button>
       </Form>
-      <script type="application/json" id={INTAKE_STRINGS_ID} nonce={nonce} dangerouslySetInnerHTML={{ __html: jsonInScript(strings) }} />
-      {script.preload.map((href) => (
-        <link key={href} rel="modulepreload" href={href} nonce={nonce} />
-      ))}
-      <script type="module" src={script.src} nonce={nonce} />
+      <EnhancerScript script={script} strings={strings} stringsId={INTAKE_STRINGS_ID} />
     </main>
   );
 }

@@ -4,18 +4,23 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextareaField } from "~/components/forms";
-import { FILE_LIMITS, FileField, RequestFiles, authorLabel } from "~/components/request-files";
+import { EnhancerScript } from "~/components/enhancer-script";
+import { FileField, RequestFiles, authorLabel } from "~/components/request-files";
+import { FILE_LIMITS } from "~/domain/files/rules";
 import { StatusTimeline } from "~/components/status-timeline";
 import { StorageFullError, TransitionError } from "~/domain/errors";
+import { UPLOAD_STRINGS, UPLOAD_STRINGS_ID } from "~/enhance/upload-strings";
 import { type FormWithFiles, formTooLarge, readFormWithFiles } from "~/domain/files/form-with-files.server";
 import { FilesRefusedError, listEnterpriseFiles } from "~/domain/files/request-files.server";
 import { addEnterpriseMessage, enterpriseAction, getStatusPage } from "~/domain/status-page.server";
 import { CATEGORY_LABELS, URGENCY_LABELS, regionLabel } from "~/domain/taxonomy";
 import { formatDateTime } from "~/i18n/locale";
-import { statusLabel } from "~/i18n/messages";
+import { getLocale } from "~/i18n/locale.server";
+import { pickMessages, statusLabel } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { EnterpriseAnswerSchema, EnterpriseMessageSchema } from "~/schemas/intake";
 import { env } from "~/config/env.server";
+import { clientScript } from "~/utils/client-entries.server";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";
 import { passOnHeaders } from "~/utils/route-headers";
 import { STORAGE_FULL_INIT } from "~/utils/storage-full";
@@ -33,11 +38,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request: http }: LoaderFunctionArgs) {
   const request = await getStatusPage(params.token ?? "");
   if (!request) throw new Response("Not found", { status: 404, headers: PRIVATE_HEADERS });
   const files = await listEnterpriseFiles({ token: params.token ?? "" });
-  return data({ request, files, token: params.token ?? "", now: new Date().toISOString(), staleCloseDays: env.STALE_CLOSE_DAYS }, { headers: PRIVATE_HEADERS });
+  // Its forms take documents while the request takes messages: their script comes with them.
+  const uploads = request.acceptsMessages ? { script: clientScript("app/enhance/uploads-page.ts"), strings: pickMessages(getLocale(http), UPLOAD_STRINGS) } : null;
+  return data(
+    { request, files, uploads, token: params.token ?? "", now: new Date().toISOString(), staleCloseDays: env.STALE_CLOSE_DAYS },
+    { headers: PRIVATE_HEADERS },
+  );
 }
 
 export const headers: HeadersFunction = (args) => {
@@ -91,7 +101,7 @@ async function answer(token: string, { formData, files, refusal }: FormWithFiles
 }
 
 export default function StatusPage() {
-  const { request, files, token, now, staleCloseDays } = useLoaderData<typeof loader>();
+  const { request, files, uploads, token, now, staleCloseDays } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { locale, t, tError } = useLocale();
@@ -218,6 +228,7 @@ export default function StatusPage() {
           {t("status.closedNoMessages")} <Link to="/requests/new" reloadDocument>{t("nav.newRequest")}</Link>
         </p>
       )}
+      {uploads ? <EnhancerScript script={uploads.script} strings={uploads.strings} stringsId={UPLOAD_STRINGS_ID} /> : null}
     </main>
   );
 }

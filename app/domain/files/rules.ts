@@ -38,6 +38,15 @@ export const ACCEPTED_EXTENSIONS = (Object.keys(FILE_TYPES) as FileType[])
   .filter((type) => !REFUSED_TYPES.includes(type))
   .flatMap((type) => FILE_TYPES[type].extensions.map((e) => `.${e}`));
 
+/** The limits as the forms state them (`files.limits`) and the refusals' texts interpolate them. */
+export const FILE_LIMITS = {
+  files: MAX_FILES_PER_SUBMISSION,
+  fileMb: MAX_FILE_BYTES / 1024 / 1024,
+  totalMb: MAX_SUBMISSION_BYTES / 1024 / 1024,
+  max: MAX_FILES_PER_REQUEST,
+  megapixels: MAX_PHOTO_PIXELS / 1_000_000,
+};
+
 /** Why a submission was refused: each has its message in the dictionaries (`files.refused.<code>`). */
 export const REFUSALS = [
   "notMultipart",
@@ -92,4 +101,23 @@ export function attachmentDisposition(name: string) {
   const fallback = `${ascii(stem) || "file"}${extension ? `.${ascii(extension)}` : ""}`;
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * What the browser can tell before sending (names, sizes, how many): the refusal the server
+ * would give, so that a chosen file is refused at once with its reason. The server still decides
+ * every file by its content; this only spares a phone a useless upload.
+ */
+export function selectionRefusal(files: readonly { name: string; size: number }[]): { refusal: Refusal; file?: string } | null {
+  if (files.length > MAX_FILES_PER_SUBMISSION) return { refusal: "tooManyFiles" };
+  for (const file of files) {
+    if (acceptableFileName(file.name) === null) return { refusal: "badName", file: file.name };
+    if (file.size === 0) return { refusal: "empty", file: file.name };
+    if (file.size > MAX_FILE_BYTES) return { refusal: "fileTooLarge", file: file.name };
+    const extension = `.${extensionOf(file.name)}`;
+    if (FILE_TYPES.heic.extensions.some((e) => `.${e}` === extension)) return { refusal: "heic", file: file.name };
+    if (!ACCEPTED_EXTENSIONS.includes(extension)) return { refusal: "unsupported", file: file.name };
+  }
+  if (files.reduce((sum, file) => sum + file.size, 0) > MAX_SUBMISSION_BYTES) return { refusal: "submissionTooLarge" };
+  return null;
 }

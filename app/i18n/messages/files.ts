@@ -46,6 +46,9 @@ const uk = {
   "files.intake.hint": "Переліки обладнання, рахунки, сертифікати, плани, фото пошкоджень.",
   "files.intake.noKeep":
     "Якщо запит не прийнято, усе надруковане залишиться у формі, але файли доведеться вибрати знову: без JavaScript браузер не зберігає вибрані файли. Чернетка на пристрої теж зберігає лише текст, не файли.",
+  "files.upload.sending": "Надсилаємо файли… Не закривайте сторінку, доки не завершиться.",
+  "files.upload.lost": "З'єднання перервалося: нічого не надіслано. Усе введене й вибрані файли залишилися тут — надішліть ще раз, коли зв'язок відновиться.",
+  "files.upload.failed": "Сервер не зміг прийняти форму. Усе введене й вибрані файли залишилися тут — спробуйте ще раз.",
 };
 
 export const fileMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
@@ -96,5 +99,8 @@ export const fileMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> 
     "files.intake.hint": "Equipment lists, invoices, certificates, floor plans, photos of damage.",
     "files.intake.noKeep":
       "If the request is refused, everything typed stays in the form but the files must be chosen again: without JavaScript the browser cannot keep chosen files. The draft on this device keeps the text only, not the files.",
+    "files.upload.sending": "Sending the files… Keep this page open until it finishes.",
+    "files.upload.lost": "The connection was lost: nothing was sent. Everything you typed and the chosen files are still here — send again when the connection is back.",
+    "files.upload.failed": "The server could not take the form. Everything you typed and the chosen files are still here — please try again.",
   },
 };
