@@ -35,7 +35,7 @@ const MAX_FORM_CHARS = 32_000;
  */
 const MAX_UPLOAD_BODY_BYTES = 26 * 1024 * 1024;
 const UPLOAD_PATH = /^\/(?:(?:s|requests)\/[^/]+\/files|requests\/new|s\/[A-Za-z0-9_-]{43}|requests\/RRC-\d{4}-\d{6})\/?$/;
-/** The staff session cookie (app/domain/auth.server.ts, SESSION_COOKIE_NAME). */
+/** The staff session cookie (app/domain/auth/auth.server.ts, SESSION_COOKIE_NAME). */
 const SESSION_COOKIE = /(?:^|;\s*)rrc_session=[^;\s]/;
 
 /** The host the browser addressed (a proxy's X-Forwarded-Host when TRUST_PROXY is on). */

@@ -14,7 +14,7 @@ import {
   useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { HOME_BY_ROLE, getSessionUser } from "~/domain/auth.server";
+import { HOME_BY_ROLE, getSessionUser } from "~/domain/auth/auth.server";
 import { getLocale } from "~/i18n/locale.server";
 import { staffStringsSrc } from "~/i18n/staff-dictionary.server";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locale";

@@ -4,7 +4,7 @@
 //   tsx bench/export-child.ts <csv|xlsx> <2026-W47|newest> <out file>     (DATABASE_URL: the database)
 // "newest" is the week (Kyiv time) of the newest request: every request is filed before its end.
 import fs from "node:fs";
-import { formatIsoWeek, isoWeekOf, parseIsoWeek } from "~/domain/iso-week";
+import { formatIsoWeek, isoWeekOf, parseIsoWeek } from "~/domain/sla/iso-week";
 import { writeWeeklyReportCsv, writeWeeklyReportXlsx } from "~/domain/report/index.server";
 import { db } from "~/data/db.server";
 

@@ -12,22 +12,22 @@
 //   proprietor's 10-digit RNOKPP), about 0.6 per request (some file several requests).
 // - Requests over the last 12 weeks, all statuses, categories, urgencies and regions; the
 //   status follows from age (recent ones early in their life, as the demo seed does). Each
-//   status is reached by a path the state machine allows (app/domain/state-machine.ts), and
+//   status is reached by a path the state machine allows (app/domain/requests/state-machine.ts), and
 //   the request carries what that path sets: triagedAt/assignedAt/acceptedAt/resolvedAt/
 //   closedAt, assignedClusterId (a cluster with the category's capability) for ASSIGNED,
 //   IN_PROGRESS, RESOLVED and CLOSED, ownerId (the triaging coordinator; a fifth of the NEW
 //   requests taken by one before triage, with their `take` event), slaPausedAt for
 //   NEEDS_INFO, duplicateOfId for DUPLICATE, version = number of transitions, and
 //   lastActivityAt/updatedAt = the last event. SLA due times by the app's slaDueTimes() and
-//   acceptDueAt() with DEFAULT_SLA_TARGETS (app/domain/sla.ts): triageDueAt, resolveDueAt, and
+//   acceptDueAt() with DEFAULT_SLA_TARGETS (app/domain/sla/sla.ts): triageDueAt, resolveDueAt, and
 //   acceptDueAt while ASSIGNED (null in every other status, as the app clears it).
 // - The sort keys: urgencyRank, statusRank, attentionRank, nextDueAt and dueSortAt from the app's
-//   requestKeys() (app/domain/request-keys.ts).
-// - references as formatReference()/referenceYear() make them (app/domain/identifiers.ts:
+//   requestKeys() (app/domain/requests/request-keys.ts).
+// - references as formatReference()/referenceYear() make them (app/domain/enterprises/identifiers.ts:
 //   RRC-YYYY-NNNNNN, the Kyiv year of createdAt) continuing ReferenceCounter, which is
 //   updated; statusTokenHash = SHA-256 of a token derived from the reference
 //   (benchStatusToken(reference) opens /s/<token> in later benchmarks); searchText as
-//   requestSearchText() in app/domain/search.ts; possibleDuplicateOfId as createRequest sets it.
+//   requestSearchText() in app/domain/queue/search.ts; possibleDuplicateOfId as createRequest sets it.
 // - 1 to 5 RequestEvents per request, one per transition, actors and visibility as the state
 //   machine says. (CLOSED needs five: submit, assign, accept, resolve, confirm/close/autoClose;
 //   every other status takes one to four.)
@@ -45,12 +45,12 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { categoryDetails } from "../app/domain/category-details.ts";
-import { completeEdrpou, formatReference, isValidRnokpp, referenceYear } from "../app/domain/identifiers.ts";
-import { requestKeys } from "../app/domain/request-keys.ts";
-import { requestSearchText } from "../app/domain/search.ts";
-import { DEFAULT_SLA_TARGETS, acceptDueAt, slaDueTimes } from "../app/domain/sla.ts";
-import { STATUSES, TRANSITIONS } from "../app/domain/state-machine.ts";
+import { categoryDetails } from "../app/domain/requests/category-details.ts";
+import { completeEdrpou, formatReference, isValidRnokpp, referenceYear } from "../app/domain/enterprises/identifiers.ts";
+import { requestKeys } from "../app/domain/requests/request-keys.ts";
+import { requestSearchText } from "../app/domain/queue/search.ts";
+import { DEFAULT_SLA_TARGETS, acceptDueAt, slaDueTimes } from "../app/domain/sla/sla.ts";
+import { STATUSES, TRANSITIONS } from "../app/domain/requests/state-machine.ts";
 
 const HOUR = 3_600_000;
 /** Coordinators the requests' owners are spread over (the demo seed has two; more are added). */

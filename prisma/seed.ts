@@ -2,9 +2,9 @@
 // spread over categories, regions, states and the last twelve weeks. Run on an empty
 // database by `npm start` (scripts/db-setup.mjs), or by hand: `npx tsx prisma/seed.ts`.
 import { db } from "~/data/db.server";
-import type { SlaTargets } from "~/domain/sla";
-import { slaTargets } from "~/domain/sla-config.server";
-import type { Status } from "~/domain/state-machine";
+import type { SlaTargets } from "~/domain/sla/sla";
+import { slaTargets } from "~/domain/sla/sla-config.server";
+import type { Status } from "~/domain/requests/state-machine";
 import type { Urgency } from "~/domain/taxonomy";
 import {
   type ClusterSeed,

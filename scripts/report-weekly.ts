@@ -7,8 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { recordReportExport } from "~/domain/export-log.server";
-import { formatIsoWeek, isoWeekRange, formatKyivDateTime } from "~/domain/iso-week";
+import { recordReportExport } from "~/domain/admin/export-log.server";
+import { formatIsoWeek, isoWeekRange, formatKyivDateTime } from "~/domain/sla/iso-week";
 import { reportAccessFor, reportFileName, writeWeeklyReportCsv, writeWeeklyReportXlsx } from "~/domain/report/index.server";
 import { readReportParams } from "~/schemas/reports";
 import { db } from "~/data/db.server";

@@ -5,7 +5,7 @@
 //   npm run user:create -- --email a@b.ua --role COORDINATOR|ADMIN|CLUSTER_MEMBER
 //                          [--cluster slug] [--name "Ім'я Прізвище"] [--password ...]
 import { parseArgs } from "node:util";
-import { createUser } from "~/domain/admin.server";
+import { createUser } from "~/domain/admin/admin.server";
 import { translateError } from "~/i18n/messages";
 import { PASSWORD_MIN, ROLES, UserCreateSchema } from "~/schemas/admin";
 import { db } from "~/data/db.server";

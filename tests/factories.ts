@@ -1,10 +1,10 @@
 // Test data and the demo seed are built by the same factories. Deterministic: pass a seeded
 // random source to get the same data every time.
-import { completeEdrpou } from "~/domain/identifiers";
-import { createRequest } from "~/domain/intake.server";
-import { hashPassword } from "~/domain/password.server";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
-import type { Action, Actor, Status } from "~/domain/state-machine";
+import { completeEdrpou } from "~/domain/enterprises/identifiers";
+import { createRequest } from "~/domain/requests/intake.server";
+import { hashPassword } from "~/domain/auth/password.server";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
+import type { Action, Actor, Status } from "~/domain/requests/state-machine";
 import { CATEGORIES, type Category, REGIONS, type Region, URGENCIES } from "~/domain/taxonomy";
 import type { IntakeInput } from "~/schemas/intake";
 import { db } from "~/data/db.server";

@@ -2,7 +2,7 @@
 // enterprise registry, both side by side, and (for staff) the action that takes the filed ones
 // into the registry.
 import { Form } from "@remix-run/react";
-import type { FieldChange } from "~/domain/field-changes";
+import type { FieldChange } from "~/domain/requests/field-changes";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 

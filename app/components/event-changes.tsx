@@ -1,5 +1,5 @@
 // An event's field-by-field changes ("Терміновість: Висока → Критична"), in the page's language.
-import type { FieldChange } from "~/domain/field-changes";
+import type { FieldChange } from "~/domain/requests/field-changes";
 import { fieldLabelKey, fieldValueText, isSensitiveChange } from "~/i18n/field-change-text";
 import { useLocale } from "~/i18n/use-locale";
 

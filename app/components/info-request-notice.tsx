@@ -2,8 +2,8 @@
 // answer takes it; once the enterprise has answered (and nothing has moved it since), the answer,
 // addressed to whoever asked.
 import { useLabels } from "~/components/request-labels";
-import { type InfoExchange } from "~/domain/info-requests";
-import { type Status, statusAskedFrom } from "~/domain/state-machine";
+import { type InfoExchange } from "~/domain/requests/info-requests";
+import { type Status, statusAskedFrom } from "~/domain/requests/state-machine";
 import { useLocale } from "~/i18n/use-locale";
 
 export function InfoRequestNotice({

@@ -1,7 +1,7 @@
 // On an original request's page: the requests merged into it, flagged when another enterprise
 // filed them (a merge made by mistake is undone from the duplicate's page).
 import { Link } from "@remix-run/react";
-import type { StaffRequest } from "~/domain/requests.server";
+import type { StaffRequest } from "~/domain/requests/requests.server";
 import { useLocale } from "~/i18n/use-locale";
 
 export function MergedRequests({ merged }: { merged: StaffRequest["mergedRequests"] }) {

@@ -1,7 +1,7 @@
 // The queue's filter form (GET, so a filtered view is a link). The cluster portal shows it
 // without the cluster-wide filters, which mean nothing inside one cluster.
 import { Form, Link } from "@remix-run/react";
-import { STATUSES } from "~/domain/state-machine";
+import { STATUSES } from "~/domain/requests/state-machine";
 import { CATEGORIES, URGENCIES, regionOptions } from "~/domain/taxonomy";
 import { useLocale } from "~/i18n/use-locale";
 import { PAGE_SIZES, type QueueParams } from "~/schemas/queue";

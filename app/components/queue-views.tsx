@@ -1,7 +1,7 @@
 // The queue's ways in: the views every coordinator has (what needs my action, mine, nobody's,
 // everything) and the saved ones, the user's own and those shared with all coordinators.
 import { Form, Link } from "@remix-run/react";
-import type { SavedViewItem } from "~/domain/saved-views.server";
+import type { SavedViewItem } from "~/domain/queue/saved-views.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { MY_WORK, type QueueParams, queueSearch } from "~/schemas/queue";

@@ -7,7 +7,7 @@ import type { FieldMetadata } from "@conform-to/react";
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { ErrorList, TextField, TextareaField } from "~/components/forms";
-import { replyChoice, withReply } from "~/domain/reply-templates";
+import { replyChoice, withReply } from "~/domain/notifications/reply-templates";
 import { useLocale } from "~/i18n/use-locale";
 import { INSERT_REPLY } from "~/schemas/reply-templates";
 

@@ -4,7 +4,7 @@
 import { type SubmissionResult, getFormProps, useForm } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { DETAIL_FORM_FIELD } from "~/domain/category-details";
+import { DETAIL_FORM_FIELD } from "~/domain/requests/category-details";
 import { CATEGORIES, type Category, URGENCIES, regionOptions } from "~/domain/taxonomy";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";

@@ -2,7 +2,7 @@
 // form. The form is a plain multipart post, so it works without JavaScript; its outcome comes
 // back as `?files=` on the page (see app/utils/file-response.server.ts).
 import { useSearchParams } from "@remix-run/react";
-import type { Author } from "~/domain/authors";
+import type { Author } from "~/domain/requests/authors";
 import { ACCEPTED_EXTENSIONS, FILE_LIMITS, REFUSALS, type Refusal } from "~/domain/files/rules";
 import { useEffect, useRef } from "react";
 import { installUploads } from "~/enhance/uploads";

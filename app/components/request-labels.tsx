@@ -1,5 +1,5 @@
 // Small shared pieces for showing requests to staff: labels, age, due-time marks.
-import type { Status } from "~/domain/state-machine";
+import type { Status } from "~/domain/requests/state-machine";
 import { CATEGORY_LABELS, URGENCY_LABELS, regionLabel, type Category, type Urgency } from "~/domain/taxonomy";
 import { formatDateTime } from "~/i18n/locale";
 import { useLocale } from "~/i18n/use-locale";

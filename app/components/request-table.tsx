@@ -4,7 +4,7 @@
 import { Link, useNavigate } from "@remix-run/react";
 import type { MouseEvent, ReactNode } from "react";
 import { type Row, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import type { QueueRow } from "~/domain/queue.server";
+import type { QueueRow } from "~/domain/queue/queue.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { QUEUE_COLUMNS, QUEUE_SORTS, type QueueColumn, type QueueParams, type QueueSort, queueSearch } from "~/schemas/queue";

@@ -4,8 +4,8 @@
 // merged into this one are marked as such, and the other request of a merge is linked where
 // the reader may open it.
 import { Link } from "@remix-run/react";
-import type { StaffRequest } from "~/domain/requests.server";
-import { isNewToViewer } from "~/domain/unread";
+import type { StaffRequest } from "~/domain/requests/requests.server";
+import { isNewToViewer } from "~/domain/requests/unread";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { EventChanges } from "./event-changes";

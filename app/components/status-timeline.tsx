@@ -1,6 +1,6 @@
-import type { FieldChange } from "~/domain/field-changes";
-import type { Author } from "~/domain/status-page.server";
-import type { Status } from "~/domain/state-machine";
+import type { FieldChange } from "~/domain/requests/field-changes";
+import type { Author } from "~/domain/requests/status-page.server";
+import type { Status } from "~/domain/requests/state-machine";
 import { formatDateTime } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";

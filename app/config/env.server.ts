@@ -40,7 +40,7 @@ const EnvSchema = z.object({
   STALE_CLOSE_DAYS: z.coerce.number().positive().default(7),
   /** How often the server runs the timed rules; 0 leaves them to `npm run jobs:run` (cron). */
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
-  /** Overrides of the SLA targets per urgency (JSON, see app/domain/sla-config.server.ts). */
+  /** Overrides of the SLA targets per urgency (JSON, see app/domain/sla/sla-config.server.ts). */
   SLA_TARGETS: z.string().optional(),
   /**
    * The site's public address, the base of every link the app writes into messages and pages

@@ -1,4 +1,4 @@
-import type { TransitionRefusal } from "./state-machine";
+import type { TransitionRefusal } from "./requests/state-machine";
 
 /** A transition the state machine refused, or a request that changed meanwhile. */
 export class TransitionError extends Error {

@@ -5,13 +5,13 @@
 // jobs twice, or two runners at once, changes nothing twice.
 import { db } from "~/data/db.server";
 import { env } from "~/config/env.server";
-import { pruneSessions } from "./auth.server";
+import { pruneSessions } from "./auth/auth.server";
 import { TransitionError } from "./errors";
-import { sendDueDigests } from "./digest.server";
+import { sendDueDigests } from "./notifications/digest.server";
 import { sweepFiles } from "./files/sweep.server";
-import { deliverDueNotifications } from "./notifications.server";
-import { transitionRequestInTx } from "./request-transition.server";
-import type { Action } from "./state-machine";
+import { deliverDueNotifications } from "./notifications/notifications.server";
+import { transitionRequestInTx } from "./requests/request-transition.server";
+import type { Action } from "./requests/state-machine";
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 // How the admin's record reads to a person, on the page and in the CSV alike: the action and
 // each changed field in the reader's language, codes (roles, categories, regions) as labels.
-import { type AuditFieldChange, type AuditValue, auditFieldChanges, type AuditSnapshot } from "~/domain/audit";
+import { type AuditFieldChange, type AuditValue, auditFieldChanges, type AuditSnapshot } from "~/domain/admin/audit";
 import { categoryLabel, isCategory, regionLabel } from "~/domain/taxonomy";
 import type { Locale } from "./locale";
 import type { MessageKey } from "./messages";

@@ -1,5 +1,5 @@
 // The form label of each category-specific detail as stored (Request.details and
-// sensitiveDetails; see categoryDetails in app/domain/intake.server.ts): the request page and the
+// sensitiveDetails; see categoryDetails in app/domain/requests/intake.server.ts): the request page and the
 // weekly report name them the same way the intake form asked for them.
 import type { MessageKey } from "./messages";
 

@@ -1,8 +1,8 @@
 // An event's field-by-field change in words ("Терміновість: Висока → Критична"): the field's
 // label as the intake form names it and each value's label, in one language. Shared by the
 // request pages (EventChanges) and the e-mails that tell an enterprise what changed.
-import type { FieldChange } from "~/domain/field-changes";
-import { DUE_TIME_FIELDS, SENSITIVE_PREFIX } from "~/domain/request-corrections";
+import type { FieldChange } from "~/domain/requests/field-changes";
+import { DUE_TIME_FIELDS, SENSITIVE_PREFIX } from "~/domain/requests/request-corrections";
 import { CATEGORY_LABELS, URGENCY_LABELS, isCategory, isUrgency, regionLabel } from "~/domain/taxonomy";
 import { DETAIL_LABEL } from "./detail-labels";
 import { type Locale, formatDate, formatDateTime } from "./locale";

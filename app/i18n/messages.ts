@@ -2,7 +2,7 @@
 // Ukrainian (default) and English. Staff pages' strings live in ./staff-messages and reach the
 // browser only for signed-in staff, through the root loader (see useLocale), so the pages an
 // enterprise opens on a phone do not carry them.
-import type { Status } from "~/domain/state-machine";
+import type { Status } from "~/domain/requests/state-machine";
 import { errorMessageKey, interpolate } from "./format-message";
 import type { Locale } from "./locale";
 import { accessMessages } from "./messages/access";

@@ -6,8 +6,8 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms";
-import { changePassword } from "~/domain/account.server";
-import { currentSessionId, requireUser } from "~/domain/auth.server";
+import { changePassword } from "~/domain/auth/account.server";
+import { currentSessionId, requireUser } from "~/domain/auth/auth.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { ChangePasswordSchema, PASSWORD_FIELDS } from "~/schemas/account";

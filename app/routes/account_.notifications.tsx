@@ -6,9 +6,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorList } from "~/components/forms";
-import { requireUser } from "~/domain/auth.server";
-import { DELIVERIES } from "~/domain/notification-preferences";
-import { getNotificationPreferences, saveNotificationPreferences } from "~/domain/notification-preferences.server";
+import { requireUser } from "~/domain/auth/auth.server";
+import { DELIVERIES } from "~/domain/notifications/notification-preferences";
+import { getNotificationPreferences, saveNotificationPreferences } from "~/domain/notifications/notification-preferences.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { NotificationPreferencesSchema } from "~/schemas/notification-preferences";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { requireRole } from "~/domain/auth.server";
+import { requireRole } from "~/domain/auth/auth.server";
 import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction = () => [{ title: "Адміністрування · Administration — ЦШР" }];

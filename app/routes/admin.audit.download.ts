@@ -1,8 +1,8 @@
 // GET /admin/audit/download?actor=…&kind=…&from=…&to=… — the admin's record as CSV, filtered
 // as the page is (every matching entry, not one page of them). Admins only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { auditCsvFileName, auditCsvStream } from "~/domain/audit-csv.server";
-import { requireRole } from "~/domain/auth.server";
+import { auditCsvFileName, auditCsvStream } from "~/domain/admin/audit-csv.server";
+import { requireRole } from "~/domain/auth/auth.server";
 import { getLocale } from "~/i18n/locale.server";
 import { auditFilterOf, readAuditParams } from "~/schemas/audit";
 

@@ -2,9 +2,9 @@
 // what kind and which days (the URL is the state), paged on the server, and downloadable as CSV.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { AUDIT_SUBJECT_TYPES } from "~/domain/audit";
-import { listAuditEntries } from "~/domain/audit.server";
-import { requireRole } from "~/domain/auth.server";
+import { AUDIT_SUBJECT_TYPES } from "~/domain/admin/audit";
+import { listAuditEntries } from "~/domain/admin/audit.server";
+import { requireRole } from "~/domain/auth/auth.server";
 import { auditActionLabel, auditChangesText, auditSubjectLabel } from "~/i18n/audit-format";
 import { formatDateTime } from "~/i18n/locale";
 import { useLocale } from "~/i18n/use-locale";

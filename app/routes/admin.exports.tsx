@@ -2,8 +2,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TableScroll } from "~/components/table-scroll";
-import { requireRole } from "~/domain/auth.server";
-import { listReportExports } from "~/domain/export-log.server";
+import { requireRole } from "~/domain/auth/auth.server";
+import { listReportExports } from "~/domain/admin/export-log.server";
 import { formatDateTime } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";

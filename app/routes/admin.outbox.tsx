@@ -5,8 +5,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TableScroll } from "~/components/table-scroll";
-import { requireRole } from "~/domain/auth.server";
-import { deliverDueNotifications, listNotifications, retryNotification } from "~/domain/notifications.server";
+import { requireRole } from "~/domain/auth/auth.server";
+import { deliverDueNotifications, listNotifications, retryNotification } from "~/domain/notifications/notifications.server";
 import { formatDateTime } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { QueueFilters } from "~/components/queue-filters";
 import { RequestTable } from "~/components/request-table";
-import { requireRole } from "~/domain/auth.server";
-import { findQueue, getClusterName } from "~/domain/queue.server";
+import { requireRole } from "~/domain/auth/auth.server";
+import { findQueue, getClusterName } from "~/domain/queue/queue.server";
 import { useLocale } from "~/i18n/use-locale";
 import { readQueueParams } from "~/schemas/queue";
 

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EventChanges } from "~/components/event-changes";
 import { useLabels } from "~/components/request-labels";
-import { requireStaff } from "~/domain/auth.server";
-import { getEnterprisePage } from "~/domain/enterprise-page.server";
+import { requireStaff } from "~/domain/auth/auth.server";
+import { getEnterprisePage } from "~/domain/enterprises/enterprise-page.server";
 import { useLocale } from "~/i18n/use-locale";
 import { ENTERPRISE_CODE, readEnterprisePageParams } from "~/schemas/enterprise-page";
 

@@ -4,9 +4,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms";
-import { allowPasswordResetRequest } from "~/domain/access-limits.server";
-import { requestPasswordReset } from "~/domain/account.server";
-import { publicBaseUrl } from "~/domain/notifications.server";
+import { allowPasswordResetRequest } from "~/domain/auth/access-limits.server";
+import { requestPasswordReset } from "~/domain/auth/account.server";
+import { publicBaseUrl } from "~/domain/notifications/notifications.server";
 import { useLocale } from "~/i18n/use-locale";
 import { ForgotPasswordSchema } from "~/schemas/account";
 import { clientAddress } from "~/utils/request.server";

@@ -1,7 +1,7 @@
 // The staff strings of one language as a script (app/i18n/staff-strings.ts). Signed-in users
 // only; versioned by its address, so the browser keeps it until the strings change.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/domain/auth.server";
+import { requireUser } from "~/domain/auth/auth.server";
 import { isLocale } from "~/i18n/locale";
 import { staffStringsScript } from "~/i18n/staff-dictionary.server";
 

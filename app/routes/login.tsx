@@ -4,9 +4,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms";
-import { afterLoginPath, getSessionUser, login, serializeSessionCookie } from "~/domain/auth.server";
+import { afterLoginPath, getSessionUser, login, serializeSessionCookie } from "~/domain/auth/auth.server";
 import { StorageFullError } from "~/domain/errors";
-import { readSignInDevice, serializeDeviceAfterSignIn } from "~/domain/sign-in-device.server";
+import { readSignInDevice, serializeDeviceAfterSignIn } from "~/domain/auth/sign-in-device.server";
 import { useLocale } from "~/i18n/use-locale";
 import { LoginSchema } from "~/schemas/auth";
 import { clientAddress } from "~/utils/request.server";

@@ -15,17 +15,17 @@ import {
 import { QueueFilters } from "~/components/queue-filters";
 import { QueueViewTabs, SavedViews } from "~/components/queue-views";
 import { COLUMN_LABEL, RequestTable } from "~/components/request-table";
-import { actorFor, requireStaff } from "~/domain/auth.server";
-import { findEnterpriseByCode } from "~/domain/enterprise-page.server";
+import { actorFor, requireStaff } from "~/domain/auth/auth.server";
+import { findEnterpriseByCode } from "~/domain/enterprises/enterprise-page.server";
 import { StorageFullError } from "~/domain/errors";
-import { findQueue, listClusters, listOwners } from "~/domain/queue.server";
-import { type BulkOutcome, bulkTransition } from "~/domain/requests.server";
+import { findQueue, listClusters, listOwners } from "~/domain/queue/queue.server";
+import { type BulkOutcome, bulkTransition } from "~/domain/requests/requests.server";
 import {
   deleteView,
   listSavedViews,
   saveView,
   unshareView,
-} from "~/domain/saved-views.server";
+} from "~/domain/queue/saved-views.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { ENTERPRISE_CODE } from "~/schemas/enterprise-page";

@@ -2,9 +2,9 @@
 // The weekly report file, streamed as it is written. Staff export everything or a part; a
 // cluster member only their own cluster. Every download is logged before the file starts.
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/domain/auth.server";
-import { recordReportExport } from "~/domain/export-log.server";
-import { formatIsoWeek } from "~/domain/iso-week";
+import { requireUser } from "~/domain/auth/auth.server";
+import { recordReportExport } from "~/domain/admin/export-log.server";
+import { formatIsoWeek } from "~/domain/sla/iso-week";
 import { REPORT_CONTENT_TYPES, reportAccessFor, reportFileName, streamWeeklyReport } from "~/domain/report/index.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translateStaff as translate } from "~/i18n/staff-messages";

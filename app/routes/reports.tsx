@@ -2,8 +2,8 @@
 // format, and download. A plain GET form to /reports/download: works without JavaScript.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/domain/auth.server";
-import { formatIsoWeek, isoWeekOf, isoWeekRange, lastCompleteIsoWeek, shiftIsoWeek } from "~/domain/iso-week";
+import { requireUser } from "~/domain/auth/auth.server";
+import { formatIsoWeek, isoWeekOf, isoWeekRange, lastCompleteIsoWeek, shiftIsoWeek } from "~/domain/sla/iso-week";
 import { listReportClusters } from "~/domain/report/index.server";
 import { TIME_ZONE } from "~/i18n/locale";
 import { useLocale } from "~/i18n/use-locale";

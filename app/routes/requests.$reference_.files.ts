@@ -2,7 +2,7 @@
 // server.mjs streams these bodies through instead of reading them whole).
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { requireUser } from "~/domain/auth.server";
+import { requireUser } from "~/domain/auth/auth.server";
 import { addRequestFiles } from "~/domain/files/request-files.server";
 import { uploadOutcomeLocation } from "~/utils/file-response.server";
 

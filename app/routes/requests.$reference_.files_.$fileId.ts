@@ -1,6 +1,6 @@
 // A document of a request, for those who may see the request.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/domain/auth.server";
+import { requireUser } from "~/domain/auth/auth.server";
 import { openStaffFile } from "~/domain/files/request-files.server";
 import { fileResponse } from "~/utils/file-response.server";
 

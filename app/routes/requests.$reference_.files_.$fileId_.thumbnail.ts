@@ -1,6 +1,6 @@
 // A photo's thumbnail, for those who may see the request: scoped and sent exactly like the file.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/domain/auth.server";
+import { requireUser } from "~/domain/auth/auth.server";
 import { openStaffFile } from "~/domain/files/request-files.server";
 import { fileResponse } from "~/utils/file-response.server";
 

@@ -2,10 +2,10 @@
 // e-mail of the request), e.g. when it calls having lost the old one, which stops working.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { actorFor, requireStaff } from "~/domain/auth.server";
+import { actorFor, requireStaff } from "~/domain/auth/auth.server";
 import { TransitionError } from "~/domain/errors";
-import { publicBaseUrl } from "~/domain/notifications.server";
-import { sendNewStatusLink } from "~/domain/status-links.server";
+import { publicBaseUrl } from "~/domain/notifications/notifications.server";
+import { sendNewStatusLink } from "~/domain/requests/status-links.server";
 import { storageAware } from "~/utils/storage-full.server";
 
 export const action = storageAware(async ({ request, params }: ActionFunctionArgs) => {

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms";
-import { isResetLinkUsable, resetPasswordWithLink } from "~/domain/account.server";
+import { isResetLinkUsable, resetPasswordWithLink } from "~/domain/auth/account.server";
 import { useLocale } from "~/i18n/use-locale";
 import { PASSWORD_FIELDS, ResetPasswordSchema } from "~/schemas/account";
 import type { z } from "zod";

@@ -12,7 +12,7 @@ import { StorageFullError, TransitionError } from "~/domain/errors";
 import { UPLOAD_STRINGS, UPLOAD_STRINGS_ID } from "~/enhance/upload-strings";
 import { type FormWithFiles, formTooLarge, readFormWithFiles } from "~/domain/files/form-with-files.server";
 import { FilesRefusedError, listEnterpriseFiles } from "~/domain/files/request-files.server";
-import { addEnterpriseMessage, enterpriseAction, getStatusPage } from "~/domain/status-page.server";
+import { addEnterpriseMessage, enterpriseAction, getStatusPage } from "~/domain/requests/status-page.server";
 import { CATEGORY_LABELS, URGENCY_LABELS, regionLabel } from "~/domain/taxonomy";
 import { formatDateTime } from "~/i18n/locale";
 import { getLocale } from "~/i18n/locale.server";

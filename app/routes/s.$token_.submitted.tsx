@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getStatusPage } from "~/domain/status-page.server";
+import { getStatusPage } from "~/domain/requests/status-page.server";
 import { formatDateTime } from "~/i18n/locale";
 import { useLocale } from "~/i18n/use-locale";
 import { env } from "~/config/env.server";

@@ -4,9 +4,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms";
-import { allowLostLinkAttempt } from "~/domain/access-limits.server";
-import { publicBaseUrl } from "~/domain/notifications.server";
-import { requestNewStatusLink } from "~/domain/status-links.server";
+import { allowLostLinkAttempt } from "~/domain/auth/access-limits.server";
+import { publicBaseUrl } from "~/domain/notifications/notifications.server";
+import { requestNewStatusLink } from "~/domain/requests/status-links.server";
 import { useLocale } from "~/i18n/use-locale";
 import { LostLinkSchema } from "~/schemas/status-link";
 import { PRIVATE_HEADERS } from "~/utils/private-headers";

@@ -1,8 +1,8 @@
 // The admin's record's URL: who, what kind, which days, which page. Lenient: a bad value
 // falls back to "any" (or page 1), so a hand-edited or old link still opens the page.
 import { z } from "zod";
-import { AUDIT_SUBJECT_TYPES } from "~/domain/audit";
-import { kyivMidnight } from "~/domain/iso-week";
+import { AUDIT_SUBJECT_TYPES } from "~/domain/admin/audit";
+import { kyivMidnight } from "~/domain/sla/iso-week";
 
 const day = z
   .string()

@@ -1,7 +1,7 @@
 // Fields that several forms share, written once: the same rules (and the same message keys)
 // wherever free text, an e-mail address or a Ukrainian phone number is typed.
 import { z } from "zod";
-import { normalizeUkrainianPhone } from "~/domain/identifiers";
+import { normalizeUkrainianPhone } from "~/domain/enterprises/identifiers";
 
 /** C0 controls but tab and line feed, DEL, and C1 controls. */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;

@@ -1,7 +1,7 @@
 // The intake form's rules, written once: the server action and the browser both use this
 // schema. Messages are i18n keys (app/i18n/messages.ts), translated where they are shown.
 import { z } from "zod";
-import { cleanEnterpriseCode, isValidEnterpriseCode } from "~/domain/identifiers";
+import { cleanEnterpriseCode, isValidEnterpriseCode } from "~/domain/enterprises/identifiers";
 import { CATEGORIES, type Category, REGIONS, URGENCIES } from "~/domain/taxonomy";
 import { TIME_ZONE } from "~/i18n/locale";
 import { emailField, freeText, phoneField } from "./fields";

@@ -1,6 +1,6 @@
 // The notification settings form: for each kind of notification, how it reaches the person.
 import { z } from "zod";
-import { DELIVERIES, NOTIFICATION_TOPICS, type NotificationTopic } from "~/domain/notification-preferences";
+import { DELIVERIES, NOTIFICATION_TOPICS, type NotificationTopic } from "~/domain/notifications/notification-preferences";
 
 const delivery = z.enum(DELIVERIES, { error: "choose" }).optional();
 

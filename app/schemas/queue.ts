@@ -2,7 +2,7 @@
 // parameters (a bad value falls back to its default), and `queueSearch` writes them back, so
 // every view is a link a coordinator can send.
 import { z } from "zod";
-import { STATUSES } from "~/domain/state-machine";
+import { STATUSES } from "~/domain/requests/state-machine";
 import { CATEGORIES, REGIONS, URGENCIES } from "~/domain/taxonomy";
 import { freeText } from "./fields";
 

@@ -1,6 +1,6 @@
 // Canned replies: the admin's form, and the "insert" choice on a request's page.
 import { z } from "zod";
-import { unknownPlaceholders } from "~/domain/reply-templates";
+import { unknownPlaceholders } from "~/domain/notifications/reply-templates";
 import { freeText } from "./fields";
 
 const name = freeText({ error: "required" }).min(1, { error: "required", abort: true }).max(120, "tooLong:120");

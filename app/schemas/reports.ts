@@ -1,7 +1,7 @@
 // The weekly report's choices (reports page form, download URL, CLI flags). Strict: a report
 // for a week that is not what was asked for is worse than an error.
 import { z } from "zod";
-import { type IsoWeek, isoWeekRange, lastCompleteIsoWeek, parseIsoWeek } from "~/domain/iso-week";
+import { type IsoWeek, isoWeekRange, lastCompleteIsoWeek, parseIsoWeek } from "~/domain/sla/iso-week";
 import { LOCALES } from "~/i18n/locale";
 
 const REPORT_FORMATS = ["xlsx", "csv"] as const;

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { formatIsoWeek, lastCompleteIsoWeek } from "../../app/domain/iso-week";
+import { formatIsoWeek, lastCompleteIsoWeek } from "../../app/domain/sla/iso-week";
 import { expect, signIn, test } from "./fixtures";
 
 test("a coordinator downloads last week's report from /reports and it opens with the expected sheets", async ({ browser }) => {

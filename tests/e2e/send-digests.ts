@@ -3,8 +3,8 @@
 // keeps its own timer off: the timed rules would rewrite the demo data under the browser).
 // Run by tests/e2e/week.spec.ts as `tsx tests/e2e/send-digests.ts <ISO moment>` with the
 // server's DATABASE_URL, OUTBOX_DIR and PUBLIC_URL.
-import { sendDueDigests } from "~/domain/digest.server";
-import { deliverDueNotifications } from "~/domain/notifications.server";
+import { sendDueDigests } from "~/domain/notifications/digest.server";
+import { deliverDueNotifications } from "~/domain/notifications/notifications.server";
 import { db } from "~/data/db.server";
 
 const now = new Date(process.argv[2] ?? "");

@@ -2,8 +2,8 @@
 // "forgot password" by an e-mailed single-use link that expires, with the same answer whether or
 // not the account exists, and limits per address and per account.
 import { beforeAll, describe, expect, it } from "vitest";
-import { FORGOT_ANSWER_MS, RESET_LINK_LIFETIME_MS, isResetLinkUsable, requestPasswordReset, resetPasswordWithLink } from "~/domain/account.server";
-import { getSessionUser, login } from "~/domain/auth.server";
+import { FORGOT_ANSWER_MS, RESET_LINK_LIFETIME_MS, isResetLinkUsable, requestPasswordReset, resetPasswordWithLink } from "~/domain/auth/account.server";
+import { getSessionUser, login } from "~/domain/auth/auth.server";
 import * as accountPage from "~/routes/account";
 import * as userPage from "~/routes/admin.users.$id";
 import * as forgotPage from "~/routes/forgot-password";

@@ -2,8 +2,8 @@
 // (who, when, before → after), none for a refused or empty change; /admin/audit lists them
 // newest first with filters and pages, and its CSV holds every filtered entry. Admins only.
 import { beforeAll, describe, expect, it } from "vitest";
-import { recordAdminChange } from "~/domain/audit.server";
-import { createUser as createUserByCommand } from "~/domain/admin.server";
+import { recordAdminChange } from "~/domain/admin/audit.server";
+import { createUser as createUserByCommand } from "~/domain/admin/admin.server";
 import * as auditDownload from "~/routes/admin.audit.download";
 import * as auditPage from "~/routes/admin.audit";
 import * as clusterPage from "~/routes/admin.clusters.$slug";

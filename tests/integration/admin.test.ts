@@ -1,8 +1,8 @@
 // Administration through its routes: clusters with their capabilities and regions, staff
 // accounts, deactivation and password resets ending sessions, and who may do any of it.
 import { beforeAll, describe, expect, it } from "vitest";
-import { getSessionUser, login } from "~/domain/auth.server";
-import { FREE_FAILURES } from "~/domain/sign-in-throttle";
+import { getSessionUser, login } from "~/domain/auth/auth.server";
+import { FREE_FAILURES } from "~/domain/auth/sign-in-throttle";
 import * as adminIndex from "~/routes/admin._index";
 import * as clusterPage from "~/routes/admin.clusters.$slug";
 import * as clustersPage from "~/routes/admin.clusters._index";

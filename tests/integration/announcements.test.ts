@@ -1,14 +1,14 @@
 // Hearing back, both ways: every PUBLIC action of staff or the Centre e-mails the enterprise
 // (derived from the state machine, so a new action is covered as soon as it has its entry in
-// app/domain/announcements.ts), and the enterprise's messages, answers and reopenings e-mail the
+// app/domain/notifications/announcements.ts), and the enterprise's messages, answers and reopenings e-mail the
 // people who look after the request. No staff message ever carries the private link.
 import { beforeAll, describe, expect, it } from "vitest";
-import { ENTERPRISE_NOTICE, STAFF_NOTICE_ON_ENTERPRISE_ACTION } from "~/domain/announcements";
-import { createRequest } from "~/domain/intake.server";
-import { renderBilingual } from "~/domain/notification-templates";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
-import { enterpriseAction, addEnterpriseMessage } from "~/domain/status-page.server";
-import { type Action, type Actor, type Status, TRANSITIONS, actorKindFor } from "~/domain/state-machine";
+import { ENTERPRISE_NOTICE, STAFF_NOTICE_ON_ENTERPRISE_ACTION } from "~/domain/notifications/announcements";
+import { createRequest } from "~/domain/requests/intake.server";
+import { renderBilingual } from "~/domain/notifications/notification-templates";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
+import { enterpriseAction, addEnterpriseMessage } from "~/domain/requests/status-page.server";
+import { type Action, type Actor, type Status, TRANSITIONS, actorKindFor } from "~/domain/requests/state-machine";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 

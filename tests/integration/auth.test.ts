@@ -11,7 +11,7 @@ import {
   requireUser,
   revokeUserSessions,
   sessionCookie,
-} from "~/domain/auth.server";
+} from "~/domain/auth/auth.server";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as logoutAction, loader as logoutLoader } from "~/routes/logout";
 import { action as setLanguageAction } from "~/routes/set-language";

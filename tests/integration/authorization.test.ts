@@ -6,7 +6,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Readable } from "node:stream";
 import { fileStore } from "~/domain/files/storage.server";
-import { createRequest } from "~/domain/intake.server";
+import { createRequest } from "~/domain/requests/intake.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call } from "./route-helpers";
 import { cookieFor } from "./sessions";

@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { createRequest } from "~/domain/intake.server";
+import { createRequest } from "~/domain/requests/intake.server";
 import { action as enterpriseUpload } from "~/routes/s.$token_.files";
 import { db } from "~/data/db.server";
 import { env } from "~/config/env.server";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadMatchingCandidates, recommendClusters } from "~/domain/cluster-matching.server";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
-import type { Action, Actor, Status } from "~/domain/state-machine";
+import { loadMatchingCandidates, recommendClusters } from "~/domain/matching/cluster-matching.server";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
+import type { Action, Actor, Status } from "~/domain/requests/state-machine";
 import type { Category, Region } from "~/domain/taxonomy";
 import { db } from "~/data/db.server";
 import { buildIntake, type ClusterSeed, createCluster, createRequestInStatus, createUser, seededRandom } from "../factories";

@@ -1,7 +1,7 @@
 // A member sees only their own cluster's requests, in the list and on every request page.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createRequest } from "~/domain/intake.server";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
+import { createRequest } from "~/domain/requests/intake.server";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
 import { loader as clusterLoader } from "~/routes/cluster";
 import { loader as requestLoader } from "~/routes/requests.$reference";
 import { db } from "~/data/db.server";

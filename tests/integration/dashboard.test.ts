@@ -2,12 +2,12 @@
 // on random histories, that its quicker reads (the backlog from the requests' own columns, last
 // week's SLA from the week's changed requests only) give exactly the weekly report's figures.
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildDashboard, currentBacklog, weeklySlaByCluster } from "~/domain/dashboard.server";
-import { createRequest } from "~/domain/intake.server";
-import { isoWeekOf, lastCompleteIsoWeek, shiftIsoWeek } from "~/domain/iso-week";
-import { correctedRequest } from "~/domain/request-corrections";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
-import { type Action, type Actor, availableActions } from "~/domain/state-machine";
+import { buildDashboard, currentBacklog, weeklySlaByCluster } from "~/domain/report/dashboard.server";
+import { createRequest } from "~/domain/requests/intake.server";
+import { isoWeekOf, lastCompleteIsoWeek, shiftIsoWeek } from "~/domain/sla/iso-week";
+import { correctedRequest } from "~/domain/requests/request-corrections";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
+import { type Action, type Actor, availableActions } from "~/domain/requests/state-machine";
 import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
 import { buildWeeklyReport } from "~/domain/report/index.server";
 import { db } from "~/data/db.server";

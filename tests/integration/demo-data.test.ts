@@ -1,9 +1,9 @@
 // The demo data a fresh `npm start` shows: a centre at work, not one in crisis.
 import { describe, expect, it } from "vitest";
-import { createRequest } from "~/domain/intake.server";
-import { findQueue } from "~/domain/queue.server";
+import { createRequest } from "~/domain/requests/intake.server";
+import { findQueue } from "~/domain/queue/queue.server";
 import { runScheduledJobs } from "~/domain/scheduler.server";
-import { OPEN_STATUSES } from "~/domain/state-machine";
+import { OPEN_STATUSES } from "~/domain/requests/state-machine";
 import { DEFAULT_QUEUE_PARAMS } from "~/schemas/queue";
 import { db } from "~/data/db.server";
 import { seed } from "../../prisma/seed";

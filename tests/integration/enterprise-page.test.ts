@@ -1,8 +1,8 @@
 // The enterprise page: its registry record, the history of its details with who and when, every
 // request it filed newest first a page at a time, and the ways to it (request page, EDRPOU search).
 import { beforeAll, describe, expect, it } from "vitest";
-import { createRequest } from "~/domain/intake.server";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
+import { createRequest } from "~/domain/requests/intake.server";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
 import { loader as enterpriseLoader } from "~/routes/enterprises.$edrpou";
 import { loader as queueLoader } from "~/routes/queue";
 import { db } from "~/data/db.server";

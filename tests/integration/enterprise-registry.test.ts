@@ -1,9 +1,9 @@
 // The enterprise registry (one row per EDRPOU) against strangers who know a public EDRPOU code,
 // and what a cluster member may learn of requests outside its cluster.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createRequest } from "~/domain/intake.server";
-import type { Actor } from "~/domain/state-machine";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
+import { createRequest } from "~/domain/requests/intake.server";
+import type { Actor } from "~/domain/requests/state-machine";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
 import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
 import { db } from "~/data/db.server";
 import { buildIntake, type ClusterSeed, createCluster, createUser, seededRandom } from "../factories";

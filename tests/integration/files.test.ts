@@ -9,7 +9,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sweepFiles } from "~/domain/files/sweep.server";
 import { fileStore } from "~/domain/files/storage.server";
-import { createRequest } from "~/domain/intake.server";
+import { createRequest } from "~/domain/requests/intake.server";
 import { action as staffUpload } from "~/routes/requests.$reference_.files";
 import { loader as staffDownload } from "~/routes/requests.$reference_.files_.$fileId";
 import { loader as staffThumbnail } from "~/routes/requests.$reference_.files_.$fileId_.thumbnail";

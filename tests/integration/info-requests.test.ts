@@ -1,10 +1,10 @@
 // Asking the enterprise for information at any open status: who may ask, where the request
 // waits and goes back to, who the answer reaches, and refusals that write nothing.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createRequest } from "~/domain/intake.server";
-import { infoAskerInTx } from "~/domain/info-requests.server";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
-import type { Action, Actor } from "~/domain/state-machine";
+import { createRequest } from "~/domain/requests/intake.server";
+import { infoAskerInTx } from "~/domain/requests/info-requests.server";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
+import type { Action, Actor } from "~/domain/requests/state-machine";
 import { loader as clusterLoader } from "~/routes/cluster";
 import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
 import { action as statusAction } from "~/routes/s.$token";

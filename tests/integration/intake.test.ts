@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRequest } from "~/domain/intake.server";
+import { createRequest } from "~/domain/requests/intake.server";
 import { action as intakeAction } from "~/routes/requests.new";
 import { loader as submittedLoader } from "~/routes/s.$token_.submitted";
 import { db } from "~/data/db.server";

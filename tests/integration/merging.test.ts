@@ -1,10 +1,10 @@
 // Reopening by staff, merging a duplicate into its original and undoing it: what each timeline
 // and each private link shows, who may do it, and refusals that write nothing.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createRequest } from "~/domain/intake.server";
-import { isoWeekOf } from "~/domain/iso-week";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
-import { ACTIONS, type Action, type Actor, TRANSITIONS } from "~/domain/state-machine";
+import { createRequest } from "~/domain/requests/intake.server";
+import { isoWeekOf } from "~/domain/sla/iso-week";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
+import { ACTIONS, type Action, type Actor, TRANSITIONS } from "~/domain/requests/state-machine";
 import type { MessageKey } from "~/i18n/messages";
 import { translateStaff } from "~/i18n/staff-messages";
 import { buildWeeklyReport } from "~/domain/report/index.server";

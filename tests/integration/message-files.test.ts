@@ -7,7 +7,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fileStore } from "~/domain/files/storage.server";
-import { createRequest } from "~/domain/intake.server";
+import { createRequest } from "~/domain/requests/intake.server";
 import { action as requestAction, loader as requestPage } from "~/routes/requests.$reference";
 import { action as statusAction, loader as statusPage } from "~/routes/s.$token";
 import { loader as enterpriseDownload } from "~/routes/s.$token_.files_.$fileId";

@@ -2,16 +2,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { TransitionError } from "~/domain/errors";
-import { createRequest } from "~/domain/intake.server";
+import { createRequest } from "~/domain/requests/intake.server";
 import {
   MAX_ATTEMPTS,
   deliverDueNotifications,
   retryDelayMs,
   retryNotification,
-} from "~/domain/notifications.server";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
-import { hashStatusToken } from "~/domain/tokens.server";
-import type { Action, Actor, TransitionInput } from "~/domain/state-machine";
+} from "~/domain/notifications/notifications.server";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
+import { hashStatusToken } from "~/domain/auth/tokens.server";
+import type { Action, Actor, TransitionInput } from "~/domain/requests/state-machine";
 import { action as outboxAction, loader as outboxLoader } from "~/routes/admin.outbox";
 import { action as intakeAction } from "~/routes/requests.new";
 import { db } from "~/data/db.server";

@@ -4,11 +4,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createRequest } from "~/domain/intake.server";
-import { findQueue } from "~/domain/queue.server";
-import { handOverAllRequests } from "~/domain/ownership.server";
-import { transitionRequest } from "~/domain/requests.server";
-import type { Status } from "~/domain/state-machine";
+import { createRequest } from "~/domain/requests/intake.server";
+import { findQueue } from "~/domain/queue/queue.server";
+import { handOverAllRequests } from "~/domain/requests/ownership.server";
+import { transitionRequest } from "~/domain/requests/requests.server";
+import type { Status } from "~/domain/requests/state-machine";
 import { loader as auditLoader } from "~/routes/admin.audit";
 import { action as adminUserAction, loader as adminUserLoader } from "~/routes/admin.users.$id";
 import { loader as queueLoader } from "~/routes/queue";

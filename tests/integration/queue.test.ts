@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { findQueue } from "~/domain/queue.server";
+import { findQueue } from "~/domain/queue/queue.server";
 import { action as queueAction, loader as queueLoader } from "~/routes/queue";
 import { readQueueParams } from "~/schemas/queue";
 import type { Category, Region, Urgency } from "~/domain/taxonomy";
-import type { Status } from "~/domain/state-machine";
+import type { Status } from "~/domain/requests/state-machine";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createRequestInStatus, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";

@@ -2,8 +2,8 @@
 // question on a request's page, filled from that request, without anything being posted; the
 // status link placeholder never carries the enterprise's private link.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createRequest } from "~/domain/intake.server";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
+import { createRequest } from "~/domain/requests/intake.server";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
 import { formatDateTime } from "~/i18n/locale";
 import { action as templateAction, loader as templateLoader } from "~/routes/admin.replies.$id";
 import { action as templatesAction, loader as templatesLoader } from "~/routes/admin.replies._index";

@@ -1,10 +1,10 @@
 // "Correct the request": staff change what was filed at any open status, through the state
 // machine's `edit`, version-checked; the timeline and the enterprise's page show what changed.
 import { beforeAll, describe, expect, it } from "vitest";
-import { findQueue } from "~/domain/queue.server";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
-import { slaTargets } from "~/domain/sla-config.server";
-import type { Status } from "~/domain/state-machine";
+import { findQueue } from "~/domain/queue/queue.server";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
+import { slaTargets } from "~/domain/sla/sla-config.server";
+import type { Status } from "~/domain/requests/state-machine";
 import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
 import { loader as statusLoader } from "~/routes/s.$token";
 import { kyivToday } from "~/schemas/intake";

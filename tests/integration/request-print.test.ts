@@ -1,8 +1,8 @@
 // The print view of one request: the same people may print it as may open its page; by default
 // the paper leaves out internal notes' text and defence orders' sensitive details.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createRequest } from "~/domain/intake.server";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
+import { createRequest } from "~/domain/requests/intake.server";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
 import { loader as printLoader } from "~/routes/requests.$reference_.print";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";

@@ -1,11 +1,11 @@
 // The timed rules with a controlled clock: each fires at its deadline and not before, and
 // running them twice, or twice at once, changes nothing twice.
 import { beforeAll, describe, expect, it } from "vitest";
-import { enterpriseAction } from "~/domain/status-page.server";
-import { createRequest } from "~/domain/intake.server";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
+import { enterpriseAction } from "~/domain/requests/status-page.server";
+import { createRequest } from "~/domain/requests/intake.server";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
 import { runScheduledJobs } from "~/domain/scheduler.server";
-import type { Action, Actor } from "~/domain/state-machine";
+import type { Action, Actor } from "~/domain/requests/state-machine";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 

@@ -1,6 +1,6 @@
 // Signs a test user in without the login form: a Session row and its signed cookie.
 import { randomBytes } from "node:crypto";
-import { SESSION_LIFETIME_MS, serializeSessionCookie } from "~/domain/auth.server";
+import { SESSION_LIFETIME_MS, serializeSessionCookie } from "~/domain/auth/auth.server";
 import { db } from "~/data/db.server";
 
 export async function cookieFor(userId: string) {

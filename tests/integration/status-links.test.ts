@@ -2,8 +2,8 @@
 // mails the new one there; the answer (status, location, body, time) is the same when they do
 // not; attempts are limited per address and per reference; staff can send a new link too.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createRequest } from "~/domain/intake.server";
-import { LOST_LINK_ANSWER_MS } from "~/domain/status-links.server";
+import { createRequest } from "~/domain/requests/intake.server";
+import { LOST_LINK_ANSWER_MS } from "~/domain/requests/status-links.server";
 import { action as lostAction, loader as lostLoader } from "~/routes/s.lost";
 import { action as sendLinkAction } from "~/routes/requests.$reference_.status-link";
 import { loader as statusLoader } from "~/routes/s.$token";

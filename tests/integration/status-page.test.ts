@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createRequest } from "~/domain/intake.server";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
-import type { Action } from "~/domain/state-machine";
+import { createRequest } from "~/domain/requests/intake.server";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
+import type { Action } from "~/domain/requests/state-machine";
 import { action as statusAction, loader as statusLoader } from "~/routes/s.$token";
 import { db } from "~/data/db.server";
 import { buildIntake, type ClusterSeed, createCluster, createUser, seededRandom } from "../factories";

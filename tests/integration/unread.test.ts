@@ -2,12 +2,12 @@
 // each person who has not opened it since, in the queue and on /cluster, and the "unread"
 // filter lists exactly those. Opening the request's page clears the mark for that person only.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createRequest } from "~/domain/intake.server";
-import { findQueue } from "~/domain/queue.server";
-import { markRequestSeen } from "~/domain/unread.server";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
-import { addEnterpriseMessage, enterpriseAction } from "~/domain/status-page.server";
-import type { Action, Actor } from "~/domain/state-machine";
+import { createRequest } from "~/domain/requests/intake.server";
+import { findQueue } from "~/domain/queue/queue.server";
+import { markRequestSeen } from "~/domain/requests/unread.server";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
+import { addEnterpriseMessage, enterpriseAction } from "~/domain/requests/status-page.server";
+import type { Action, Actor } from "~/domain/requests/state-machine";
 import { loader as clusterLoader } from "~/routes/cluster";
 import { loader as queueLoader } from "~/routes/queue";
 import { loader as requestLoader } from "~/routes/requests.$reference";

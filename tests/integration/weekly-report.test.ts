@@ -5,12 +5,12 @@
 // S+167h. SLA targets are the defaults: CRITICAL triage 4 h / resolve 3 d, HIGH 24 h / 10 d,
 // NORMAL 3 d / 21 d, LOW 5 d / 45 d.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createRequest } from "~/domain/intake.server";
-import { isoWeekRange } from "~/domain/iso-week";
-import { transitionRequestInTx } from "~/domain/request-transition.server";
-import type { Action, Actor } from "~/domain/state-machine";
+import { createRequest } from "~/domain/requests/intake.server";
+import { isoWeekRange } from "~/domain/sla/iso-week";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
+import type { Action, Actor } from "~/domain/requests/state-machine";
 import type { Category, Region, Urgency } from "~/domain/taxonomy";
-import { weeklySlaByCluster } from "~/domain/dashboard.server";
+import { weeklySlaByCluster } from "~/domain/report/dashboard.server";
 import { type WeeklyReport, buildWeeklyReport } from "~/domain/report/index.server";
 import { requestWeekFacts } from "~/domain/report/week-facts";
 import { db } from "~/data/db.server";

@@ -5,7 +5,7 @@
 // never leave a half-written request behind.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRequest } from "~/domain/intake.server";
+import { createRequest } from "~/domain/requests/intake.server";
 import { action as loginAction } from "~/routes/login";
 import { action as queueAction } from "~/routes/queue";
 import { action as requestAction } from "~/routes/requests.$reference";

@@ -8,7 +8,7 @@ import {
   rankClusters,
   type RankedCluster,
   smoothedRate,
-} from "~/domain/cluster-matching";
+} from "~/domain/matching/cluster-matching";
 import { matchingMessages, matchReasonMessage } from "~/i18n/messages/matching";
 
 // The request every fixture is matched against: raw materials (SUPPLIES) in Kharkiv (UA-63).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueDigest } from "~/domain/digest-schedule";
+import { dueDigest } from "~/domain/notifications/digest-schedule";
 
 const due = (iso: string) => {
   const { day, cutoff } = dueDigest(new Date(iso));

@@ -8,7 +8,7 @@ import {
   isValidRnokpp,
   normalizeUkrainianPhone,
   referenceYear,
-} from "~/domain/identifiers";
+} from "~/domain/enterprises/identifiers";
 
 // Every valid code below was worked out by hand, independently of the module:
 //   EDRPOU d1..d8: S = Σ wᵢ·dᵢ (i = 1..7), weights 1,2,3,4,5,6,7 — or 7,1,2,3,4,5,6 when the

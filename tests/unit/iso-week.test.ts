@@ -11,7 +11,7 @@ import {
   parseIsoWeek,
   shiftIsoWeek,
   weeksInIsoYear,
-} from "~/domain/iso-week";
+} from "~/domain/sla/iso-week";
 
 const HOUR = 3600_000;
 const at = (iso: string) => new Date(iso);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fillReply, unknownPlaceholders, withReply } from "~/domain/reply-templates";
+import { fillReply, unknownPlaceholders, withReply } from "~/domain/notifications/reply-templates";
 
 const facts = { reference: "RRC-2026-000123", enterpriseName: "ТОВ «Світанок $& {dueDate}»", nextDueAt: new Date("2026-07-01T09:30:00Z") };
 

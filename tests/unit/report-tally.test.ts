@@ -2,7 +2,7 @@
 // 2026-W13 (S = Monday 23 March 00:00 Kyiv = 2026-03-22T22:00Z, 167 hours), SLA targets the
 // defaults (CRITICAL triage 4 h / resolve 3 d, HIGH 24 h / 10 d, NORMAL 3 d / 21 d, LOW 5 d / 45 d).
 import { describe, expect, it } from "vitest";
-import type { Status } from "~/domain/state-machine";
+import type { Status } from "~/domain/requests/state-machine";
 import type { Urgency } from "~/domain/taxonomy";
 import { WeeklyTally, ageBucket, percentile } from "~/domain/report/tally";
 import type { ReportCluster, ReportEvent, ReportRequest } from "~/domain/report/types";

@@ -2,7 +2,7 @@
 // reads a Location header: resolved with the WHATWG URL parser against our own origin.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { afterLoginPath } from "~/domain/auth.server";
+import { afterLoginPath } from "~/domain/auth/auth.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { HOSTILE_TARGETS } from "../hostile-targets";
 

@@ -1,6 +1,6 @@
 // The waits after failed sign-ins (decision 015), as numbers: what a guesser gets out of a day.
 import { describe, expect, it } from "vitest";
-import { FIRST_WAIT_MS, FREE_FAILURES, MAX_WAIT_MS, type SignInBucket, waitBeforeNextAttempt } from "~/domain/sign-in-throttle";
+import { FIRST_WAIT_MS, FREE_FAILURES, MAX_WAIT_MS, type SignInBucket, waitBeforeNextAttempt } from "~/domain/auth/sign-in-throttle";
 
 const DAY = 24 * 60 * 60 * 1000;
 const at = new Date("2026-12-01T10:00:00Z");

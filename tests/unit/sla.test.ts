@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptDueAt, DEFAULT_SLA_TARGETS, slaDueTimes, slaPauseChange, type SlaTargets } from "~/domain/sla";
+import { acceptDueAt, DEFAULT_SLA_TARGETS, slaDueTimes, slaPauseChange, type SlaTargets } from "~/domain/sla/sla";
 
 const HOUR = 60 * 60 * 1000;
 const at = (iso: string) => new Date(iso);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FORMULA_TRIGGERS, neutraliseCell, safeCell } from "~/domain/spreadsheet-safety";
+import { FORMULA_TRIGGERS, neutraliseCell, safeCell } from "~/domain/report/spreadsheet-safety";
 
 describe("neutraliseCell", () => {
   it.each([

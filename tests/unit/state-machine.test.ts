@@ -12,7 +12,7 @@ import {
   type Status,
   type TransitionInput,
   type TransitionRefusal,
-} from "~/domain/state-machine";
+} from "~/domain/requests/state-machine";
 
 // ---------------------------------------------------------------------------------------------
 // The expected transition table, written out by hand (not derived from TRANSITIONS).

@@ -3,11 +3,11 @@
 import fs from "node:fs";
 import type { Readable } from "node:stream";
 import { type Tx, db } from "~/data/db.server";
-import { type Author, authorKind } from "../authors";
-import { type Viewer, visibleTo } from "../requests.server";
-import type { Status } from "../state-machine";
-import { TRANSITIONS } from "../state-machine";
-import { hashStatusToken, isWellFormedStatusToken } from "../tokens.server";
+import { type Author, authorKind } from "../requests/authors";
+import { type Viewer, visibleTo } from "../requests/requests.server";
+import type { Status } from "../requests/state-machine";
+import { TRANSITIONS } from "../requests/state-machine";
+import { hashStatusToken, isWellFormedStatusToken } from "../auth/tokens.server";
 import { type ReceivedFile, receiveUpload } from "./receive-upload.server";
 import { type FileType, MAX_BYTES_PER_REQUEST, MAX_FILE_BYTES, MAX_FILES_PER_REQUEST, type Refusal } from "./rules";
 import { fileStore, uploadScratchDir } from "./storage.server";

@@ -4,7 +4,7 @@
 // are written only where `sensitive` allows it (access.server.ts).
 import { DETAIL_LABEL } from "~/i18n/detail-labels";
 import type { MessageKey } from "~/i18n/messages";
-import { OPEN_STATUSES } from "../state-machine";
+import { OPEN_STATUSES } from "../requests/state-machine";
 import { CATEGORIES, SENSITIVE_CATEGORIES, URGENCIES } from "../taxonomy";
 import type { ReportLabels } from "./labels";
 import { AGE_BUCKETS, type ClusterFigures, FLOW_KEYS, type NewlyOverdue, SPEED_KEYS, type WeeklyReport } from "./tally";

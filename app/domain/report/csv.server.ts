@@ -2,8 +2,8 @@
 // written to the output as text a chunk at a time.
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
-import { formatKyivDateTime } from "../iso-week";
-import { neutraliseCell } from "../spreadsheet-safety";
+import { formatKyivDateTime } from "../sla/iso-week";
+import { neutraliseCell } from "./spreadsheet-safety";
 import { type Cell, requestColumns, requestRow } from "./columns";
 import { type ReportRun, reportRun, scopedRequestPages } from "./figures.server";
 import { ReportLabels } from "./labels";

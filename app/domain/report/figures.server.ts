@@ -2,10 +2,10 @@
 // (snapshot.server.ts), each replayed into its week facts (week-facts.ts) and added up
 // (tally.ts). The files (xlsx.server.ts, csv.server.ts) read their requests the same way.
 import type { Locale } from "~/i18n/locale";
-import type { IsoWeek } from "../iso-week";
-import type { SlaTargets } from "../sla";
-import { slaTargets as configuredSlaTargets } from "../sla-config.server";
-import type { Action } from "../state-machine";
+import type { IsoWeek } from "../sla/iso-week";
+import type { SlaTargets } from "../sla/sla";
+import { slaTargets as configuredSlaTargets } from "../sla/sla-config.server";
+import type { Action } from "../requests/state-machine";
 import { type ReportSnapshot, type RequestColumns, withReportSnapshot } from "./snapshot.server";
 import { type WeeklyReport, WeeklyTally } from "./tally";
 import { REPORT_PAGE_SIZE, type ReportScope, type SensitiveAccess, type WeeklyReportOptions } from "./types";

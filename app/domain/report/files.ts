@@ -1,5 +1,5 @@
 // What a report file is called and what it is.
-import { type IsoWeek, formatIsoWeek } from "../iso-week";
+import { type IsoWeek, formatIsoWeek } from "../sla/iso-week";
 import type { ReportFormat, ReportScopeKind } from "./types";
 
 export function reportFileName({ week, scope, format, clusterSlug }: { week: IsoWeek; scope: ReportScopeKind; format: ReportFormat; clusterSlug?: string | null }) {

@@ -3,7 +3,7 @@
 import type { Locale } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { translateStaff } from "~/i18n/staff-messages";
-import type { Status } from "../state-machine";
+import type { Status } from "../requests/state-machine";
 import { CATEGORY_LABELS, type Category, URGENCY_LABELS, type Urgency, regionLabel } from "../taxonomy";
 import type { ReportCluster } from "./types";
 

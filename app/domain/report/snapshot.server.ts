@@ -7,7 +7,7 @@
 import Database from "better-sqlite3";
 import { env } from "~/config/env.server";
 import { sqliteTimestamp } from "~/data/sqlite-time";
-import type { Status } from "../state-machine";
+import type { Status } from "../requests/state-machine";
 import type { Category, Urgency } from "../taxonomy";
 import type { ReportChange, ReportCluster, ReportEvent, ReportRequest } from "./types";
 

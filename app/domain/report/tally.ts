@@ -12,8 +12,8 @@
 // - Per cluster: backlog, SLA and new or newly overdue requests go to the cluster holding the
 //   request at the week's end; events (assigned, accepted, resolved, state changes) to the
 //   cluster recorded on the event (e.g. a decline counts for the cluster that declined).
-import { type IsoWeek, formatIsoWeek } from "../iso-week";
-import { OPEN_STATUSES, type Status, STATUSES } from "../state-machine";
+import { type IsoWeek, formatIsoWeek } from "../sla/iso-week";
+import { OPEN_STATUSES, type Status, STATUSES } from "../requests/state-machine";
 import { CATEGORIES, type Category, URGENCIES, type Urgency } from "../taxonomy";
 import type { ReportCluster, ReportScope } from "./types";
 import type { ReportRange, ScopedRequest } from "./week-facts";

@@ -3,9 +3,9 @@
 // documents' names are not among them: they are never exported.
 import type { Locale } from "~/i18n/locale";
 import type { ReportFormat, ReportScopeKind } from "~/schemas/reports";
-import type { IsoWeek } from "../iso-week";
-import type { SlaTargets } from "../sla";
-import type { Status } from "../state-machine";
+import type { IsoWeek } from "../sla/iso-week";
+import type { SlaTargets } from "../sla/sla";
+import type { Status } from "../requests/state-machine";
 import type { Category, Urgency } from "../taxonomy";
 
 export type { ReportFormat, ReportScopeKind };

@@ -12,10 +12,10 @@
 //   (sla-history.ts replays them from the events).
 // - Overdue at an instant: the queue's rule (sla.ts nextDueAt) replayed at that instant.
 //   "Newly overdue": overdue at the week's end but not at its start.
-import { type IsoWeek, isoWeekRange } from "../iso-week";
-import { DEFAULT_SLA_TARGETS, type SlaTargets } from "../sla";
-import { type StatusChange, slaDueTimesAt, slaMetAt, slaOverdueAt, slaPausedMsAt } from "../sla-history";
-import { ACTIONS, FINAL_STATUSES, type Status, TRANSITIONS } from "../state-machine";
+import { type IsoWeek, isoWeekRange } from "../sla/iso-week";
+import { DEFAULT_SLA_TARGETS, type SlaTargets } from "../sla/sla";
+import { type StatusChange, slaDueTimesAt, slaMetAt, slaOverdueAt, slaPausedMsAt } from "../sla/sla-history";
+import { ACTIONS, FINAL_STATUSES, type Status, TRANSITIONS } from "../requests/state-machine";
 import type { Urgency } from "../taxonomy";
 import type { ReportEvent, ReportRequest, ReportScope } from "./types";
 

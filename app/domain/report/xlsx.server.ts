@@ -5,8 +5,8 @@
 // written, and Summary is written last.
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import { kyivWallClock } from "../iso-week";
-import { neutraliseCell } from "../spreadsheet-safety";
+import { kyivWallClock } from "../sla/iso-week";
+import { neutraliseCell } from "./spreadsheet-safety";
 import {
   CHANGE_COLUMNS,
   CLUSTER_COLUMNS,

@@ -1,5 +1,5 @@
 // Administration strings: clusters and staff accounts (app/routes/admin.*), and the error keys
-// of app/schemas/admin.ts and app/domain/admin.server.ts.
+// of app/schemas/admin.ts and app/domain/admin/admin.server.ts.
 const uk = {
   "nav.admin": "Адміністрування",
   "admin.title": "Адміністрування",

@@ -1,7 +1,7 @@
-// Cluster-matching strings: one label per reason kind (app/domain/cluster-matching.ts).
+// Cluster-matching strings: one label per reason kind (app/domain/matching/cluster-matching.ts).
 // Placeholders: {open}, {accepted}, {resolved}, {of} are counts; {rate} is a formatted percentage.
 // Counts follow a colon or "of" so no plural forms are needed.
-import type { MatchReason, MatchReasonKind } from "~/domain/cluster-matching";
+import type { MatchReason, MatchReasonKind } from "~/domain/matching/cluster-matching";
 import type { Locale } from "../locale";
 
 const uk = {

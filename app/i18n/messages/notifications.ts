@@ -1,5 +1,5 @@
 // Each person's notification settings (app/routes/account_.notifications.tsx).
-import type { Delivery, NotificationTopic } from "~/domain/notification-preferences";
+import type { Delivery, NotificationTopic } from "~/domain/notifications/notification-preferences";
 
 const uk = {
   "nav.notifications": "Сповіщення",

@@ -1,5 +1,5 @@
 // The admin's outbox page (app/routes/admin.outbox.tsx): every notification and its delivery.
-import type { NotificationKind } from "~/domain/notification-templates";
+import type { NotificationKind } from "~/domain/notifications/notification-templates";
 
 const uk = {
   "outbox.title": "Вихідні повідомлення",

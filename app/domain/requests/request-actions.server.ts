@@ -1,0 +1,96 @@
+// Carries out what someone posted on a request's page: resolves references, then one
+// state-machine transition guarded by the version they saw.
+import { kyivToday } from "~/schemas/intake";
+import type { RequestActionInput } from "~/schemas/request-actions";
+import { db } from "~/data/db.server";
+import { TransitionError } from "../errors";
+import type { ReceivedFile } from "../files/receive-upload.server";
+import { addEventFilesInTx, storeReceivedFiles } from "../files/request-files.server";
+import { transitionRequestInTx } from "./request-transition.server";
+import { correctedRequest, isNewPastNeededBy } from "./request-corrections";
+import { type Viewer, findRequestId, transitionRequest, visibleTo } from "./requests.server";
+import type { Actor } from "./state-machine";
+
+export type ActionFieldError = {
+  field: "duplicateOf" | "clusterId" | "ownerId" | "neededBy";
+  /** "mergedInto:RRC-…": the original given is itself merged into that request. */
+  error: "unknownReference" | "selfDuplicate" | "choose" | "datePast" | `mergedInto:${string}`;
+};
+
+export async function performRequestAction({
+  reference,
+  viewer,
+  actor,
+  input,
+  files = [],
+}: {
+  reference: string;
+  viewer: Viewer;
+  actor: Actor;
+  input: RequestActionInput;
+  /** Documents sent with a message to the enterprise (shown to it) or a note (internal); other actions take none. */
+  files?: ReceivedFile[];
+}): Promise<{ ok: true } | { ok: false; fieldError: ActionFieldError }> {
+  const requestId = await findRequestId(reference, viewer);
+  if (!requestId) throw new TransitionError("NOT_FOUND");
+
+  let duplicateOfId: string | null = null;
+  if (input.intent === "markDuplicate") {
+    const original = await db.request.findFirst({
+      where: { reference: input.duplicateOf, ...visibleTo(viewer) },
+      select: { id: true, status: true, duplicateOf: { select: { reference: true } } },
+    });
+    if (!original) return { ok: false, fieldError: { field: "duplicateOf", error: "unknownReference" } };
+    if (original.id === requestId) return { ok: false, fieldError: { field: "duplicateOf", error: "selfDuplicate" } };
+    // Merges point at a request that is not itself merged, so every chain ends in one original.
+    if (original.status === "DUPLICATE") {
+      return { ok: false, fieldError: { field: "duplicateOf", error: `mergedInto:${original.duplicateOf?.reference ?? "—"}` } };
+    }
+    duplicateOfId = original.id;
+  }
+  if (input.intent === "assign") {
+    const cluster = await db.cluster.findFirst({ where: { id: input.clusterId, active: true }, select: { id: true } });
+    if (!cluster) return { ok: false, fieldError: { field: "clusterId", error: "choose" } };
+  }
+
+  if ((input.intent === "triage" || input.intent === "handOver") && input.ownerId) {
+    const owner = await db.user.findFirst({
+      where: { id: input.ownerId, active: true, role: { in: ["COORDINATOR", "ADMIN"] } },
+      select: { id: true },
+    });
+    if (!owner) return { ok: false, fieldError: { field: "ownerId", error: "choose" } };
+  }
+
+  const correction = input.intent === "edit" ? correctedRequest(input) : undefined;
+  if (correction) {
+    const stored = await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { neededBy: true } });
+    if (isNewPastNeededBy(stored.neededBy, correction.neededBy, kyivToday())) {
+      return { ok: false, fieldError: { field: "neededBy", error: "datePast" } };
+    }
+  }
+
+  const transition = {
+    requestId,
+    action: input.intent,
+    actor,
+    expectedVersion: input.version,
+    input: {
+      message: "message" in input ? input.message : null,
+      clusterId: input.intent === "assign" ? input.clusterId : null,
+      duplicateOfId,
+      triage:
+        input.intent === "triage" ? { category: input.category, urgency: input.urgency, ownerId: input.ownerId ?? null } : undefined,
+      correction,
+      ownerId: input.intent === "handOver" ? input.ownerId : undefined,
+    },
+  };
+  if ((input.intent === "publicMessage" || input.intent === "note") && files.length) {
+    const visibility = input.intent === "note" ? "INTERNAL" : "PUBLIC";
+    await storeReceivedFiles(files);
+    await db.$transaction(async (tx) => {
+      const { eventId } = await transitionRequestInTx(tx, transition);
+      await addEventFilesInTx(tx, { requestId, eventId, files, author: { kind: "staff", viewer }, visibility });
+    });
+  } else await transitionRequest(transition);
+  return { ok: true };
+}

@@ -1,0 +1,242 @@
+// Applies a state-machine plan to a stored request: one status update guarded by `version`
+// (optimistic locking) and exactly one audit event, in the caller's transaction.
+import type { Tx } from "~/data/db.server";
+import { TransitionError } from "../errors";
+import { enqueueForTransition } from "../notifications/notifications.server";
+import { adoptEnterpriseDetailsInTx } from "../enterprises/enterprises.server";
+import { type FieldChange, fieldChanges } from "./field-changes";
+import { type CorrectedRequest, DUE_TIME_FIELDS, correctedSearchText, correctionChanges } from "./request-corrections";
+import { requestKeys } from "./request-keys";
+import { markUnreadInTx } from "./unread.server";
+import { acceptDueAt, slaDueTimes, slaPauseChange } from "../sla/sla";
+import { slaTargets } from "../sla/sla-config.server";
+import { type Action, type Actor, OPEN_STATUSES, type Status, type TransitionInput, type TransitionPlan, planTransition } from "./state-machine";
+
+/** Statuses a request is reopened from (by the enterprise, by staff, or by undoing a merge). */
+const FINISHED: readonly Status[] = ["RESOLVED", "CLOSED", "REJECTED", "DUPLICATE"];
+
+export type TransitionOptions = {
+  requestId: string;
+  action: Action;
+  actor: Actor;
+  input?: TransitionInput;
+  /** The version the actor saw; a different stored version means someone acted meanwhile. */
+  expectedVersion?: number;
+  now?: Date;
+};
+
+/** Actions that leave the request's activity clock and its "still needed?" question alone. */
+const NOT_ACTIVITY: ReadonlySet<Action> = new Set(["askStillNeeded", "rotateStatusLink"]);
+
+export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) {
+  const { requestId, action, actor, input = {}, expectedVersion, now = new Date() } = options;
+  const request = await tx.request.findUnique({
+    where: { id: requestId },
+    select: {
+      id: true,
+      status: true,
+      version: true,
+      urgency: true,
+      category: true,
+      createdAt: true,
+      triagedAt: true,
+      assignedClusterId: true,
+      ownerId: true,
+      infoAskedFrom: true,
+      slaPausedAt: true,
+      slaPausedMs: true,
+      notAcceptedInTime: true,
+      assignedAt: true,
+      triageDueAt: true,
+      resolveDueAt: true,
+      acceptDueAt: true,
+      duplicateOfId: true,
+    },
+  });
+  if (!request) throw new TransitionError("NOT_FOUND");
+  if (expectedVersion !== undefined && expectedVersion !== request.version) throw new TransitionError("CONFLICT");
+
+  // A bulk hand-over moves a request only while it is still the person's it was read as.
+  if (input.expectedOwnerId !== undefined && input.expectedOwnerId !== request.ownerId) throw new TransitionError("CONFLICT");
+
+  const plan = planTransition(action, actor, request, input);
+  if (!plan.ok) throw new TransitionError(plan.reason);
+  // A request is only ever handed to a cluster that exists and is active, whichever page asks.
+  if (action === "assign") {
+    const cluster = await tx.cluster.findFirst({ where: { id: input.clusterId!, active: true }, select: { id: true } });
+    if (!cluster) throw new TransitionError("CLUSTER_REQUIRED");
+  }
+
+  const pause = slaPauseChange(request, plan.from, plan.to, now);
+  const triage = action === "triage" ? input.triage : undefined;
+  const correction = action === "edit" ? await correctionInTx(tx, request.id, input.correction!) : undefined;
+  const urgency = triage?.urgency ?? correction?.data.urgency ?? request.urgency;
+  const stamps = Object.fromEntries(plan.stamps.map((field) => [field, now]));
+  const clears = Object.fromEntries(plan.clears.map((field) => [field, null]));
+  const clusterId = action === "assign" ? input.clusterId! : plan.releasesCluster ? null : request.assignedClusterId;
+  const ownerId = await nextOwnerInTx(tx, { plan, request, actor, input, triage });
+
+  const clocks = slaDueTimes({ createdAt: request.createdAt, urgency, slaPausedMs: pause.slaPausedMs }, slaTargets);
+  // The triage clock stops at triage: a later wait on the enterprise pauses the resolution clock only.
+  const dueTimes = { ...clocks, triageDueAt: request.triagedAt && request.triageDueAt ? request.triageDueAt : clocks.triageDueAt };
+  const triagedAt = plan.stamps.includes("triagedAt") ? now : request.triagedAt;
+  // A lapse belongs to one episode of work: handing the request on, or reopening it, ends it.
+  const reopened = plan.changesStatus && FINISHED.includes(plan.from as Status) && OPEN_STATUSES.includes(plan.to);
+  const lapsed = action === "acceptTimeout" ? true : action === "assign" || reopened ? false : request.notAcceptedInTime;
+  // A merge's other request: the original (markDuplicate, unmerge) or the duplicate (on the original).
+  const related = action === "markDuplicate" ? input.duplicateOfId! : action === "unmerge" ? request.duplicateOfId : (input.mergedRequestId ?? null);
+  // The cluster's time to accept follows the urgency, keeping what waits on the enterprise
+  // pushed it out by. It runs only while the request waits in ASSIGNED; a question asked
+  // meanwhile stops it (kept while waiting, pushed out by the wait when the request returns).
+  const acceptDueForUrgency = () => {
+    if (urgency === request.urgency || !request.assignedAt || !request.acceptDueAt) return request.acceptDueAt;
+    const waited = Math.max(0, request.acceptDueAt.getTime() - acceptDueAt(request.assignedAt, request.urgency, slaTargets).getTime());
+    return new Date(acceptDueAt(request.assignedAt, urgency, slaTargets).getTime() + waited);
+  };
+  const acceptDue =
+    action === "assign"
+      ? acceptDueAt(now, urgency, slaTargets)
+      : plan.to === "NEEDS_INFO"
+        ? acceptDueForUrgency()
+        : plan.to !== "ASSIGNED"
+          ? null
+          : plan.from === "NEEDS_INFO"
+            ? new Date((acceptDueForUrgency() ?? acceptDueAt(now, urgency, slaTargets)).getTime() + (pause.slaPausedMs - request.slaPausedMs))
+            : acceptDueForUrgency();
+  // What the event records field by field: triage's or a correction's changes (and the due
+  // times a changed urgency moved), or the registry's changes.
+  let changes: FieldChange[] = triage ? fieldChanges(request, triage, ["category", "urgency"]) : (correction?.changes ?? []);
+  if (urgency !== request.urgency) {
+    const due = (r: { triageDueAt: Date | null; resolveDueAt: Date | null; acceptDueAt: Date | null }) => ({
+      triageDueAt: r.triageDueAt?.toISOString(),
+      resolveDueAt: r.resolveDueAt?.toISOString(),
+      acceptDueAt: r.acceptDueAt?.toISOString(),
+    });
+    changes = [...changes, ...fieldChanges(due(request), due({ ...dueTimes, acceptDueAt: acceptDue }), DUE_TIME_FIELDS)];
+  }
+  if (ownerId !== request.ownerId) changes = [...changes, { field: "owner", from: request.ownerId, to: ownerId }];
+  if (action === "edit" && !changes.length) throw new TransitionError("NOTHING_TO_CHANGE");
+  if (action === "adoptEnterpriseDetails") {
+    changes = await adoptEnterpriseDetailsInTx(tx, { requestId: request.id, now });
+    if (!changes.length) throw new TransitionError("NOTHING_TO_CHANGE");
+  }
+  const updated = await tx.request.updateMany({
+    where: { id: request.id, version: request.version },
+    data: {
+      status: plan.to,
+      ...requestKeys({ status: plan.to, urgency, triagedAt, ...dueTimes, notAcceptedInTime: lapsed }),
+      version: { increment: 1 },
+      // Asking "still needed?" is not activity, nor is a new status link (anyone who knows the
+      // reference and the e-mail can ask for one); anything else is, and answers the question.
+      lastActivityAt: NOT_ACTIVITY.has(action) ? undefined : now,
+      stillNeededAskedAt: action === "askStillNeeded" ? now : NOT_ACTIVITY.has(action) ? undefined : null,
+      ...clears,
+      ...stamps,
+      assignedClusterId: clusterId,
+      // The clock for the cluster to accept runs only while the request waits in ASSIGNED; a
+      // question asked meanwhile stops it (kept while waiting, pushed out by the wait).
+      acceptDueAt: acceptDue,
+      // Where the answer to a question takes the request back.
+      infoAskedFrom: plan.to !== "NEEDS_INFO" ? null : plan.from !== "NEEDS_INFO" ? plan.from : undefined,
+      notAcceptedInTime: lapsed,
+      ...pause,
+      ...dueTimes,
+      ...(action === "markDuplicate" ? { duplicateOfId: input.duplicateOfId } : action === "unmerge" ? { duplicateOfId: null } : {}),
+      ownerId,
+      ...(triage ? { category: triage.category, urgency } : {}),
+      ...(correction ? correction.data : {}),
+    },
+  });
+  if (updated.count !== 1) throw new TransitionError("CONFLICT");
+
+  const event = await tx.requestEvent.create({
+    data: {
+      requestId: request.id,
+      action,
+      actorType: actor.type,
+      actorUserId: actor.type === "USER" ? actor.userId : null,
+      fromStatus: plan.changesStatus ? plan.from : null,
+      toStatus: plan.changesStatus ? plan.to : null,
+      clusterId: action === "assign" ? input.clusterId : request.assignedClusterId,
+      message: input.message?.trim() || null,
+      changes: changes.length ? JSON.stringify(changes) : null,
+      relatedRequestId: related,
+      visibility: plan.visibility,
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+  // The enterprise's activity after filing is "unread" for everyone looking after the request.
+  if (actor.type === "ENTERPRISE") markUnreadInTx(tx, { requestId: request.id, clusterId, now });
+  // The announcement commits or rolls back with the change (the outbox).
+  await enqueueForTransition(tx, {
+    requestId: request.id,
+    action,
+    message: input.message,
+    changes,
+    clusterId: action === "assign" ? input.clusterId : request.assignedClusterId,
+    now,
+  });
+  // A merge, or its undoing, is recorded on the original too, in the same transaction.
+  if (plan.onOriginal && related) {
+    await transitionRequestInTx(tx, { requestId: related, action: plan.onOriginal, actor, input: { mergedRequestId: request.id }, now });
+  }
+  return { plan, eventId: event.id, version: request.version + 1 };
+}
+
+/**
+ * Who owns the request after this transition. Every request has an owner from triage on: a
+ * triage (or an assignment straight from NEW) keeps the owner it names, else the one the request
+ * already has (someone took it), else the person triaging. "Take it" makes the actor the owner; a
+ * hand-over, the person it names, who must be active staff.
+ */
+async function nextOwnerInTx(
+  tx: Tx,
+  {
+    plan,
+    request,
+    actor,
+    input,
+    triage,
+  }: { plan: TransitionPlan; request: { ownerId: string | null }; actor: Actor; input: TransitionInput; triage?: TransitionInput["triage"] },
+) {
+  const actorId = actor.type === "USER" ? actor.userId : null;
+  let ownerId = request.ownerId;
+  if (plan.setsOwner === "ACTOR") ownerId = actorId;
+  else if (plan.setsOwner === "INPUT") ownerId = input.ownerId ?? null;
+  else if (plan.stamps.includes("triagedAt")) ownerId = triage?.ownerId ?? request.ownerId ?? actorId;
+  if (ownerId !== request.ownerId && ownerId !== null) {
+    const staff = await tx.user.findFirst({ where: { id: ownerId, active: true, role: { in: ["COORDINATOR", "ADMIN"] } }, select: { id: true } });
+    if (!staff) throw new TransitionError("OWNER_REQUIRED");
+  }
+  return ownerId;
+}
+
+/** A correction of a stored request: the columns it writes (search text included) and what changed. */
+async function correctionInTx(tx: Tx, requestId: string, corrected: CorrectedRequest) {
+  const stored = await tx.request.findUniqueOrThrow({
+    where: { id: requestId },
+    select: {
+      reference: true,
+      enterpriseName: true,
+      contactName: true,
+      phone: true,
+      email: true,
+      region: true,
+      city: true,
+      category: true,
+      urgency: true,
+      title: true,
+      description: true,
+      neededBy: true,
+      details: true,
+      sensitiveDetails: true,
+      enterprise: { select: { edrpou: true } },
+    },
+  });
+  const { reference, enterprise, ...before } = stored;
+  return {
+    data: { ...corrected, searchText: correctedSearchText({ reference, edrpou: enterprise.edrpou }, corrected) },
+    changes: correctionChanges(before, corrected),
+  };
+}
