@@ -6,6 +6,7 @@ import { CATEGORIES, URGENCIES, regionOptions } from "~/domain/taxonomy";
 import { useLocale } from "~/i18n/use-locale";
 import { PAGE_SIZES, type QueueParams } from "~/schemas/queue";
 import { useLabels } from "./request-labels";
+import { localName } from "~/i18n/locale";
 
 type ClusterChoice = { slug: string; nameUk: string; nameEn: string };
 
@@ -59,7 +60,7 @@ export function QueueFilters({
             name="cluster"
             label={t("queue.cluster")}
             value={params.cluster}
-            options={clusters.map((c) => ({ value: c.slug, label: locale === "uk" ? c.nameUk : c.nameEn }))}
+            options={clusters.map((c) => ({ value: c.slug, label: localName(c, locale) }))}
           />
         ) : null}
         {owners ? (

@@ -10,6 +10,7 @@ import { useLocale } from "~/i18n/use-locale";
 import { QUEUE_COLUMNS, QUEUE_SORTS, type QueueColumn, type QueueParams, type QueueSort, queueSearch } from "~/schemas/queue";
 import { dueMark, useLabels } from "./request-labels";
 import { TableScroll } from "./table-scroll";
+import { localName } from "~/i18n/locale";
 
 export const COLUMN_LABEL: Record<QueueColumn, MessageKey> = {
   reference: "col.reference",
@@ -58,7 +59,7 @@ function useColumns(now: Date, selectable: boolean): QueueColumnDef[] {
       id: "cluster",
       cell: ({ row }) => {
         const cluster = row.original.assignedCluster;
-        return cluster ? (locale === "uk" ? cluster.nameUk : cluster.nameEn) : "—";
+        return localName(cluster, locale);
       },
     },
     { id: "owner", cell: ({ row }) => row.original.owner?.name ?? "—" },

@@ -11,6 +11,7 @@ import { useLocale } from "~/i18n/use-locale";
 import { EventChanges } from "./event-changes";
 import { FileList, type ListedFile } from "./request-files";
 import { useLabels } from "./request-labels";
+import { localName } from "~/i18n/locale";
 
 type TimelineEvent = Omit<StaffRequest["events"][number], "createdAt"> & { createdAt: string | Date };
 
@@ -31,7 +32,6 @@ export function RequestTimeline({
 }) {
   const { locale, t } = useLocale();
   const label = useLabels();
-  const clusterName = (c: { nameUk: string; nameEn: string }) => (locale === "uk" ? c.nameUk : c.nameEn);
   return (
     <section className="panel">
       <h2>{t("request.timeline")}</h2>
@@ -55,7 +55,7 @@ export function RequestTimeline({
               </>
             ) : null}
             {isNewToViewer(event, unreadSince) ? <span className="mark unread">{t("request.newToYou")}</span> : null}
-            {event.cluster ? ` — ${clusterName(event.cluster)}` : null}
+            {event.cluster ? ` — ${localName(event.cluster, locale)}` : null}
             <span className="visibility">
               {event.actor?.name ?? t(`actor.${event.actorType}` as MessageKey)} ·{" "}
               {event.visibility === "INTERNAL" ? t("request.internal") : t("request.public")}

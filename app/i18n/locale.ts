@@ -31,3 +31,12 @@ export function formatDate(value: Date | string, locale: Locale) {
   }
   return format.format(new Date(value));
 }
+
+/** What has a name in both languages (clusters, reply templates). */
+type Named = { nameUk: string | null; nameEn: string | null };
+
+/** A cluster's (or a template's) name in the page's language; `none` when there is none. */
+export function localName(named: Named | null | undefined, locale: Locale, none = "—") {
+  if (!named) return none;
+  return (locale === "uk" ? named.nameUk : named.nameEn) ?? none;
+}

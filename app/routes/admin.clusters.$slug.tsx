@@ -10,6 +10,7 @@ import { requireRole } from "~/domain/auth/auth.server";
 import { useLocale } from "~/i18n/use-locale";
 import { ClusterUpdateSchema } from "~/schemas/admin";
 import { storageAware } from "~/utils/storage-full.server";
+import { localName } from "~/i18n/locale";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.cluster.nameUk} · Кластери — ЦШР` : "Кластери — ЦШР" },
@@ -68,7 +69,7 @@ export default function AdminCluster() {
       <p>
         <Link to="/admin/clusters">{t("adminCluster.back")}</Link>
       </p>
-      <h1>{t("adminCluster.editTitle", { name: locale === "uk" ? cluster.nameUk : cluster.nameEn })}</h1>
+      <h1>{t("adminCluster.editTitle", { name: localName(cluster, locale) })}</h1>
       <p className="hint">{cluster.slug}</p>
       {done && !lastResult ? (
         <p className="notice ok" role="status">

@@ -13,6 +13,7 @@ import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { ClusterCreateSchema } from "~/schemas/admin";
 import { storageAware } from "~/utils/storage-full.server";
+import { localName } from "~/i18n/locale";
 
 export const meta: MetaFunction = () => [{ title: "Кластери · Clusters — ЦШР" }];
 
@@ -74,7 +75,7 @@ export default function AdminClusters() {
                 {clusters.map((cluster) => (
                   <tr key={cluster.id}>
                     <td>
-                      <Link to={`/admin/clusters/${cluster.slug}`}>{locale === "uk" ? cluster.nameUk : cluster.nameEn}</Link>
+                      <Link to={`/admin/clusters/${cluster.slug}`}>{localName(cluster, locale)}</Link>
                       <div className="hint">{cluster.slug}</div>
                     </td>
                     <td>{t(`clusterKind.${cluster.kind}` as MessageKey)}</td>

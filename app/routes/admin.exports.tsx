@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { TableScroll } from "~/components/table-scroll";
 import { requireRole } from "~/domain/auth/auth.server";
 import { listReportExports } from "~/domain/admin/export-log.server";
-import { formatDateTime } from "~/i18n/locale";
+import { formatDateTime, localName } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 
@@ -50,7 +50,7 @@ export default function ExportLog() {
                   <td>{row.user ? `${row.user.name} (${row.user.email})` : t("exports.cli")}</td>
                   <td>{row.week}</td>
                   <td>{t(`report.scope.${row.scope}` as MessageKey)}</td>
-                  <td>{row.cluster ? (locale === "uk" ? row.cluster.nameUk : row.cluster.nameEn) : "—"}</td>
+                  <td>{localName(row.cluster, locale)}</td>
                   <td>{row.format.toUpperCase()}</td>
                 </tr>
               ))}

@@ -11,6 +11,7 @@ import { deleteReplyTemplate, getReplyTemplate, updateReplyTemplate } from "~/do
 import { useLocale } from "~/i18n/use-locale";
 import { ReplyTemplateSchema } from "~/schemas/reply-templates";
 import { storageAware } from "~/utils/storage-full.server";
+import { localName } from "~/i18n/locale";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.template.nameUk} · Шаблони відповідей — ЦШР` : "ЦШР" }];
 
@@ -57,7 +58,7 @@ export default function AdminReplyTemplate() {
       <p>
         <Link to="/admin/replies">{t("replies.back")}</Link>
       </p>
-      <h1>{locale === "uk" ? template.nameUk : template.nameEn}</h1>
+      <h1>{localName(template, locale)}</h1>
       {searchParams.get("done") && !lastResult ? (
         <p className="notice ok" role="status">
           {t("admin.saved")}

@@ -11,6 +11,7 @@ import { createReplyTemplate, listReplyTemplates } from "~/domain/notifications/
 import { useLocale } from "~/i18n/use-locale";
 import { ReplyTemplateSchema } from "~/schemas/reply-templates";
 import { storageAware } from "~/utils/storage-full.server";
+import { localName } from "~/i18n/locale";
 
 export const meta: MetaFunction = () => [{ title: "Шаблони відповідей · Reply templates — ЦШР" }];
 
@@ -62,7 +63,7 @@ export default function AdminReplyTemplates() {
           <ul className="reply-templates">
             {templates.map((template) => (
               <li key={template.id}>
-                <Link to={`/admin/replies/${template.id}`}>{locale === "uk" ? template.nameUk : template.nameEn}</Link>
+                <Link to={`/admin/replies/${template.id}`}>{localName(template, locale)}</Link>
                 <p className="hint">{locale === "uk" ? template.bodyUk : template.bodyEn}</p>
               </li>
             ))}

@@ -8,7 +8,7 @@ import { HandOverAll } from "~/components/hand-over-all";
 import { type AdminRefusal, getUser, listClusterChoices, refusalErrors, resetPassword, setUserActive, updateUser } from "~/domain/admin/admin.server";
 import { requireRole } from "~/domain/auth/auth.server";
 import { countOwnedRequests, handOverAllRequests, listOwnerChoices } from "~/domain/requests/ownership.server";
-import { formatDateTime } from "~/i18n/locale";
+import { formatDateTime, localName } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { ROLES, UserActionSchema } from "~/schemas/admin";
@@ -102,7 +102,7 @@ export default function AdminUser() {
   const handOver = actionData?.intent === "handOverAll" ? actionData.result : undefined;
   const submitting = navigation.state === "submitting";
   const clusterLabel = (c: { nameUk: string; nameEn: string; active: boolean }) =>
-    `${locale === "uk" ? c.nameUk : c.nameEn}${c.active ? "" : ` (${t("adminUser.inactiveCluster")})`}`;
+    `${localName(c, locale)}${c.active ? "" : ` (${t("adminUser.inactiveCluster")})`}`;
 
   return (
     <main>

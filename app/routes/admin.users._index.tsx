@@ -11,6 +11,7 @@ import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { ROLES, UserCreateSchema, readUserListParams } from "~/schemas/admin";
 import { storageAware } from "~/utils/storage-full.server";
+import { localName } from "~/i18n/locale";
 
 export const meta: MetaFunction = () => [{ title: "Користувачі · Users — ЦШР" }];
 
@@ -61,7 +62,6 @@ export default function AdminUsers() {
   });
   const created = actionData?.created;
   const submitting = navigation.state === "submitting";
-  const clusterName = (c: { nameUk: string; nameEn: string }) => (locale === "uk" ? c.nameUk : c.nameEn);
 
   return (
     <main className="wide">
@@ -120,7 +120,7 @@ export default function AdminUsers() {
                   </td>
                   <td>{user.email}</td>
                   <td>{t(`role.${user.role}` as MessageKey)}</td>
-                  <td>{user.cluster ? clusterName(user.cluster) : "—"}</td>
+                  <td>{localName(user.cluster, locale)}</td>
                   <td>{user.active ? t("admin.active") : t("admin.inactive")}</td>
                 </tr>
               ))}
@@ -149,7 +149,7 @@ export default function AdminUsers() {
             label={t("adminUser.cluster")}
             hint={t("adminUser.cluster.hint")}
             placeholder={t("adminUser.noCluster")}
-            options={clusters.map((c) => ({ value: c.slug, label: clusterName(c) }))}
+            options={clusters.map((c) => ({ value: c.slug, label: localName(c, locale) }))}
           />
           <TextField meta={fields.password} label={t("adminUser.password")} hint={t("adminUser.password.hint")} type="password" autoComplete="new-password" />
           <button type="submit" className="primary" disabled={submitting}>

@@ -6,6 +6,7 @@ import { requireRole } from "~/domain/auth/auth.server";
 import { findQueue, getClusterName } from "~/domain/queue/queue.server";
 import { useLocale } from "~/i18n/use-locale";
 import { readQueueParams } from "~/schemas/queue";
+import { localName } from "~/i18n/locale";
 
 export const meta: MetaFunction = () => [
   { title: "Мій кластер · My cluster — ЦШР" },
@@ -28,11 +29,11 @@ export default function ClusterPortal() {
   const { locale, t } = useLocale();
   return (
     <main className="wide">
-      <h1>{locale === "uk" ? cluster.nameUk : cluster.nameEn}</h1>
+      <h1>{localName(cluster, locale)}</h1>
       <p>{t("cluster.lead")}</p>
       <QueueFilters basePath="/cluster" params={params} />
       <RequestTable
-        label={locale === "uk" ? cluster.nameUk : cluster.nameEn}
+        label={localName(cluster, locale)}
         basePath="/cluster"
         params={params}
         {...queue}

@@ -7,6 +7,7 @@ import { buildDashboard } from "~/domain/report/dashboard.server";
 import { CATEGORIES, type Category } from "~/domain/taxonomy";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
+import { localName } from "~/i18n/locale";
 
 export const meta: MetaFunction = () => [{ title: "Огляд · Dashboard — ЦШР" }];
 
@@ -23,7 +24,7 @@ export default function Dashboard() {
   const clusterName = (id: string) => {
     if (id === noCluster) return t("dashboard.noCluster");
     const c = clusters.find((x) => x.id === id);
-    return c ? (locale === "uk" ? c.nameUk : c.nameEn) : id;
+    return localName(c, locale, id);
   };
   const byValue = <T extends { value: number }>(a: T, b: T) => b.value - a.value;
   const count = [t("dashboard.what"), t("dashboard.count")] as [string, string];
@@ -71,7 +72,7 @@ export default function Dashboard() {
               const within = c.sla.triage.within + c.sla.resolve.within;
               const n = c.sla.triage.n + c.sla.resolve.n;
               const share = Math.round((100 * within) / n);
-              return { label: locale === "uk" ? (c.nameUk ?? "") : (c.nameEn ?? ""), value: share, display: `${share}% (${within}/${n})` };
+              return { label: localName(c, locale, ""), value: share, display: `${share}% (${within}/${n})` };
             })
             .sort(byValue)}
         />

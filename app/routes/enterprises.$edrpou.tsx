@@ -6,6 +6,7 @@ import { requireStaff } from "~/domain/auth/auth.server";
 import { getEnterprisePage } from "~/domain/enterprises/enterprise-page.server";
 import { useLocale } from "~/i18n/use-locale";
 import { ENTERPRISE_CODE, readEnterprisePageParams } from "~/schemas/enterprise-page";
+import { localName } from "~/i18n/locale";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.enterprise.name} · ${data.enterprise.edrpou} — ЦШР` : "ЦШР" },
@@ -128,7 +129,7 @@ export default function EnterprisePage() {
                     <td>{label.dateTime(row.createdAt)}</td>
                     <td>{label.category(row.category)}</td>
                     <td>{label.status(row.status)}</td>
-                    <td>{row.assignedCluster ? (locale === "uk" ? row.assignedCluster.nameUk : row.assignedCluster.nameEn) : "—"}</td>
+                    <td>{localName(row.assignedCluster, locale)}</td>
                     <td>{row.enterpriseName}</td>
                   </tr>
                 ))}

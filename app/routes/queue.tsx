@@ -42,6 +42,7 @@ import {
   readStaffQueueParams,
 } from "~/schemas/queue";
 import { storageAware } from "~/utils/storage-full.server";
+import { localName } from "~/i18n/locale";
 
 export const meta: MetaFunction = () => [{ title: "Черга · Queue — ЦШР" }];
 
@@ -254,7 +255,7 @@ export default function Queue() {
               <option value="">—</option>
               {clusters.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {locale === "uk" ? c.nameUk : c.nameEn}
+                  {localName(c, locale)}
                 </option>
               ))}
             </select>

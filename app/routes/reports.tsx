@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/domain/auth/auth.server";
 import { formatIsoWeek, isoWeekOf, isoWeekRange, lastCompleteIsoWeek, shiftIsoWeek } from "~/domain/sla/iso-week";
 import { listReportClusters } from "~/domain/report/index.server";
-import { TIME_ZONE } from "~/i18n/locale";
+import { localName, TIME_ZONE } from "~/i18n/locale";
 import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction = () => [{ title: "Звіти · Reports — ЦШР" }];
@@ -36,7 +36,6 @@ export default function Reports() {
   const { weeks, defaultWeek, staff, admin, clusters } = useLoaderData<typeof loader>();
   const { locale, t } = useLocale();
   const day = new Intl.DateTimeFormat(locale === "uk" ? "uk-UA" : "en-GB", { timeZone: TIME_ZONE, day: "numeric", month: "short", year: "numeric" });
-  const clusterName = (c: { nameUk: string; nameEn: string }) => (locale === "uk" ? c.nameUk : c.nameEn);
   const own = clusters[0];
 
   return (
@@ -78,7 +77,7 @@ export default function Reports() {
               <select id="cluster" name="cluster">
                 {clusters.map((c) => (
                   <option key={c.slug} value={c.slug}>
-                    {clusterName(c)}
+                    {localName(c, locale)}
                   </option>
                 ))}
               </select>
@@ -88,7 +87,7 @@ export default function Reports() {
           <fieldset>
             <legend>{t("reports.scope")}</legend>
             <input type="hidden" name="scope" value="cluster" />
-            <p>{t("reports.scope.ownCluster", { cluster: clusterName(own) })}</p>
+            <p>{t("reports.scope.ownCluster", { cluster: localName(own, locale) })}</p>
           </fieldset>
         ) : null}
 

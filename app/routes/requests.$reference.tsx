@@ -35,6 +35,7 @@ import { INSERT_REPLY, InsertReplySchema } from "~/schemas/reply-templates";
 import { type RequestIntent, RequestActionSchema } from "~/schemas/request-actions";
 import { passOnHeaders } from "~/utils/route-headers";
 import { STORAGE_FULL_INIT } from "~/utils/storage-full";
+import { localName } from "~/i18n/locale";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.request.reference} — ЦШР` : "ЦШР" }];
 
@@ -125,7 +126,6 @@ export default function RequestPage() {
   const { locale, t } = useLocale();
   const label = useLabels();
   const [searchParams] = useSearchParams();
-  const clusterName = (c: { nameUk: string; nameEn: string } | null) => (c ? (locale === "uk" ? c.nameUk : c.nameEn) : "—");
 
   return (
     <main className="wide">
@@ -212,7 +212,7 @@ export default function RequestPage() {
               <dt>{t("request.owner")}</dt>
               <dd>{request.owner?.name ?? t("request.nobody")}</dd>
               <dt>{t("request.assignedTo")}</dt>
-              <dd>{clusterName(request.assignedCluster)}</dd>
+              <dd>{localName(request.assignedCluster, locale)}</dd>
               <dt>{request.triagedAt ? t("request.resolveDue") : t("request.triageDue")}</dt>
               <dd>{request.nextDueAt ? label.dateTime(request.nextDueAt) : request.slaPausedAt ? t("queue.paused") : "—"}</dd>
             </dl>
@@ -311,7 +311,6 @@ function ActionsPanel({
   const label = useLabels();
   const actionData = useActionData<typeof action>();
   const can = (intent: RequestIntent) => (request.actions as string[]).includes(intent);
-  const clusterName = (c: { nameUk: string; nameEn: string }) => (locale === "uk" ? c.nameUk : c.nameEn);
 
   return (
     <section aria-labelledby="actions-title">
@@ -323,7 +322,7 @@ function ActionsPanel({
           {recommendations.length === 0 ? <p className="hint">{t("request.noRecommendations")}</p> : null}
           {recommendations.map((r) => (
             <div className="recommendation" key={r.cluster.id} data-testid="recommendation">
-              <strong>{clusterName(r.cluster)}</strong>
+              <strong>{localName(r.cluster, locale)}</strong>
               <ul>
                 {r.reasons.map((reason) => {
                   const m = matchReasonMessage(reason, locale);
@@ -333,7 +332,7 @@ function ActionsPanel({
               <ActionForm
                 intent="assign"
                 version={request.version}
-                submitLabel={`${t("request.assignTo")}: ${clusterName(r.cluster)}`}
+                submitLabel={`${t("request.assignTo")}: ${localName(r.cluster, locale)}`}
                 quickId={r.cluster.id}
               >
                 <input type="hidden" name="clusterId" value={r.cluster.id} />
@@ -349,7 +348,7 @@ function ActionsPanel({
                     .filter((c) => c.id !== request.assignedClusterId)
                     .map((c) => (
                       <option key={c.id} value={c.id}>
-                        {clusterName(c)}
+                        {localName(c, locale)}
                       </option>
                     ))}
                 </select>

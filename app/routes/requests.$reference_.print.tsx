@@ -11,6 +11,7 @@ import { getRequestForPrint } from "~/domain/requests/request-print.server";
 import { DETAIL_LABEL } from "~/i18n/detail-labels";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
+import { localName } from "~/i18n/locale";
 
 export const handle = { hydrate: false, chrome: false };
 
@@ -38,7 +39,6 @@ export default function PrintRequest() {
   const { locale, t } = useLocale();
   const label = useLabels();
   const path = `/requests/${encodeURIComponent(request.reference)}`;
-  const clusterName = (c: { nameUk: string; nameEn: string } | null) => (c ? (locale === "uk" ? c.nameUk : c.nameEn) : "—");
 
   return (
     <main className="print">
@@ -89,7 +89,7 @@ export default function PrintRequest() {
         <dt>{t("request.owner")}</dt>
         <dd>{request.owner?.name ?? t("request.nobody")}</dd>
         <dt>{t("request.assignedTo")}</dt>
-        <dd>{clusterName(request.assignedCluster)}</dd>
+        <dd>{localName(request.assignedCluster, locale)}</dd>
         {request.duplicateOf ? (
           <>
             <dt>{t("event.markDuplicate")}</dt>
@@ -121,7 +121,7 @@ export default function PrintRequest() {
             ) : null}{" "}
             <strong>{t(`event.${event.action}` as MessageKey)}</strong>
             {event.relatedRequest ? ` ${event.relatedRequest.reference}` : null}
-            {event.cluster ? ` — ${clusterName(event.cluster)}` : null}
+            {event.cluster ? ` — ${localName(event.cluster, locale)}` : null}
             <span className="visibility">
               {" "}
               · {event.actor?.name ?? t(`actor.${event.actorType}` as MessageKey)} ·{" "}

@@ -6,6 +6,7 @@ import { translateStaff } from "~/i18n/staff-messages";
 import type { Status } from "../requests/state-machine";
 import { CATEGORY_LABELS, type Category, URGENCY_LABELS, type Urgency, regionLabel } from "../taxonomy";
 import type { ReportCluster } from "./types";
+import { localName } from "~/i18n/locale";
 
 /** Labels in the file's language, looked up once each (a file repeats the same few thousand times). */
 export class ReportLabels {
@@ -15,7 +16,7 @@ export class ReportLabels {
     readonly locale: Locale,
     clusters: readonly ReportCluster[],
   ) {
-    for (const c of clusters) this.clusterNames.set(c.id, locale === "uk" ? c.nameUk : c.nameEn);
+    for (const c of clusters) this.clusterNames.set(c.id, localName(c, locale));
   }
   t(key: MessageKey, params?: Record<string, string | number>) {
     if (params) return translateStaff(this.locale, key, params);
