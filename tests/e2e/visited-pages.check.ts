@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { type Page, expect, test } from "@playwright/test";
+import { routeModules } from "../route-files";
 import { PAGES_DIR, type VisitedPage, visitedPages } from "./page-checks";
 import { validateHtml } from "./vnu";
 
@@ -68,9 +69,9 @@ const MUST_VISIT: Record<string, Role[]> = {
 };
 
 const rank = (file: string) => (file === "$.tsx" ? 99 : file.split("$").length);
-const pageRoutes = fs
-  .readdirSync("app/routes")
-  .filter((file) => file.endsWith(".tsx") && /export default/.test(fs.readFileSync(path.join("app/routes", file), "utf8")))
+const pageRoutes = routeModules()
+  .filter((route) => route.name.endsWith(".tsx") && /export default/.test(fs.readFileSync(route.file, "utf8")))
+  .map((route) => route.name)
   // Static segments before parameters, the catch-all last: /requests/new is not /requests/$reference.
   .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 

@@ -1,13 +1,12 @@
 // The authorization matrix: every route module × every kind of visitor. The expected access is
 // declared per route file; a route file without a declaration fails the test, so a new page
 // cannot be added without deciding who may use it.
-import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Readable } from "node:stream";
 import { fileStore } from "~/domain/files/storage.server";
 import { createRequest } from "~/domain/requests/intake.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
+import { routeModules } from "../route-files";
 import { call } from "./route-helpers";
 import { cookieFor } from "./sessions";
 
@@ -139,10 +138,8 @@ const ALLOWED: Record<Access, Who[]> = {
   none: [],
 };
 
-const routeFiles = fs
-  .readdirSync(path.resolve("app/routes"))
-  .filter((f) => /\.(tsx?|jsx?)$/.test(f))
-  .sort();
+const routes = routeModules();
+const routeFiles = routes.map((route) => route.name);
 
 describe("authorization matrix", () => {
   it("declares who may use every route file", () => {
@@ -155,7 +152,7 @@ describe("authorization matrix", () => {
     for (const kind of ["loader", "action"] as const) {
       for (const who of ["anonymous", "member", "coordinator", "admin"] as Who[]) {
         it(`${file} ${kind} × ${who}`, async () => {
-          const mod = await import(`~/routes/${file.replace(/\.(tsx?|jsx?)$/, "")}`);
+          const mod = await import(routes.find((route) => route.name === file)!.file);
           const handler = mod[kind];
           const access = spec[kind];
           if (access === "none") {
@@ -227,7 +224,7 @@ describe("staff-only request actions × role", () => {
     for (const who of ["anonymous", "member", "coordinator", "admin"] as Who[]) {
       it(`${intent} × ${who}`, async () => {
         const { db } = await import("~/data/db.server");
-        const { action } = await import("~/routes/requests.$reference");
+        const { action } = await import("~/routes/requests.$reference/route");
         const random = seededRandom(intent.length * 31 + who.length);
         const filed = await createRequest({ input: buildIntake(random, { category: "OTHER" }) });
         const cluster = await db.user.findUniqueOrThrow({ where: { id: ctx.users.member! }, select: { clusterId: true } });

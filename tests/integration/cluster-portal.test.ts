@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createRequest } from "~/domain/requests/intake.server";
 import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
 import { loader as clusterLoader } from "~/routes/cluster";
-import { loader as requestLoader } from "~/routes/requests.$reference";
+import { loader as requestLoader } from "~/routes/requests.$reference/route";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call, type RouteHandler } from "./route-helpers";

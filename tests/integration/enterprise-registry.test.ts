@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createRequest } from "~/domain/requests/intake.server";
 import type { Actor } from "~/domain/requests/state-machine";
 import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
-import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
+import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference/route";
 import { db } from "~/data/db.server";
 import { buildIntake, type ClusterSeed, createCluster, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";

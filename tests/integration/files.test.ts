@@ -13,7 +13,7 @@ import { createRequest } from "~/domain/requests/intake.server";
 import { action as staffUpload } from "~/routes/requests.$reference_.files";
 import { loader as staffDownload } from "~/routes/requests.$reference_.files_.$fileId";
 import { loader as staffThumbnail } from "~/routes/requests.$reference_.files_.$fileId_.thumbnail";
-import { loader as requestPage } from "~/routes/requests.$reference";
+import { loader as requestPage } from "~/routes/requests.$reference/route";
 import { action as enterpriseUpload } from "~/routes/s.$token_.files";
 import { loader as enterpriseDownload } from "~/routes/s.$token_.files_.$fileId";
 import { loader as enterpriseThumbnail } from "~/routes/s.$token_.files_.$fileId_.thumbnail";

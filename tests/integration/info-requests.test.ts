@@ -6,7 +6,7 @@ import { infoAskerInTx } from "~/domain/requests/info-requests.server";
 import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
 import type { Action, Actor } from "~/domain/requests/state-machine";
 import { loader as clusterLoader } from "~/routes/cluster";
-import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
+import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference/route";
 import { action as statusAction } from "~/routes/s.$token";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";

@@ -8,7 +8,7 @@ import { ACTIONS, type Action, type Actor, TRANSITIONS } from "~/domain/requests
 import type { MessageKey } from "~/i18n/messages";
 import { translateStaff } from "~/i18n/staff-messages";
 import { buildWeeklyReport } from "~/domain/report/index.server";
-import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
+import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference/route";
 import { action as statusAction, loader as statusLoader } from "~/routes/s.$token";
 import type { IntakeInput } from "~/schemas/intake";
 import { db } from "~/data/db.server";

@@ -8,7 +8,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fileStore } from "~/domain/files/storage.server";
 import { createRequest } from "~/domain/requests/intake.server";
-import { action as requestAction, loader as requestPage } from "~/routes/requests.$reference";
+import { action as requestAction, loader as requestPage } from "~/routes/requests.$reference/route";
 import { action as statusAction, loader as statusPage } from "~/routes/s.$token";
 import { loader as enterpriseDownload } from "~/routes/s.$token_.files_.$fileId";
 import { db } from "~/data/db.server";

@@ -12,7 +12,7 @@ import type { Status } from "~/domain/requests/state-machine";
 import { loader as auditLoader } from "~/routes/admin.audit";
 import { action as adminUserAction, loader as adminUserLoader } from "~/routes/admin.users.$id";
 import { loader as queueLoader } from "~/routes/queue";
-import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
+import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference/route";
 import type { IntakeInput } from "~/schemas/intake";
 import { MY_WORK, queueSearch, readStaffQueueParams } from "~/schemas/queue";
 import { db } from "~/data/db.server";

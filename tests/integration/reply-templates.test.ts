@@ -7,7 +7,7 @@ import { transitionRequestInTx } from "~/domain/requests/request-transition.serv
 import { formatDateTime } from "~/i18n/locale";
 import { action as templateAction, loader as templateLoader } from "~/routes/admin.replies.$id";
 import { action as templatesAction, loader as templatesLoader } from "~/routes/admin.replies._index";
-import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
+import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference/route";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call, formRequest, type RouteHandler } from "./route-helpers";

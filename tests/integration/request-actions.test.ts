@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createRequest } from "~/domain/requests/intake.server";
 import { slaTargets } from "~/domain/sla/sla-config.server";
 import type { Status } from "~/domain/requests/state-machine";
-import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
+import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference/route";
 import type { IntakeInput } from "~/schemas/intake";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createRequestInStatus, createUser, seededRandom } from "../factories";

@@ -5,7 +5,7 @@ import { findQueue } from "~/domain/queue/queue.server";
 import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
 import { slaTargets } from "~/domain/sla/sla-config.server";
 import type { Status } from "~/domain/requests/state-machine";
-import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference";
+import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference/route";
 import { loader as statusLoader } from "~/routes/s.$token";
 import { kyivToday } from "~/schemas/intake";
 import { readQueueParams } from "~/schemas/queue";

@@ -10,7 +10,7 @@ import { addEnterpriseMessage, enterpriseAction } from "~/domain/requests/status
 import type { Action, Actor } from "~/domain/requests/state-machine";
 import { loader as clusterLoader } from "~/routes/cluster";
 import { loader as queueLoader } from "~/routes/queue";
-import { loader as requestLoader } from "~/routes/requests.$reference";
+import { loader as requestLoader } from "~/routes/requests.$reference/route";
 import { queueSearch, readQueueParams } from "~/schemas/queue";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";

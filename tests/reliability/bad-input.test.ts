@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRequest } from "~/domain/requests/intake.server";
 import { action as loginAction } from "~/routes/login";
 import { action as queueAction } from "~/routes/queue";
-import { action as requestAction } from "~/routes/requests.$reference";
+import { action as requestAction } from "~/routes/requests.$reference/route";
 import { action as intakeAction } from "~/routes/requests.new";
 import { action as statusAction } from "~/routes/s.$token";
 import { db } from "~/data/db.server";

@@ -2,7 +2,7 @@
 // showed: exactly one wins per version, the rest are told it changed (409), and the request's
 // status, version and audit trail stay in step (one event per change, version = events after submit).
 import { beforeAll, describe, expect, it } from "vitest";
-import { action as requestAction } from "~/routes/requests.$reference";
+import { action as requestAction } from "~/routes/requests.$reference/route";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createRequestInStatus, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "../integration/route-helpers";

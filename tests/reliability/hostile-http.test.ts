@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/demo-users.mjs";
 import { buildIntake, intakeFormFields, seededRandom } from "../factories";
 import { HOSTILE_TARGETS } from "../hostile-targets";
+import { routeModules } from "../route-files";
 import { type ProductionServer, cleanUp, formBody, freshDatabase, openReadOnly, startProductionServer } from "./server";
 
 let server: ProductionServer;
@@ -404,8 +405,7 @@ describe("caching of signed-in pages", () => {
   ];
 
   it("lists every route file as a page or a resource", async () => {
-    const fs = await import("node:fs");
-    const files = fs.readdirSync("app/routes").filter((f) => /\.tsx?$/.test(f));
+    const files = routeModules().map((route) => route.name);
     expect(files.filter((f) => !(f in PAGES) && !RESOURCES.includes(f))).toEqual([]);
   });
 
