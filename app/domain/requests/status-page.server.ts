@@ -15,8 +15,7 @@ import { parseChanges } from "./field-changes";
 import { finalOriginal, requestsMergedInto } from "./merges.server";
 import { publicChanges } from "./request-corrections";
 import { transitionRequestInTx } from "./request-transition.server";
-import type { Status } from "./state-machine";
-import { TRANSITIONS } from "./state-machine";
+import { type Action, type Actor, type Status, availableActions } from "./state-machine";
 import { hashStatusToken, isWellFormedStatusToken } from "../auth/tokens.server";
 
 type Followed = {
@@ -75,6 +74,10 @@ export async function getStatusPage(token: string) {
       stillNeededAskedAt: true,
       enterpriseName: true,
       enterpriseId: true,
+      // What the state machine needs to say which actions are the enterprise's now (not shown).
+      triagedAt: true,
+      assignedClusterId: true,
+      infoAskedFrom: true,
       events: { where: { visibility: "PUBLIC" }, orderBy: { createdAt: "asc" }, select: PUBLIC_EVENT },
     },
   });
@@ -88,11 +91,12 @@ export async function getStatusPage(token: string) {
       })
     : [];
   const mergedFrom = followed.mergedFrom ? merged.find((m) => m.id === followed.mergedFrom!.id) : undefined;
-  const { id: _id, enterpriseId: _enterprise, events, ...visible } = request;
+  const { id: _id, enterpriseId: _enterprise, triagedAt: _triaged, assignedClusterId: _cluster, infoAskedFrom: _asked, events, ...visible } = request;
   const question =
     request.status === "NEEDS_INFO" ? ([...request.events].reverse().find((e) => e.action === "requestInfo")?.message ?? null) : null;
-  const can = (action: "confirm" | "reopen" | "confirmStillNeeded") =>
-    (TRANSITIONS[action].from as readonly Status[]).includes(request.status);
+  // The enterprise's buttons come from the same rule as staff's (the state machine's table).
+  const actions = availableActions(ENTERPRISE, request);
+  const can = (action: Action) => actions.includes(action);
   return {
     ...visible,
     // Who wrote each entry, as the enterprise knows them; never a staff member's name.
@@ -112,7 +116,7 @@ export async function getStatusPage(token: string) {
     openedAs: mergedFrom?.reference ?? null,
     mergedElsewhere: followed.mergedElsewhere,
     question,
-    acceptsMessages: enterpriseMessageAction(request.status) !== null,
+    acceptsMessages: enterpriseMessageAction(actions) !== null,
     canConfirm: can("confirm"),
     canReopen: can("reopen"),
     askedStillNeeded: request.stillNeededAskedAt !== null && can("confirmStillNeeded"),
@@ -122,11 +126,13 @@ export async function getStatusPage(token: string) {
 export type { Author } from "./authors";
 
 /** A reply while information is awaited resumes the request; otherwise it is a plain message. */
-function enterpriseMessageAction(status: Status) {
-  if ((TRANSITIONS.provideInfo.from as readonly Status[]).includes(status)) return "provideInfo" as const;
-  if ((TRANSITIONS.enterpriseMessage.from as readonly Status[]).includes(status)) return "enterpriseMessage" as const;
+function enterpriseMessageAction(actions: readonly Action[]) {
+  if (actions.includes("provideInfo")) return "provideInfo" as const;
+  if (actions.includes("enterpriseMessage")) return "enterpriseMessage" as const;
   return null;
 }
+
+const ENTERPRISE: Actor = { type: "ENTERPRISE" };
 
 export async function addEnterpriseMessage({ token, message, files = [], now = new Date() }: { token: string; message: string; files?: ReceivedFile[]; now?: Date }) {
   // Documents sent with the message: stored first, their rows written with the message's event.
@@ -134,8 +140,11 @@ export async function addEnterpriseMessage({ token, message, files = [], now = n
   return db.$transaction(async (tx) => {
     const followed = await followStatusLink(tx, token);
     if (!followed) throw new TransitionError("NOT_FOUND");
-    const request = await tx.request.findUniqueOrThrow({ where: { id: followed.id }, select: { id: true, status: true } });
-    const action = enterpriseMessageAction(request.status);
+    const request = await tx.request.findUniqueOrThrow({
+      where: { id: followed.id },
+      select: { id: true, status: true, triagedAt: true, assignedClusterId: true, infoAskedFrom: true },
+    });
+    const action = enterpriseMessageAction(availableActions(ENTERPRISE, request));
     if (!action) throw new TransitionError("WRONG_STATUS");
     const done = await transitionRequestInTx(tx, {
       requestId: request.id,
