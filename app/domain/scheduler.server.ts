@@ -11,7 +11,7 @@ import { sendDueDigests } from "./notifications/digest.server";
 import { sweepFiles } from "./files/sweep.server";
 import { deliverDueNotifications } from "./notifications/notifications.server";
 import { transitionRequestInTx } from "./requests/request-transition.server";
-import type { Action } from "./requests/state-machine";
+import { type Action, OPEN_STATUSES } from "./requests/state-machine";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -72,7 +72,7 @@ export async function runScheduledJobs({ now = new Date(), settings = schedulerS
   });
   const staleToClose = await db.request.findMany({
     where: {
-      status: { in: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"] },
+      status: { in: [...OPEN_STATUSES] },
       stillNeededAskedAt: { lte: new Date(now.getTime() - settings.staleCloseAfterMs) },
     },
     select: pick,
@@ -87,7 +87,7 @@ export async function runScheduledJobs({ now = new Date(), settings = schedulerS
   // Asked after the closing pass, so a question is never asked and closed in the same run.
   const inactive = await db.request.findMany({
     where: {
-      status: { in: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"] },
+      status: { in: [...OPEN_STATUSES] },
       stillNeededAskedAt: null,
       lastActivityAt: { lte: new Date(now.getTime() - settings.staleAfterMs) },
     },

@@ -10,10 +10,9 @@ import { requestKeys } from "./request-keys";
 import { markUnreadInTx } from "./unread.server";
 import { acceptDueAt, slaDueTimes, slaPauseChange } from "../sla/sla";
 import { slaTargets } from "../sla/sla-config.server";
-import { type Action, type Actor, OPEN_STATUSES, type Status, type TransitionInput, type TransitionPlan, planTransition } from "./state-machine";
+import { type Action, type Actor, FINISHED_STATUSES, OPEN_STATUSES, type Status, type TransitionInput, type TransitionPlan, planTransition } from "./state-machine";
 
 /** Statuses a request is reopened from (by the enterprise, by staff, or by undoing a merge). */
-const FINISHED: readonly Status[] = ["RESOLVED", "CLOSED", "REJECTED", "DUPLICATE"];
 
 export type TransitionOptions = {
   requestId: string;
@@ -81,7 +80,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
   const dueTimes = { ...clocks, triageDueAt: request.triagedAt && request.triageDueAt ? request.triageDueAt : clocks.triageDueAt };
   const triagedAt = plan.stamps.includes("triagedAt") ? now : request.triagedAt;
   // A lapse belongs to one episode of work: handing the request on, or reopening it, ends it.
-  const reopened = plan.changesStatus && FINISHED.includes(plan.from as Status) && OPEN_STATUSES.includes(plan.to);
+  const reopened = plan.changesStatus && FINISHED_STATUSES.includes(plan.from as Status) && OPEN_STATUSES.includes(plan.to);
   const lapsed = action === "acceptTimeout" ? true : action === "assign" || reopened ? false : request.notAcceptedInTime;
   // A merge's other request: the original (markDuplicate, unmerge) or the duplicate (on the original).
   const related = action === "markDuplicate" ? input.duplicateOfId! : action === "unmerge" ? request.duplicateOfId : (input.mergedRequestId ?? null);

@@ -27,6 +27,8 @@ export const FINAL_STATUSES: readonly Status[] = ["CLOSED", "REJECTED", "DUPLICA
 export const UNFINISHED_STATUSES: readonly Status[] = ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED"];
 /** Statuses that count as "open" work for the backlog. */
 export const OPEN_STATUSES: readonly Status[] = ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"];
+/** Work done or stopped: resolved (awaiting confirmation) and the final statuses. Leaving one is a reopening. */
+export const FINISHED_STATUSES: readonly Status[] = ["RESOLVED", ...FINAL_STATUSES];
 
 /**
  * Who is acting, as the machine sees it. A cluster member counts as ASSIGNED_MEMBER only for
