@@ -38,7 +38,7 @@ export const meta: MetaFunction = () => [{ title: "Новий запит · New 
 export const headers = passOnHeaders;
 
 /** The groups of strings the page's script shows. */
-const ENHANCER_STRINGS = ["error.", ...UPLOAD_STRINGS];
+const ENHANCER_STRINGS = ["error.", "form.", ...UPLOAD_STRINGS];
 
 export function loader({ request }: LoaderFunctionArgs) {
   return {
