@@ -12,6 +12,7 @@ const config: KnipConfig = {
     "tests/**/*.{ts,mjs}",
     // Built as browser entries beside the Remix client bundle (CLIENT_ENTRIES in vite.config.ts).
     "app/enhance/intake.ts",
+    "app/enhance/uploads-page.ts",
   ],
   project: ["app/**/*.{ts,tsx}", "scripts/**/*.{mjs,ts}", "bench/**/*.{mjs,ts}", "tests/**/*.{ts,mjs}", "*.{ts,js,mjs}"],
   ignoreDependencies: [
