@@ -8,10 +8,10 @@ import { EnhancerScript } from "~/components/enhancer-script";
 import { FileField, RequestFiles, authorLabel } from "~/components/request-files";
 import { FILE_LIMITS } from "~/domain/files/rules";
 import { StatusTimeline } from "~/components/status-timeline";
-import { StorageFullError, TransitionError } from "~/domain/errors";
+import { FilesRefusedError, StorageFullError, TransitionError, refusalErrors } from "~/domain/errors";
 import { UPLOAD_STRINGS, UPLOAD_STRINGS_ID } from "~/enhance/upload-strings";
 import { type FormWithFiles, formTooLarge, readFormWithFiles } from "~/domain/files/form-with-files.server";
-import { FilesRefusedError, listEnterpriseFiles } from "~/domain/files/request-files.server";
+import { listEnterpriseFiles } from "~/domain/files/request-files.server";
 import { addEnterpriseMessage, enterpriseAction, getStatusPage } from "~/domain/requests/status-page.server";
 import { CATEGORY_LABELS, URGENCY_LABELS, regionLabel } from "~/domain/taxonomy";
 import { formatDateTime } from "~/i18n/locale";
@@ -87,7 +87,7 @@ async function answer(token: string, { formData, files, refusal }: FormWithFiles
       return data(submission.reply({ formErrors: ["unavailable"] }), { ...STORAGE_FULL_INIT, headers: { ...STORAGE_FULL_INIT.headers, ...PRIVATE_HEADERS } });
     }
     if (error instanceof FilesRefusedError) {
-      return data({ ...submission.reply({ fieldErrors: { file: [error.refusal] } }), refusedFile: null }, { status: 400, headers: PRIVATE_HEADERS });
+      return data({ ...submission.reply(refusalErrors(error)), refusedFile: null }, { status: 400, headers: PRIVATE_HEADERS });
     }
     if (!(error instanceof TransitionError)) throw error;
     if (error.reason === "NOT_FOUND") throw new Response("Not found", { status: 404, headers: PRIVATE_HEADERS });

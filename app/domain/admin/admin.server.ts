@@ -11,6 +11,7 @@ import { invalidateResetLinksInTx } from "../auth/account.server";
 import type { AuditSnapshot } from "./audit";
 import { recordAdminChange } from "./audit.server";
 import { hashPassword } from "../auth/password.server";
+import { type Refused, refuse } from "../errors";
 import { CATEGORIES, type Category } from "../taxonomy";
 
 type AdminError =
@@ -26,16 +27,7 @@ type AdminError =
   | "selfReset";
 
 /** `field` names the form field the error belongs beside; without it the error is the form's. */
-export type AdminRefusal = { ok: false; error: AdminError; field?: string };
-
-function refuse(error: AdminError, field?: string): AdminRefusal {
-  return { ok: false, error, field };
-}
-
-/** A refusal as conform's `reply` options: beside its field, or for the whole form. */
-export function refusalErrors(refusal: AdminRefusal) {
-  return refusal.field ? { fieldErrors: { [refusal.field]: [refusal.error] } } : { formErrors: [refusal.error] };
-}
+export type AdminRefusal = Refused<AdminError>;
 
 /** Two admins creating the same slug or email at once: the second gets the same answer as a visible duplicate. */
 function isUniqueViolation(error: unknown) {

@@ -1,5 +1,6 @@
 // Documents on requests: who may add and open them (exactly who may see the request), the
 // listing on each page, and the one way they are added: scratch → checked → stored → row.
+import { FilesRefusedError } from "../errors";
 import fs from "node:fs";
 import type { Readable } from "node:stream";
 import { type Tx, db } from "~/data/db.server";
@@ -89,13 +90,6 @@ export async function storeReceivedFiles(files: ReceivedFile[]) {
   }
 }
 
-/** Documents refused after they passed their own checks: the request has no room for them. */
-export class FilesRefusedError extends Error {
-  constructor(readonly refusal: Refusal) {
-    super(refusal);
-    this.name = "FilesRefusedError";
-  }
-}
 
 /**
  * The rows of documents that came with an event (a message, a note), in the event's own

@@ -3,7 +3,7 @@
 import { kyivToday } from "~/schemas/intake";
 import type { RequestActionInput } from "~/schemas/request-actions";
 import { db } from "~/data/db.server";
-import { TransitionError } from "../errors";
+import { type Refused, TransitionError, refuse } from "../errors";
 import type { ReceivedFile } from "../files/receive-upload.server";
 import { addEventFilesInTx, storeReceivedFiles } from "../files/request-files.server";
 import { transitionRequestInTx } from "./request-transition.server";
@@ -11,11 +11,10 @@ import { correctedRequest, isNewPastNeededBy } from "./request-corrections";
 import { type Viewer, findRequestId, transitionRequest, visibleTo } from "./requests.server";
 import type { Actor } from "./state-machine";
 
-export type ActionFieldError = {
-  field: "duplicateOf" | "clusterId" | "ownerId" | "neededBy";
-  /** "mergedInto:RRC-…": the original given is itself merged into that request. */
-  error: "unknownReference" | "selfDuplicate" | "choose" | "datePast" | `mergedInto:${string}`;
-};
+/** "mergedInto:RRC-…": the original given is itself merged into that request. */
+type ActionError = "unknownReference" | "selfDuplicate" | "choose" | "datePast" | `mergedInto:${string}`;
+type ActionField = "duplicateOf" | "clusterId" | "ownerId" | "neededBy";
+const refused = (error: ActionError, field: ActionField) => refuse(error, field);
 
 export async function performRequestAction({
   reference,
@@ -30,7 +29,7 @@ export async function performRequestAction({
   input: RequestActionInput;
   /** Documents sent with a message to the enterprise (shown to it) or a note (internal); other actions take none. */
   files?: ReceivedFile[];
-}): Promise<{ ok: true } | { ok: false; fieldError: ActionFieldError }> {
+}): Promise<{ ok: true } | Refused<ActionError>> {
   const requestId = await findRequestId(reference, viewer);
   if (!requestId) throw new TransitionError("NOT_FOUND");
 
@@ -40,17 +39,17 @@ export async function performRequestAction({
       where: { reference: input.duplicateOf, ...visibleTo(viewer) },
       select: { id: true, status: true, duplicateOf: { select: { reference: true } } },
     });
-    if (!original) return { ok: false, fieldError: { field: "duplicateOf", error: "unknownReference" } };
-    if (original.id === requestId) return { ok: false, fieldError: { field: "duplicateOf", error: "selfDuplicate" } };
+    if (!original) return refused("unknownReference", "duplicateOf");
+    if (original.id === requestId) return refused("selfDuplicate", "duplicateOf");
     // Merges point at a request that is not itself merged, so every chain ends in one original.
     if (original.status === "DUPLICATE") {
-      return { ok: false, fieldError: { field: "duplicateOf", error: `mergedInto:${original.duplicateOf?.reference ?? "—"}` } };
+      return refused(`mergedInto:${original.duplicateOf?.reference ?? "—"}`, "duplicateOf");
     }
     duplicateOfId = original.id;
   }
   if (input.intent === "assign") {
     const cluster = await db.cluster.findFirst({ where: { id: input.clusterId, active: true }, select: { id: true } });
-    if (!cluster) return { ok: false, fieldError: { field: "clusterId", error: "choose" } };
+    if (!cluster) return refused("choose", "clusterId");
   }
 
   if ((input.intent === "triage" || input.intent === "handOver") && input.ownerId) {
@@ -58,14 +57,14 @@ export async function performRequestAction({
       where: { id: input.ownerId, active: true, role: { in: ["COORDINATOR", "ADMIN"] } },
       select: { id: true },
     });
-    if (!owner) return { ok: false, fieldError: { field: "ownerId", error: "choose" } };
+    if (!owner) return refused("choose", "ownerId");
   }
 
   const correction = input.intent === "edit" ? correctedRequest(input) : undefined;
   if (correction) {
     const stored = await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { neededBy: true } });
     if (isNewPastNeededBy(stored.neededBy, correction.neededBy, kyivToday())) {
-      return { ok: false, fieldError: { field: "neededBy", error: "datePast" } };
+      return refused("datePast", "neededBy");
     }
   }
 

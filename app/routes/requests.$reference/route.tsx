@@ -14,9 +14,9 @@ import { useLabels } from "~/components/request-labels";
 import { RequestTimeline } from "~/components/request-timeline";
 import { actorFor, requireUser } from "~/domain/auth/auth.server";
 import { recommendClusters } from "~/domain/matching/cluster-matching.server";
-import { StorageFullError, TransitionError } from "~/domain/errors";
+import { FilesRefusedError, StorageFullError, TransitionError, refusalErrors } from "~/domain/errors";
 import { type FormWithFiles, formTooLarge, readFormWithFiles } from "~/domain/files/form-with-files.server";
-import { FilesRefusedError, listStaffFiles } from "~/domain/files/request-files.server";
+import { listStaffFiles } from "~/domain/files/request-files.server";
 import { listClusters } from "~/domain/queue/queue.server";
 import { withReply } from "~/domain/notifications/reply-templates";
 import { fillReplyTemplate, replyTemplateChoices } from "~/domain/notifications/reply-templates.server";
@@ -82,12 +82,10 @@ async function act(reference: string, user: Awaited<ReturnType<typeof requireUse
   }
   try {
     const outcome = await performRequestAction({ reference, viewer: user, actor: actorFor(user), input: submission.value, files });
-    if (!outcome.ok) {
-      return data({ result: submission.reply({ fieldErrors: { [outcome.fieldError.field]: [outcome.fieldError.error] } }) }, { status: 400 });
-    }
+    if (!outcome.ok) return data({ result: submission.reply(refusalErrors(outcome)) }, { status: 400 });
   } catch (error) {
     if (error instanceof StorageFullError) return data({ result: submission.reply({ formErrors: ["unavailable"] }) }, STORAGE_FULL_INIT);
-    if (error instanceof FilesRefusedError) return data({ result: submission.reply({ fieldErrors: { file: [error.refusal] } }) }, { status: 400 });
+    if (error instanceof FilesRefusedError) return data({ result: submission.reply(refusalErrors(error)) }, { status: 400 });
     if (!(error instanceof TransitionError)) throw error;
     if (error.reason === "NOT_FOUND") throw new Response("Not found", { status: 404 });
     const status = error.reason === "CONFLICT" ? 409 : 422;
