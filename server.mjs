@@ -40,7 +40,11 @@ const SESSION_COOKIE = /(?:^|;\s*)rrc_session=[^;\s]/;
 
 /** The host the browser addressed (a proxy's X-Forwarded-Host when TRUST_PROXY is on). */
 function requestHost(req) {
-  const forwarded = trustProxy ? String(req.headers["x-forwarded-host"] ?? "").split(",")[0].trim() : "";
+  const forwarded = trustProxy
+    ? String(req.headers["x-forwarded-host"] ?? "")
+        .split(",")[0]
+        .trim()
+    : "";
   return forwarded || req.headers.host || "";
 }
 
@@ -68,48 +72,51 @@ function sameOrigin(origin, host) {
 /** An upload's body as a stream for the app, counted as it arrives; it fails once it passes `limit`. */
 function streamBody(req, limit) {
   let size = 0;
-  return new ReadableStream({
-    start(controller) {
-      req.on("data", (chunk) => {
-        size += chunk.length;
-        if (size > limit) {
-          // The app reads this name (app/domain/files/receive-upload.server.ts) to say why.
-          controller.error(Object.assign(new Error("body too large"), { name: "BodyTooLargeError" }));
-          req.pause();
-          return;
-        }
-        controller.enqueue(new Uint8Array(chunk));
-        if (controller.desiredSize !== null && controller.desiredSize <= 0) req.pause();
-      });
-      req.on("end", () => {
-        try {
-          controller.close();
-        } catch {
-          /* already failed */
-        }
-      });
-      req.on("error", (error) => {
-        try {
-          controller.error(error);
-        } catch {
-          /* already failed */
-        }
-      });
-      req.on("aborted", () => {
-        try {
-          controller.error(new Error("client went away"));
-        } catch {
-          /* already failed */
-        }
-      });
+  return new ReadableStream(
+    {
+      start(controller) {
+        req.on("data", (chunk) => {
+          size += chunk.length;
+          if (size > limit) {
+            // The app reads this name (app/domain/files/receive-upload.server.ts) to say why.
+            controller.error(Object.assign(new Error("body too large"), { name: "BodyTooLargeError" }));
+            req.pause();
+            return;
+          }
+          controller.enqueue(new Uint8Array(chunk));
+          if (controller.desiredSize !== null && controller.desiredSize <= 0) req.pause();
+        });
+        req.on("end", () => {
+          try {
+            controller.close();
+          } catch {
+            /* already failed */
+          }
+        });
+        req.on("error", (error) => {
+          try {
+            controller.error(error);
+          } catch {
+            /* already failed */
+          }
+        });
+        req.on("aborted", () => {
+          try {
+            controller.error(new Error("client went away"));
+          } catch {
+            /* already failed */
+          }
+        });
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        req.resume();
+      },
     },
-    pull() {
-      req.resume();
-    },
-    cancel() {
-      req.resume();
-    },
-  }, { highWaterMark: 16 });
+    { highWaterMark: 16 },
+  );
 }
 
 /** Reads a request body, counting bytes as they arrive; null once it passes `limit` (reading stops there). */
@@ -205,7 +212,10 @@ app.use((req, res, next) => {
       refuse(res, 403, "Cross-site form posts are not accepted.");
       return;
     }
-    const type = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+    const type = String(req.headers["content-type"] ?? "")
+      .split(";")[0]
+      .trim()
+      .toLowerCase();
     if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") {
       refuse(res, 415, "Send the form as a web form.");
       return;
@@ -300,9 +310,7 @@ async function formChars(body, contentType) {
   if (!multipart && body.length <= MAX_FORM_CHARS) return body.length;
   let entries;
   try {
-    entries = multipart
-      ? await new Response(body, { headers: { "Content-Type": contentType } }).formData()
-      : new URLSearchParams(body.toString("utf8"));
+    entries = multipart ? await new Response(body, { headers: { "Content-Type": contentType } }).formData() : new URLSearchParams(body.toString("utf8"));
   } catch {
     return null;
   }

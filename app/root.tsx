@@ -39,8 +39,7 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
   const status = isRouteErrorResponse(error) ? error.status : error ? 500 : null;
-  const title =
-    status === 404 ? "page.notFound.title" : status === 403 ? "page.forbidden.title" : status ? "page.error.title" : "app.name";
+  const title = status === 404 ? "page.notFound.title" : status === 403 ? "page.forbidden.title" : status ? "page.error.title" : "app.name";
   return [{ title: `${translate(locale, title)} — ЦШР` }];
 };
 
@@ -105,7 +104,11 @@ function SiteHeader() {
         {user ? <Link to="/reports">{t("nav.reports")}</Link> : null}
         {user?.role === "ADMIN" ? <Link to="/admin">{t("nav.admin")}</Link> : null}
         {user ? <Link to="/account/notifications">{t("nav.notifications")}</Link> : null}
-        {user ? null : <Link to="/requests/new" reloadDocument>{t("nav.newRequest")}</Link>}
+        {user ? null : (
+          <Link to="/requests/new" reloadDocument>
+            {t("nav.newRequest")}
+          </Link>
+        )}
         <Form method="post" action="/set-language" reloadDocument>
           <input type="hidden" name="lang" value={other} />
           <input type="hidden" name="redirectTo" value={location.pathname + location.search} />

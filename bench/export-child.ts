@@ -31,7 +31,12 @@ const rows: Record<string, number> = {};
 const output = fs.createWriteStream(out);
 const closed = new Promise<void>((resolve, reject) => output.on("close", () => resolve()).on("error", reject));
 const started = performance.now();
-const options = { week, scope: { kind: "all" as const }, sensitive: "all" as const, onProgress: (p: { part: string; rows: number }) => void (rows[p.part] = p.rows) };
+const options = {
+  week,
+  scope: { kind: "all" as const },
+  sensitive: "all" as const,
+  onProgress: (p: { part: string; rows: number }) => void (rows[p.part] = p.rows),
+};
 if (format === "csv") await writeWeeklyReportCsv(options, output);
 else await writeWeeklyReportXlsx(options, output);
 await closed;

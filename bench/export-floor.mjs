@@ -32,7 +32,10 @@ const db = new Database(file, { readonly: true, fileMustExist: true });
 const output = fs.createWriteStream(out);
 let chunk = "\uFEFF";
 let rows = 0;
-for (const row of db.prepare(SQL).raw().iterate({ end: new Date().toISOString().replace("Z", "+00:00") })) {
+for (const row of db
+  .prepare(SQL)
+  .raw()
+  .iterate({ end: new Date().toISOString().replace("Z", "+00:00") })) {
   chunk += `${row.join(";")}\r\n`;
   rows++;
   if (chunk.length >= 256 * 1024) {

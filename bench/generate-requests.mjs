@@ -73,30 +73,91 @@ const ACTIONS = Object.fromEntries(
 
 // Taxonomy (app/domain/taxonomy.ts) with a rough real-world mix.
 const CATEGORY_WEIGHTS = {
-  SUPPLIES: 18, EQUIPMENT: 15, ENERGY: 13, RELOCATION: 11, LOGISTICS: 10, DEFENCE_ORDER: 9, WORKFORCE: 8, FINANCE: 8, EXPORT: 5, OTHER: 3,
+  SUPPLIES: 18,
+  EQUIPMENT: 15,
+  ENERGY: 13,
+  RELOCATION: 11,
+  LOGISTICS: 10,
+  DEFENCE_ORDER: 9,
+  WORKFORCE: 8,
+  FINANCE: 8,
+  EXPORT: 5,
+  OTHER: 3,
 };
 const URGENCY_WEIGHTS = { CRITICAL: 10, HIGH: 30, NORMAL: 45, LOW: 15 };
 const REGION_CITIES = {
-  "UA-71": ["Черкаси", "Умань", "Сміла"], "UA-74": ["Чернігів", "Ніжин", "Прилуки"], "UA-77": ["Чернівці", "Хотин"],
-  "UA-12": ["Дніпро", "Кривий Ріг", "Кам'янське", "Павлоград"], "UA-14": ["Краматорськ", "Слов'янськ", "Дружківка"],
-  "UA-26": ["Івано-Франківськ", "Калуш", "Коломия"], "UA-63": ["Харків", "Лозова", "Чугуїв"], "UA-65": ["Херсон", "Олешки"],
-  "UA-68": ["Хмельницький", "Кам'янець-Подільський", "Шепетівка"], "UA-35": ["Кропивницький", "Олександрія"],
-  "UA-32": ["Біла Церква", "Бровари", "Бориспіль", "Фастів"], "UA-09": ["Сєвєродонецьк"], "UA-46": ["Львів", "Дрогобич", "Стрий", "Червоноград"],
-  "UA-48": ["Миколаїв", "Вознесенськ", "Первомайськ"], "UA-51": ["Одеса", "Ізмаїл", "Чорноморськ"], "UA-53": ["Полтава", "Кременчук", "Лубни"],
-  "UA-56": ["Рівне", "Дубно", "Вараш"], "UA-59": ["Суми", "Шостка", "Конотоп"], "UA-61": ["Тернопіль", "Чортків"],
-  "UA-05": ["Вінниця", "Жмеринка", "Могилів-Подільський"], "UA-07": ["Луцьк", "Ковель", "Нововолинськ"],
-  "UA-21": ["Ужгород", "Мукачево", "Берегове"], "UA-23": ["Запоріжжя", "Мелітополь"], "UA-18": ["Житомир", "Бердичів", "Коростень"],
-  "UA-30": ["Київ"], "UA-43": ["Сімферополь"], "UA-40": ["Севастополь"],
+  "UA-71": ["Черкаси", "Умань", "Сміла"],
+  "UA-74": ["Чернігів", "Ніжин", "Прилуки"],
+  "UA-77": ["Чернівці", "Хотин"],
+  "UA-12": ["Дніпро", "Кривий Ріг", "Кам'янське", "Павлоград"],
+  "UA-14": ["Краматорськ", "Слов'янськ", "Дружківка"],
+  "UA-26": ["Івано-Франківськ", "Калуш", "Коломия"],
+  "UA-63": ["Харків", "Лозова", "Чугуїв"],
+  "UA-65": ["Херсон", "Олешки"],
+  "UA-68": ["Хмельницький", "Кам'янець-Подільський", "Шепетівка"],
+  "UA-35": ["Кропивницький", "Олександрія"],
+  "UA-32": ["Біла Церква", "Бровари", "Бориспіль", "Фастів"],
+  "UA-09": ["Сєвєродонецьк"],
+  "UA-46": ["Львів", "Дрогобич", "Стрий", "Червоноград"],
+  "UA-48": ["Миколаїв", "Вознесенськ", "Первомайськ"],
+  "UA-51": ["Одеса", "Ізмаїл", "Чорноморськ"],
+  "UA-53": ["Полтава", "Кременчук", "Лубни"],
+  "UA-56": ["Рівне", "Дубно", "Вараш"],
+  "UA-59": ["Суми", "Шостка", "Конотоп"],
+  "UA-61": ["Тернопіль", "Чортків"],
+  "UA-05": ["Вінниця", "Жмеринка", "Могилів-Подільський"],
+  "UA-07": ["Луцьк", "Ковель", "Нововолинськ"],
+  "UA-21": ["Ужгород", "Мукачево", "Берегове"],
+  "UA-23": ["Запоріжжя", "Мелітополь"],
+  "UA-18": ["Житомир", "Бердичів", "Коростень"],
+  "UA-30": ["Київ"],
+  "UA-43": ["Сімферополь"],
+  "UA-40": ["Севастополь"],
 };
 const REGION_WEIGHTS = {
-  "UA-30": 14, "UA-12": 9, "UA-63": 9, "UA-46": 7, "UA-32": 6, "UA-51": 5, "UA-23": 5, "UA-48": 4, "UA-14": 4, "UA-05": 4, "UA-53": 4,
-  "UA-59": 3, "UA-68": 3, "UA-18": 3, "UA-71": 2, "UA-74": 2, "UA-26": 2, "UA-56": 2, "UA-35": 2, "UA-61": 2, "UA-07": 2, "UA-21": 2,
-  "UA-77": 2, "UA-65": 2, "UA-09": 1, "UA-43": 0.2, "UA-40": 0.2,
+  "UA-30": 14,
+  "UA-12": 9,
+  "UA-63": 9,
+  "UA-46": 7,
+  "UA-32": 6,
+  "UA-51": 5,
+  "UA-23": 5,
+  "UA-48": 4,
+  "UA-14": 4,
+  "UA-05": 4,
+  "UA-53": 4,
+  "UA-59": 3,
+  "UA-68": 3,
+  "UA-18": 3,
+  "UA-71": 2,
+  "UA-74": 2,
+  "UA-26": 2,
+  "UA-56": 2,
+  "UA-35": 2,
+  "UA-61": 2,
+  "UA-07": 2,
+  "UA-21": 2,
+  "UA-77": 2,
+  "UA-65": 2,
+  "UA-09": 1,
+  "UA-43": 0.2,
+  "UA-40": 0.2,
 };
 const TITLES = {
-  RELOCATION: ["Перемістити цех з прифронтової зони", "Релокація лінії механообробки", "Потрібне приміщення для виробництва", "Переїзд складу готової продукції", "Шукаємо майданчик для релокації"],
+  RELOCATION: [
+    "Перемістити цех з прифронтової зони",
+    "Релокація лінії механообробки",
+    "Потрібне приміщення для виробництва",
+    "Переїзд складу готової продукції",
+    "Шукаємо майданчик для релокації",
+  ],
   SUPPLIES: ["Потрібен листовий прокат", "Бракує тканини для пошиття", "Пошук постачальника комплектуючих", "Потрібна фанера та ДСП", "Дефіцит підшипників"],
-  DEFENCE_ORDER: ["Готові виконати оборонне замовлення", "Виробництво комплектуючих для ЗСУ", "Пошив спорядження", "Виготовлення металоконструкцій для фортифікацій"],
+  DEFENCE_ORDER: [
+    "Готові виконати оборонне замовлення",
+    "Виробництво комплектуючих для ЗСУ",
+    "Пошив спорядження",
+    "Виготовлення металоконструкцій для фортифікацій",
+  ],
   LOGISTICS: ["Перевезення обладнання", "Потрібен склад на заході країни", "Доставка сировини", "Потрібен рефрижератор"],
   ENERGY: ["Потрібен генератор для цеху", "Резервне живлення виробництва", "Підключення до мережі після обстрілу", "Сонячна станція на дах цеху"],
   EQUIPMENT: ["Ремонт верстатів з ЧПК", "Потрібен прес", "Заміна пошкодженого обладнання", "Потрібен зварювальний напівавтомат"],
@@ -119,14 +180,85 @@ const SENTENCES = [
   "Співпрацюємо з місцевою військовою адміністрацією.",
   "Шукаємо партнера серед учасників кластера.",
 ];
-const NAME_A = ["Граніт", "Світанок", "Поділля", "Дніпро", "Карпати", "Сокіл", "Ятрань", "Слобожанщина", "Сіверськ", "Берегиня", "Інтегра", "Техмаш", "Азов", "Полісся", "Таврія", "Оріон", "Галичина", "Буковина", "Вектор", "Прометей"];
+const NAME_A = [
+  "Граніт",
+  "Світанок",
+  "Поділля",
+  "Дніпро",
+  "Карпати",
+  "Сокіл",
+  "Ятрань",
+  "Слобожанщина",
+  "Сіверськ",
+  "Берегиня",
+  "Інтегра",
+  "Техмаш",
+  "Азов",
+  "Полісся",
+  "Таврія",
+  "Оріон",
+  "Галичина",
+  "Буковина",
+  "Вектор",
+  "Прометей",
+];
 const NAME_B = ["Метал", "Агро", "Пром", "Текстиль", "Машбуд", "Енерго", "Логістик", "Фарм", "Меблі", "Електро", "Пласт", "Харчпром", "Буд", "Трейд", "Сервіс"];
 const FORMS = ["ТОВ", "ТОВ", "ТОВ", "ПрАТ", "ПП", "АТ", "ВКФ"];
-const FIRST = ["Олена", "Андрій", "Ірина", "Микола", "Тетяна", "Сергій", "Оксана", "Василь", "Наталія", "Богдан", "Юлія", "Дмитро", "Галина", "Олег", "Марія", "Ігор"];
-const LAST = ["Коваленко", "Шевчук", "Бондар", "Мельник", "Ткаченко", "Кравець", "Олійник", "Савчук", "Руденко", "Гончар", "Лисенко", "Марченко", "Поліщук", "Ковальчук"];
+const FIRST = [
+  "Олена",
+  "Андрій",
+  "Ірина",
+  "Микола",
+  "Тетяна",
+  "Сергій",
+  "Оксана",
+  "Василь",
+  "Наталія",
+  "Богдан",
+  "Юлія",
+  "Дмитро",
+  "Галина",
+  "Олег",
+  "Марія",
+  "Ігор",
+];
+const LAST = [
+  "Коваленко",
+  "Шевчук",
+  "Бондар",
+  "Мельник",
+  "Ткаченко",
+  "Кравець",
+  "Олійник",
+  "Савчук",
+  "Руденко",
+  "Гончар",
+  "Лисенко",
+  "Марченко",
+  "Поліщук",
+  "Ковальчук",
+];
 /** tests/factories.ts: the same status mix as the demo seed, and the early statuses of fresh requests. */
-const STATUS_MIX = ["NEW", "NEW", "NEW", "TRIAGED", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "ASSIGNED", "IN_PROGRESS", "IN_PROGRESS",
-  "IN_PROGRESS", "RESOLVED", "CLOSED", "CLOSED", "CLOSED", "CLOSED", "REJECTED", "DUPLICATE"];
+const STATUS_MIX = [
+  "NEW",
+  "NEW",
+  "NEW",
+  "TRIAGED",
+  "TRIAGED",
+  "NEEDS_INFO",
+  "ASSIGNED",
+  "ASSIGNED",
+  "IN_PROGRESS",
+  "IN_PROGRESS",
+  "IN_PROGRESS",
+  "RESOLVED",
+  "CLOSED",
+  "CLOSED",
+  "CLOSED",
+  "CLOSED",
+  "REJECTED",
+  "DUPLICATE",
+];
 const EARLY_MIX = ["NEW", "NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED"];
 
 /** mulberry32, as seededRandom() in tests/factories.ts */
@@ -254,11 +386,50 @@ export function generateRequests(dbFile, count, options = {}) {
 
     const enterpriseColumns = columnsFor("Enterprise", ["id", "edrpou", "name", "region", "city", "contactName", "phone", "email", "createdAt", "updatedAt"]);
     const requestColumns = columnsFor("Request", [
-      "id", "reference", "statusTokenHash", "enterpriseId", "enterpriseName", "contactName", "phone", "email", "category", "urgency", "title",
-      "description", "details", "sensitiveDetails", "region", "city", "neededBy", "status", "assignedClusterId", "ownerId",
-      "version", "searchText", "urgencyRank", "statusRank", "attentionRank", "nextDueAt", "dueSortAt", "createdAt", "updatedAt", "lastActivityAt",
-      "triagedAt", "assignedAt", "acceptedAt", "resolvedAt", "closedAt", "triageDueAt", "resolveDueAt", "acceptDueAt",
-      "slaPausedAt", "slaPausedMs", "notAcceptedInTime", "stillNeededAskedAt", "duplicateOfId", "possibleDuplicateOfId",
+      "id",
+      "reference",
+      "statusTokenHash",
+      "enterpriseId",
+      "enterpriseName",
+      "contactName",
+      "phone",
+      "email",
+      "category",
+      "urgency",
+      "title",
+      "description",
+      "details",
+      "sensitiveDetails",
+      "region",
+      "city",
+      "neededBy",
+      "status",
+      "assignedClusterId",
+      "ownerId",
+      "version",
+      "searchText",
+      "urgencyRank",
+      "statusRank",
+      "attentionRank",
+      "nextDueAt",
+      "dueSortAt",
+      "createdAt",
+      "updatedAt",
+      "lastActivityAt",
+      "triagedAt",
+      "assignedAt",
+      "acceptedAt",
+      "resolvedAt",
+      "closedAt",
+      "triageDueAt",
+      "resolveDueAt",
+      "acceptDueAt",
+      "slaPausedAt",
+      "slaPausedMs",
+      "notAcceptedInTime",
+      "stillNeededAskedAt",
+      "duplicateOfId",
+      "possibleDuplicateOfId",
     ]);
     const insertUnread =
       tableColumns("RequestUnread").length > 0
@@ -266,7 +437,17 @@ export function generateRequests(dbFile, count, options = {}) {
         : null;
     let unreadMarks = 0;
     const eventColumns = columnsFor("RequestEvent", [
-      "id", "requestId", "action", "actorType", "actorUserId", "fromStatus", "toStatus", "clusterId", "message", "visibility", "createdAt",
+      "id",
+      "requestId",
+      "action",
+      "actorType",
+      "actorUserId",
+      "fromStatus",
+      "toStatus",
+      "clusterId",
+      "message",
+      "visibility",
+      "createdAt",
     ]);
     const insertEnterprise = insertFor("Enterprise", enterpriseColumns);
     const insertRequest = insertFor("Request", requestColumns);
@@ -276,7 +457,11 @@ export function generateRequests(dbFile, count, options = {}) {
     const idTime = Date.now().toString(36).padStart(8, "0");
     let idCounter = 0;
     const cuid = () =>
-      `c${idTime}${(idCounter++).toString(36).padStart(6, "0")}${Math.floor(random() * 36 ** 6).toString(36).padStart(6, "0")}${Math.floor(random() * 36 ** 4).toString(36).padStart(4, "0")}`;
+      `c${idTime}${(idCounter++).toString(36).padStart(6, "0")}${Math.floor(random() * 36 ** 6)
+        .toString(36)
+        .padStart(6, "0")}${Math.floor(random() * 36 ** 4)
+        .toString(36)
+        .padStart(4, "0")}`;
 
     // A centre has more coordinators than the demo's two: owners spread over BENCH_COORDINATORS
     // (so a coordinator's "mine" is that share of the work, as in a real week).
@@ -379,20 +564,45 @@ export function generateRequests(dbFile, count, options = {}) {
       };
       let steps;
       switch (status) {
-        case "NEW": steps = []; break;
-        case "TRIAGED": steps = [["triage", gap.triage()]]; break;
-        case "NEEDS_INFO": steps = [...(triageFirst ? [["triage", gap.triage()]] : []), ["requestInfo", gap.triage()]]; break;
-        case "ASSIGNED": steps = [...(triageFirst ? [["triage", gap.triage()]] : []), ["assign", gap.assign()]]; break;
-        case "IN_PROGRESS": steps = [...(triageFirst ? [["triage", gap.triage()]] : []), ["assign", gap.assign()], ["accept", gap.accept()]]; break;
-        case "RESOLVED": steps = [["assign", gap.triage()], ["accept", gap.accept()], ["resolve", gap.resolve()]]; break;
+        case "NEW":
+          steps = [];
+          break;
+        case "TRIAGED":
+          steps = [["triage", gap.triage()]];
+          break;
+        case "NEEDS_INFO":
+          steps = [...(triageFirst ? [["triage", gap.triage()]] : []), ["requestInfo", gap.triage()]];
+          break;
+        case "ASSIGNED":
+          steps = [...(triageFirst ? [["triage", gap.triage()]] : []), ["assign", gap.assign()]];
+          break;
+        case "IN_PROGRESS":
+          steps = [...(triageFirst ? [["triage", gap.triage()]] : []), ["assign", gap.assign()], ["accept", gap.accept()]];
+          break;
+        case "RESOLVED":
+          steps = [
+            ["assign", gap.triage()],
+            ["accept", gap.accept()],
+            ["resolve", gap.resolve()],
+          ];
+          break;
         case "CLOSED": {
           const r = random();
           const closing = r < 0.6 ? "confirm" : r < 0.85 ? "close" : "autoClose";
-          steps = [["assign", gap.triage()], ["accept", gap.accept()], ["resolve", gap.resolve()], [closing, gap.close()]];
+          steps = [
+            ["assign", gap.triage()],
+            ["accept", gap.accept()],
+            ["resolve", gap.resolve()],
+            [closing, gap.close()],
+          ];
           break;
         }
-        case "REJECTED": steps = [...(triageFirst ? [["triage", gap.triage()]] : []), ["reject", gap.triage()]]; break;
-        case "DUPLICATE": steps = [...(triageFirst ? [["triage", gap.triage()]] : []), ["markDuplicate", gap.triage()]]; break;
+        case "REJECTED":
+          steps = [...(triageFirst ? [["triage", gap.triage()]] : []), ["reject", gap.triage()]];
+          break;
+        case "DUPLICATE":
+          steps = [...(triageFirst ? [["triage", gap.triage()]] : []), ["markDuplicate", gap.triage()]];
+          break;
       }
       // Keep every step in the past: squeeze the gaps into the request's age when needed.
       const total = steps.reduce((s, [, g]) => s + g, 0);
@@ -417,8 +627,19 @@ export function generateRequests(dbFile, count, options = {}) {
       let current = "NEW";
       let at = createdAt;
       const eventRows = [
-        { id: cuid(), requestId: id, action: "submit", actorType: "ENTERPRISE", actorUserId: null, fromStatus: null, toStatus: "NEW",
-          clusterId: null, message: null, visibility: "PUBLIC", createdAt: iso(createdAt) },
+        {
+          id: cuid(),
+          requestId: id,
+          action: "submit",
+          actorType: "ENTERPRISE",
+          actorUserId: null,
+          fromStatus: null,
+          toStatus: "NEW",
+          clusterId: null,
+          message: null,
+          visibility: "PUBLIC",
+          createdAt: iso(createdAt),
+        },
       ];
       for (const [action, g] of steps) {
         at = Math.floor(at + g * squeeze) + 1;
@@ -439,8 +660,17 @@ export function generateRequests(dbFile, count, options = {}) {
         if (["confirm", "close", "autoClose", "reject", "markDuplicate"].includes(action)) stamp.closedAt = at;
         if (action === "requestInfo") slaPausedAt = at;
         eventRows.push({
-          id: cuid(), requestId: id, action, actorType, actorUserId, fromStatus: current, toStatus: rule.to,
-          clusterId: assignedClusterId, message: rule.message ?? null, visibility: rule.visibility, createdAt: iso(at),
+          id: cuid(),
+          requestId: id,
+          action,
+          actorType,
+          actorUserId,
+          fromStatus: current,
+          toStatus: rule.to,
+          clusterId: assignedClusterId,
+          message: rule.message ?? null,
+          visibility: rule.visibility,
+          createdAt: iso(at),
         });
         current = rule.to;
       }
@@ -455,8 +685,17 @@ export function generateRequests(dbFile, count, options = {}) {
         const until = k + 1 < eventRows.length ? Date.parse(eventRows[k + 1].createdAt) : nowMs;
         const when = Math.floor(from + (until - from) * between(0.1, 0.9)) + 1;
         eventRows.push({
-          id: cuid(), requestId: id, action: "enterpriseMessage", actorType: "ENTERPRISE", actorUserId: null, fromStatus: null, toStatus: null,
-          clusterId: assignedClusterId, message: "Додаємо уточнення до запиту.", visibility: "PUBLIC", createdAt: iso(when),
+          id: cuid(),
+          requestId: id,
+          action: "enterpriseMessage",
+          actorType: "ENTERPRISE",
+          actorUserId: null,
+          fromStatus: null,
+          toStatus: null,
+          clusterId: assignedClusterId,
+          message: "Додаємо уточнення до запиту.",
+          visibility: "PUBLIC",
+          createdAt: iso(when),
         });
         if (when > at) at = when;
         if (!lastEnterpriseActivityAt || iso(when) > lastEnterpriseActivityAt) lastEnterpriseActivityAt = iso(when);
@@ -466,15 +705,28 @@ export function generateRequests(dbFile, count, options = {}) {
         at = Math.floor(at + (nowMs - at) * random() * 0.5) + 1;
         ownerId = coordinator;
         eventRows.push({
-          id: cuid(), requestId: id, action: "take", actorType: "USER", actorUserId: coordinator, fromStatus: null, toStatus: null,
-          clusterId: null, message: null, visibility: "INTERNAL", createdAt: iso(at),
+          id: cuid(),
+          requestId: id,
+          action: "take",
+          actorType: "USER",
+          actorUserId: coordinator,
+          fromStatus: null,
+          toStatus: null,
+          clusterId: null,
+          message: null,
+          visibility: "INTERNAL",
+          createdAt: iso(at),
         });
       }
 
       // No request is generated with its clock paused for a while, nor with a lapsed assignment.
       const due = slaDueTimes({ createdAt: new Date(createdAt), urgency, slaPausedMs: 0 }, slaTargets);
       const keys = requestKeys({
-        status, urgency, triagedAt: stamp.triagedAt ? new Date(stamp.triagedAt) : null, ...due, notAcceptedInTime: false,
+        status,
+        urgency,
+        triagedAt: stamp.triagedAt ? new Date(stamp.triagedAt) : null,
+        ...due,
+        notAcceptedInTime: false,
       });
       const duplicateOfId = status === "DUPLICATE" ? (possibleDuplicate?.id ?? pick(recentIds)) : null;
       const openUntil = stamp.resolvedAt ?? stamp.closedAt ?? Infinity;
@@ -512,23 +764,51 @@ export function generateRequests(dbFile, count, options = {}) {
       statusCounts[status] += 1;
 
       const request = {
-        id, reference, statusTokenHash: sha256Hex(token), enterpriseId: enterprise.id, enterpriseName: enterprise.name,
-        contactName: enterprise.contactName, phone: enterprise.phone, email: enterprise.email,
-        category, urgency, title, description, details, sensitiveDetails,
-        region: enterprise.region, city: enterprise.city,
+        id,
+        reference,
+        statusTokenHash: sha256Hex(token),
+        enterpriseId: enterprise.id,
+        enterpriseName: enterprise.name,
+        contactName: enterprise.contactName,
+        phone: enterprise.phone,
+        email: enterprise.email,
+        category,
+        urgency,
+        title,
+        description,
+        details,
+        sensitiveDetails,
+        region: enterprise.region,
+        city: enterprise.city,
         neededBy: random() < 0.3 ? iso(Math.floor((createdAt + between(7, 60) * DAY) / DAY) * DAY) : null,
-        status, assignedClusterId, ownerId, version: eventRows.length - 1,
+        status,
+        assignedClusterId,
+        ownerId,
+        version: eventRows.length - 1,
         searchText: requestSearchText({ reference, edrpou: enterprise.edrpou, enterpriseName: enterprise.name, title, description }),
-        urgencyRank: keys.urgencyRank, statusRank: keys.statusRank, attentionRank: keys.attentionRank,
-        nextDueAt: iso(keys.nextDueAt?.getTime()), dueSortAt: iso(keys.dueSortAt.getTime()),
-        createdAt: iso(createdAt), updatedAt: iso(at), lastActivityAt: iso(at),
-        triagedAt: iso(stamp.triagedAt), assignedAt: iso(stamp.assignedAt), acceptedAt: iso(stamp.acceptedAt),
-        resolvedAt: iso(stamp.resolvedAt), closedAt: iso(stamp.closedAt),
-        triageDueAt: iso(due.triageDueAt.getTime()), resolveDueAt: iso(due.resolveDueAt.getTime()),
+        urgencyRank: keys.urgencyRank,
+        statusRank: keys.statusRank,
+        attentionRank: keys.attentionRank,
+        nextDueAt: iso(keys.nextDueAt?.getTime()),
+        dueSortAt: iso(keys.dueSortAt.getTime()),
+        createdAt: iso(createdAt),
+        updatedAt: iso(at),
+        lastActivityAt: iso(at),
+        triagedAt: iso(stamp.triagedAt),
+        assignedAt: iso(stamp.assignedAt),
+        acceptedAt: iso(stamp.acceptedAt),
+        resolvedAt: iso(stamp.resolvedAt),
+        closedAt: iso(stamp.closedAt),
+        triageDueAt: iso(due.triageDueAt.getTime()),
+        resolveDueAt: iso(due.resolveDueAt.getTime()),
         // The claim clock runs only while ASSIGNED (request-transition.server.ts clears it on leaving).
         acceptDueAt: status === "ASSIGNED" ? iso(acceptDueAt(new Date(stamp.assignedAt), urgency, slaTargets).getTime()) : null,
-        slaPausedAt: iso(slaPausedAt), slaPausedMs: 0, notAcceptedInTime: 0, stillNeededAskedAt: null,
-        duplicateOfId, possibleDuplicateOfId: possibleDuplicate?.id ?? null,
+        slaPausedAt: iso(slaPausedAt),
+        slaPausedMs: 0,
+        notAcceptedInTime: 0,
+        stillNeededAskedAt: null,
+        duplicateOfId,
+        possibleDuplicateOfId: possibleDuplicate?.id ?? null,
       };
       // Who has not opened it since the enterprise's last act.
       const unread = [];
@@ -556,9 +836,7 @@ export function generateRequests(dbFile, count, options = {}) {
     // queue_search): the triggers come off for the load and the index is rebuilt once.
     const rebuildIndexes = count >= 20_000;
     const indexes = rebuildIndexes
-      ? db
-          .prepare(`SELECT "name", "sql" FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('Request', 'RequestEvent') AND sql IS NOT NULL`)
-          .all()
+      ? db.prepare(`SELECT "name", "sql" FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('Request', 'RequestEvent') AND sql IS NOT NULL`).all()
       : [];
     const searchTriggers = rebuildIndexes
       ? db.prepare(`SELECT "name", "sql" FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'RequestSearch_%'`).all()

@@ -170,8 +170,7 @@ function record(side, { result, latencies, elapsedS }, { measured }) {
 async function finishSide(side) {
   await side.server.stop();
   const rows = countRows(side.dbFile);
-  const profileFile =
-    fs.existsSync(side.profileDir) && fs.readdirSync(side.profileDir).find((f) => f.endsWith(".cpuprofile"));
+  const profileFile = fs.existsSync(side.profileDir) && fs.readdirSync(side.profileDir).find((f) => f.endsWith(".cpuprofile"));
   if (side.failures > 0) {
     log(`intake/${side.label}: ${side.failures} failed requests (${JSON.stringify(side.statusCodes)}); server stderr:\n${side.server.stderr().slice(0, 2000)}`);
   }

@@ -126,13 +126,7 @@ export function probe(url, timeoutMs = 1000) {
  * Spawns a Node process serving HTTP on 127.0.0.1:<free port> and waits (at most
  * `timeoutMs`) until `readyPath` answers 200. `args` defaults to the production server.
  */
-export async function startServer({
-  dbFile,
-  args = [path.join(ROOT, "server.mjs")],
-  env = {},
-  readyPath = "/healthz",
-  timeoutMs = 30_000,
-} = {}) {
+export async function startServer({ dbFile, args = [path.join(ROOT, "server.mjs")], env = {}, readyPath = "/healthz", timeoutMs = 30_000 } = {}) {
   const port = await freePort();
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, args, {

@@ -12,7 +12,10 @@ const BUCKETS = [
   ["SQLite: Prisma adapter + better-sqlite3 (incl. fsync)", (url) => url.includes("/@prisma/adapter-better-sqlite3/") || url.includes("/better-sqlite3/")],
   ["Remix server runtime", (url) => url.includes("/@remix-run/")],
   ["React rendering", (url) => url.includes("/react-dom/") || url.includes("/react/")],
-  ["Express + compression", (url) => /\/node_modules\/(express|compression|body-parser|send|serve-static|router|finalhandler|on-headers|accepts|negotiator)\//.test(url)],
+  [
+    "Express + compression",
+    (url) => /\/node_modules\/(express|compression|body-parser|send|serve-static|router|finalhandler|on-headers|accepts|negotiator)\//.test(url),
+  ],
   ["Fetch API (undici, web streams)", (url) => url.includes("internal/deps/undici") || url.includes("internal/webstreams")],
   ["zod + conform", (url) => url.includes("/zod/") || url.includes("/@conform-to/")],
   ["app code (build/server)", (url) => url.includes("/build/server/")],
@@ -50,7 +53,10 @@ export function formatSummary(rows) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const target = process.argv[2];
   const files = fs.statSync(target).isDirectory()
-    ? fs.readdirSync(target).filter((f) => f.endsWith(".cpuprofile")).map((f) => path.join(target, f))
+    ? fs
+        .readdirSync(target)
+        .filter((f) => f.endsWith(".cpuprofile"))
+        .map((f) => path.join(target, f))
     : [target];
   for (const file of files) console.log(`${file}\n${formatSummary(summariseProfile(file))}\n`);
 }

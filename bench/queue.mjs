@@ -86,7 +86,7 @@ export async function runQueue() {
       results.push({ name, query, p50, p95, ok: p95 < TARGETS.p95Ms });
       log(`queue: ${name}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
     }
-    const dashboard = await timePage("dashboard", "/dashboard", "<table class=\"bars", { warmUp: 2, samples: DASHBOARD_SAMPLES });
+    const dashboard = await timePage("dashboard", "/dashboard", '<table class="bars', { warmUp: 2, samples: DASHBOARD_SAMPLES });
     // Whether a dashboard load holds up the rest of the server: /healthz asked again and again
     // while the dashboard loads (three loads), the longest any of them waited.
     let healthWaitMs = 0;

@@ -162,15 +162,29 @@ if (chosen.includes("export")) {
     ["CSV", r.csv, EXPORT_TARGETS.csvSeconds, r.ok.csv, r.ok.csvRss],
     ["XLSX", r.xlsx, EXPORT_TARGETS.xlsxSeconds, r.ok.xlsx, r.ok.xlsxRss],
   ]) {
-    const written = Object.entries(side.rows).map(([part, n]) => `${fmt.int(n)} ${part}`).join(", ");
+    const written = Object.entries(side.rows)
+      .map(([part, n]) => `${fmt.int(n)} ${part}`)
+      .join(", ");
     rows.push(
-      [name === "CSV" ? title : "", `${name}: time to write (rows: ${written}; ${(side.bytes / 2 ** 20).toFixed(1)} MB)`, fmt.s(side.ms / 1000), `< ${target} s`, verdict(ok)],
+      [
+        name === "CSV" ? title : "",
+        `${name}: time to write (rows: ${written}; ${(side.bytes / 2 ** 20).toFixed(1)} MB)`,
+        fmt.s(side.ms / 1000),
+        `< ${target} s`,
+        verdict(ok),
+      ],
       ["", `${name}: child wall time incl. start-up`, fmt.s(side.wallMs / 1000), "", ""],
       ["", `${name}: peak RSS of the child (VmHWM)`, `${side.peakRssMb.toFixed(0)} MB`, `< ${EXPORT_TARGETS.peakRssMb} MB`, verdict(okRss)],
     );
     if (name === "CSV") {
       rows.push(
-        ["", `CSV floor: bare dump of the same requests' stored columns (bench/export-floor.mjs; ${(r.floor.bytes / 2 ** 20).toFixed(1)} MB)`, fmt.s(r.floor.ms / 1000), "", ""],
+        [
+          "",
+          `CSV floor: bare dump of the same requests' stored columns (bench/export-floor.mjs; ${(r.floor.bytes / 2 ** 20).toFixed(1)} MB)`,
+          fmt.s(r.floor.ms / 1000),
+          "",
+          "",
+        ],
         ["", "CSV: time / floor time", `${(r.csv.ms / r.floor.ms).toFixed(2)}×`, "", ""],
       );
     }
@@ -204,10 +218,7 @@ console.log(`\n${context}\n\n${table}\n${notes.map((n) => `\n${n}`).join("\n")}`
 
 const resultsFile = path.join(BENCH_DIR, "RESULTS.md");
 if (!fs.existsSync(resultsFile)) {
-  fs.writeFileSync(
-    resultsFile,
-    "# Benchmark results\n\nAppended by `npm run bench` (bench/run.mjs), newest last. How to read them: bench/README.md.\n\n",
-  );
+  fs.writeFileSync(resultsFile, "# Benchmark results\n\nAppended by `npm run bench` (bench/run.mjs), newest last. How to read them: bench/README.md.\n\n");
 }
 fs.appendFileSync(resultsFile, `${entry}\n`);
 log(`appended to ${path.relative(ROOT, resultsFile)} (${seconds.toFixed(0)} s)`);

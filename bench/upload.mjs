@@ -110,7 +110,9 @@ async function photoOf(seed) {
   const height = 2000;
   const noise = randomBytes(width * height * 3);
   noise[0] = seed;
-  return sharp(noise, { raw: { width, height, channels: 3 } }).jpeg({ quality: 100 }).toBuffer();
+  return sharp(noise, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 100 })
+    .toBuffer();
 }
 
 export async function runUpload({ runs = Number(process.env.BENCH_UPLOAD_RUNS ?? 5), clients = Number(process.env.BENCH_UPLOAD_CLIENTS ?? 5) } = {}) {
@@ -129,8 +131,16 @@ export async function runUpload({ runs = Number(process.env.BENCH_UPLOAD_RUNS ??
   }
   log(`upload: one 10 MB file, ${singleMs.map((ms) => ms.toFixed(0)).join(", ")} ms`);
 
-  const small = await concurrentRound({ label: "1mb", bodies, files: Array.from({ length: clients }, (_, i) => ({ name: `акт-${i}.pdf`, content: pdfOf(1 * MB) })) });
-  const large = await concurrentRound({ label: "10mb", bodies, files: Array.from({ length: clients }, (_, i) => ({ name: `креслення-${i}.pdf`, content: pdfOf(10 * MB) })) });
+  const small = await concurrentRound({
+    label: "1mb",
+    bodies,
+    files: Array.from({ length: clients }, (_, i) => ({ name: `акт-${i}.pdf`, content: pdfOf(1 * MB) })),
+  });
+  const large = await concurrentRound({
+    label: "10mb",
+    bodies,
+    files: Array.from({ length: clients }, (_, i) => ({ name: `креслення-${i}.pdf`, content: pdfOf(10 * MB) })),
+  });
   const full = await concurrentRound({
     label: "25mb",
     bodies,

@@ -6,43 +6,127 @@ import type { SlaTargets } from "~/domain/sla/sla";
 import { slaTargets } from "~/domain/sla/sla-config.server";
 import type { Status } from "~/domain/requests/state-machine";
 import type { Urgency } from "~/domain/taxonomy";
-import {
-  type ClusterSeed,
-  buildIntake,
-  createCluster,
-  createRequestInStatus,
-  createUser,
-  seededRandom,
-} from "../tests/factories";
+import { type ClusterSeed, buildIntake, createCluster, createRequestInStatus, createUser, seededRandom } from "../tests/factories";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users.mjs";
 
 export const CLUSTERS: ClusterSeed[] = [
-  { slug: "kyiv-iam", nameUk: "Київський IAM-кластер", nameEn: "Kyiv IAM Cluster", kind: "CLUSTER", homeRegion: "UA-30",
-    capabilities: ["RELOCATION", "EQUIPMENT", "DEFENCE_ORDER", "SUPPLIES", "WORKFORCE"], regions: ["UA-30", "UA-32", "UA-74", "UA-18"] },
-  { slug: "mykolaiv-iam", nameUk: "Миколаївський IAM-кластер", nameEn: "Mykolaiv IAM Cluster", kind: "CLUSTER", homeRegion: "UA-48",
-    capabilities: ["EQUIPMENT", "DEFENCE_ORDER", "LOGISTICS", "RELOCATION"], regions: ["UA-48", "UA-51", "UA-65"] },
-  { slug: "vinnytsia-iam", nameUk: "Вінницький IAM-кластер", nameEn: "Vinnytsia IAM Cluster", kind: "CLUSTER", homeRegion: "UA-05",
-    capabilities: ["EQUIPMENT", "RELOCATION", "ENERGY", "WORKFORCE"], regions: ["UA-05", "UA-68", "UA-71"] },
-  { slug: "kharkiv-iam", nameUk: "Харківський IAM-кластер", nameEn: "Kharkiv IAM Cluster", kind: "CLUSTER", homeRegion: "UA-63",
-    capabilities: ["DEFENCE_ORDER", "EQUIPMENT", "RELOCATION", "ENERGY"], regions: ["UA-63", "UA-59", "UA-12"] },
-  { slug: "zaporizhzhia-iam", nameUk: "Запорізький IAM-кластер", nameEn: "Zaporizhzhia IAM Cluster", kind: "CLUSTER", homeRegion: "UA-23",
-    capabilities: ["EQUIPMENT", "DEFENCE_ORDER", "RELOCATION", "ENERGY"], regions: ["UA-23", "UA-12", "UA-14"] },
-  { slug: "furniture-association", nameUk: "Українська меблева асоціація", nameEn: "Ukrainian Furniture Association", kind: "ASSOCIATION", homeRegion: "UA-30",
-    capabilities: ["SUPPLIES", "RELOCATION", "EXPORT", "WORKFORCE"], regions: ["UA-46", "UA-56", "UA-07", "UA-21", "UA-26", "UA-30"] },
-  { slug: "automotive-cluster", nameUk: "Український автомобільний кластер", nameEn: "Ukrainian Automotive Cluster", kind: "CLUSTER", homeRegion: "UA-30",
-    capabilities: ["LOGISTICS", "EQUIPMENT", "DEFENCE_ORDER", "SUPPLIES"], regions: ["UA-30", "UA-32", "UA-46", "UA-61", "UA-05"] },
-  { slug: "khmelnytskyi-garment", nameUk: "Хмельницький швейний кластер", nameEn: "Khmelnytskyi Garment Cluster", kind: "CLUSTER", homeRegion: "UA-68",
-    capabilities: ["SUPPLIES", "DEFENCE_ORDER", "WORKFORCE", "EXPORT"], regions: ["UA-68", "UA-61", "UA-77"] },
-  { slug: "lviv-garment", nameUk: "Львівський швейний кластер", nameEn: "Lviv Garment Cluster", kind: "CLUSTER", homeRegion: "UA-46",
-    capabilities: ["SUPPLIES", "DEFENCE_ORDER", "EXPORT", "WORKFORCE"], regions: ["UA-46", "UA-07", "UA-26", "UA-21"] },
-  { slug: "dnister-1362", nameUk: "Агротуристичний кластер «Дністер 1362»", nameEn: "“Dnister 1362” Agritourism Cluster", kind: "CLUSTER", homeRegion: "UA-77",
-    capabilities: ["RELOCATION", "WORKFORCE", "OTHER"], regions: ["UA-77", "UA-26", "UA-61"] },
-  { slug: "poltava-agrofood", nameUk: "Полтавська агрохарчова кластерна ініціатива", nameEn: "Poltava Agrofood Cluster Initiative", kind: "INITIATIVE", homeRegion: "UA-53",
-    capabilities: ["SUPPLIES", "LOGISTICS", "EXPORT", "FINANCE"], regions: ["UA-53", "UA-35", "UA-71", "UA-59"] },
-  { slug: "ukrlegprom", nameUk: "Укрлегпром", nameEn: "Ukrlegprom", kind: "ASSOCIATION", homeRegion: "UA-30",
-    capabilities: ["SUPPLIES", "EXPORT", "FINANCE", "DEFENCE_ORDER"], regions: ["UA-30", "UA-32", "UA-46", "UA-68", "UA-63", "UA-12"] },
-  { slug: "industrial-automation-association", nameUk: "Асоціація підприємств промислової автоматизації України", nameEn: "Association of Industrial Automation Enterprises of Ukraine", kind: "ASSOCIATION", homeRegion: "UA-30",
-    capabilities: ["ENERGY", "EQUIPMENT", "FINANCE", "RELOCATION"], regions: ["UA-30", "UA-32", "UA-12", "UA-63", "UA-51"] },
+  {
+    slug: "kyiv-iam",
+    nameUk: "Київський IAM-кластер",
+    nameEn: "Kyiv IAM Cluster",
+    kind: "CLUSTER",
+    homeRegion: "UA-30",
+    capabilities: ["RELOCATION", "EQUIPMENT", "DEFENCE_ORDER", "SUPPLIES", "WORKFORCE"],
+    regions: ["UA-30", "UA-32", "UA-74", "UA-18"],
+  },
+  {
+    slug: "mykolaiv-iam",
+    nameUk: "Миколаївський IAM-кластер",
+    nameEn: "Mykolaiv IAM Cluster",
+    kind: "CLUSTER",
+    homeRegion: "UA-48",
+    capabilities: ["EQUIPMENT", "DEFENCE_ORDER", "LOGISTICS", "RELOCATION"],
+    regions: ["UA-48", "UA-51", "UA-65"],
+  },
+  {
+    slug: "vinnytsia-iam",
+    nameUk: "Вінницький IAM-кластер",
+    nameEn: "Vinnytsia IAM Cluster",
+    kind: "CLUSTER",
+    homeRegion: "UA-05",
+    capabilities: ["EQUIPMENT", "RELOCATION", "ENERGY", "WORKFORCE"],
+    regions: ["UA-05", "UA-68", "UA-71"],
+  },
+  {
+    slug: "kharkiv-iam",
+    nameUk: "Харківський IAM-кластер",
+    nameEn: "Kharkiv IAM Cluster",
+    kind: "CLUSTER",
+    homeRegion: "UA-63",
+    capabilities: ["DEFENCE_ORDER", "EQUIPMENT", "RELOCATION", "ENERGY"],
+    regions: ["UA-63", "UA-59", "UA-12"],
+  },
+  {
+    slug: "zaporizhzhia-iam",
+    nameUk: "Запорізький IAM-кластер",
+    nameEn: "Zaporizhzhia IAM Cluster",
+    kind: "CLUSTER",
+    homeRegion: "UA-23",
+    capabilities: ["EQUIPMENT", "DEFENCE_ORDER", "RELOCATION", "ENERGY"],
+    regions: ["UA-23", "UA-12", "UA-14"],
+  },
+  {
+    slug: "furniture-association",
+    nameUk: "Українська меблева асоціація",
+    nameEn: "Ukrainian Furniture Association",
+    kind: "ASSOCIATION",
+    homeRegion: "UA-30",
+    capabilities: ["SUPPLIES", "RELOCATION", "EXPORT", "WORKFORCE"],
+    regions: ["UA-46", "UA-56", "UA-07", "UA-21", "UA-26", "UA-30"],
+  },
+  {
+    slug: "automotive-cluster",
+    nameUk: "Український автомобільний кластер",
+    nameEn: "Ukrainian Automotive Cluster",
+    kind: "CLUSTER",
+    homeRegion: "UA-30",
+    capabilities: ["LOGISTICS", "EQUIPMENT", "DEFENCE_ORDER", "SUPPLIES"],
+    regions: ["UA-30", "UA-32", "UA-46", "UA-61", "UA-05"],
+  },
+  {
+    slug: "khmelnytskyi-garment",
+    nameUk: "Хмельницький швейний кластер",
+    nameEn: "Khmelnytskyi Garment Cluster",
+    kind: "CLUSTER",
+    homeRegion: "UA-68",
+    capabilities: ["SUPPLIES", "DEFENCE_ORDER", "WORKFORCE", "EXPORT"],
+    regions: ["UA-68", "UA-61", "UA-77"],
+  },
+  {
+    slug: "lviv-garment",
+    nameUk: "Львівський швейний кластер",
+    nameEn: "Lviv Garment Cluster",
+    kind: "CLUSTER",
+    homeRegion: "UA-46",
+    capabilities: ["SUPPLIES", "DEFENCE_ORDER", "EXPORT", "WORKFORCE"],
+    regions: ["UA-46", "UA-07", "UA-26", "UA-21"],
+  },
+  {
+    slug: "dnister-1362",
+    nameUk: "Агротуристичний кластер «Дністер 1362»",
+    nameEn: "“Dnister 1362” Agritourism Cluster",
+    kind: "CLUSTER",
+    homeRegion: "UA-77",
+    capabilities: ["RELOCATION", "WORKFORCE", "OTHER"],
+    regions: ["UA-77", "UA-26", "UA-61"],
+  },
+  {
+    slug: "poltava-agrofood",
+    nameUk: "Полтавська агрохарчова кластерна ініціатива",
+    nameEn: "Poltava Agrofood Cluster Initiative",
+    kind: "INITIATIVE",
+    homeRegion: "UA-53",
+    capabilities: ["SUPPLIES", "LOGISTICS", "EXPORT", "FINANCE"],
+    regions: ["UA-53", "UA-35", "UA-71", "UA-59"],
+  },
+  {
+    slug: "ukrlegprom",
+    nameUk: "Укрлегпром",
+    nameEn: "Ukrlegprom",
+    kind: "ASSOCIATION",
+    homeRegion: "UA-30",
+    capabilities: ["SUPPLIES", "EXPORT", "FINANCE", "DEFENCE_ORDER"],
+    regions: ["UA-30", "UA-32", "UA-46", "UA-68", "UA-63", "UA-12"],
+  },
+  {
+    slug: "industrial-automation-association",
+    nameUk: "Асоціація підприємств промислової автоматизації України",
+    nameEn: "Association of Industrial Automation Enterprises of Ukraine",
+    kind: "ASSOCIATION",
+    homeRegion: "UA-30",
+    capabilities: ["ENERGY", "EQUIPMENT", "FINANCE", "RELOCATION"],
+    regions: ["UA-30", "UA-32", "UA-12", "UA-63", "UA-51"],
+  },
 ];
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -130,7 +214,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const started = Date.now();
   const result = await seed();
   await db.$disconnect();
-  console.log(
-    `Seeded ${result.clusters} clusters, ${result.users} users and ${result.requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-  );
+  console.log(`Seeded ${result.clusters} clusters, ${result.users} users and ${result.requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -88,5 +88,7 @@ for (const sha256 of named) {
 }
 
 console.log(`Backup written: ${target}`);
-console.log(`Documents: ${named.length} in ${filesTarget} (${copied} copied now, ${(bytes / 2 ** 20).toFixed(1)} MB; the rest were there from earlier backups)`);
+console.log(
+  `Documents: ${named.length} in ${filesTarget} (${copied} copied now, ${(bytes / 2 ** 20).toFixed(1)} MB; the rest were there from earlier backups)`,
+);
 console.log(JSON.stringify(counts));

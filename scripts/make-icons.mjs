@@ -24,7 +24,7 @@ function colourAt(x, y, rounded) {
   if (y >= 0.7) return YELLOW;
   // A white arrow pointing right, on the blue: help on its way.
   const inShaft = y >= 0.31 && y <= 0.41 && x >= 0.2 && x <= 0.55;
-  const inHead = x >= 0.5 && x <= 0.8 && Math.abs(y - 0.36) <= 0.2 * (0.8 - x) / 0.3;
+  const inHead = x >= 0.5 && x <= 0.8 && Math.abs(y - 0.36) <= (0.2 * (0.8 - x)) / 0.3;
   return inShaft || inHead ? WHITE : BLUE;
 }
 

@@ -24,7 +24,11 @@ function newestMtime(dir) {
 }
 
 const built = path.join(root, "build/server/index.js");
-const sources = Math.max(newestMtime(path.join(root, "app")), fs.statSync(path.join(root, "package.json")).mtimeMs, fs.statSync(path.join(root, "vite.config.ts")).mtimeMs);
+const sources = Math.max(
+  newestMtime(path.join(root, "app")),
+  fs.statSync(path.join(root, "package.json")).mtimeMs,
+  fs.statSync(path.join(root, "vite.config.ts")).mtimeMs,
+);
 if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   console.log("Building the app…");
   execFileSync(path.join(root, "node_modules/.bin/remix"), ["vite:build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });

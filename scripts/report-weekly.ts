@@ -41,9 +41,7 @@ async function main() {
   if (!read.ok) {
     const given = values[read.error];
     throw new UsageError(
-      read.error === "week"
-        ? `bad week "${given}": give an ISO week like 2026-W48 that has already begun (Kyiv time)`
-        : `bad --${read.error} "${given}"`,
+      read.error === "week" ? `bad week "${given}": give an ISO week like 2026-W48 that has already begun (Kyiv time)` : `bad --${read.error} "${given}"`,
     );
   }
   const { week, format, lang = "uk" } = read.params;
@@ -58,7 +56,9 @@ async function main() {
   const file = path.join(dir, reportFileName({ week, scope: access.scope.kind, format, clusterSlug: access.cluster?.slug }));
   const partial = `${file}.part`;
   const { start, end } = isoWeekRange(week);
-  console.error(`Weekly report ${formatIsoWeek(week)} (${formatKyivDateTime(start)} — ${formatKyivDateTime(end)} Kyiv time), ${format}, ${access.scope.kind}${access.cluster ? ` ${access.cluster.slug}` : ""}…`);
+  console.error(
+    `Weekly report ${formatIsoWeek(week)} (${formatKyivDateTime(start)} — ${formatKyivDateTime(end)} Kyiv time), ${format}, ${access.scope.kind}${access.cluster ? ` ${access.cluster.slug}` : ""}…`,
+  );
 
   const started = performance.now();
   let lastShown = 0;

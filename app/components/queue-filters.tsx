@@ -28,19 +28,11 @@ export function QueueFilters({
     <Form method="get" className="panel" aria-label={t("queue.filters")}>
       <input type="hidden" name="sort" value={params.sort} />
       <input type="hidden" name="dir" value={params.dir} />
-      {params.cols.length ? (
-        <input type="hidden" name="cols" value={params.cols.join(",")} />
-      ) : null}
+      {params.cols.length ? <input type="hidden" name="cols" value={params.cols.join(",")} /> : null}
       <div className="toolbar">
         <div className="field wide">
           <label htmlFor="q">{t("queue.search")}</label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={params.q ?? ""}
-            placeholder={t("queue.searchHint")}
-          />
+          <input id="q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("queue.searchHint")} />
         </div>
         <FilterSelect
           name="category"
@@ -48,12 +40,7 @@ export function QueueFilters({
           value={params.category}
           options={CATEGORIES.map((c) => ({ value: c, label: labels.category(c) }))}
         />
-        <FilterSelect
-          name="urgency"
-          label={t("col.urgency")}
-          value={params.urgency}
-          options={URGENCIES.map((u) => ({ value: u, label: labels.urgency(u) }))}
-        />
+        <FilterSelect name="urgency" label={t("col.urgency")} value={params.urgency} options={URGENCIES.map((u) => ({ value: u, label: labels.urgency(u) }))} />
         <FilterSelect name="region" label={t("col.region")} value={params.region} options={regionOptions(locale)} />
         {clusters ? (
           <FilterSelect
@@ -92,12 +79,7 @@ export function QueueFilters({
         <div className="checks">
           {STATUSES.map((s) => (
             <label key={s}>
-              <input
-                type="checkbox"
-                name="status"
-                value={s}
-                defaultChecked={params.status.includes(s)}
-              />
+              <input type="checkbox" name="status" value={s} defaultChecked={params.status.includes(s)} />
               {labels.status(s)}
             </label>
           ))}
@@ -118,30 +100,15 @@ export function QueueFilters({
             </label>
           ) : null}
           <label>
-            <input
-              type="checkbox"
-              name="unassigned"
-              value="1"
-              defaultChecked={params.unassigned}
-            />
+            <input type="checkbox" name="unassigned" value="1" defaultChecked={params.unassigned} />
             {t("queue.unassigned")}
           </label>
           <label>
-            <input
-              type="checkbox"
-              name="overdue"
-              value="1"
-              defaultChecked={params.overdue}
-            />
+            <input type="checkbox" name="overdue" value="1" defaultChecked={params.overdue} />
             {t("queue.overdue")}
           </label>
           <label>
-            <input
-              type="checkbox"
-              name="duplicates"
-              value="1"
-              defaultChecked={params.duplicates}
-            />
+            <input type="checkbox" name="duplicates" value="1" defaultChecked={params.duplicates} />
             {t("queue.duplicates")}
           </label>
         </div>

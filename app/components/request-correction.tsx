@@ -85,7 +85,9 @@ export function RequestCorrection({
       {refusals.length ? (
         <p className="notice error" role="alert">
           {refusals
-            .map((e) => (e === "CONFLICT" ? t("request.conflict") : e === "NOTHING_TO_CHANGE" ? t("correction.nothingChanged") : t(`refusal.${e}` as MessageKey)))
+            .map((e) =>
+              e === "CONFLICT" ? t("request.conflict") : e === "NOTHING_TO_CHANGE" ? t("correction.nothingChanged") : t(`refusal.${e}` as MessageKey),
+            )
             .join(" ")}
         </p>
       ) : failed ? (

@@ -16,9 +16,7 @@ export function RequestDetails({ title, details }: { title: string; details: Rec
         {entries.map(([key, value]) => (
           <div key={key} style={{ display: "contents" }}>
             <dt>{DETAIL_LABEL[key] ? t(DETAIL_LABEL[key]!) : key}</dt>
-            <dd style={{ whiteSpace: "pre-wrap" }}>
-              {Array.isArray(value) ? value.map((v) => label.region(String(v))).join(", ") : String(value)}
-            </dd>
+            <dd style={{ whiteSpace: "pre-wrap" }}>{Array.isArray(value) ? value.map((v) => label.region(String(v))).join(", ") : String(value)}</dd>
           </div>
         ))}
       </dl>

@@ -54,7 +54,13 @@ export function authorLabel(t: ReturnType<typeof useLocale>["t"], author: Author
   return t(`files.addedBy.${author}` as MessageKey);
 }
 
-export function RequestFiles({ files, hrefBase, uploadAction, canUpload, staff }: {
+export function RequestFiles({
+  files,
+  hrefBase,
+  uploadAction,
+  canUpload,
+  staff,
+}: {
   files: ListedFile[];
   /** Each file is at `${hrefBase}/${id}`. */
   hrefBase: string;
@@ -137,7 +143,13 @@ export function FileList({ files, hrefBase, testId = "event-file" }: { files: Li
 }
 
 /** The request page's documents panel: every file, marked when the enterprise does not see it. */
-export function StaffRequestFiles({ files, reference }: { files: (Omit<ListedFile, "addedBy" | "internal"> & { addedByName: string | null; visibility: string })[]; reference: string }) {
+export function StaffRequestFiles({
+  files,
+  reference,
+}: {
+  files: (Omit<ListedFile, "addedBy" | "internal"> & { addedByName: string | null; visibility: string })[];
+  reference: string;
+}) {
   const { t } = useLocale();
   return (
     <section className="panel">
@@ -200,7 +212,14 @@ function useUploads() {
  * A file field inside a bigger form (the intake form), with its label, its limits and the
  * server's refusal beside it, marked up like app/components/forms.tsx.
  */
-export function FileField({ id, name, label, hint, errors, refusedFile }: {
+export function FileField({
+  id,
+  name,
+  label,
+  hint,
+  errors,
+  refusedFile,
+}: {
   id: string;
   name: string;
   label: string;

@@ -85,13 +85,7 @@ function useColumns(now: Date, selectable: boolean): QueueColumnDef[] {
     {
       id: "select",
       cell: ({ row }) => (
-        <input
-          type="checkbox"
-          name="ids"
-          value={row.original.id}
-          form="bulk"
-          aria-label={t("queue.select", { reference: row.original.reference })}
-        />
+        <input type="checkbox" name="ids" value={row.original.id} form="bulk" aria-label={t("queue.select", { reference: row.original.reference })} />
       ),
     },
     ...columns,
@@ -169,7 +163,12 @@ export function RequestTable({
                         <span className="visually-hidden">{t("queue.selectColumn")}</span>
                       </th>
                     );
-                  if (!isSortable(id)) return <th key={header.id} scope="col">{t(COLUMN_LABEL[id])}</th>;
+                  if (!isSortable(id))
+                    return (
+                      <th key={header.id} scope="col">
+                        {t(COLUMN_LABEL[id])}
+                      </th>
+                    );
                   const active = params.sort === id;
                   return (
                     <th key={header.id} scope="col" aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
@@ -190,7 +189,9 @@ export function RequestTable({
             {table.getRowModel().rows.map((row) => (
               <tr
                 key={row.id}
-                className={[row.original.overdue ? "overdue" : row.original.dueSoon ? "due-soon" : "", row.original.unread ? "unread" : ""].join(" ").trim() || undefined}
+                className={
+                  [row.original.overdue ? "overdue" : row.original.dueSoon ? "due-soon" : "", row.original.unread ? "unread" : ""].join(" ").trim() || undefined
+                }
               >
                 {visibleColumns.map((column) => (
                   <td key={column.id}>{(column.columnDef.cell as RowCell)({ row })}</td>

@@ -20,7 +20,11 @@ export type TimelineEvent = {
 };
 
 /** The enterprise's view of its request's history: what happened, who did it, what they wrote. */
-export function StatusTimeline({ events, files = [], hrefBase = "" }: {
+export function StatusTimeline({
+  events,
+  files = [],
+  hrefBase = "",
+}: {
   events: TimelineEvent[];
   /** The files the enterprise sees; each shows under the entry it came with. */
   files?: (ListedFile & { eventId: string | null })[];

@@ -48,7 +48,10 @@ const EnvSchema = z.object({
    */
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: "expected the site's address, e.g. https://rrc.example.org" }).optional(),
   /** Outgoing mail server, e.g. smtps://user:password@mail.example.org:465. Unset: messages go to OUTBOX_DIR as .eml files. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "expected smtp://… or smtps://…").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "expected smtp://… or smtps://…")
+    .optional(),
   /** The From of every message the Centre sends. */
   MAIL_FROM: z.string().min(3).default("Центр швидкого реагування <rrc@localhost>"),
   /** Where .eml files are written when SMTP_URL is unset (relative to the working directory). */
@@ -81,10 +84,7 @@ function loadEnv() {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     databaseUrl: databaseUrl(env.DATABASE_URL),
     sessionSecret: env.SESSION_SECRET ?? randomBytes(32).toString("hex"),
-    cookieSecure:
-      env.COOKIE_SECURE !== undefined
-        ? env.COOKIE_SECURE === "true" || env.COOKIE_SECURE === "1"
-        : env.NODE_ENV === "production",
+    cookieSecure: env.COOKIE_SECURE !== undefined ? env.COOKIE_SECURE === "true" || env.COOKIE_SECURE === "1" : env.NODE_ENV === "production",
   };
 }
 

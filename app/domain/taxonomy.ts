@@ -4,18 +4,7 @@ import type { Locale } from "~/i18n/locale";
 
 export type Label = { uk: string; en: string };
 
-export const CATEGORIES = [
-  "RELOCATION",
-  "SUPPLIES",
-  "DEFENCE_ORDER",
-  "LOGISTICS",
-  "ENERGY",
-  "EQUIPMENT",
-  "WORKFORCE",
-  "FINANCE",
-  "EXPORT",
-  "OTHER",
-] as const;
+export const CATEGORIES = ["RELOCATION", "SUPPLIES", "DEFENCE_ORDER", "LOGISTICS", "ENERGY", "EQUIPMENT", "WORKFORCE", "FINANCE", "EXPORT", "OTHER"] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export const CATEGORY_LABELS: Record<Category, Label> = {
@@ -99,9 +88,7 @@ export function regionLabel(code: string, locale: Locale) {
 /** Options for a <select>, sorted by the label in the given language. */
 export function regionOptions(locale: Locale) {
   const collator = new Intl.Collator(locale);
-  return REGIONS.map((code) => ({ value: code, label: REGION_LABELS[code][locale] })).sort((a, b) =>
-    collator.compare(a.label, b.label),
-  );
+  return REGIONS.map((code) => ({ value: code, label: REGION_LABELS[code][locale] })).sort((a, b) => collator.compare(a.label, b.label));
 }
 
 /** Categories whose details are sensitive: staff and the assigned cluster only. */

@@ -11,14 +11,7 @@
 // What it adds to the page follows the markup of app/components/forms.tsx.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { errorMessageKey, interpolate } from "~/i18n/format-message";
-import {
-  HONEYPOT_FIELD,
-  INTAKE_DRAFT_KEY,
-  INTAKE_FORM_ID,
-  INTAKE_STRINGS_ID,
-  IntakeSchema,
-  withoutOtherCategoryFields,
-} from "~/schemas/intake";
+import { HONEYPOT_FIELD, INTAKE_DRAFT_KEY, INTAKE_FORM_ID, INTAKE_STRINGS_ID, IntakeSchema, withoutOtherCategoryFields } from "~/schemas/intake";
 import { clearDraft, fillForm, formDraft, isChanged, isDirty, readDraft, writeDraft, type Draft } from "./draft";
 import { installUploads, translator } from "./uploads";
 
@@ -49,8 +42,7 @@ function enhance(form: HTMLFormElement, strings: Record<string, string>) {
   // server's, when it sent one).
   const draftSlot = element("div", {});
   const notice =
-    form.parentElement?.querySelector<HTMLElement>("[data-form-notice]") ??
-    element("p", { class: "notice error", role: "alert", "data-form-notice": "" });
+    form.parentElement?.querySelector<HTMLElement>("[data-form-notice]") ?? element("p", { class: "notice error", role: "alert", "data-form-notice": "" });
   if (!notice.isConnected) {
     notice.hidden = true;
     form.before(notice);

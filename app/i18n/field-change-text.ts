@@ -48,7 +48,11 @@ export function fieldValueText(field: string, code: string | null, locale: Local
   if (code === null) return "—";
   if (field === "category" && isCategory(code)) return CATEGORY_LABELS[code][locale];
   if (field === "urgency" && isUrgency(code)) return URGENCY_LABELS[code][locale].split(" — ")[0]!;
-  if (REGION_FIELDS.has(field)) return code.split(",").map((region) => regionLabel(region, locale)).join(", ");
+  if (REGION_FIELDS.has(field))
+    return code
+      .split(",")
+      .map((region) => regionLabel(region, locale))
+      .join(", ");
   if (MOMENTS.has(field)) return formatDateTime(code, locale);
   if (DAYS.has(field)) return formatDate(`${code}T00:00:00Z`, locale);
   return code;

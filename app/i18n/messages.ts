@@ -118,7 +118,8 @@ const publicUk = {
   "status.done.confirm": "Дякуємо! Ви підтвердили виконання, запит закрито.",
   "status.done.reopen": "Запит відкрито повторно. Координатор перегляне його найближчим часом.",
   "status.done.confirmStillNeeded": "Дякуємо, запит лишається в роботі.",
-  "status.stillNeeded": "Давно не було змін. Чи запит ще актуальний? Якщо відповіді не буде протягом {days} дн., його буде закрито (відкрити знову можна буде й потім).",
+  "status.stillNeeded":
+    "Давно не було змін. Чи запит ще актуальний? Якщо відповіді не буде протягом {days} дн., його буде закрито (відкрити знову можна буде й потім).",
   "status.stillNeededYes": "Так, запит ще актуальний",
   "status.confirmPrompt": "Кластер повідомив, що запит виконано. Якщо все гаразд — підтвердіть; якщо ні — відкрийте його знову з поясненням.",
   "status.confirm": "Підтверджую виконання",
@@ -194,7 +195,8 @@ const publicUk = {
   "page.error.title": "Щось пішло не так",
   "page.error.body": "Сталася помилка на нашому боці. Спробуйте ще раз за хвилину.",
   "page.tooMany.title": "Забагато запитів",
-  "page.tooMany.body": "З вашої адреси надійшло забагато запитів за короткий час. Зачекайте кілька хвилин і спробуйте знову — введене збережено на цьому пристрої.",
+  "page.tooMany.body":
+    "З вашої адреси надійшло забагато запитів за короткий час. Зачекайте кілька хвилин і спробуйте знову — введене збережено на цьому пристрої.",
   "page.home": "На головну",
 };
 
@@ -313,7 +315,8 @@ const en: Record<PublicKey, string> = {
   "status.done.confirm": "Thank you! You confirmed the request was resolved; it is now closed.",
   "status.done.reopen": "The request is reopened. A coordinator will look at it shortly.",
   "status.done.confirmStillNeeded": "Thank you, the request stays open.",
-  "status.stillNeeded": "Nothing has changed for a while. Is this request still needed? Without an answer within {days} days it will be closed (you can still reopen it later).",
+  "status.stillNeeded":
+    "Nothing has changed for a while. Is this request still needed? Without an answer within {days} days it will be closed (you can still reopen it later).",
   "status.stillNeededYes": "Yes, still needed",
   "status.confirmPrompt": "The cluster reports the request resolved. If all is well, please confirm; if not, reopen it with an explanation.",
   "status.confirm": "I confirm it is resolved",
@@ -385,7 +388,8 @@ const en: Record<PublicKey, string> = {
   "page.forbidden.body": "Your account may not open this page. This is not an error: each role sees its own part of the work.",
   "page.forbidden.home": "To my page",
   "page.unavailable.title": "The Centre cannot store this right now",
-  "page.unavailable.body": "Nothing was saved. Please try again in a few minutes: your browser's Back button usually returns the form with everything you typed.",
+  "page.unavailable.body":
+    "Nothing was saved. Please try again in a few minutes: your browser's Back button usually returns the form with everything you typed.",
   "page.error.title": "Something went wrong",
   "page.error.body": "An error occurred on our side. Please try again in a minute.",
   "page.tooMany.title": "Too many requests",
@@ -399,12 +403,7 @@ export type MessageKey = PublicKey | keyof (typeof staffMessages)["uk"];
 export type Dictionary = Partial<Record<MessageKey, string>>;
 const dictionaries: Record<Locale, Record<PublicKey, string>> = { uk, en };
 
-export function translate(
-  locale: Locale,
-  key: MessageKey,
-  params: Record<string, string | number> = {},
-  extra?: Dictionary,
-) {
+export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}, extra?: Dictionary) {
   return interpolate((dictionaries[locale] as Dictionary)[key] ?? extra?.[key] ?? key, params);
 }
 

@@ -20,11 +20,45 @@ import { replyMessages } from "./messages/replies";
 import { reportMessages } from "./messages/reports";
 import { workspaceMessages } from "./messages/workspace";
 
-const uk = { ...workspaceMessages.uk, ...matchingMessages.uk, ...adminMessages.uk, ...outboxMessages.uk, ...reportMessages.uk, ...dashboardMessages.uk, ...correctionMessages.uk, ...ownershipMessages.uk, ...notificationMessages.uk, ...askingMessages.uk, ...mergingMessages.uk, ...enterpriseMessages.uk, ...auditMessages.uk, ...requestToolMessages.uk, ...accountMessages.uk, ...replyMessages.uk };
+const uk = {
+  ...workspaceMessages.uk,
+  ...matchingMessages.uk,
+  ...adminMessages.uk,
+  ...outboxMessages.uk,
+  ...reportMessages.uk,
+  ...dashboardMessages.uk,
+  ...correctionMessages.uk,
+  ...ownershipMessages.uk,
+  ...notificationMessages.uk,
+  ...askingMessages.uk,
+  ...mergingMessages.uk,
+  ...enterpriseMessages.uk,
+  ...auditMessages.uk,
+  ...requestToolMessages.uk,
+  ...accountMessages.uk,
+  ...replyMessages.uk,
+};
 
 export const staffMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
   uk,
-  en: { ...workspaceMessages.en, ...matchingMessages.en, ...adminMessages.en, ...outboxMessages.en, ...reportMessages.en, ...dashboardMessages.en, ...correctionMessages.en, ...ownershipMessages.en, ...notificationMessages.en, ...askingMessages.en, ...mergingMessages.en, ...enterpriseMessages.en, ...auditMessages.en, ...requestToolMessages.en, ...accountMessages.en, ...replyMessages.en },
+  en: {
+    ...workspaceMessages.en,
+    ...matchingMessages.en,
+    ...adminMessages.en,
+    ...outboxMessages.en,
+    ...reportMessages.en,
+    ...dashboardMessages.en,
+    ...correctionMessages.en,
+    ...ownershipMessages.en,
+    ...notificationMessages.en,
+    ...askingMessages.en,
+    ...mergingMessages.en,
+    ...enterpriseMessages.en,
+    ...auditMessages.en,
+    ...requestToolMessages.en,
+    ...accountMessages.en,
+    ...replyMessages.en,
+  },
 };
 
 /** The full translator for server code that renders staff strings (reports, files). */

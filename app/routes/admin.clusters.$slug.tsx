@@ -13,9 +13,7 @@ import { ClusterUpdateSchema } from "~/schemas/admin";
 import { storageAware } from "~/utils/storage-full.server";
 import { localName } from "~/i18n/locale";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.cluster.nameUk} · Кластери — ЦШР` : "Кластери — ЦШР" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.cluster.nameUk} · Кластери — ЦШР` : "Кластери — ЦШР" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");

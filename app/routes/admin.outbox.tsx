@@ -112,11 +112,7 @@ export default function Outbox() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="retry" />
                       <input type="hidden" name="id" value={n.id} />
-                      <button
-                        type="submit"
-                        className="secondary"
-                        aria-label={t("outbox.retryLabel", { subject: n.subject, recipient: n.recipient })}
-                      >
+                      <button type="submit" className="secondary" aria-label={t("outbox.retryLabel", { subject: n.subject, recipient: n.recipient })}>
                         {t("outbox.retry")}
                       </button>
                     </Form>
@@ -134,9 +130,7 @@ export default function Outbox() {
       <nav className="pager" aria-label={t("queue.page", { page, pages: totalPages })}>
         {page > 1 ? <Link to={`/admin/outbox${outboxSearch({ status: params.status, page: page - 1 })}`}>{t("queue.prev")}</Link> : null}
         <span>{t("queue.page", { page, pages: totalPages })}</span>
-        {page < totalPages ? (
-          <Link to={`/admin/outbox${outboxSearch({ status: params.status, page: page + 1 })}`}>{t("queue.next")}</Link>
-        ) : null}
+        {page < totalPages ? <Link to={`/admin/outbox${outboxSearch({ status: params.status, page: page + 1 })}`}>{t("queue.next")}</Link> : null}
       </nav>
     </main>
   );

@@ -15,9 +15,7 @@ import { useLocale } from "~/i18n/use-locale";
 import { ROLES, UserActionSchema } from "~/schemas/admin";
 import { storageAware } from "~/utils/storage-full.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.user.name} · Користувачі — ЦШР` : "Користувачі — ЦШР" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.user.name} · Користувачі — ЦШР` : "Користувачі — ЦШР" }];
 
 // A generated password appears on this page: neither the page nor its data is ever cached.
 const NO_STORE = { "Cache-Control": "private, no-store" };

@@ -39,10 +39,7 @@ export const action = storageAware(async ({ request }: ActionFunctionArgs) => {
   // A password the admin typed needs no showing: post/redirect/get to the new account.
   if (outcome.generatedPassword === null) return redirect(`/admin/users/${outcome.user.id}?done=created`, 303);
   // A generated one is shown once, in this answer only: never in a URL, a cookie or a cache.
-  return data(
-    { result: submission.reply({ resetForm: true }), created: { ...outcome.user, password: outcome.generatedPassword } },
-    { headers: NO_STORE },
-  );
+  return data({ result: submission.reply({ resetForm: true }), created: { ...outcome.user, password: outcome.generatedPassword } }, { headers: NO_STORE });
 });
 
 export default function AdminUsers() {

@@ -8,19 +8,14 @@ import { useLocale } from "~/i18n/use-locale";
 import { readQueueParams } from "~/schemas/queue";
 import { localName } from "~/i18n/locale";
 
-export const meta: MetaFunction = () => [
-  { title: "Мій кластер · My cluster — ЦШР" },
-];
+export const meta: MetaFunction = () => [{ title: "Мій кластер · My cluster — ЦШР" }];
 
 /** A cluster member's own requests: the queue's table, scoped in the query to their cluster. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "CLUSTER_MEMBER");
   if (!user.clusterId) throw new Response("No cluster", { status: 403 });
   const params = readQueueParams(new URL(request.url).searchParams);
-  const [queue, cluster] = await Promise.all([
-    findQueue(params, { clusterId: user.clusterId, viewerId: user.id }),
-    getClusterName(user.clusterId),
-  ]);
+  const [queue, cluster] = await Promise.all([findQueue(params, { clusterId: user.clusterId, viewerId: user.id }), getClusterName(user.clusterId)]);
   return { params, queue, cluster, now: new Date() };
 }
 
@@ -32,14 +27,7 @@ export default function ClusterPortal() {
       <h1>{localName(cluster, locale)}</h1>
       <p>{t("cluster.lead")}</p>
       <QueueFilters basePath="/cluster" params={params} />
-      <RequestTable
-        label={localName(cluster, locale)}
-        basePath="/cluster"
-        params={params}
-        {...queue}
-        now={now}
-        hiddenColumns={["cluster"]}
-      />
+      <RequestTable label={localName(cluster, locale)} basePath="/cluster" params={params} {...queue} now={now} hiddenColumns={["cluster"]} />
     </main>
   );
 }

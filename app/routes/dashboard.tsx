@@ -14,7 +14,6 @@ export const meta: MetaFunction = () => [{ title: "Огляд · Dashboard — �
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   return buildDashboard();
-
 }
 
 export default function Dashboard() {

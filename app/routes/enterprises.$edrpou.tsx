@@ -8,9 +8,7 @@ import { useLocale } from "~/i18n/use-locale";
 import { ENTERPRISE_CODE, readEnterprisePageParams } from "~/schemas/enterprise-page";
 import { localName } from "~/i18n/locale";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.enterprise.name} · ${data.enterprise.edrpou} — ЦШР` : "ЦШР" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.enterprise.name} · ${data.enterprise.edrpou} — ЦШР` : "ЦШР" }];
 
 /** One enterprise: registry record, history of its details, every request it filed (staff only). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

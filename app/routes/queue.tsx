@@ -1,17 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useLocation,
-} from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { QueueFilters } from "~/components/queue-filters";
 import { QueueViewTabs, SavedViews } from "~/components/queue-views";
 import { COLUMN_LABEL, RequestTable } from "~/components/request-table";
@@ -20,12 +10,7 @@ import { findEnterpriseByCode } from "~/domain/enterprises/enterprise-page.serve
 import { StorageFullError } from "~/domain/errors";
 import { findQueue, listClusters, listOwners } from "~/domain/queue/queue.server";
 import { type BulkOutcome, bulkTransition } from "~/domain/requests/requests.server";
-import {
-  deleteView,
-  listSavedViews,
-  saveView,
-  unshareView,
-} from "~/domain/queue/saved-views.server";
+import { deleteView, listSavedViews, saveView, unshareView } from "~/domain/queue/saved-views.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { ENTERPRISE_CODE } from "~/schemas/enterprise-page";
@@ -70,8 +55,7 @@ export const action = storageAware(async ({ request }: ActionFunctionArgs) => {
   const intent = formData.get("intent");
   if (intent === "saveView") {
     const submission = parseWithZod(formData, { schema: SaveViewSchema });
-    if (submission.status !== "success")
-      return data({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     await saveView({
       userId: user.id,
       name: submission.value.name,
@@ -82,23 +66,17 @@ export const action = storageAware(async ({ request }: ActionFunctionArgs) => {
   }
   if (intent === "deleteView") {
     const submission = parseWithZod(formData, { schema: DeleteViewSchema });
-    if (submission.status === "success")
-      await deleteView({ viewer: user, id: submission.value.id });
+    if (submission.status === "success") await deleteView({ viewer: user, id: submission.value.id });
     return redirect(`/queue${new URL(request.url).search}`, 303);
   }
   if (intent === "unshareView") {
     const submission = parseWithZod(formData, { schema: UnshareViewSchema });
-    if (submission.status === "success")
-      await unshareView({ viewer: user, id: submission.value.id });
+    if (submission.status === "success") await unshareView({ viewer: user, id: submission.value.id });
     return redirect(`/queue${new URL(request.url).search}`, 303);
   }
   if (intent === "bulk") {
     const submission = parseWithZod(formData, { schema: BulkSchema });
-    if (submission.status !== "success")
-      return data(
-        { intent, result: submission.reply(), outcomes: null },
-        { status: 400 }
-      );
+    if (submission.status !== "success") return data({ intent, result: submission.reply(), outcomes: null }, { status: 400 });
     const { ids, bulkAction, clusterId, message } = submission.value;
     let outcomes;
     try {
@@ -123,18 +101,13 @@ export const action = storageAware(async ({ request }: ActionFunctionArgs) => {
 });
 
 export default function Queue() {
-  const { params, queue, clusters, owners, views, enterprise, now } =
-    useLoaderData<typeof loader>();
+  const { params, queue, clusters, owners, views, enterprise, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { locale, t, tError } = useLocale();
   const location = useLocation();
   const visible = params.cols.length ? params.cols : QUEUE_COLUMNS;
-  const outcomes =
-    actionData && "outcomes" in actionData
-      ? (actionData.outcomes as BulkOutcome[] | null)
-      : null;
-  const bulkErrors =
-    actionData?.intent === "bulk" ? actionData.result.error : undefined;
+  const outcomes = actionData && "outcomes" in actionData ? (actionData.outcomes as BulkOutcome[] | null) : null;
+  const bulkErrors = actionData?.intent === "bulk" ? actionData.result.error : undefined;
 
   return (
     <main className="wide">
@@ -144,47 +117,26 @@ export default function Queue() {
       <SavedViews
         views={views}
         query={location.search}
-        saveErrors={
-          actionData?.intent === "saveView"
-            ? (actionData.result.error?.name ?? undefined)
-            : undefined
-        }
+        saveErrors={actionData?.intent === "saveView" ? (actionData.result.error?.name ?? undefined) : undefined}
       />
 
-      <QueueFilters
-        key={location.search}
-        basePath="/queue"
-        params={params}
-        clusters={clusters}
-        owners={owners}
-      />
+      <QueueFilters key={location.search} basePath="/queue" params={params} clusters={clusters} owners={owners} />
       {enterprise ? (
         <p className="notice" data-testid="enterprise-link">
-          <Link to={`/enterprises/${enterprise.edrpou}`}>
-            {t("enterprise.see", { name: enterprise.name, edrpou: enterprise.edrpou })}
-          </Link>
+          <Link to={`/enterprises/${enterprise.edrpou}`}>{t("enterprise.see", { name: enterprise.name, edrpou: enterprise.edrpou })}</Link>
         </p>
       ) : null}
 
       <details className="panel">
         <summary>{t("queue.columns")}</summary>
         <Form method="get">
-          {Object.entries(
-            Object.fromEntries(
-              new URLSearchParams(queueSearch(params, { cols: [], page: 1 }))
-            )
-          ).map(([k, v]) => (
+          {Object.entries(Object.fromEntries(new URLSearchParams(queueSearch(params, { cols: [], page: 1 })))).map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}
           <div className="checks">
             {QUEUE_COLUMNS.map((c) => (
               <label key={c}>
-                <input
-                  type="checkbox"
-                  name="cols"
-                  value={c}
-                  defaultChecked={visible.includes(c)}
-                />
+                <input type="checkbox" name="cols" value={c} defaultChecked={visible.includes(c)} />
                 {t(COLUMN_LABEL[c])}
               </label>
             ))}
@@ -206,32 +158,20 @@ export default function Queue() {
           <ul>
             {outcomes.map((o) => (
               <li key={o.reference}>
-                {o.reference}:{" "}
-                {o.ok ? "✓" : t(`refusal.${o.reason}` as MessageKey)}
+                {o.reference}: {o.ok ? "✓" : t(`refusal.${o.reason}` as MessageKey)}
               </li>
             ))}
           </ul>
         </div>
       ) : null}
 
-      <RequestTable
-        label={t("queue.title")}
-        basePath="/queue"
-        params={params}
-        {...queue}
-        now={now}
-        selectable
-      />
+      <RequestTable label={t("queue.title")} basePath="/queue" params={params} {...queue} now={now} selectable />
 
       <Form method="post" id="bulk" className="panel">
         <h2>{t("queue.bulk")}</h2>
         <input type="hidden" name="intent" value="bulk" />
-        {bulkErrors?.ids ? (
-          <p className="errors">{bulkErrors.ids.map(tError).join(" ")}</p>
-        ) : null}
-        {bulkErrors?.[""] ? (
-          <p className="errors">{bulkErrors[""].map(tError).join(" ")}</p>
-        ) : null}
+        {bulkErrors?.ids ? <p className="errors">{bulkErrors.ids.map(tError).join(" ")}</p> : null}
+        {bulkErrors?.[""] ? <p className="errors">{bulkErrors[""].map(tError).join(" ")}</p> : null}
         <div className="toolbar">
           <div className="field">
             <label htmlFor="bulk-action">{t("queue.bulkAction")}</label>
@@ -243,11 +183,7 @@ export default function Queue() {
                 </option>
               ))}
             </select>
-            {bulkErrors?.bulkAction ? (
-              <p className="errors">
-                {bulkErrors.bulkAction.map(tError).join(" ")}
-              </p>
-            ) : null}
+            {bulkErrors?.bulkAction ? <p className="errors">{bulkErrors.bulkAction.map(tError).join(" ")}</p> : null}
           </div>
           <div className="field">
             <label htmlFor="bulk-cluster">{t("queue.cluster")}</label>
@@ -262,12 +198,7 @@ export default function Queue() {
           </div>
           <div className="field wide">
             <label htmlFor="bulk-message">{t("request.message")}</label>
-            <input
-              id="bulk-message"
-              name="message"
-              type="text"
-              maxLength={5000}
-            />
+            <input id="bulk-message" name="message" type="text" maxLength={5000} />
           </div>
           <button type="submit" className="secondary">
             {t("queue.bulkRun")}

@@ -47,7 +47,9 @@ export default function PrintRequest() {
           <Link to={path}>{t("print.back")}</Link>
         </p>
         <p>{t("print.hint")}</p>
-        <p>{request.full ? <Link to={`${path}/print`}>{t("print.withoutInternal")}</Link> : <Link to={`${path}/print?full=1`}>{t("print.withInternal")}</Link>}</p>
+        <p>
+          {request.full ? <Link to={`${path}/print`}>{t("print.withoutInternal")}</Link> : <Link to={`${path}/print?full=1`}>{t("print.withInternal")}</Link>}
+        </p>
       </div>
 
       <p className="print-org">

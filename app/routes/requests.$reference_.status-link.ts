@@ -20,4 +20,3 @@ export const action = storageAware(async ({ request, params }: ActionFunctionArg
   }
   return redirect(`/requests/${encodeURIComponent(reference)}?done=statusLink`, 303);
 });
-

@@ -32,7 +32,6 @@ import type { z } from "zod";
  */
 export const handle = { hydrate: false };
 
-
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.request.reference} — ЦШР` : "ЦШР" },
   { name: "robots", content: "noindex" },
@@ -43,7 +42,9 @@ export async function loader({ params, request: http }: LoaderFunctionArgs) {
   if (!request) throw new Response("Not found", { status: 404, headers: PRIVATE_HEADERS });
   const files = await listEnterpriseFiles({ token: params.token ?? "" });
   // Its forms take documents while the request takes messages: their script comes with them.
-  const uploads = request.acceptsMessages ? { script: clientScript("app/enhance/uploads-page.ts"), strings: pickMessages(getLocale(http), UPLOAD_STRINGS) } : null;
+  const uploads = request.acceptsMessages
+    ? { script: clientScript("app/enhance/uploads-page.ts"), strings: pickMessages(getLocale(http), UPLOAD_STRINGS) }
+    : null;
   return data(
     { request, files, uploads, token: params.token ?? "", now: new Date().toISOString(), staleCloseDays: env.STALE_CLOSE_DAYS },
     { headers: PRIVATE_HEADERS },
@@ -71,7 +72,10 @@ async function answer(token: string, { formData, files, refusal }: FormWithFiles
   const submission = parseWithZod(formData, { schema: EnterpriseAnswerSchema });
   // A refused file refuses the message: its reason beside the file field, the text kept.
   if (refusal) {
-    return data({ ...submission.reply({ fieldErrors: { file: [refusal.refusal] } }), refusedFile: refusal.file ?? null }, { status: 400, headers: PRIVATE_HEADERS });
+    return data(
+      { ...submission.reply({ fieldErrors: { file: [refusal.refusal] } }), refusedFile: refusal.file ?? null },
+      { status: 400, headers: PRIVATE_HEADERS },
+    );
   }
   if (submission.status !== "success") return data(submission.reply(), { status: 400, headers: PRIVATE_HEADERS });
   const answer = submission.value;
@@ -139,11 +143,7 @@ export default function StatusPage() {
         </p>
       ) : null}
       {request.status === "NEW" && request.triageDueAt ? (
-        <p>
-          {lookOverdue
-            ? t("status.overdueLook")
-            : t("status.expectedLook", { when: formatDateTime(request.triageDueAt, locale) })}
-        </p>
+        <p>{lookOverdue ? t("status.overdueLook") : t("status.expectedLook", { when: formatDateTime(request.triageDueAt, locale) })}</p>
       ) : null}
       {request.question ? (
         <blockquote className="notice warn">
@@ -185,11 +185,7 @@ export default function StatusPage() {
       {request.canReopen ? <ReopenForm /> : null}
 
       <h2 id="timeline">{t("status.timeline")}</h2>
-      <StatusTimeline
-        events={request.events}
-        files={files.map((f) => ({ ...f, addedBy: authorLabel(t, f.author) }))}
-        hrefBase={`/s/${token}/files`}
-      />
+      <StatusTimeline events={request.events} files={files.map((f) => ({ ...f, addedBy: authorLabel(t, f.author) }))} hrefBase={`/s/${token}/files`} />
 
       <RequestFiles
         files={files.map((f) => ({ ...f, addedBy: authorLabel(t, f.author) }))}
@@ -225,7 +221,10 @@ export default function StatusPage() {
         </>
       ) : (
         <p className="notice">
-          {t("status.closedNoMessages")} <Link to="/requests/new" reloadDocument>{t("nav.newRequest")}</Link>
+          {t("status.closedNoMessages")}{" "}
+          <Link to="/requests/new" reloadDocument>
+            {t("nav.newRequest")}
+          </Link>
         </p>
       )}
       {uploads ? <EnhancerScript script={uploads.script} strings={uploads.strings} stringsId={UPLOAD_STRINGS_ID} /> : null}

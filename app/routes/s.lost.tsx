@@ -22,10 +22,7 @@ import { storageAware } from "~/utils/storage-full.server";
  */
 export const handle = { hydrate: false };
 
-export const meta: MetaFunction = () => [
-  { title: "Нове посилання на запит · New link to a request — ЦШР" },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction = () => [{ title: "Нове посилання на запит · New link to a request — ЦШР" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return data({ sent: new URL(request.url).searchParams.get("sent") === "1" }, { headers: PRIVATE_HEADERS });

@@ -17,11 +17,9 @@ export const PASSWORD_MIN = 12;
 /** Lower-case letters, digits and single hyphens: the cluster's address, /admin/clusters/<slug>. */
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const text = (max: number) =>
-  freeText({ error: "required" }).min(1, { error: "required", abort: true }).max(max, `tooLong:${max}`);
+const text = (max: number) => freeText({ error: "required" }).min(1, { error: "required", abort: true }).max(max, `tooLong:${max}`);
 
 const optionalText = (max: number) => freeText().max(max, `tooLong:${max}`).optional();
-
 
 const clusterFields = {
   nameUk: text(200),
@@ -45,20 +43,17 @@ const clusterFields = {
 };
 
 export const ClusterCreateSchema = z.object({
-  slug: z
-    .string({ error: "required" })
-    .trim()
-    .toLowerCase()
-    .min(1, { error: "required", abort: true })
-    .max(60, "tooLong:60")
-    .regex(SLUG_PATTERN, "slugFormat"),
+  slug: z.string({ error: "required" }).trim().toLowerCase().min(1, { error: "required", abort: true }).max(60, "tooLong:60").regex(SLUG_PATTERN, "slugFormat"),
   ...clusterFields,
 });
 
 /** The slug is the cluster's address and stays as it was created. */
 export const ClusterUpdateSchema = z.object({
   ...clusterFields,
-  active: z.boolean().optional().transform((checked) => checked === true),
+  active: z
+    .boolean()
+    .optional()
+    .transform((checked) => checked === true),
 });
 
 export type ClusterCreateInput = z.output<typeof ClusterCreateSchema>;

@@ -71,8 +71,7 @@ const decimal = (max: number) =>
     })
     .optional();
 
-const wholeNumber = (max: number) =>
-  decimal(max).refine((n) => n === undefined || Number.isInteger(n), { message: "wholeNumber" });
+const wholeNumber = (max: number) => decimal(max).refine((n) => n === undefined || Number.isInteger(n), { message: "wholeNumber" });
 
 /** Today's date in Kyiv as YYYY-MM-DD, the earliest allowed needed-by date. */
 const kyivDateFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE });
@@ -117,7 +116,10 @@ export const IntakeFields = z.object({
   productionArea: decimal(10_000_000),
   staffCount: wholeNumber(1_000_000),
   equipmentTonnage: decimal(1_000_000),
-  destinationRegions: z.array(z.enum(REGIONS, { error: "choose" })).max(REGIONS.length).optional(),
+  destinationRegions: z
+    .array(z.enum(REGIONS, { error: "choose" }))
+    .max(REGIONS.length)
+    .optional(),
   // Supplies
   supplyItems: optionalText(5000),
   // Defence order (sensitive)

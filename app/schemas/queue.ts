@@ -6,21 +6,8 @@ import { STATUSES } from "~/domain/requests/state-machine";
 import { CATEGORIES, REGIONS, URGENCIES } from "~/domain/taxonomy";
 import { freeText } from "./fields";
 
-export const QUEUE_COLUMNS = [
-  "reference",
-  "enterprise",
-  "category",
-  "urgency",
-  "region",
-  "status",
-  "cluster",
-  "owner",
-  "age",
-  "due",
-  "updated",
-] as const;
+export const QUEUE_COLUMNS = ["reference", "enterprise", "category", "urgency", "region", "status", "cluster", "owner", "age", "due", "updated"] as const;
 export type QueueColumn = (typeof QUEUE_COLUMNS)[number];
-
 
 /**
  * The orders a list can take: by a column, or "priority", the default: what waits on a
@@ -84,7 +71,11 @@ const QueueParamsSchema = z.object({
   urgency: one(URGENCIES),
   region: one(REGIONS),
   /** A cluster's slug. */
-  cluster: z.string().regex(/^[a-z0-9-]{1,80}$/).optional().catch(undefined),
+  cluster: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/)
+    .optional()
+    .catch(undefined),
   unassigned: flag,
   overdue: flag,
   duplicates: flag,

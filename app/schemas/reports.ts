@@ -15,7 +15,13 @@ const ReportParamsSchema = z.object({
   week: z.preprocess(blankToUndefined, z.string().max(20).optional()),
   format: z.preprocess(blankToUndefined, z.enum(REPORT_FORMATS).default("xlsx")),
   scope: z.preprocess(blankToUndefined, z.enum(REPORT_SCOPES).optional()),
-  cluster: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9-]{1,60}$/).optional()),
+  cluster: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9-]{1,60}$/)
+      .optional(),
+  ),
   lang: z.preprocess(blankToUndefined, z.enum(LOCALES).optional()),
 });
 

@@ -18,7 +18,9 @@ async function signInWith(browser: Browser, email: string, password: string, jav
 }
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`a coordinator changes their password; their other sessions end, this one stays (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser }) => {
+  test(`a coordinator changes their password; their other sessions end, this one stays (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({
+    browser,
+  }) => {
     const email = `changer-${javaScriptEnabled ? "js" : "nojs"}@rrc.example`;
     await newCoordinator(browser, email, "first-password-2026");
     const phone = await signInWith(browser, email, "first-password-2026");

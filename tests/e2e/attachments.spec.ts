@@ -38,9 +38,7 @@ for (const javaScriptEnabled of [true, false]) {
     test("a file refused by its content refuses the filing, says why beside the file field and keeps everything typed", async ({ page }) => {
       await page.goto("/requests/new");
       const values = await fillIntake(page);
-      await page.getByLabel("Документи (за бажанням)").setInputFiles([
-        { name: "кошторис.pdf", mimeType: "application/pdf", buffer: EXE },
-      ]);
+      await page.getByLabel("Документи (за бажанням)").setInputFiles([{ name: "кошторис.pdf", mimeType: "application/pdf", buffer: EXE }]);
       await page.getByRole("button", { name: "Надіслати запит" }).click();
 
       const field = page.getByLabel("Документи (за бажанням)");

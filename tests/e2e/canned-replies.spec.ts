@@ -53,7 +53,9 @@ for (const javaScriptEnabled of [true, false]) {
     if (javaScriptEnabled) await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
     await message.getByLabel("Шаблон відповіді").selectOption({ label: NAME.uk });
     await message.getByRole("button", { name: "Вставити" }).click();
-    await expect(field).toHaveValue(new RegExp(`^Добрий день!\\n\\nЩодо запиту ${reference} \\(${enterpriseName.replace(/[()]/g, "\\$&")}\\): уточніть обсяги до \\d`));
+    await expect(field).toHaveValue(
+      new RegExp(`^Добрий день!\\n\\nЩодо запиту ${reference} \\(${enterpriseName.replace(/[()]/g, "\\$&")}\\): уточніть обсяги до \\d`),
+    );
     await expect(field).toHaveValue(/Сторінка: особисте посилання з листа «Запит отримано»\.$/);
     if (javaScriptEnabled) {
       // Filled in place: the same page, and the field takes more typing at its end.

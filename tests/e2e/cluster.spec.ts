@@ -1,8 +1,6 @@
 import { expect, fillIntake, signIn, test } from "./fixtures";
 
-test("a cluster declines, another accepts, reports progress and resolves; the enterprise follows it all and confirms", async ({
-  browser,
-}) => {
+test("a cluster declines, another accepts, reports progress and resolves; the enterprise follows it all and confirms", async ({ browser }) => {
   const enterprise = await browser.newPage();
   await enterprise.goto("/requests/new");
   await fillIntake(enterprise, { title: "Ремонт пресу після обстрілу" });

@@ -1,8 +1,6 @@
 import { DEMO_PASSWORD, expect, fillIntake, signIn, test } from "./fixtures";
 
-test("a coordinator finds a new request, asks for information, gets the answer and hands it to the recommended cluster", async ({
-  browser,
-}) => {
+test("a coordinator finds a new request, asks for information, gets the answer and hands it to the recommended cluster", async ({ browser }) => {
   // The enterprise files an energy request in Kharkiv.
   const enterprise = await browser.newPage();
   await enterprise.goto("/requests/new");

@@ -5,10 +5,7 @@ test.use({ viewport: { width: 360, height: 640 } });
 // The charts were SVG drawings scaled down to the phone: their 13 px words became 6 px, names
 // longer than 30 characters were cut with "…", and the flow chart's tallest number was drawn
 // above the top of its picture, where nothing shows.
-test("on a phone, the dashboard's charts read in full: every word and number at a readable size, none cut or hidden", async ({
-  context,
-  page,
-}) => {
+test("on a phone, the dashboard's charts read in full: every word and number at a readable size, none cut or hidden", async ({ context, page }) => {
   await signIn(context, "coordinator@rrc.example");
   await page.goto("/dashboard");
   const charts = page.locator("figure.chart");

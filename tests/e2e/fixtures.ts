@@ -22,7 +22,7 @@ let counter = 0;
 /** A valid EDRPOU with the official check digit, different on every call. */
 export function freshEdrpou() {
   counter += 1;
-  const first7 = String(2_000_000 + ((Date.now() % 1_000_000) * 7 + counter * 131) % 7_000_000).padStart(7, "0");
+  const first7 = String(2_000_000 + (((Date.now() % 1_000_000) * 7 + counter * 131) % 7_000_000)).padStart(7, "0");
   const digits = Array.from(first7, Number);
   const value = Number(first7) * 10;
   const base = value < 30_000_000 || value > 60_000_000 ? [1, 2, 3, 4, 5, 6, 7] : [7, 1, 2, 3, 4, 5, 6];

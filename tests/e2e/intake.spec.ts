@@ -80,7 +80,10 @@ test.describe("with JavaScript on", () => {
     });
     await page.goto("/requests/new");
     await page.waitForLoadState("networkidle");
-    expect(scripts.some((path) => /^\/assets\/intake-[\w-]+\.js$/.test(path)), scripts.join(", ")).toBe(true);
+    expect(
+      scripts.some((path) => /^\/assets\/intake-[\w-]+\.js$/.test(path)),
+      scripts.join(", "),
+    ).toBe(true);
     expect(scripts.filter((path) => /entry\.client|\/root-/.test(path))).toEqual([]);
   });
 
@@ -159,9 +162,7 @@ test.describe("with JavaScript on", () => {
     await expect(page.getByText("На цьому пристрої збережено незавершену чернетку")).toBeVisible();
     await page.getByRole("button", { name: "Відновити чернетку" }).click();
     await expect(page.getByLabel("Назва підприємства")).toHaveValue("ТОВ «Чернетка» (демо)");
-    await expect(page.getByLabel("Опис", { exact: false }).first()).toHaveValue(
-      "Текст, який не можна втратити під час відключення світла.",
-    );
+    await expect(page.getByLabel("Опис", { exact: false }).first()).toHaveValue("Текст, який не можна втратити під час відключення світла.");
   });
 
   test("sending without a connection says so and keeps everything typed", async ({ page, context }) => {

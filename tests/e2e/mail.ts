@@ -49,7 +49,10 @@ async function readMail(file: string): Promise<Mail> {
   const wordBytes = ([, kind, text]: RegExpMatchArray) =>
     kind!.toLowerCase() === "b"
       ? Buffer.from(text!, "base64")
-      : Buffer.from(text!.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1");
+      : Buffer.from(
+          text!.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          "latin1",
+        );
   const subject = words.length ? Buffer.concat(words.map(wordBytes)).toString("utf8") : header("subject");
   return { to: header("to"), subject, text: decodeBody(headers, raw.slice(split + 4)), file };
 }

@@ -101,7 +101,9 @@ test("a file the server refuses by its content is named beside the field on the 
   await field.setInputFiles({ name: "рахунок.pdf", mimeType: "application/pdf", buffer: EXE });
   // The browser cannot tell by the name: it goes, and the server's reason comes back here.
   await page.getByRole("button", { name: "Завантажити" }).click();
-  await expect(page.locator("#upload-files-check")).toHaveText("Файл «рахунок.pdf»: такий тип файлу не приймається (або файл пошкоджений). Нічого не збережено.");
+  await expect(page.locator("#upload-files-check")).toHaveText(
+    "Файл «рахунок.pdf»: такий тип файлу не приймається (або файл пошкоджений). Нічого не збережено.",
+  );
   await expect(page.getByTestId("request-file")).toHaveCount(0);
   // The page did not reload: the file is still chosen, and the button works again.
   expect(await field.evaluate((input: HTMLInputElement) => input.files?.[0]?.name)).toBe("рахунок.pdf");
@@ -127,7 +129,9 @@ test("on the request page, a lost connection keeps the message typed and the fil
   const text = "Перевізник підтвердив дату — акт у додатку";
   await note.getByRole("textbox").fill(text);
   await requestPage.locator("#action-note-file").setInputFiles({ name: "акт перевізника.pdf", mimeType: "application/pdf", buffer: PDF });
-  await requestPage.route(`**/requests/${reference}**`, (route) => (route.request().method() === "POST" ? route.abort("internetdisconnected") : route.fallback()));
+  await requestPage.route(`**/requests/${reference}**`, (route) =>
+    route.request().method() === "POST" ? route.abort("internetdisconnected") : route.fallback(),
+  );
   await note.getByRole("button").last().click();
   await expect(requestPage.getByText("З'єднання перервалося: нічого не надіслано.", { exact: false })).toBeVisible();
   await expect(note.getByRole("textbox")).toHaveValue(text);

@@ -183,7 +183,12 @@ test("the server's HTML of every visited page has no error (W3C Nu validator)", 
   const started = Date.now();
   const results = validateHtml([control, ...files.map((file) => path.join(PAGES_DIR, file))]);
   console.log(`page checks: ${files.length} documents validated in ${Date.now() - started} ms`);
-  expect(results.get(control)!.map((m) => m.message).join("\n")).toContain("Duplicate ID");
+  expect(
+    results
+      .get(control)!
+      .map((m) => m.message)
+      .join("\n"),
+  ).toContain("Duplicate ID");
   const problems = files.flatMap((file) => {
     const messages = results.get(path.join(PAGES_DIR, file))!;
     if (!messages.length) return [];

@@ -46,4 +46,3 @@ export function validateHtml(files: string[], env: NodeJS.ProcessEnv = process.e
   }
   return byFile;
 }
-

@@ -51,7 +51,10 @@ async function staff(browser: Browser, email: string) {
 async function oneMail(browser: Browser, to: string, subject: string, since: number) {
   await deliverMail(browser);
   const mails = await mailsTo(to, subject, since);
-  expect(mails.map((m) => m.subject), `e-mails to ${to} about "${subject}"`).toHaveLength(1);
+  expect(
+    mails.map((m) => m.subject),
+    `e-mails to ${to} about "${subject}"`,
+  ).toHaveLength(1);
   return mails[0]!;
 }
 
@@ -126,7 +129,10 @@ test("a week of one request: every step reaches the right people by e-mail, and 
     await answer(first.page, first.statusLink, "Так, є майданчик біля воріт №2.");
     await deliverMail(browser);
     const ownerHeard = await mailsTo(OWNER, `[${first.reference}] Підприємство відповіло на запитання`, since);
-    expect(ownerHeard.map((m) => m.text)).toEqual([expect.stringContaining("Дванадцять верстатів"), expect.stringContaining("Так, є майданчик біля воріт №2.")]);
+    expect(ownerHeard.map((m) => m.text)).toEqual([
+      expect.stringContaining("Дванадцять верстатів"),
+      expect.stringContaining("Так, є майданчик біля воріт №2."),
+    ]);
     expect(await mailsTo(MEMBER, "Підприємство відповіло на запитання", since)).toHaveLength(0);
     await member.goto(`/requests/${first.reference}`);
     await expect(member.locator(".status-badge")).toHaveText("У роботі");

@@ -21,8 +21,7 @@ const freshAddress = () => `192.0.2.${++addressCounter}`;
 const signInWith = (email: string, password: string) => login({ email, password, ipAddress: freshAddress() });
 const whoIs = (cookie: string) => getSessionUser(new Request("http://localhost/queue", { headers: { Cookie: cookie } }));
 
-const changeAt = (cookie: string, form: Record<string, string>) =>
-  call(accountPage.action, formRequest("/account", form, { headers: { Cookie: cookie } }));
+const changeAt = (cookie: string, form: Record<string, string>) => call(accountPage.action, formRequest("/account", form, { headers: { Cookie: cookie } }));
 const forgot = (email: string, address = freshAddress()) => call(forgotPage.action, formRequest("/forgot-password", { email }), {}, { clientAddress: address });
 const openReset = (token: string) => call(resetPage.loader, new Request(`http://localhost/reset-password/${token}`), { token });
 const postReset = (token: string, form: Record<string, string>) => call(resetPage.action, formRequest(`/reset-password/${token}`, form), { token });
@@ -189,7 +188,9 @@ describe("forgot password", () => {
     expect(await isResetLinkUsable({ token: second! })).toBe(true);
 
     // An admin's one-time password (decision 008) still works, and the mailed link no longer does.
-    const reset = await call(userPage.action, formRequest(`/admin/users/${user.id}`, { intent: "resetPassword" }, { headers: { Cookie: adminCookie } }), { id: user.id });
+    const reset = await call(userPage.action, formRequest(`/admin/users/${user.id}`, { intent: "resetPassword" }, { headers: { Cookie: adminCookie } }), {
+      id: user.id,
+    });
     expect(reset.status).toBe(200);
     expect(await isResetLinkUsable({ token: second! })).toBe(false);
     expect((await signInWith("expiring@rrc.example", reset.data.password)).ok).toBe(true);

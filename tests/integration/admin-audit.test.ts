@@ -31,7 +31,11 @@ const auditAt = (search: string, cookie = adminCookie) => call(auditPage.loader,
 async function downloadCsv(search: string, cookie = adminCookie, language?: "en") {
   const headers: Record<string, string> = { Cookie: cookie };
   if (language) headers.Cookie += "; lang=en";
-  const response = (await auditDownload.loader({ request: new Request(`http://localhost/admin/audit/download${search}`, { headers }), params: {}, context: {} })) as Response;
+  const response = (await auditDownload.loader({
+    request: new Request(`http://localhost/admin/audit/download${search}`, { headers }),
+    params: {},
+    context: {},
+  })) as Response;
   // Decoded keeping the byte-order mark (Response.text() drops it).
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
   return { response, text };
@@ -56,7 +60,13 @@ beforeAll(async () => {
   coordinatorCookie = await cookieFor(coordinator.id);
   const created = await call(clustersPage.action, post("/admin/clusters", cluster, adminCookie));
   expect(created.status).toBe(303);
-  const member = await createUser({ email: "audit.member@rrc.example", name: "М", password: PASSWORD, role: "CLUSTER_MEMBER", clusterId: (await db.cluster.findUniqueOrThrow({ where: { slug: "audit-metal" } })).id });
+  const member = await createUser({
+    email: "audit.member@rrc.example",
+    name: "М",
+    password: PASSWORD,
+    role: "CLUSTER_MEMBER",
+    clusterId: (await db.cluster.findUniqueOrThrow({ where: { slug: "audit-metal" } })).id,
+  });
   memberCookie = await cookieFor(member.id);
 });
 
@@ -106,7 +116,14 @@ describe("what is recorded", () => {
       ["user.activate", admin.id, "audited@rrc.example"],
       ["user.resetPassword", admin.id, "audited@rrc.example"],
     ]);
-    expect(JSON.parse(entries[0]!.after!)).toEqual({ email: "audited@rrc.example", name: "Ірина", role: "COORDINATOR", active: true, cluster: null, password: "generated" });
+    expect(JSON.parse(entries[0]!.after!)).toEqual({
+      email: "audited@rrc.example",
+      name: "Ірина",
+      role: "COORDINATOR",
+      active: true,
+      cluster: null,
+      password: "generated",
+    });
     expect([JSON.parse(entries[1]!.before!), JSON.parse(entries[1]!.after!)]).toEqual([
       { email: "audited@rrc.example", name: "Ірина", role: "COORDINATOR", active: true, cluster: null },
       { email: "audited@rrc.example", name: "Ірина", role: "CLUSTER_MEMBER", active: true, cluster: "audit-metal" },
@@ -122,11 +139,18 @@ describe("what is recorded", () => {
     const count = await db.adminAuditEntry.count();
     const taken = await call(usersPage.action, post("/admin/users", { email: "audited@rrc.example", name: "Друга", role: "ADMIN" }, adminCookie));
     expect(taken.status).toBe(400);
-    const selfDemote = await call(userPage.action, post(`/admin/users/${admin.id}`, { intent: "update", name: "А", role: "COORDINATOR", cluster: "" }, adminCookie), { id: admin.id });
+    const selfDemote = await call(
+      userPage.action,
+      post(`/admin/users/${admin.id}`, { intent: "update", name: "А", role: "COORDINATOR", cluster: "" }, adminCookie),
+      { id: admin.id },
+    );
     expect(selfDemote.status).toBe(400);
     expect(await db.adminAuditEntry.count()).toBe(count);
 
-    const fromCli = await createUserByCommand({ input: { email: "cli@rrc.example", role: "COORDINATOR", password: "a-long-enough-password" }, actorUserId: null });
+    const fromCli = await createUserByCommand({
+      input: { email: "cli@rrc.example", role: "COORDINATOR", password: "a-long-enough-password" },
+      actorUserId: null,
+    });
     expect(fromCli.ok).toBe(true);
     expect(await db.adminAuditEntry.findFirst({ where: { subjectLabel: "cli@rrc.example" } })).toMatchObject({ action: "user.create", actorUserId: null });
   });
@@ -218,7 +242,7 @@ describe("/admin/audit", () => {
         action: "cluster.update",
         subjectType: "cluster",
         subjectId: "x",
-        subjectLabel: "=HYPERLINK(\"http://evil.example\")",
+        subjectLabel: '=HYPERLINK("http://evil.example")',
         before: { contactName: "Оксана" },
         after: { contactName: "@SUM(A1)" },
         now: new Date("2026-02-02T10:00:00Z"),

@@ -34,13 +34,11 @@ function post(path: string, form: Record<string, string | string[]>, cookie: str
   return formRequest(path, form, { headers: { Cookie: cookie } });
 }
 
-const createClusterAt = (form: Record<string, string | string[]>, cookie = adminCookie) =>
-  call(clustersPage.action, post("/admin/clusters", form, cookie));
+const createClusterAt = (form: Record<string, string | string[]>, cookie = adminCookie) => call(clustersPage.action, post("/admin/clusters", form, cookie));
 const updateClusterAt = (slug: string, form: Record<string, string | string[]>, cookie = adminCookie) =>
   call(clusterPage.action, post(`/admin/clusters/${slug}`, form, cookie), { slug });
 const createUserAt = (form: Record<string, string>, cookie = adminCookie) => call(usersPage.action, post("/admin/users", form, cookie));
-const actOnUser = (id: string, form: Record<string, string>, cookie = adminCookie) =>
-  call(userPage.action, post(`/admin/users/${id}`, form, cookie), { id });
+const actOnUser = (id: string, form: Record<string, string>, cookie = adminCookie) => call(userPage.action, post(`/admin/users/${id}`, form, cookie), { id });
 
 /** A staff member signed in as the browser would be: is this cookie still somebody? */
 const whoIs = (cookie: string) => getSessionUser(get("/queue", cookie));
@@ -68,8 +66,24 @@ const validCluster = {
 beforeAll(async () => {
   admin = await createUser({ email: "admin@rrc.example", name: "Адмін", password: PASSWORD, role: "ADMIN" });
   coordinator = await createUser({ email: "coordinator@rrc.example", name: "Координатор", password: PASSWORD, role: "COORDINATOR" });
-  kharkiv = await createCluster({ slug: "kharkiv-metal", nameUk: "Харків метал", nameEn: "Kharkiv Metal", kind: "CLUSTER", homeRegion: "UA-63", capabilities: ["SUPPLIES"], regions: ["UA-63"] });
-  closed = await createCluster({ slug: "closed", nameUk: "Закритий", nameEn: "Closed", kind: "INITIATIVE", homeRegion: "UA-30", capabilities: ["OTHER"], regions: [] });
+  kharkiv = await createCluster({
+    slug: "kharkiv-metal",
+    nameUk: "Харків метал",
+    nameEn: "Kharkiv Metal",
+    kind: "CLUSTER",
+    homeRegion: "UA-63",
+    capabilities: ["SUPPLIES"],
+    regions: ["UA-63"],
+  });
+  closed = await createCluster({
+    slug: "closed",
+    nameUk: "Закритий",
+    nameEn: "Closed",
+    kind: "INITIATIVE",
+    homeRegion: "UA-30",
+    capabilities: ["OTHER"],
+    regions: [],
+  });
   await db.$transaction((tx) => tx.cluster.update({ where: { id: closed.id }, data: { active: false } }));
   adminCookie = await cookieFor(admin.id);
   coordinatorCookie = await cookieFor(coordinator.id);

@@ -22,12 +22,34 @@ let member: Person & { clusterId: string | null };
 let otherMember: Person;
 
 beforeAll(async () => {
-  cluster = await createCluster({ slug: "steel", nameUk: "Сталь", nameEn: "Steel", kind: "CLUSTER", homeRegion: "UA-12", capabilities: ["SUPPLIES"], regions: ["UA-12"] });
-  otherCluster = await createCluster({ slug: "cloth", nameUk: "Тканини", nameEn: "Cloth", kind: "CLUSTER", homeRegion: "UA-46", capabilities: ["SUPPLIES"], regions: ["UA-46"] });
+  cluster = await createCluster({
+    slug: "steel",
+    nameUk: "Сталь",
+    nameEn: "Steel",
+    kind: "CLUSTER",
+    homeRegion: "UA-12",
+    capabilities: ["SUPPLIES"],
+    regions: ["UA-12"],
+  });
+  otherCluster = await createCluster({
+    slug: "cloth",
+    nameUk: "Тканини",
+    nameEn: "Cloth",
+    kind: "CLUSTER",
+    homeRegion: "UA-46",
+    capabilities: ["SUPPLIES"],
+    regions: ["UA-46"],
+  });
   owner = await createUser({ email: "owner@rrc.example", name: "Owner", password: "pw-123456789", role: "COORDINATOR" });
   colleague = await createUser({ email: "colleague@rrc.example", name: "Colleague", password: "pw-123456789", role: "COORDINATOR" });
   member = await createUser({ email: "member@steel.example", name: "Member", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: cluster.id });
-  otherMember = await createUser({ email: "member@cloth.example", name: "Other", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: otherCluster.id });
+  otherMember = await createUser({
+    email: "member@cloth.example",
+    name: "Other",
+    password: "pw-123456789",
+    role: "CLUSTER_MEMBER",
+    clusterId: otherCluster.id,
+  });
   const former = await createUser({ email: "former@steel.example", name: "Former", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: cluster.id });
   await db.$transaction((tx) => tx.user.update({ where: { id: former.id }, data: { active: false } }));
   await createUser({ email: "admin@rrc.example", name: "Admin", password: "pw-123456789", role: "ADMIN" });
@@ -196,9 +218,7 @@ describe("the people looking after a request hear of the enterprise's activity",
 
   it("a reopening reaches the owner and the cluster that resolved it", async () => {
     const request = await fileIn("RESOLVED");
-    const written = await writtenBy(request.id, () =>
-      enterpriseAction({ token: request.token, action: "reopen", message: "Поставка неповна: бракує 5 т." }),
-    );
+    const written = await writtenBy(request.id, () => enterpriseAction({ token: request.token, action: "reopen", message: "Поставка неповна: бракує 5 т." }));
     expect(written.every((n) => n.kind === "enterpriseReopened")).toBe(true);
     expect(recipients(written)).toEqual([member.email, owner.email].sort());
     expect(written[0]!.body).toContain("> Поставка неповна: бракує 5 т.");
@@ -218,7 +238,12 @@ describe("the people looking after a request hear of the enterprise's activity",
     const before = await db.notification.count();
     await expect(
       db.$transaction(async (tx) => {
-        await transitionRequestInTx(tx, { requestId: request.id, action: "enterpriseMessage", actor: { type: "ENTERPRISE" }, input: { message: "Ще питання" } });
+        await transitionRequestInTx(tx, {
+          requestId: request.id,
+          action: "enterpriseMessage",
+          actor: { type: "ENTERPRISE" },
+          input: { message: "Ще питання" },
+        });
         throw new Error("failed later in the same transaction");
       }),
     ).rejects.toThrow("failed later");

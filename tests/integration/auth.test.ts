@@ -364,7 +364,10 @@ describe("sessions", () => {
 });
 
 describe("guards", () => {
-  const guarded = (guard: (request: Request) => Promise<unknown>) => ({ request }: { request: Request }) => guard(request);
+  const guarded =
+    (guard: (request: Request) => Promise<unknown>) =>
+    ({ request }: { request: Request }) =>
+      guard(request);
 
   it("requireUser sends an anonymous visitor to /login with the way back", async () => {
     const answer = await call(guarded(requireUser), get("/queue?status=NEW&page=2"));
@@ -391,11 +394,17 @@ describe("guards", () => {
     expect(denied.status).toBe(403);
 
     const coordinatorCookie = await signIn(coordinator.email);
-    const allowed = await call(guarded((r) => requireRole(r, "COORDINATOR")), get("/queue", coordinatorCookie));
+    const allowed = await call(
+      guarded((r) => requireRole(r, "COORDINATOR")),
+      get("/queue", coordinatorCookie),
+    );
     expect(allowed.status).toBe(200);
     expect(allowed.data).toMatchObject({ id: coordinator.id, role: "COORDINATOR" });
 
-    const adminOnly = await call(guarded((r) => requireRole(r, "ADMIN")), get("/admin", coordinatorCookie));
+    const adminOnly = await call(
+      guarded((r) => requireRole(r, "ADMIN")),
+      get("/admin", coordinatorCookie),
+    );
     expect(adminOnly.status).toBe(403);
 
     const anonymous = await call(guarded(requireStaff), get("/queue"));

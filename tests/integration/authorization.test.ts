@@ -61,7 +61,10 @@ const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) 
   "requests.$reference_.files_.$fileId_.thumbnail.ts": {
     loader: "signedIn",
     action: "none",
-    path: (c) => ({ url: `/requests/${c.memberReference}/files/${c.memberFileId}/thumbnail`, params: { reference: c.memberReference, fileId: c.memberFileId } }),
+    path: (c) => ({
+      url: `/requests/${c.memberReference}/files/${c.memberFileId}/thumbnail`,
+      params: { reference: c.memberReference, fileId: c.memberFileId },
+    }),
   },
   "s.$token_.files.ts": { loader: "none", action: "public", path: (c) => ({ url: `/s/${c.token}/files`, params: { token: c.token } }) },
   "s.$token_.files_.$fileId.ts": {
@@ -70,7 +73,11 @@ const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) 
     path: (c) => ({ url: `/s/${c.token}/files/${c.enterpriseFileId}`, params: { token: c.token, fileId: c.enterpriseFileId } }),
   },
   "admin.replies._index.tsx": { loader: "admin", action: "admin", path: () => ({ url: "/admin/replies", params: {} }) },
-  "admin.replies.$id.tsx": { loader: "admin", action: "admin", path: (c) => ({ url: `/admin/replies/${c.replyTemplateId}`, params: { id: c.replyTemplateId } }) },
+  "admin.replies.$id.tsx": {
+    loader: "admin",
+    action: "admin",
+    path: (c) => ({ url: `/admin/replies/${c.replyTemplateId}`, params: { id: c.replyTemplateId } }),
+  },
   "s.$token_.files_.$fileId_.thumbnail.ts": {
     loader: "public",
     action: "none",
@@ -99,12 +106,28 @@ const ROUTES: Record<string, { loader: Access; action: Access; path: (ctx: Ctx) 
   },
 };
 
-type Ctx = { token: string; edrpou: string; memberReference: string; memberFileId: string; enterpriseFileId: string; replyTemplateId: string; users: Record<Who, string | null> };
+type Ctx = {
+  token: string;
+  edrpou: string;
+  memberReference: string;
+  memberFileId: string;
+  enterpriseFileId: string;
+  replyTemplateId: string;
+  users: Record<Who, string | null>;
+};
 const ctx = {} as Ctx;
 
 beforeAll(async () => {
   const random = seededRandom(5);
-  const cluster = await createCluster({ slug: "a", nameUk: "А", nameEn: "A", kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["OTHER"], regions: ["UA-30"] });
+  const cluster = await createCluster({
+    slug: "a",
+    nameUk: "А",
+    nameEn: "A",
+    kind: "CLUSTER",
+    homeRegion: "UA-30",
+    capabilities: ["OTHER"],
+    regions: ["UA-30"],
+  });
   const member = await createUser({ email: "m@test.example", name: "M", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: cluster.id });
   const coordinator = await createUser({ email: "c@test.example", name: "C", password: "pw-123456789", role: "COORDINATOR" });
   const admin = await createUser({ email: "a@test.example", name: "A", password: "pw-123456789", role: "ADMIN" });
@@ -120,7 +143,16 @@ beforeAll(async () => {
   // A document on each: the downloads answer 200 to those allowed.
   const stored = await fileStore().put(Readable.from([Buffer.from("%PDF-1.4\n")]), { maxBytes: 100 });
   // Standing in for a photo and its thumbnail: what the routes check is who asks, not the bytes.
-  const document = { ...stored, originalName: "a.pdf", type: "pdf", visibility: "PUBLIC" as const, thumbnailSha256: stored.sha256, thumbnailSize: stored.size, thumbnailWidth: 1, thumbnailHeight: 1 };
+  const document = {
+    ...stored,
+    originalName: "a.pdf",
+    type: "pdf",
+    visibility: "PUBLIC" as const,
+    thumbnailSha256: stored.sha256,
+    thumbnailSize: stored.size,
+    thumbnailWidth: 1,
+    thumbnailHeight: 1,
+  };
   ctx.memberFileId = (await db.requestFile.create({ data: { ...document, requestId: own.id, addedByType: "USER", addedById: coordinator.id } })).id;
   ctx.enterpriseFileId = (await db.requestFile.create({ data: { ...document, requestId: filed.id, addedByType: "ENTERPRISE" } })).id;
   ctx.replyTemplateId = (
@@ -214,7 +246,11 @@ describe("staff-only request actions × role", () => {
         urgency: r.urgency,
         title: r.title,
         description: r.description,
-        ...Object.fromEntries(Object.entries(details).filter(([, v]) => !Array.isArray(v)).map(([k, v]) => [k, String(v)])),
+        ...Object.fromEntries(
+          Object.entries(details)
+            .filter(([, v]) => !Array.isArray(v))
+            .map(([k, v]) => [k, String(v)]),
+        ),
         ...(sensitive.productType ? { defenceProductType: String(sensitive.productType) } : {}),
       };
     },

@@ -60,7 +60,9 @@ async function upload(token: string, files: { name: string; content: Buffer }[])
 describe("backing up and restoring the documents with the database", () => {
   it("restores the same rows and the same contents after files were deleted and altered", { timeout: 60_000 }, async () => {
     const filed = await createRequest({ input: buildIntake(random) });
-    const photo = await sharp({ create: { width: 600, height: 400, channels: 3, background: "#a52" } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 600, height: 400, channels: 3, background: "#a52" } })
+      .jpeg()
+      .toBuffer();
     await upload(filed.token, [
       { name: "рахунок.pdf", content: PDF },
       { name: "перелік.csv", content: CSV },
@@ -82,8 +84,8 @@ describe("backing up and restoring the documents with the database", () => {
 
     // Losses after the backup: one file deleted, one altered in place, the thumbnail deleted,
     // a row deleted and a request filed since.
-    const [pdfRow, csvRow, photoRow] = ["рахунок.pdf", "перелік.csv", "цех.jpg"].map(
-      (name) => before.rows.find((r) => (r as unknown as { originalName: string }).originalName === name)!,
+    const [pdfRow, csvRow, photoRow] = ["рахунок.pdf", "перелік.csv", "цех.jpg"].map((name) =>
+      before.rows.find((r) => (r as unknown as { originalName: string }).originalName === name)!,
     ) as [(typeof before.rows)[number], (typeof before.rows)[number], (typeof before.rows)[number]];
     fs.rmSync(stored(pdfRow.sha256));
     fs.writeFileSync(stored(csvRow.sha256), "altered");

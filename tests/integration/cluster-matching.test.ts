@@ -21,7 +21,13 @@ function seed(slug: string, homeRegion: Region, capabilities: Category[], region
 }
 
 const memberOf = async (cluster: Ref) => {
-  const user = await createUser({ email: `${cluster.slug}@member.example`, name: cluster.slug, password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: cluster.id });
+  const user = await createUser({
+    email: `${cluster.slug}@member.example`,
+    name: cluster.slug,
+    password: "pw-123456789",
+    role: "CLUSTER_MEMBER",
+    clusterId: cluster.id,
+  });
   return { id: user.id, clusterId: cluster.id };
 };
 
@@ -119,7 +125,12 @@ describe("loadMatchingCandidates", () => {
     expect(stats("golf")).toEqual({ ...none, assignedTotal: 1, declinedTotal: 1, declinedThisRequest: true });
     expect(stats("foxtrot")).toEqual({ ...none, active: false });
 
-    expect(bySlug.alpha).toMatchObject({ capabilities: expect.arrayContaining(["SUPPLIES", "LOGISTICS"]), regions: ["UA-63"], homeRegion: "UA-63", nameEn: "Cluster alpha" });
+    expect(bySlug.alpha).toMatchObject({
+      capabilities: expect.arrayContaining(["SUPPLIES", "LOGISTICS"]),
+      regions: ["UA-63"],
+      homeRegion: "UA-63",
+      nameEn: "Cluster alpha",
+    });
   });
 });
 

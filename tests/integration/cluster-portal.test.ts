@@ -14,12 +14,23 @@ const refs: Record<"a" | "b", string[]> = { a: [], b: [] };
 let memberA: string;
 
 beforeAll(async () => {
-  const seed = (slug: string) => ({ slug, nameUk: slug, nameEn: slug, kind: "CLUSTER" as const, homeRegion: "UA-30" as const, capabilities: ["OTHER" as const], regions: ["UA-30" as const] });
+  const seed = (slug: string) => ({
+    slug,
+    nameUk: slug,
+    nameEn: slug,
+    kind: "CLUSTER" as const,
+    homeRegion: "UA-30" as const,
+    capabilities: ["OTHER" as const],
+    regions: ["UA-30" as const],
+  });
   const a = await createCluster(seed("cluster-a"));
   const b = await createCluster(seed("cluster-b"));
   const coordinator = await createUser({ email: "c@p.example", name: "C", password: "pw-123456789", role: "COORDINATOR" });
   memberA = (await createUser({ email: "a@p.example", name: "A", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: a.id })).id;
-  for (const [key, cluster] of [["a", a], ["b", b]] as const) {
+  for (const [key, cluster] of [
+    ["a", a],
+    ["b", b],
+  ] as const) {
     for (let i = 0; i < 3; i++) {
       const filed = await createRequest({ input: buildIntake(random) });
       await db.$transaction((tx) =>

@@ -19,7 +19,15 @@ const NOW = new Date("2026-11-26T10:00:00Z");
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  const cluster = await createCluster({ slug: "d", nameUk: "Д", nameEn: "D", kind: "CLUSTER", homeRegion: "UA-63", capabilities: ["ENERGY"], regions: ["UA-63"] });
+  const cluster = await createCluster({
+    slug: "d",
+    nameUk: "Д",
+    nameEn: "D",
+    kind: "CLUSTER",
+    homeRegion: "UA-63",
+    capabilities: ["ENERGY"],
+    regions: ["UA-63"],
+  });
   const c = await createUser({ email: "c@d.example", name: "C", password: "pw-123456789", role: "COORDINATOR" });
   const m = await createUser({ email: "m@d.example", name: "M", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: cluster.id });
   const coordinator: Actor = { type: "USER", userId: c.id, role: "COORDINATOR", clusterId: null };
@@ -77,7 +85,13 @@ describe("the dashboard's quicker reads give the weekly report's figures", () =>
     const coordinator: Actor = { type: "USER", userId: coordinatorUser.id, role: "COORDINATOR", clusterId: null };
     const members: Actor[] = [];
     for (const cluster of clusters) {
-      const user = await createUser({ email: `walk-${cluster.slug}@d.example`, name: cluster.slug, password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: cluster.id });
+      const user = await createUser({
+        email: `walk-${cluster.slug}@d.example`,
+        name: cluster.slug,
+        password: "pw-123456789",
+        role: "CLUSTER_MEMBER",
+        clusterId: cluster.id,
+      });
       members.push({ type: "USER", userId: user.id, role: "CLUSTER_MEMBER", clusterId: cluster.id });
     }
     const actors: Actor[] = [coordinator, ...members, { type: "ENTERPRISE" }, { type: "SYSTEM" }];
@@ -90,7 +104,10 @@ describe("the dashboard's quicker reads give the weekly report's figures", () =>
       for (let step = 0; step < 10; step++) {
         at += (2 + history() * 46) * 3600_000;
         if (at >= NOW.getTime()) break;
-        const state = await db.request.findUniqueOrThrow({ where: { id: filed.id }, select: { status: true, triagedAt: true, assignedClusterId: true, ownerId: true, infoAskedFrom: true } });
+        const state = await db.request.findUniqueOrThrow({
+          where: { id: filed.id },
+          select: { status: true, triagedAt: true, assignedClusterId: true, ownerId: true, infoAskedFrom: true },
+        });
         // Taking a filing's enterprise details into the registry and passing ownership touch no
         // figure of the report; corrections come after the walk (below), so they do not hold the
         // walk back.
@@ -103,7 +120,10 @@ describe("the dashboard's quicker reads give the weekly report's figures", () =>
         const { actor, action } = pick(choices) as { actor: Actor; action: Action };
         const others = clusters.filter((c) => c.id !== state.assignedClusterId);
         // A merge goes into a request that is not itself merged.
-        const original = await db.request.findFirst({ where: { id: { in: ids.filter((id) => id !== filed.id) }, status: { not: "DUPLICATE" } }, select: { id: true } });
+        const original = await db.request.findFirst({
+          where: { id: { in: ids.filter((id) => id !== filed.id) }, status: { not: "DUPLICATE" } },
+          select: { id: true },
+        });
         const duplicateOf = original?.id;
         if (action === "markDuplicate" && !duplicateOf) continue;
         await db.$transaction((tx) =>
@@ -126,7 +146,10 @@ describe("the dashboard's quicker reads give the weekly report's figures", () =>
     // urgency and region, and due times moved with the urgency.
     const corrections = seededRandom(4949);
     for (const id of ids.filter((_, i) => i % 3 === 0)) {
-      const state = await db.request.findUniqueOrThrow({ where: { id }, select: { status: true, triagedAt: true, assignedClusterId: true, infoAskedFrom: true } });
+      const state = await db.request.findUniqueOrThrow({
+        where: { id },
+        select: { status: true, triagedAt: true, assignedClusterId: true, infoAskedFrom: true },
+      });
       if (!availableActions(coordinator, state).includes("edit")) continue;
       const intake = buildIntake(corrections, { urgency: URGENCIES[Math.floor(corrections() * 4)], category: CATEGORIES[Math.floor(corrections() * 10)] });
       await db.$transaction((tx) =>

@@ -19,7 +19,15 @@ let memberCookie: string;
 const references: string[] = [];
 
 beforeAll(async () => {
-  const cluster = await createCluster({ slug: "ent-a", nameUk: "Кластер Е", nameEn: "Cluster E", kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["OTHER"], regions: ["UA-30"] });
+  const cluster = await createCluster({
+    slug: "ent-a",
+    nameUk: "Кластер Е",
+    nameEn: "Cluster E",
+    kind: "CLUSTER",
+    homeRegion: "UA-30",
+    capabilities: ["OTHER"],
+    regions: ["UA-30"],
+  });
   const coordinator = await createUser({ email: "c@ent.example", name: "Олена Реєстрова", password: "pw-123456789", role: "COORDINATOR" });
   const member = await createUser({ email: "m@ent.example", name: "M", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: cluster.id });
   coordinatorCookie = await cookieFor(coordinator.id);
@@ -99,7 +107,8 @@ describe("the enterprise page", () => {
 
 describe("ways to the enterprise page", () => {
   it("a queue search for an EDRPOU offers the enterprise's page; other searches do not", async () => {
-    const search = (q: string) => call(queueLoader, new Request(`http://localhost/queue?q=${encodeURIComponent(q)}`, { headers: { Cookie: coordinatorCookie } }));
+    const search = (q: string) =>
+      call(queueLoader, new Request(`http://localhost/queue?q=${encodeURIComponent(q)}`, { headers: { Cookie: coordinatorCookie } }));
     const byCode = await search(EDRPOU);
     expect(byCode.data.enterprise).toEqual({ edrpou: EDRPOU, name: "ТОВ «Граніт Метал»" });
     expect(byCode.data.queue.total).toBe(5);

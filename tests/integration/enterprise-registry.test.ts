@@ -54,7 +54,12 @@ describe("the enterprise registry", () => {
     const original = buildIntake(random, { category: "ENERGY" });
     const first = await createRequest({ input: original });
     // Anyone can file with a known EDRPOU code.
-    const other = { ...buildIntake(random, { category: "ENERGY" }), edrpou: original.edrpou, enterpriseName: "ТОВ «Підміна» (демо)", email: "new@enterprise.example" };
+    const other = {
+      ...buildIntake(random, { category: "ENERGY" }),
+      edrpou: original.edrpou,
+      enterpriseName: "ТОВ «Підміна» (демо)",
+      email: "new@enterprise.example",
+    };
     const second = await createRequest({ input: other });
 
     const registry = () => db.enterprise.findUniqueOrThrow({ where: { edrpou: original.edrpou } });
@@ -96,7 +101,9 @@ describe("the enterprise registry", () => {
   it("is changed by staff only: a cluster member holding the request is refused", async () => {
     const original = buildIntake(random, { category: "ENERGY" });
     await createRequest({ input: original });
-    const second = await createRequest({ input: { ...buildIntake(random, { category: "ENERGY" }), edrpou: original.edrpou, enterpriseName: "Інша назва (демо)" } });
+    const second = await createRequest({
+      input: { ...buildIntake(random, { category: "ENERGY" }), edrpou: original.edrpou, enterpriseName: "Інша назва (демо)" },
+    });
     await assign(second.id, clusterB.id);
     const refused = await call(
       requestAction,

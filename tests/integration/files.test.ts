@@ -26,7 +26,15 @@ import { call } from "./route-helpers";
 import { cookieFor } from "./sessions";
 
 const random = seededRandom(14);
-const seed = (slug: string): ClusterSeed => ({ slug, nameUk: `Кластер ${slug}`, nameEn: `Cluster ${slug}`, kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["SUPPLIES"], regions: ["UA-30"] });
+const seed = (slug: string): ClusterSeed => ({
+  slug,
+  nameUk: `Кластер ${slug}`,
+  nameEn: `Cluster ${slug}`,
+  kind: "CLUSTER",
+  homeRegion: "UA-30",
+  capabilities: ["SUPPLIES"],
+  regions: ["UA-30"],
+});
 const users = {} as Record<"coordinator" | "member" | "stranger", { id: string; clusterId: string | null }>;
 const filesDir = () => path.resolve(env.FILES_DIR);
 
@@ -97,7 +105,14 @@ async function download(kind: "enterprise" | "staff", target: string, fileId: st
 describe("uploads from the status page", () => {
   it("keeps the files, lists them on both pages and sends them back as attachments with their Cyrillic names", async () => {
     const filed = await fileRequest();
-    const answer = await upload("enterprise", filed.token, form([{ name: "Рахунок №5.pdf", content: PDF }, { name: "перелік.csv", content: CSV }]));
+    const answer = await upload(
+      "enterprise",
+      filed.token,
+      form([
+        { name: "Рахунок №5.pdf", content: PDF },
+        { name: "перелік.csv", content: CSV },
+      ]),
+    );
     expect(answer.status).toBe(303);
     expect(answer.location).toBe(`/s/${filed.token}?files=added&count=2#files`);
 
@@ -119,9 +134,13 @@ describe("uploads from the status page", () => {
     expect(got.headers.get("Content-Security-Policy")).toMatch(/default-src 'none'/);
     expect(got.headers.get("Cache-Control")).toBe("private, no-store");
 
-    const staffPage = await call(requestPage, new Request(`http://localhost/requests/${filed.reference}`, { headers: { Cookie: await cookieFor(users.coordinator.id) } }), {
-      reference: filed.reference,
-    });
+    const staffPage = await call(
+      requestPage,
+      new Request(`http://localhost/requests/${filed.reference}`, { headers: { Cookie: await cookieFor(users.coordinator.id) } }),
+      {
+        reference: filed.reference,
+      },
+    );
     expect(staffPage.data.files.map((f: { originalName: string; addedByName: string | null }) => [f.originalName, f.addedByName])).toEqual([
       ["Рахунок №5.pdf", null],
       ["перелік.csv", null],
@@ -178,7 +197,11 @@ describe("types are decided by content", () => {
       ]),
     );
     expect(answer.location).toContain("files=added&count=6");
-    const rows = await db.requestFile.findMany({ where: { requestId: filed.id }, orderBy: { originalName: "asc" }, select: { originalName: true, type: true } });
+    const rows = await db.requestFile.findMany({
+      where: { requestId: filed.id },
+      orderBy: { originalName: "asc" },
+      select: { originalName: true, type: true },
+    });
     expect(Object.fromEntries(rows.map((r) => [r.originalName, r.type]))).toEqual({
       "список.docx": "docx",
       "облік.xlsx": "xlsx",
@@ -193,7 +216,9 @@ describe("types are decided by content", () => {
 /** 9,000 × 9,000 pixels of one colour: a small file that would decode to a quarter of a gigabyte. */
 let hugePng: Buffer;
 beforeAll(async () => {
-  hugePng = await sharp({ create: { width: 9000, height: 9000, channels: 3, background: "#888" } }).png().toBuffer();
+  hugePng = await sharp({ create: { width: 9000, height: 9000, channels: 3, background: "#888" } })
+    .png()
+    .toBuffer();
 });
 
 describe("bad input gets its message and leaves nothing behind", () => {
@@ -208,13 +233,28 @@ describe("bad input gets its message and leaves nothing behind", () => {
     ["a control character in the name", () => [{ name: "a\tb.pdf", content: PDF }], "badName"],
     ["a control character that breaks the part's header", () => [{ name: "a\u0001b.pdf", content: PDF }], "notMultipart"],
     ["a bidirectional override in the name", () => [{ name: "invoice\u202efdp.exe", content: PDF }], "badName"],
-    ["too many files", () => Array.from({ length: 11 }, (_, i) => ({ name: `${i}.pdf`, content: Buffer.concat([PDF, Buffer.from(String(i))]) })), "tooManyFiles"],
+    [
+      "too many files",
+      () => Array.from({ length: 11 }, (_, i) => ({ name: `${i}.pdf`, content: Buffer.concat([PDF, Buffer.from(String(i))]) })),
+      "tooManyFiles",
+    ],
     ["a file over 10 MB", () => [{ name: "big.pdf", content: Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]) }], "fileTooLarge"],
-    ["over 25 MB together", () => [0, 1, 2].map((i) => ({ name: `${i}.pdf`, content: Buffer.concat([PDF, Buffer.alloc(9 * 1024 * 1024, i)]) })), "submissionTooLarge"],
+    [
+      "over 25 MB together",
+      () => [0, 1, 2].map((i) => ({ name: `${i}.pdf`, content: Buffer.concat([PDF, Buffer.alloc(9 * 1024 * 1024, i)]) })),
+      "submissionTooLarge",
+    ],
     ["no file chosen", () => [], "noFile"],
     ["an iPhone photo in HEIC, which cannot be converted here", () => [{ name: "IMG_0001.HEIC", content: HEIC }], "heic"],
     ["a photo that cannot be decoded", () => [{ name: "фото.jpg", content: BROKEN_JPEG }], "imageUnreadable"],
-    ["a broken photo after one that was re-encoded", () => [{ name: "good.jpg", content: JPEG }, { name: "broken.png", content: BROKEN_PNG }], "imageUnreadable"],
+    [
+      "a broken photo after one that was re-encoded",
+      () => [
+        { name: "good.jpg", content: JPEG },
+        { name: "broken.png", content: BROKEN_PNG },
+      ],
+      "imageUnreadable",
+    ],
     ["a photo of more than 70 megapixels", () => [{ name: "huge.png", content: hugePng }], "imageTooLarge"],
   ];
   for (const [what, parts, refusal] of cases) {
@@ -257,7 +297,11 @@ describe("bad input gets its message and leaves nothing behind", () => {
     const filed = await fileRequest();
     const answer = await call(
       enterpriseUpload,
-      new Request(`http://localhost/s/${filed.token}/files`, { method: "POST", body: "file=a.pdf", headers: { "Content-Type": "application/x-www-form-urlencoded" } }),
+      new Request(`http://localhost/s/${filed.token}/files`, {
+        method: "POST",
+        body: "file=a.pdf",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      }),
       { token: filed.token },
     );
     expect(answer.location).toBe(`/s/${filed.token}?files=notMultipart#files`);
@@ -303,9 +347,13 @@ describe("uploads and downloads on the request page are scoped like the request"
   it("the request page lists each file with who added it", async () => {
     const filed = await fileRequest("files-a");
     await upload("staff", filed.reference, form([{ name: "акт.pdf", content: PDF }]), users.coordinator.id);
-    const page = await call(requestPage, new Request(`http://localhost/requests/${filed.reference}`, { headers: { Cookie: await cookieFor(users.member.id) } }), {
-      reference: filed.reference,
-    });
+    const page = await call(
+      requestPage,
+      new Request(`http://localhost/requests/${filed.reference}`, { headers: { Cookie: await cookieFor(users.member.id) } }),
+      {
+        reference: filed.reference,
+      },
+    );
     expect(page.data.files).toEqual([
       expect.objectContaining({ originalName: "акт.pdf", addedByName: "Олена Координаторка", size: PDF.length, type: "pdf", visibility: "INTERNAL" }),
     ]);
@@ -356,7 +404,12 @@ describe("photos are re-encoded without their metadata, with a thumbnail", () =>
       expect(row.sha256).not.toBe(sha256Of(photo));
       const after = await sharp(stored).metadata();
       expect(after.format).toBe(format);
-      expect({ exif: after.exif, xmp: after.xmp, iptc: after.iptc, orientation: after.orientation }).toEqual({ exif: undefined, xmp: undefined, iptc: undefined, orientation: undefined });
+      expect({ exif: after.exif, xmp: after.xmp, iptc: after.iptc, orientation: after.orientation }).toEqual({
+        exif: undefined,
+        xmp: undefined,
+        iptc: undefined,
+        orientation: undefined,
+      });
       // Upright: the sideways 40 × 20 is now 20 × 40, and it needs no tag to be shown so.
       expect([after.width, after.height]).toEqual([20, 40]);
       for (const trace of ["SecretCam", "Workshop 7", "2026:11:30", "GPS", "Exif\0\0", "xmpmeta"]) expect(stored.includes(trace), trace).toBe(false);
@@ -373,7 +426,18 @@ describe("photos are re-encoded without their metadata, with a thumbnail", () =>
   it("makes a WebP thumbnail of at most 320 px, listed on both pages and served exactly like the file", async () => {
     const filed = await fileRequest("files-a");
     const photo = await phonePhoto("jpeg", { width: 1200, height: 800 });
-    await upload("staff", filed.reference, form([{ name: "цех.jpg", content: photo }, { name: "акт.pdf", content: PDF }], { visibility: "PUBLIC" }), users.coordinator.id);
+    await upload(
+      "staff",
+      filed.reference,
+      form(
+        [
+          { name: "цех.jpg", content: photo },
+          { name: "акт.pdf", content: PDF },
+        ],
+        { visibility: "PUBLIC" },
+      ),
+      users.coordinator.id,
+    );
     const rows = await db.requestFile.findMany({ where: { requestId: filed.id }, orderBy: { originalName: "asc" } });
     const [pdf, jpeg] = rows as [(typeof rows)[number], (typeof rows)[number]];
     expect(pdf.thumbnailSha256).toBeNull();
@@ -385,9 +449,13 @@ describe("photos are re-encoded without their metadata, with a thumbnail", () =>
       ["цех.jpg", { width: 213, height: 320 }],
       ["акт.pdf", null],
     ]);
-    const staffPage = await call(requestPage, new Request(`http://localhost/requests/${filed.reference}`, { headers: { Cookie: await cookieFor(users.member.id) } }), {
-      reference: filed.reference,
-    });
+    const staffPage = await call(
+      requestPage,
+      new Request(`http://localhost/requests/${filed.reference}`, { headers: { Cookie: await cookieFor(users.member.id) } }),
+      {
+        reference: filed.reference,
+      },
+    );
     expect(staffPage.data.files.map((f: { thumbnail: unknown }) => f.thumbnail)).toEqual([{ width: 213, height: 320 }, null]);
 
     for (const [kind, target, userId] of [
@@ -402,7 +470,9 @@ describe("photos are re-encoded without their metadata, with a thumbnail", () =>
       expect([meta.format, meta.width, meta.height, meta.exif]).toEqual(["webp", 213, 320, undefined]);
       expect(thumbnail.headers.get("Content-Type")).toBe("image/webp");
       expect(thumbnail.headers.get("Content-Length")).toBe(String(thumbnail.body.length));
-      expect(thumbnail.headers.get("Content-Disposition")).toBe(`attachment; filename="___.thumbnail.webp"; filename*=UTF-8''${encodeURIComponent("цех.thumbnail.webp")}`);
+      expect(thumbnail.headers.get("Content-Disposition")).toBe(
+        `attachment; filename="___.thumbnail.webp"; filename*=UTF-8''${encodeURIComponent("цех.thumbnail.webp")}`,
+      );
       for (const header of ["X-Content-Type-Options", "Content-Security-Policy", "Cache-Control", "Referrer-Policy", "X-Robots-Tag"]) {
         expect(thumbnail.headers.get(header), header).toBe(file.headers.get(header));
       }

@@ -20,12 +20,26 @@ let memberA: { id: string };
 let cookies: { coordinator: string; memberA: string; memberB: string };
 
 beforeAll(async () => {
-  const seed = (slug: string) => ({ slug, nameUk: `Кластер ${slug}`, nameEn: `Cluster ${slug}`, kind: "CLUSTER" as const, homeRegion: "UA-30" as const, capabilities: ["OTHER" as const], regions: ["UA-30" as const] });
+  const seed = (slug: string) => ({
+    slug,
+    nameUk: `Кластер ${slug}`,
+    nameEn: `Cluster ${slug}`,
+    kind: "CLUSTER" as const,
+    homeRegion: "UA-30" as const,
+    capabilities: ["OTHER" as const],
+    regions: ["UA-30" as const],
+  });
   clusterA = (await createCluster(seed("ask-a"))).id;
   const clusterB = (await createCluster(seed("ask-b"))).id;
   const c = await createUser({ email: "c@ask.example", name: "Олена Координаторка", password: "pw-123456789", role: "COORDINATOR" });
   memberA = await createUser({ email: "a@ask.example", name: "Андрій з кластера А", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: clusterA });
-  const memberB = await createUser({ email: "b@ask.example", name: "Ірина з кластера Б", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: clusterB });
+  const memberB = await createUser({
+    email: "b@ask.example",
+    name: "Ірина з кластера Б",
+    password: "pw-123456789",
+    role: "CLUSTER_MEMBER",
+    clusterId: clusterB,
+  });
   coordinator = { type: "USER", userId: c.id, role: "COORDINATOR", clusterId: null };
   cookies = { coordinator: await cookieFor(c.id), memberA: await cookieFor(memberA.id), memberB: await cookieFor(memberB.id) };
 });
@@ -47,9 +61,13 @@ const open = (reference: string, cookie: string) =>
 
 async function post(reference: string, cookie: string, fields: Record<string, string>) {
   const version = fields.version ?? String((await db.request.findFirstOrThrow({ where: { reference } })).version);
-  return call(requestAction, formRequest(`/requests/${reference}`, { ...fields, version }, { headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" } }), {
-    reference,
-  });
+  return call(
+    requestAction,
+    formRequest(`/requests/${reference}`, { ...fields, version }, { headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" } }),
+    {
+      reference,
+    },
+  );
 }
 
 const stateOf = (id: string) => db.request.findUniqueOrThrow({ where: { id } });
@@ -74,7 +92,10 @@ describe("a cluster member asks while the request is in progress", () => {
     const list = await call(clusterLoader, new Request("http://localhost/cluster?status=NEEDS_INFO", { headers: { Cookie: cookies.memberA } }));
     expect(list.data.queue.rows.map((r: { reference: string }) => r.reference)).toContain(filed.reference);
     const waiting = await open(filed.reference, cookies.memberA);
-    expect(waiting.data.request.infoExchange).toMatchObject({ question: { message: "Яка товщина листа потрібна?", askedBy: { id: memberA.id } }, ending: null });
+    expect(waiting.data.request.infoExchange).toMatchObject({
+      question: { message: "Яка товщина листа потрібна?", askedBy: { id: memberA.id } },
+      ending: null,
+    });
     expect(waiting.data.request.actions).toEqual(expect.arrayContaining(["resumeWithoutReply", "publicMessage", "note"]));
     expect(waiting.data.request.actions).not.toContain("resolve");
 
@@ -119,9 +140,7 @@ describe("refusals write nothing", () => {
 
   it("nobody asks about a resolved request, and a stale page's question is refused", async () => {
     const resolved = await requestThrough(["triage", "assign", "accept"]);
-    await db.$transaction((tx) =>
-      transitionRequestInTx(tx, { requestId: resolved.id, action: "resolve", actor: coordinator, input: { message: "Готово." } }),
-    );
+    await db.$transaction((tx) => transitionRequestInTx(tx, { requestId: resolved.id, action: "resolve", actor: coordinator, input: { message: "Готово." } }));
     await expectNothingWritten(resolved.id, async () => {
       const answer = await post(resolved.reference, cookies.memberA, { intent: "requestInfo", message: "Ще питання" });
       expect(answer.status).toBe(422);
@@ -140,7 +159,9 @@ describe("refusals write nothing", () => {
     await post(filed.reference, cookies.memberA, { intent: "requestInfo", message: "Коли зручно приїхати?" });
     await expectNothingWritten(filed.id, async () => {
       expect((await post(filed.reference, cookies.coordinator, { intent: "reject", message: "Ні" })).status).toBe(422);
-      expect((await post(filed.reference, cookies.coordinator, { intent: "markDuplicate", duplicateOf: other.reference, message: "Те саме" })).status).toBe(422);
+      expect((await post(filed.reference, cookies.coordinator, { intent: "markDuplicate", duplicateOf: other.reference, message: "Те саме" })).status).toBe(
+        422,
+      );
     });
   });
 });

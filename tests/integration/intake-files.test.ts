@@ -50,7 +50,12 @@ async function counts() {
 describe("filing a request with documents", () => {
   it("keeps the documents with the request and its first event, on the enterprise's page as its own", async () => {
     const input = buildIntake(random, { category: "SUPPLIES" });
-    const answer = await post(intakeForm(intakeFormFields(input), [{ name: "Перелік обладнання.pdf", content: PDF }, { name: "позиції.csv", content: CSV }]));
+    const answer = await post(
+      intakeForm(intakeFormFields(input), [
+        { name: "Перелік обладнання.pdf", content: PDF },
+        { name: "позиції.csv", content: CSV },
+      ]),
+    );
     expect(answer.status).toBe(303);
     const token = answer.location!.match(/^\/s\/([A-Za-z0-9_-]{43})\/submitted$/)![1]!;
 
@@ -137,7 +142,9 @@ describe("filing a request with documents", () => {
     const fields = intakeFormFields(buildIntake(random));
     const overBytes = await post(intakeForm({ ...fields, description: "ж".repeat(140 * 1024) }, [{ name: "акт.pdf", content: PDF }]));
     expect(overBytes.status).toBe(413);
-    const overChars = await post(intakeForm({ ...fields, description: "x".repeat(20_000), supplyItems: "y".repeat(13_000) }, [{ name: "акт.pdf", content: PDF }]));
+    const overChars = await post(
+      intakeForm({ ...fields, description: "x".repeat(20_000), supplyItems: "y".repeat(13_000) }, [{ name: "акт.pdf", content: PDF }]),
+    );
     expect(overChars.status).toBe(413);
     const manyFields = toFormData(fields);
     for (let i = 0; i < 200; i++) manyFields.append("destinationRegions", "UA-30");
@@ -153,7 +160,12 @@ describe("filing a request with documents", () => {
       ["multipart/form-data; boundary=xyz", '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 cut sho'],
     ]) {
       address += 1;
-      const answer = await call(intakeAction, new Request("http://localhost/requests/new", { method: "POST", headers: { "Content-Type": type! }, body }), {}, { clientAddress: `192.0.2.${address}` });
+      const answer = await call(
+        intakeAction,
+        new Request("http://localhost/requests/new", { method: "POST", headers: { "Content-Type": type! }, body }),
+        {},
+        { clientAddress: `192.0.2.${address}` },
+      );
       expect(answer.status, body).toBe(400);
     }
     expect(await counts()).toEqual(before);

@@ -15,8 +15,7 @@ beforeAll(async () => {
 describe("intake rate limit per address", () => {
   it("answers 429 with a friendly message and the typed values after the limit, per address", async () => {
     const random = seededRandom(99);
-    const send = (address: string) =>
-      call(intakeAction, formRequest("/requests/new", intakeFormFields(buildIntake(random))), {}, { clientAddress: address });
+    const send = (address: string) => call(intakeAction, formRequest("/requests/new", intakeFormFields(buildIntake(random))), {}, { clientAddress: address });
     for (let i = 0; i < 3; i++) expect((await send("198.51.100.1")).status).toBe(303);
     const refused = await send("198.51.100.1");
     expect(refused.status).toBe(429);

@@ -118,8 +118,8 @@ describe("intake action", () => {
   it("numbers references one after another", async () => {
     await post(intakeFormFields(buildIntake(random)));
     await post(intakeFormFields(buildIntake(random)));
-    const refs = (await db.request.findMany({ select: { reference: true }, orderBy: { reference: "desc" }, take: 2 })).map(
-      (r) => Number(r.reference.slice(-6)),
+    const refs = (await db.request.findMany({ select: { reference: true }, orderBy: { reference: "desc" }, take: 2 })).map((r) =>
+      Number(r.reference.slice(-6)),
     );
     expect(refs[0]! - refs[1]!).toBe(1);
   });
@@ -203,7 +203,9 @@ describe("intake's transaction", () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const staffNote = `note ${Date.now()}`;
     const open = db.$transaction(async (tx) => {
-      await tx.enterprise.create({ data: { edrpou: "00000000", name: staffNote, region: "UA-80", city: "Київ", contactName: "x", phone: "+380671234567", email: "x@example.org" } });
+      await tx.enterprise.create({
+        data: { edrpou: "00000000", name: staffNote, region: "UA-80", city: "Київ", contactName: "x", phone: "+380671234567", email: "x@example.org" },
+      });
       await gate;
     });
     await new Promise((resolve) => setTimeout(resolve, 20)); // the transaction has begun

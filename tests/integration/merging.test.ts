@@ -23,7 +23,17 @@ let clusterId: string;
 let cookies: { coordinator: string; member: string };
 
 beforeAll(async () => {
-  clusterId = (await createCluster({ slug: "merge-a", nameUk: "Кластер М", nameEn: "Cluster M", kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["OTHER"], regions: ["UA-30"] })).id;
+  clusterId = (
+    await createCluster({
+      slug: "merge-a",
+      nameUk: "Кластер М",
+      nameEn: "Cluster M",
+      kind: "CLUSTER",
+      homeRegion: "UA-30",
+      capabilities: ["OTHER"],
+      regions: ["UA-30"],
+    })
+  ).id;
   const c = await createUser({ email: "c@merge.example", name: "Олена", password: "pw-123456789", role: "COORDINATOR" });
   const m = await createUser({ email: "m@merge.example", name: "Марко", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId });
   coordinator = { type: "USER", userId: c.id, role: "COORDINATOR", clusterId: null };
@@ -38,15 +48,24 @@ async function file(overrides: Partial<IntakeInput> = {}, actions: Action[] = []
 }
 
 function step(requestId: string, action: Action, input: { message?: string } = {}) {
-  const actor = action === "accept" || action === "resolve" ? member : action === "confirm" || action === "enterpriseMessage" ? { type: "ENTERPRISE" as const } : coordinator;
+  const actor =
+    action === "accept" || action === "resolve"
+      ? member
+      : action === "confirm" || action === "enterpriseMessage"
+        ? { type: "ENTERPRISE" as const }
+        : coordinator;
   return db.$transaction((tx) => transitionRequestInTx(tx, { requestId, action, actor, input: { clusterId, message: "Крок.", ...input } }));
 }
 
 async function post(reference: string, fields: Record<string, string>, cookie = cookies.coordinator) {
   const version = fields.version ?? String((await db.request.findFirstOrThrow({ where: { reference } })).version);
-  return call(requestAction, formRequest(`/requests/${reference}`, { ...fields, version }, { headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" } }), {
-    reference,
-  });
+  return call(
+    requestAction,
+    formRequest(`/requests/${reference}`, { ...fields, version }, { headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" } }),
+    {
+      reference,
+    },
+  );
 }
 
 const staffPage = (reference: string, cookie = cookies.coordinator) =>
@@ -71,7 +90,11 @@ describe("staff reopen a finished request", () => {
     expect((await eventsOf(filed.id)).at(-1)).toMatchObject({ action: "reopenByStaff", fromStatus: "RESOLVED", toStatus: "TRIAGED", visibility: "PUBLIC" });
     const page = await statusPage(filed.token);
     expect(page.data.request.status).toBe("TRIAGED");
-    expect(page.data.request.events.at(-1)).toMatchObject({ action: "reopenByStaff", message: "Підприємство телефонувало: поставку не завершено.", author: "coordinator" });
+    expect(page.data.request.events.at(-1)).toMatchObject({
+      action: "reopenByStaff",
+      message: "Підприємство телефонувало: поставку не завершено.",
+      author: "coordinator",
+    });
     const report = await buildWeeklyReport({ week: isoWeekOf(new Date()), scope: { kind: "all" } });
     expect(report.flow.resolved).toBeGreaterThanOrEqual(1);
     const rows = await db.request.count({ where: { status: { in: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"] } } });
@@ -117,7 +140,12 @@ describe("merging a duplicate filed by the same enterprise", () => {
     expect(merged.status).toBe(303);
     expect(await stateOf(duplicate.id)).toMatchObject({ status: "DUPLICATE", duplicateOfId: original.id });
     expect((await eventsOf(duplicate.id)).at(-1)).toMatchObject({ action: "markDuplicate", relatedRequestId: original.id });
-    expect((await eventsOf(original.id)).at(-1)).toMatchObject({ action: "duplicateMerged", relatedRequestId: duplicate.id, visibility: "INTERNAL", toStatus: null });
+    expect((await eventsOf(original.id)).at(-1)).toMatchObject({
+      action: "duplicateMerged",
+      relatedRequestId: duplicate.id,
+      visibility: "INTERNAL",
+      toStatus: null,
+    });
     expect((await stateOf(original.id)).version).toBe(originalVersion + 1);
 
     // Staff: the duplicate's entries in the original's timeline, marked; the merged request listed.
@@ -135,7 +163,12 @@ describe("merging a duplicate filed by the same enterprise", () => {
 
     // The duplicate's link shows the original's progress and acts on it.
     const duplicateLink = await statusPage(duplicate.token);
-    expect(duplicateLink.data.request).toMatchObject({ reference: original.reference, status: "TRIAGED", openedAs: duplicate.reference, mergedElsewhere: null });
+    expect(duplicateLink.data.request).toMatchObject({
+      reference: original.reference,
+      status: "TRIAGED",
+      openedAs: duplicate.reference,
+      mergedElsewhere: null,
+    });
     const html = JSON.stringify(duplicateLink.data);
     expect(html).not.toContain(original.token);
     expect(html).not.toContain((await db.request.findUniqueOrThrow({ where: { id: original.id }, select: { statusTokenHash: true } })).statusTokenHash);
@@ -158,7 +191,12 @@ describe("merging a duplicate filed by the same enterprise", () => {
       expect(answer.status).toBe(400);
       expect(answer.data.result.error.duplicateOf).toEqual([`mergedInto:${root.reference}`]);
       // A page that is out of date merges nothing either.
-      const stale = await post(third.reference, { intent: "markDuplicate", duplicateOf: root.reference, message: "Те саме.", version: String((await stateOf(third.id)).version - 1) });
+      const stale = await post(third.reference, {
+        intent: "markDuplicate",
+        duplicateOf: root.reference,
+        message: "Те саме.",
+        version: String((await stateOf(third.id)).version - 1),
+      });
       expect(stale.status).toBe(409);
     });
   });
@@ -177,15 +215,34 @@ describe("merging a duplicate filed by the same enterprise", () => {
 
 describe("merging requests of two different enterprises", () => {
   it("shows neither enterprise anything of the other's, and the duplicate's enterprise can still write to the Centre", async () => {
-    const original = await file({ edrpou: "00032129", enterpriseName: "ТОВ «Оригінал»", email: "boss@original.example", phone: "+380671112233", title: "Секретний проєкт оригіналу" });
+    const original = await file({
+      edrpou: "00032129",
+      enterpriseName: "ТОВ «Оригінал»",
+      email: "boss@original.example",
+      phone: "+380671112233",
+      title: "Секретний проєкт оригіналу",
+    });
     const duplicate = await file({ edrpou: "21560766", enterpriseName: "ТОВ «Інше»", title: "Запит іншого підприємства" });
     await step(duplicate.id, "enterpriseMessage", { message: "Повідомлення іншого підприємства." });
     await post(duplicate.reference, { intent: "markDuplicate", duplicateOf: original.reference, message: "Схожий запит." });
 
     const duplicateLink = await statusPage(duplicate.token);
-    expect(duplicateLink.data.request).toMatchObject({ reference: duplicate.reference, status: "DUPLICATE", openedAs: null, mergedElsewhere: { status: "NEW" } });
+    expect(duplicateLink.data.request).toMatchObject({
+      reference: duplicate.reference,
+      status: "DUPLICATE",
+      openedAs: null,
+      mergedElsewhere: { status: "NEW" },
+    });
     const shown = JSON.stringify(duplicateLink.data);
-    for (const secret of [original.reference, "ТОВ «Оригінал»", "boss@original.example", "+380671112233", "Секретний проєкт оригіналу", "00032129", original.token]) {
+    for (const secret of [
+      original.reference,
+      "ТОВ «Оригінал»",
+      "boss@original.example",
+      "+380671112233",
+      "Секретний проєкт оригіналу",
+      "00032129",
+      original.token,
+    ]) {
       expect(shown).not.toContain(secret);
     }
     const originalLink = JSON.stringify((await statusPage(original.token)).data);
@@ -209,7 +266,13 @@ describe("undoing a merge", () => {
     const undone = await post(duplicate.reference, { intent: "unmerge", message: "Це різні цехи." });
     expect(undone.status).toBe(303);
     expect(await stateOf(duplicate.id)).toMatchObject({ status: "TRIAGED", duplicateOfId: null, closedAt: null });
-    expect((await eventsOf(duplicate.id)).at(-1)).toMatchObject({ action: "unmerge", fromStatus: "DUPLICATE", toStatus: "TRIAGED", relatedRequestId: original.id, visibility: "PUBLIC" });
+    expect((await eventsOf(duplicate.id)).at(-1)).toMatchObject({
+      action: "unmerge",
+      fromStatus: "DUPLICATE",
+      toStatus: "TRIAGED",
+      relatedRequestId: original.id,
+      visibility: "PUBLIC",
+    });
     expect((await eventsOf(original.id)).at(-1)).toMatchObject({ action: "duplicateUnmerged", relatedRequestId: duplicate.id, visibility: "INTERNAL" });
 
     const staff = await staffPage(original.reference);

@@ -26,7 +26,8 @@ let colleague: { id: string; email: string };
 let member: { id: string; email: string; clusterId: string | null };
 
 beforeAll(async () => {
-  clusterId = (await createCluster({ slug: "p", nameUk: "П", nameEn: "P", kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["OTHER"], regions: ["UA-30"] })).id;
+  clusterId = (await createCluster({ slug: "p", nameUk: "П", nameEn: "P", kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["OTHER"], regions: ["UA-30"] }))
+    .id;
   owner = await createUser({ email: "owner@p.example", name: "Owner", password: "pw-123456789", role: "COORDINATOR" });
   colleague = await createUser({ email: "colleague@p.example", name: "Colleague", password: "pw-123456789", role: "COORDINATOR" });
   member = await createUser({ email: "member@p.example", name: "Member", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId });
@@ -127,7 +128,9 @@ describe("at once, in the digest, or off", () => {
     expect(held).toMatchObject({ kind: "enterpriseReplied", excerpt: "Вантаж готовий до відправки.", digestId: null });
     expect(await db.digestEntry.count({ where: { userId: owner.id, requestId: request.id } })).toBe(0);
     // The enterprise itself is told of the Centre's acts whatever anyone chose.
-    await db.$transaction((tx) => transitionRequestInTx(tx, { requestId: request.id, action: "resolve", actor: as(member, "CLUSTER_MEMBER"), input: { message: "Готово" }, now: at }));
+    await db.$transaction((tx) =>
+      transitionRequestInTx(tx, { requestId: request.id, action: "resolve", actor: as(member, "CLUSTER_MEMBER"), input: { message: "Готово" }, now: at }),
+    );
     const { email: enterpriseEmail } = await db.request.findUniqueOrThrow({ where: { id: request.id }, select: { email: true } });
     expect(await mailsTo(enterpriseEmail, "resolved", request.id)).toHaveLength(1);
     // Another kind, not changed, still comes at once to both.

@@ -3,12 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { TransitionError } from "~/domain/errors";
 import { createRequest } from "~/domain/requests/intake.server";
-import {
-  MAX_ATTEMPTS,
-  deliverDueNotifications,
-  retryDelayMs,
-  retryNotification,
-} from "~/domain/notifications/notifications.server";
+import { MAX_ATTEMPTS, deliverDueNotifications, retryDelayMs, retryNotification } from "~/domain/notifications/notifications.server";
 import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
 import { hashStatusToken } from "~/domain/auth/tokens.server";
 import type { Action, Actor, TransitionInput } from "~/domain/requests/state-machine";
@@ -41,7 +36,15 @@ async function deactivate(userId: string) {
 }
 
 beforeAll(async () => {
-  cluster = await createCluster({ slug: "metal", nameUk: "Металургійний кластер", nameEn: "Metals cluster", kind: "CLUSTER", homeRegion: "UA-12", capabilities: ["SUPPLIES"], regions: ["UA-12"] });
+  cluster = await createCluster({
+    slug: "metal",
+    nameUk: "Металургійний кластер",
+    nameEn: "Metals cluster",
+    kind: "CLUSTER",
+    homeRegion: "UA-12",
+    capabilities: ["SUPPLIES"],
+    regions: ["UA-12"],
+  });
   member = await createUser({ email: "Member.One@metal.example", name: "M1", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: cluster.id });
   await createUser({ email: "member.two@metal.example", name: "M2", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: cluster.id });
   const gone = await createUser({ email: "former@metal.example", name: "M3", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: cluster.id });
@@ -249,7 +252,11 @@ describe("delivery", () => {
         expect(stored.status).toBe("PENDING");
         waits.push(stored.nextAttemptAt.getTime() - at.getTime());
         // Not due again before its time.
-        expect(await deliverDueNotifications({ now: new Date(stored.nextAttemptAt.getTime() - 1), transport: failing.transport })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+        expect(await deliverDueNotifications({ now: new Date(stored.nextAttemptAt.getTime() - 1), transport: failing.transport })).toEqual({
+          sent: 0,
+          retrying: 0,
+          failed: 0,
+        });
         at = stored.nextAttemptAt;
       } else {
         expect(report).toEqual({ sent: 0, retrying: 0, failed: 1 });
@@ -330,7 +337,11 @@ describe("the admin's outbox page", () => {
     expect((await page(coordinatorUser.id)).status).toBe(403);
     const post = await call(
       outboxAction,
-      formRequest("/admin/outbox", { intent: "deliver" }, { headers: { Cookie: await cookieFor(coordinatorUser.id), "Content-Type": "application/x-www-form-urlencoded" } }),
+      formRequest(
+        "/admin/outbox",
+        { intent: "deliver" },
+        { headers: { Cookie: await cookieFor(coordinatorUser.id), "Content-Type": "application/x-www-form-urlencoded" } },
+      ),
     );
     expect(post.status).toBe(403);
   });
@@ -338,7 +349,9 @@ describe("the admin's outbox page", () => {
   it("retries a FAILED message and sends the due ones from plain forms", async () => {
     const { id } = await fileRequest();
     const [message] = await notificationsOf(id);
-    await db.$transaction((tx) => tx.notification.update({ where: { id: message!.id }, data: { status: "FAILED", attempts: MAX_ATTEMPTS, lastError: "boom" } }));
+    await db.$transaction((tx) =>
+      tx.notification.update({ where: { id: message!.id }, data: { status: "FAILED", attempts: MAX_ATTEMPTS, lastError: "boom" } }),
+    );
     const headers = { Cookie: await cookieFor(admin.id), "Content-Type": "application/x-www-form-urlencoded" };
 
     const failedList = await page(admin.id, "?status=FAILED");

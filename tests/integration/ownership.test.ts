@@ -296,7 +296,15 @@ describe("the queue by owner", () => {
   });
 
   it("answers the same whether a page is read by the filters' indexes or along the default order's index", async () => {
-    const views = ["", "?owner=me", "?owner=nobody&status=NEW,TRIAGED", `?owner=${taras.id}&status=TRIAGED`, "?owner=me-or-nobody&waiting=1&size=10", "?owner=any&size=10&page=2", "?owner=any&status=IN_PROGRESS,RESOLVED"];
+    const views = [
+      "",
+      "?owner=me",
+      "?owner=nobody&status=NEW,TRIAGED",
+      `?owner=${taras.id}&status=TRIAGED`,
+      "?owner=me-or-nobody&waiting=1&size=10",
+      "?owner=any&size=10&page=2",
+      "?owner=any&status=IN_PROGRESS,RESOLVED",
+    ];
     for (const view of views) {
       const params = readStaffQueueParams(new URLSearchParams(view));
       const lookup = await findQueue(params, { viewerId: iryna.id }, undefined, "lookup");
@@ -337,7 +345,11 @@ describe("an admin hands over all of a person's open requests", () => {
 
     const answer = await call(
       adminUserAction,
-      formRequest(`/admin/users/${leaving.id}`, { intent: "handOverAll", toUserId: taras.id, message: "Ганна звільнилася." }, { headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" } }),
+      formRequest(
+        `/admin/users/${leaving.id}`,
+        { intent: "handOverAll", toUserId: taras.id, message: "Ганна звільнилася." },
+        { headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" } },
+      ),
       { id: leaving.id },
     );
     expect(answer.status).toBe(303);
@@ -366,7 +378,11 @@ describe("an admin hands over all of a person's open requests", () => {
     const post = (fields: Record<string, string>) =>
       call(
         adminUserAction,
-        formRequest(`/admin/users/${leaving.id}`, { intent: "handOverAll", ...fields }, { headers: { Cookie: cookies.admin!, "Content-Type": "application/x-www-form-urlencoded" } }),
+        formRequest(
+          `/admin/users/${leaving.id}`,
+          { intent: "handOverAll", ...fields },
+          { headers: { Cookie: cookies.admin!, "Content-Type": "application/x-www-form-urlencoded" } },
+        ),
         { id: leaving.id },
       );
     for (const [toUserId, error] of [

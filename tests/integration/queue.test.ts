@@ -347,7 +347,12 @@ describe("sorting and pagination", () => {
   it("sorts by reference descending", async () => {
     const rows = (await openQueue("?sort=reference&dir=desc&size=100")).queue.rows;
     const all = await db.request.findMany({ select: { reference: true } });
-    expect(refs(rows)).toEqual(all.map((x) => x.reference).sort().reverse());
+    expect(refs(rows)).toEqual(
+      all
+        .map((x) => x.reference)
+        .sort()
+        .reverse(),
+    );
   });
 
   it("pages through the queue: page 2 of size 10 holds the next ten rows, with total and page count", async () => {
@@ -436,7 +441,12 @@ describe("bulk actions", () => {
     expect(answer.status).toBe(200);
     const outcomes = answer.data.outcomes as { reference: string; ok: boolean; reason?: string }[];
     expect(outcomes).toHaveLength(3);
-    expect(outcomes.filter((o) => o.ok).map((o) => o.reference).sort()).toEqual([a.reference, b.reference].sort());
+    expect(
+      outcomes
+        .filter((o) => o.ok)
+        .map((o) => o.reference)
+        .sort(),
+    ).toEqual([a.reference, b.reference].sort());
     expect(outcomes.filter((o) => !o.ok)).toEqual([{ reference: closed.reference, ok: false, reason: "WRONG_STATUS" }]);
 
     for (const ok of [a, b]) {
@@ -459,13 +469,35 @@ describe("bulk actions", () => {
     const resolved = await file({ status: "RESOLVED", urgency: "LOW", category: "SUPPLIES", region: "UA-12", cluster: metal });
     const resolvedBefore = await db.request.findUniqueOrThrow({ where: { id: resolved.id } });
 
-    const answer = await post({ intent: "bulk", bulkAction: "requestInfo", message: "Уточніть обсяг, будь ласка.", ids: [fresh.id, assigned.id, working.id, resolved.id] });
+    const answer = await post({
+      intent: "bulk",
+      bulkAction: "requestInfo",
+      message: "Уточніть обсяг, будь ласка.",
+      ids: [fresh.id, assigned.id, working.id, resolved.id],
+    });
     expect(answer.status).toBe(200);
     expect(answer.data.outcomes.filter((o: { ok: boolean }) => !o.ok)).toEqual([{ reference: resolved.reference, ok: false, reason: "WRONG_STATUS" }]);
-    expect(await db.request.findUniqueOrThrow({ where: { id: fresh.id } })).toMatchObject({ status: "NEEDS_INFO", infoAskedFrom: "NEW", assignedClusterId: null });
-    expect(await db.request.findUniqueOrThrow({ where: { id: assigned.id } })).toMatchObject({ status: "NEEDS_INFO", infoAskedFrom: "ASSIGNED", assignedClusterId: metal.id });
-    expect(await db.request.findUniqueOrThrow({ where: { id: working.id } })).toMatchObject({ status: "NEEDS_INFO", infoAskedFrom: "IN_PROGRESS", assignedClusterId: metal.id });
-    expect((await eventsOf(working.id)).at(-1)).toMatchObject({ action: "requestInfo", message: "Уточніть обсяг, будь ласка.", clusterId: metal.id, visibility: "PUBLIC" });
+    expect(await db.request.findUniqueOrThrow({ where: { id: fresh.id } })).toMatchObject({
+      status: "NEEDS_INFO",
+      infoAskedFrom: "NEW",
+      assignedClusterId: null,
+    });
+    expect(await db.request.findUniqueOrThrow({ where: { id: assigned.id } })).toMatchObject({
+      status: "NEEDS_INFO",
+      infoAskedFrom: "ASSIGNED",
+      assignedClusterId: metal.id,
+    });
+    expect(await db.request.findUniqueOrThrow({ where: { id: working.id } })).toMatchObject({
+      status: "NEEDS_INFO",
+      infoAskedFrom: "IN_PROGRESS",
+      assignedClusterId: metal.id,
+    });
+    expect((await eventsOf(working.id)).at(-1)).toMatchObject({
+      action: "requestInfo",
+      message: "Уточніть обсяг, будь ласка.",
+      clusterId: metal.id,
+      visibility: "PUBLIC",
+    });
     expect(await db.request.findUniqueOrThrow({ where: { id: resolved.id } })).toEqual(resolvedBefore);
   });
 

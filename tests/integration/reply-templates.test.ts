@@ -21,7 +21,8 @@ let otherMember: string;
 let clusterId: string;
 
 beforeAll(async () => {
-  clusterId = (await createCluster({ slug: "r", nameUk: "Р", nameEn: "R", kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["OTHER"], regions: ["UA-30"] })).id;
+  clusterId = (await createCluster({ slug: "r", nameUk: "Р", nameEn: "R", kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["OTHER"], regions: ["UA-30"] }))
+    .id;
   const other = await createCluster({ slug: "s", nameUk: "С", nameEn: "S", kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["OTHER"], regions: ["UA-30"] });
   admin = (await createUser({ email: "admin@r.example", name: "Admin", password: "pw-123456789", role: "ADMIN" })).id;
   coordinator = (await createUser({ email: "c@r.example", name: "C", password: "pw-123456789", role: "COORDINATOR" })).id;
@@ -106,7 +107,9 @@ describe("staff insert them on a request's page", () => {
     const filed = await createRequest({ input: buildIntake(random, { enterpriseName: "ТОВ «Зоря»" }) });
     const actor = { type: "USER" as const, userId: coordinator, role: "COORDINATOR" as const, clusterId: null };
     await db.$transaction((tx) => transitionRequestInTx(tx, { requestId: filed.id, action: "assign", actor, input: { clusterId } }));
-    return db.request.findUniqueOrThrow({ where: { id: filed.id }, select: { id: true, reference: true, version: true, nextDueAt: true, statusTokenHash: true } }).then((r) => ({ ...r, token: filed.token }));
+    return db.request
+      .findUniqueOrThrow({ where: { id: filed.id }, select: { id: true, reference: true, version: true, nextDueAt: true, statusTokenHash: true } })
+      .then((r) => ({ ...r, token: filed.token }));
   }
 
   const insert = (userId: string, reference: string, form: Record<string, string>) =>
@@ -121,12 +124,22 @@ describe("staff insert them on a request's page", () => {
     const page = await get(requestLoader, coordinator, `/requests/${request.reference}`, { reference: request.reference });
     expect(page.data.replyTemplates).toContainEqual({ id: template.id, nameUk: TEMPLATE.nameUk, nameEn: TEMPLATE.nameEn });
 
-    const uk = await insert(coordinator, request.reference, { intent: "publicMessage", version: String(request.version), message: "Добрий день.", replyTemplate: `${template.id}:uk` });
+    const uk = await insert(coordinator, request.reference, {
+      intent: "publicMessage",
+      version: String(request.version),
+      message: "Добрий день.",
+      replyTemplate: `${template.id}:uk`,
+    });
     expect(uk.status).toBe(200);
     const filledUk = `Щодо запиту ${request.reference} (ТОВ «Зоря»): уточніть, будь ласка, обсяги до ${formatDateTime(request.nextDueAt!, "uk")}. Свою сторінку ви відкриєте за особисте посилання з листа «Запит отримано».`;
     expect(uk.data.inserted).toEqual({ intent: "publicMessage", text: filledUk, message: `Добрий день.\n\n${filledUk}` });
 
-    const en = await insert(coordinator, request.reference, { intent: "requestInfo", version: String(request.version), message: "", replyTemplate: `${template.id}:en` });
+    const en = await insert(coordinator, request.reference, {
+      intent: "requestInfo",
+      version: String(request.version),
+      message: "",
+      replyTemplate: `${template.id}:en`,
+    });
     expect(en.data.inserted.message).toBe(
       `About request ${request.reference} (ТОВ «Зоря»): please tell us the volumes by ${formatDateTime(request.nextDueAt!, "en")}. Your page opens with the private link in the “Request received” email.`,
     );
@@ -149,13 +162,23 @@ describe("staff insert them on a request's page", () => {
   it("without a choice, or with a template deleted meanwhile, says so beside the list and gives back the text", async () => {
     const template = await createTemplate();
     const request = await assignedRequest();
-    const none = await insert(coordinator, request.reference, { intent: "publicMessage", version: String(request.version), message: "Мій текст", replyTemplate: "" });
+    const none = await insert(coordinator, request.reference, {
+      intent: "publicMessage",
+      version: String(request.version),
+      message: "Мій текст",
+      replyTemplate: "",
+    });
     expect(none.status).toBe(400);
     expect(none.data.result.error.replyTemplate).toEqual(["choose"]);
     expect(none.data.result.initialValue.message).toBe("Мій текст");
 
     await post(templateAction, admin, `/admin/replies/${template.id}`, { intent: "delete" }, { id: template.id });
-    const gone = await insert(coordinator, request.reference, { intent: "publicMessage", version: String(request.version), message: "Мій текст", replyTemplate: `${template.id}:uk` });
+    const gone = await insert(coordinator, request.reference, {
+      intent: "publicMessage",
+      version: String(request.version),
+      message: "Мій текст",
+      replyTemplate: `${template.id}:uk`,
+    });
     expect(gone.status).toBe(400);
     expect(gone.data.result.error.replyTemplate).toEqual(["choose"]);
     expect(gone.data.result.initialValue.message).toBe("Мій текст");
@@ -164,8 +187,19 @@ describe("staff insert them on a request's page", () => {
   it("the inserted text is sent like any message, and nothing staff can read later holds the private link", async () => {
     const template = await createTemplate();
     const request = await assignedRequest();
-    const inserted = await insert(coordinator, request.reference, { intent: "publicMessage", version: String(request.version), message: "", replyTemplate: `${template.id}:uk` });
-    const sent = await post(requestAction, coordinator, `/requests/${request.reference}`, { intent: "publicMessage", version: String(request.version), message: inserted.data.inserted.message }, { reference: request.reference });
+    const inserted = await insert(coordinator, request.reference, {
+      intent: "publicMessage",
+      version: String(request.version),
+      message: "",
+      replyTemplate: `${template.id}:uk`,
+    });
+    const sent = await post(
+      requestAction,
+      coordinator,
+      `/requests/${request.reference}`,
+      { intent: "publicMessage", version: String(request.version), message: inserted.data.inserted.message },
+      { reference: request.reference },
+    );
     expect(sent.status).toBe(303);
     const event = await db.requestEvent.findFirstOrThrow({ where: { requestId: request.id, action: "publicMessage" }, select: { message: true } });
     expect(event.message).toBe(inserted.data.inserted.message);

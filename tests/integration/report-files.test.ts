@@ -42,8 +42,28 @@ async function act(requestId: string, action: Action, actor: Actor, hours: numbe
 }
 
 beforeAll(async () => {
-  clusterA = (await createCluster({ slug: "alpha", nameUk: "Альфа", nameEn: "Alpha", kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["DEFENCE_ORDER"], regions: ["UA-30"] })).id;
-  clusterB = (await createCluster({ slug: "beta", nameUk: "Бета", nameEn: "Beta", kind: "CLUSTER", homeRegion: "UA-63", capabilities: ["DEFENCE_ORDER"], regions: ["UA-63"] })).id;
+  clusterA = (
+    await createCluster({
+      slug: "alpha",
+      nameUk: "Альфа",
+      nameEn: "Alpha",
+      kind: "CLUSTER",
+      homeRegion: "UA-30",
+      capabilities: ["DEFENCE_ORDER"],
+      regions: ["UA-30"],
+    })
+  ).id;
+  clusterB = (
+    await createCluster({
+      slug: "beta",
+      nameUk: "Бета",
+      nameEn: "Beta",
+      kind: "CLUSTER",
+      homeRegion: "UA-63",
+      capabilities: ["DEFENCE_ORDER"],
+      regions: ["UA-63"],
+    })
+  ).id;
   for (const [key, role, clusterId] of [
     ["coordinator", "COORDINATOR", null],
     ["admin", "ADMIN", null],
@@ -78,9 +98,27 @@ beforeAll(async () => {
   // Documents: two on D1, one on D3, three on X1 during the week and one more after it.
   const attach = (requestId: string, hours: number, n: number) =>
     db.requestFile.create({
-      data: { requestId, addedByType: "ENTERPRISE", originalName: `креслення-${n}.pdf`, sha256: String(n).padStart(64, "0"), size: 1000, type: "pdf", visibility: "PUBLIC", createdAt: h(hours) },
+      data: {
+        requestId,
+        addedByType: "ENTERPRISE",
+        originalName: `креслення-${n}.pdf`,
+        sha256: String(n).padStart(64, "0"),
+        size: 1000,
+        type: "pdf",
+        visibility: "PUBLIC",
+        createdAt: h(hours),
+      },
     });
-  for (const [id, hours] of [[d1.id, 11], [d1.id, 13], [d3.id, 27], [x1.id, 146], [x1.id, 147], [x1.id, 149], [x1.id, 170]] as const) await attach(id, hours, hours);
+  for (const [id, hours] of [
+    [d1.id, 11],
+    [d1.id, 13],
+    [d3.id, 27],
+    [x1.id, 146],
+    [x1.id, 147],
+    [x1.id, 149],
+    [x1.id, 170],
+  ] as const)
+    await attach(id, hours, hours);
 });
 
 async function download(who: keyof typeof users, query: string) {
@@ -188,7 +226,17 @@ describe("XLSX", () => {
       ["Зміна стану", refs.X1],
     ]);
     // S+90h = Thursday 26 March 16:00 UTC, 18:00 in Kyiv.
-    expect(changes[7]).toEqual([new Date("2026-03-26T18:00:00.000Z"), "Прострочено", refs.OLD, "Минув строк розгляду", undefined, undefined, "без кластера", "Енергозабезпечення", "Низька"]);
+    expect(changes[7]).toEqual([
+      new Date("2026-03-26T18:00:00.000Z"),
+      "Прострочено",
+      refs.OLD,
+      "Минув строк розгляду",
+      undefined,
+      undefined,
+      "без кластера",
+      "Енергозабезпечення",
+      "Низька",
+    ]);
     const times = changes.slice(1).map((r) => (r[0] as Date).getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
 
@@ -234,13 +282,13 @@ describe("CSV", () => {
     expect(records.map((r) => r["Номер"]).sort()).toEqual([refs.D1, refs.D2, refs.D3, refs.X1, refs.OLD].sort());
     const x1 = records.find((r) => r["Номер"] === refs.X1)!;
     expect(x1).toMatchObject({
-      "Подано": "2026-03-29 01:00",
+      Подано: "2026-03-29 01:00",
       "Передано кластеру": "2026-03-29 05:00",
       "Стан на кінець тижня": "Передано кластеру",
       "Кластер на кінець тижня": "Альфа",
       "Вік на кінець тижня, дн": "0,9",
       "Суть запиту": `'${INJECTION_TITLE}`,
-      "Підприємство": `'${INJECTION_NAME}`,
+      Підприємство: `'${INJECTION_NAME}`,
       "Населений пункт": `'${INJECTION_CITY}`,
       "Прострочено на кінець тижня": "ні",
       "Документів на кінець тижня": "3",
@@ -331,7 +379,12 @@ describe("who gets what", () => {
     const { workbook, response } = await xlsx("memberA", "week=2026-W13&format=xlsx");
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="rrc-weekly-2026-W13-cluster-alpha.xlsx"');
     const rows = rowsOf(workbook.getWorksheet("Запити")!);
-    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual([refs.D1, refs.D3, refs.X1].sort());
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual([refs.D1, refs.D3, refs.X1].sort());
     const text = allText(workbook);
     expect(text).toContain("секрет-А");
     expect(text).not.toContain("секрет-Б"); // B's request is not there at all
@@ -357,7 +410,11 @@ describe("who gets what", () => {
   it("staff export one cluster without sensitive details", async () => {
     const { workbook, response } = await xlsx("coordinator", "week=2026-W13&format=xlsx&scope=cluster&cluster=beta");
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="rrc-weekly-2026-W13-cluster-beta.xlsx"');
-    expect(rowsOf(workbook.getWorksheet("Запити")!).slice(1).map((r) => r[0])).toEqual([refs.D2]);
+    expect(
+      rowsOf(workbook.getWorksheet("Запити")!)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual([refs.D2]);
     for (const secret of SECRETS) expect(allText(workbook)).not.toContain(secret);
     // A staff export of alpha, without sensitive details: its defence orders' documents are not counted.
     const alpha = await xlsx("coordinator", "week=2026-W13&format=xlsx&scope=cluster&cluster=alpha");
@@ -377,9 +434,7 @@ describe("who gets what", () => {
 
   it("defaults to the last complete week", async () => {
     const response = await download("coordinator", "format=csv");
-    expect(response.headers.get("Content-Disposition")).toBe(
-      `attachment; filename="rrc-weekly-${formatIsoWeek(lastCompleteIsoWeek(new Date()))}-all.csv"`,
-    );
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="rrc-weekly-${formatIsoWeek(lastCompleteIsoWeek(new Date()))}-all.csv"`);
     await response.arrayBuffer();
   });
 });

@@ -408,7 +408,14 @@ describe("cluster members", () => {
 
   it("see no other request of the same enterprise that is not their cluster's", async () => {
     const input = buildIntake(random, { category: "EQUIPMENT" });
-    const theirs = await createRequestInStatus({ input, status: "ASSIGNED", createdAt: new Date(Date.now() - 2 * HOUR), coordinator, cluster: clusterA, stepMs: 60_000 });
+    const theirs = await createRequestInStatus({
+      input,
+      status: "ASSIGNED",
+      createdAt: new Date(Date.now() - 2 * HOUR),
+      coordinator,
+      cluster: clusterA,
+      stepMs: 60_000,
+    });
     await createRequest({ input: { ...input, category: "ENERGY", title: "Інша справа того ж підприємства" } });
     const page = await openPage(theirs.reference, memberCookie);
     expect(page.data.request.otherRequests).toEqual([]);

@@ -143,7 +143,14 @@ describe("correcting a request", () => {
     expect(after.dueSortAt).toEqual(after.resolveDueAt);
 
     const event = (await eventsOf(id)).at(-1)!;
-    expect(event).toMatchObject({ action: "edit", actorUserId: coordinator.id, visibility: "PUBLIC", fromStatus: null, toStatus: null, message: "Уточнено телефоном." });
+    expect(event).toMatchObject({
+      action: "edit",
+      actorUserId: coordinator.id,
+      visibility: "PUBLIC",
+      fromStatus: null,
+      toStatus: null,
+      message: "Уточнено телефоном.",
+    });
     expect(JSON.parse(event.changes!)).toEqual([
       { field: "phone", from: before.phone, to: "+380501112233" },
       { field: "urgency", from: "NORMAL", to: "CRITICAL" },
@@ -194,9 +201,17 @@ describe("correcting a request", () => {
     // A question while the cluster has not accepted yet, answered twenty minutes later.
     const coordinatorActor = { type: "USER" as const, userId: coordinator.id, role: "COORDINATOR" as const, clusterId: null };
     const asked = new Date(Date.now() - 40 * 60_000);
-    await db.$transaction((tx) => transitionRequestInTx(tx, { requestId: id, action: "requestInfo", actor: coordinatorActor, input: { message: "Скільки?" }, now: asked }));
     await db.$transaction((tx) =>
-      transitionRequestInTx(tx, { requestId: id, action: "provideInfo", actor: { type: "ENTERPRISE" }, input: { message: "20 т." }, now: new Date(asked.getTime() + 20 * 60_000) }),
+      transitionRequestInTx(tx, { requestId: id, action: "requestInfo", actor: coordinatorActor, input: { message: "Скільки?" }, now: asked }),
+    );
+    await db.$transaction((tx) =>
+      transitionRequestInTx(tx, {
+        requestId: id,
+        action: "provideInfo",
+        actor: { type: "ENTERPRISE" },
+        input: { message: "20 т." },
+        now: new Date(asked.getTime() + 20 * 60_000),
+      }),
     );
     const back = await stateOf(id);
     expect(back).toMatchObject({ status: "ASSIGNED" });
@@ -300,7 +315,7 @@ describe("correcting a request", () => {
     // Cleared: no date at all.
     expect((await post(reference, { ...(await formFor(reference)), neededBy: "" })).status).toBe(303);
     expect((await stateOf(id)).neededBy).toBeNull();
-    expect((await lastChanges(id))).toEqual([{ field: "neededBy", from: "2026-01-15", to: null }]);
+    expect(await lastChanges(id)).toEqual([{ field: "neededBy", from: "2026-01-15", to: null }]);
   });
 });
 

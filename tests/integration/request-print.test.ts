@@ -17,7 +17,15 @@ const print = (who: keyof typeof cookies | null, search = "") =>
   });
 
 beforeAll(async () => {
-  const seed = (slug: string) => ({ slug, nameUk: slug, nameEn: slug, kind: "CLUSTER" as const, homeRegion: "UA-30" as const, capabilities: ["DEFENCE_ORDER" as const], regions: [] });
+  const seed = (slug: string) => ({
+    slug,
+    nameUk: slug,
+    nameEn: slug,
+    kind: "CLUSTER" as const,
+    homeRegion: "UA-30" as const,
+    capabilities: ["DEFENCE_ORDER" as const],
+    regions: [],
+  });
   const [mine, other] = [await createCluster(seed("print-a")), await createCluster(seed("print-b"))];
   const coordinator = await createUser({ email: "print.c@rrc.example", name: "Олена Координаторка", password: "pw-123456789012", role: "COORDINATOR" });
   const member = await createUser({ email: "print.m@rrc.example", name: "М", password: "pw-123456789012", role: "CLUSTER_MEMBER", clusterId: mine.id });
@@ -63,10 +71,18 @@ describe("print view", () => {
     const coordinator = await db.user.findUniqueOrThrow({ where: { email: "print.c@rrc.example" } });
     const actor = { type: "USER" as const, userId: coordinator.id, role: "COORDINATOR" as const, clusterId: null };
     const enterprise = { type: "ENTERPRISE" as const };
-    for (const [duplicate, text] of [[same, "Те саме, ще й тканина."], [other, "Лист іншого підприємства."]] as const) {
+    for (const [duplicate, text] of [
+      [same, "Те саме, ще й тканина."],
+      [other, "Лист іншого підприємства."],
+    ] as const) {
       await db.$transaction(async (tx) => {
         await transitionRequestInTx(tx, { requestId: duplicate.id, action: "enterpriseMessage", actor: enterprise, input: { message: text } });
-        await transitionRequestInTx(tx, { requestId: duplicate.id, action: "markDuplicate", actor, input: { duplicateOfId: original.id, message: "Те саме." } });
+        await transitionRequestInTx(tx, {
+          requestId: duplicate.id,
+          action: "markDuplicate",
+          actor,
+          input: { duplicateOfId: original.id, message: "Те саме." },
+        });
       });
     }
 

@@ -17,7 +17,15 @@ let member: Actor;
 let clusterId: string;
 
 beforeAll(async () => {
-  const cluster = await createCluster({ slug: "s", nameUk: "С", nameEn: "S", kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["OTHER"], regions: ["UA-30"] });
+  const cluster = await createCluster({
+    slug: "s",
+    nameUk: "С",
+    nameEn: "S",
+    kind: "CLUSTER",
+    homeRegion: "UA-30",
+    capabilities: ["OTHER"],
+    regions: ["UA-30"],
+  });
   clusterId = cluster.id;
   const c = await createUser({ email: "c@s.example", name: "C", password: "pw-123456789", role: "COORDINATOR" });
   const m = await createUser({ email: "m@s.example", name: "M", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId });

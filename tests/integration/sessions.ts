@@ -5,9 +5,7 @@ import { db } from "~/data/db.server";
 
 export async function cookieFor(userId: string) {
   const id = randomBytes(24).toString("base64url");
-  await db.$transaction((tx) =>
-    tx.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS) } }),
-  );
+  await db.$transaction((tx) => tx.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS) } }));
   const setCookie = await serializeSessionCookie(id);
   return setCookie.split(";")[0]!;
 }

@@ -39,7 +39,13 @@ describe("views shared with all coordinators", () => {
 
     const seenByColleague = await views("colleague");
     expect(seenByColleague.map((v) => v.name)).toEqual(["Аа власне", "Критичні Харкова"]);
-    expect(seenByColleague[1]).toMatchObject({ shared: true, mine: false, author: "Олена Авторка", manageable: false, query: "?urgency=CRITICAL&region=UA-63" });
+    expect(seenByColleague[1]).toMatchObject({
+      shared: true,
+      mine: false,
+      author: "Олена Авторка",
+      manageable: false,
+      query: "?urgency=CRITICAL&region=UA-63",
+    });
     expect((await views("admin")).find((v) => v.name === "Критичні Харкова")).toMatchObject({ shared: true, manageable: true });
     // An unshared view stays its author's own.
     expect(seenByColleague.map((v) => v.name)).not.toContain("Мої чернетки");

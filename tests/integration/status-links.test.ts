@@ -18,8 +18,7 @@ let addressCounter = 0;
 const freshAddress = () => `198.51.100.${++addressCounter}`;
 
 const open = (token: string) => call(statusLoader, new Request(`http://localhost/s/${token}`), { token });
-const askForLink = (form: Record<string, string>, address = freshAddress()) =>
-  call(lostAction, formRequest("/s/lost", form), {}, { clientAddress: address });
+const askForLink = (form: Record<string, string>, address = freshAddress()) => call(lostAction, formRequest("/s/lost", form), {}, { clientAddress: address });
 
 async function file(email = "Olena.Koval@Enterprise.example") {
   return createRequest({ input: buildIntake(random, { email: email.toLowerCase() }) });
@@ -151,7 +150,7 @@ describe("/s/lost", () => {
     for (const old of links.slice(0, 2)) expect((await open(old.token)).status).toBe(404);
   });
 
-  it("leaves a pending \"still needed?\" question open", async () => {
+  it('leaves a pending "still needed?" question open', async () => {
     const { id, reference } = await file("asked@enterprise.example");
     const askedAt = new Date("2026-11-20T10:00:00Z");
     await db.$transaction((tx) => tx.request.update({ where: { id }, data: { stillNeededAskedAt: askedAt } }));
@@ -164,10 +163,19 @@ describe("the new link's address", () => {
   it("comes from PUBLIC_URL, never from the Host a visitor's or a coordinator's browser sent", async () => {
     const hostile = { Host: "evil.example", "X-Forwarded-Host": "evil.example", "Content-Type": "application/x-www-form-urlencoded" };
     const asked = await file("host@enterprise.example");
-    const answer = await call(lostAction, formRequest("/s/lost", { reference: asked.reference, email: "host@enterprise.example" }, { headers: hostile }), {}, { clientAddress: freshAddress() });
+    const answer = await call(
+      lostAction,
+      formRequest("/s/lost", { reference: asked.reference, email: "host@enterprise.example" }, { headers: hostile }),
+      {},
+      { clientAddress: freshAddress() },
+    );
     expect(answer.status).toBe(303);
     const sent = await file("host2@enterprise.example");
-    const sending = new Request(`http://evil.example/requests/${sent.reference}/status-link`, { method: "POST", headers: { ...hostile, Cookie: coordinatorCookie }, body: "" });
+    const sending = new Request(`http://evil.example/requests/${sent.reference}/status-link`, {
+      method: "POST",
+      headers: { ...hostile, Cookie: coordinatorCookie },
+      body: "",
+    });
     expect((await call(sendLinkAction, sending, { reference: sent.reference })).status).toBe(303);
     for (const { id } of [asked, sent]) {
       const [mail] = await mailedLinks(id);

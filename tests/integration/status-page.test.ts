@@ -69,7 +69,12 @@ describe("private status page", () => {
     expect(answer.status).toBe(303);
     expect(answer.location).toBe(`/s/${token}?done=message`);
     const events = await db.requestEvent.findMany({ where: { requestId: id }, orderBy: { createdAt: "asc" } });
-    expect(events.at(-1)).toMatchObject({ action: "enterpriseMessage", visibility: "PUBLIC", actorType: "ENTERPRISE", message: "Додаємо: потрібно ще 5 тонн." });
+    expect(events.at(-1)).toMatchObject({
+      action: "enterpriseMessage",
+      visibility: "PUBLIC",
+      actorType: "ENTERPRISE",
+      message: "Додаємо: потрібно ще 5 тонн.",
+    });
     expect((await db.request.findUniqueOrThrow({ where: { id } })).status).toBe("NEW");
   });
 
@@ -126,9 +131,7 @@ describe("what the enterprise is told", () => {
     await act(id, "accept");
     await act(id, "resolve", "Зроблено.");
     expect((await post({ intent: "reopen", message: "Ще не все." })).location).toBe(`/s/${token}?done=reopen`);
-    await db.$transaction((tx) =>
-      transitionRequestInTx(tx, { requestId: id, action: "askStillNeeded", actor: { type: "SYSTEM" } }),
-    );
+    await db.$transaction((tx) => transitionRequestInTx(tx, { requestId: id, action: "askStillNeeded", actor: { type: "SYSTEM" } }));
     expect((await post({ intent: "confirmStillNeeded" })).location).toBe(`/s/${token}?done=confirmStillNeeded`);
     await db.$transaction((tx) =>
       transitionRequestInTx(tx, {
@@ -183,7 +186,7 @@ describe("what the enterprise is told", () => {
     expect((await open(token)).data.request.enterpriseName).toBe(input.enterpriseName);
   });
 
-  it("gives the real number of days before a \"still needed?\" question closes the request", async () => {
+  it('gives the real number of days before a "still needed?" question closes the request', async () => {
     const { id, token } = await file();
     await db.$transaction((tx) => transitionRequestInTx(tx, { requestId: id, action: "askStillNeeded", actor: { type: "SYSTEM" } }));
     expect((await open(token)).data.staleCloseDays).toBe(7);

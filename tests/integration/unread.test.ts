@@ -25,7 +25,15 @@ let otherMember: { id: string };
 let clusterId: string;
 
 beforeAll(async () => {
-  const cluster = await createCluster({ slug: "u", nameUk: "У", nameEn: "U", kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["OTHER"], regions: ["UA-30"] });
+  const cluster = await createCluster({
+    slug: "u",
+    nameUk: "У",
+    nameEn: "U",
+    kind: "CLUSTER",
+    homeRegion: "UA-30",
+    capabilities: ["OTHER"],
+    regions: ["UA-30"],
+  });
   const other = await createCluster({ slug: "v", nameUk: "В", nameEn: "V", kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["OTHER"], regions: ["UA-30"] });
   clusterId = cluster.id;
   coordinatorA = (await createUser({ email: "a@u.example", name: "A", password: "pw-123456789", role: "COORDINATOR" })).id;

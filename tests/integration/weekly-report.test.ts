@@ -51,8 +51,24 @@ async function act(name: string, action: Action, actor: Actor, hours: number, in
 const ENTERPRISE: Actor = { type: "ENTERPRISE" };
 
 beforeAll(async () => {
-  const a = await createCluster({ slug: "alpha", nameUk: "Альфа", nameEn: "Alpha", kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["SUPPLIES"], regions: ["UA-30"] });
-  const b = await createCluster({ slug: "beta", nameUk: "Бета", nameEn: "Beta", kind: "CLUSTER", homeRegion: "UA-63", capabilities: ["SUPPLIES"], regions: ["UA-63"] });
+  const a = await createCluster({
+    slug: "alpha",
+    nameUk: "Альфа",
+    nameEn: "Alpha",
+    kind: "CLUSTER",
+    homeRegion: "UA-30",
+    capabilities: ["SUPPLIES"],
+    regions: ["UA-30"],
+  });
+  const b = await createCluster({
+    slug: "beta",
+    nameUk: "Бета",
+    nameEn: "Beta",
+    kind: "CLUSTER",
+    homeRegion: "UA-63",
+    capabilities: ["SUPPLIES"],
+    regions: ["UA-63"],
+  });
   clusterA = a.id;
   clusterB = b.id;
   const c = await createUser({ email: "c@w13.example", name: "C", password: "pw-123456789", role: "COORDINATOR" });
@@ -277,7 +293,6 @@ describe("the week before and the week after", () => {
     // R4 (300 h), R9 (400 h). At the coming Monday they would all be 135 h older.
     expect(w14.backlog.total).toBe(8);
     expect(w14.backlog.byAge).toEqual({ lt1d: 0, "1to3d": 2, "3to7d": 1, "7to14d": 4, "14to30d": 1, "30dplus": 0 });
-
   });
 });
 

@@ -8,7 +8,18 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildIntake, intakeFormFields, seededRandom } from "../factories";
-import { ROOT, TMP_DIR, type ProductionServer, cleanUp, formBody, freshDatabase, incompleteRequests, openReadOnly, rowCounts, startProductionServer } from "./server";
+import {
+  ROOT,
+  TMP_DIR,
+  type ProductionServer,
+  cleanUp,
+  formBody,
+  freshDatabase,
+  incompleteRequests,
+  openReadOnly,
+  rowCounts,
+  startProductionServer,
+} from "./server";
 
 const run = promisify(execFile);
 const servers: ProductionServer[] = [];

@@ -21,14 +21,58 @@ const random = seededRandom(6060);
 const REFUSALS = new Set([400, 404, 409, 422, 429]);
 
 const INTAKE_FIELDS = [
-  "enterpriseName", "edrpou", "contactName", "phone", "email", "region", "city", "category", "urgency", "title",
-  "description", "consent", "neededBy", "productionArea", "staffCount", "equipmentTonnage", "destinationRegions",
-  "supplyItems", "defenceProductType", "monthlyCapacity", "certifications", "website",
+  "enterpriseName",
+  "edrpou",
+  "contactName",
+  "phone",
+  "email",
+  "region",
+  "city",
+  "category",
+  "urgency",
+  "title",
+  "description",
+  "consent",
+  "neededBy",
+  "productionArea",
+  "staffCount",
+  "equipmentTonnage",
+  "destinationRegions",
+  "supplyItems",
+  "defenceProductType",
+  "monthlyCapacity",
+  "certifications",
+  "website",
 ];
 const INTENTS = [
-  "triage", "requestInfo", "resumeWithoutReply", "assign", "accept", "decline", "unassign", "resolve", "close", "reject",
-  "markDuplicate", "note", "publicMessage", "message", "confirm", "confirmStillNeeded", "reopen", "submit", "__proto__",
-  "constructor", "TRIAGE", "", "delete", "askStillNeeded", "acceptTimeout", "reopenByStaff", "unmerge", "duplicateMerged",
+  "triage",
+  "requestInfo",
+  "resumeWithoutReply",
+  "assign",
+  "accept",
+  "decline",
+  "unassign",
+  "resolve",
+  "close",
+  "reject",
+  "markDuplicate",
+  "note",
+  "publicMessage",
+  "message",
+  "confirm",
+  "confirmStillNeeded",
+  "reopen",
+  "submit",
+  "__proto__",
+  "constructor",
+  "TRIAGE",
+  "",
+  "delete",
+  "askStillNeeded",
+  "acceptTimeout",
+  "reopenByStaff",
+  "unmerge",
+  "duplicateMerged",
 ];
 
 /** Strings a careless or malicious client sends. */
@@ -39,21 +83,58 @@ const hostileString: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.constantFrom(
-      "", " ", "\u0000", "\r\n\r\n", "\u202e\u2066gnp.exe", "Київ العربية 中文 Ελληνικά ﷽", "𝕳𝖊𝖑𝖑𝖔 🇺🇦 👩‍👩‍👧‍👦", "null", "undefined",
-      "NaN", "-1", "1e309", "0x10", "9".repeat(400), "true", "on", "[object Object]", "{}", "[]", "<script>alert(1)</script>",
-      "' OR 1=1 --", "=HYPERLINK(\"http://evil.example\")", "\ud800", "RRC-2026-000001", "rrc-9999-999999", "UA-46", "RELOCATION",
-      "2026-02-30", "-0", "Infinity", "__proto__", "a@b", "x@x.example", "\u00ad\u200b\ufeff",
+      "",
+      " ",
+      "\u0000",
+      "\r\n\r\n",
+      "\u202e\u2066gnp.exe",
+      "Київ العربية 中文 Ελληνικά ﷽",
+      "𝕳𝖊𝖑𝖑𝖔 🇺🇦 👩‍👩‍👧‍👦",
+      "null",
+      "undefined",
+      "NaN",
+      "-1",
+      "1e309",
+      "0x10",
+      "9".repeat(400),
+      "true",
+      "on",
+      "[object Object]",
+      "{}",
+      "[]",
+      "<script>alert(1)</script>",
+      "' OR 1=1 --",
+      '=HYPERLINK("http://evil.example")',
+      "\ud800",
+      "RRC-2026-000001",
+      "rrc-9999-999999",
+      "UA-46",
+      "RELOCATION",
+      "2026-02-30",
+      "-0",
+      "Infinity",
+      "__proto__",
+      "a@b",
+      "x@x.example",
+      "\u00ad\u200b\ufeff",
     ),
   },
   { weight: 1, arbitrary: fc.integer().map(String) },
   { weight: 1, arbitrary: fc.double().map(String) },
   // Huge fields, up to ~300 KB, built by repetition so generation stays cheap.
-  { weight: 1, arbitrary: fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.integer({ min: 1000, max: 300_000 })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.integer({ min: 1000, max: 300_000 }))
+      .map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n)),
+  },
 );
 
 /** Field lists: known or arbitrary names, missing ones, repeated ones. */
 const hostileFields = (names: readonly string[]) =>
-  fc.array(fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }), hostileString), { maxLength: 25 });
+  fc.array(fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }), hostileString), {
+    maxLength: 25,
+  });
 
 function body(pairs: [string, string][]) {
   const params = new URLSearchParams();
@@ -112,7 +193,13 @@ describe("hostile form posts", () => {
     const before = await db.request.count();
     let filed = 0;
     // Half arbitrary junk, half a valid intake with some fields replaced, dropped or repeated.
-    const validPairs = fc.constant(null).map(() => Object.entries(intakeFormFields(buildIntake(random))).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]])));
+    const validPairs = fc
+      .constant(null)
+      .map(() =>
+        Object.entries(intakeFormFields(buildIntake(random))).flatMap(([k, v]) =>
+          Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]],
+        ),
+      );
     const mutated = fc
       .tuple(validPairs, fc.array(fc.tuple(fc.constantFrom(...INTAKE_FIELDS), hostileString, fc.constantFrom("replace", "drop", "repeat")), { maxLength: 3 }))
       .map(([pairs, edits]) => {
@@ -178,7 +265,12 @@ describe("hostile form posts", () => {
   });
 
   it("the queue action refuses junk, and stores only views it can link to (1,000 posts)", { timeout: 120_000 }, async () => {
-    const query = fc.oneof(hostileString, fc.array(fc.constantFrom("?", "status=NEW", "&", "q=", "\r\n", "\u0000", "😀", "%0d%0a", "urgency=HIGH", "#", "/"), { maxLength: 8 }).map((p) => p.join("")));
+    const query = fc.oneof(
+      hostileString,
+      fc
+        .array(fc.constantFrom("?", "status=NEW", "&", "q=", "\r\n", "\u0000", "😀", "%0d%0a", "urgency=HIGH", "#", "/"), { maxLength: 8 })
+        .map((p) => p.join("")),
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom("saveView", "deleteView", "bulk", "", "__proto__", "SAVEVIEW"),
@@ -239,11 +331,30 @@ describe("hostile form posts", () => {
     const pairs = Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]]));
     expect((await call(intakeAction, post("/requests/new", pairs), {}, { clientAddress: freshAddress() })).status).toBe(303);
     const { token, reference, id } = requests[0]!;
-    expect((await call(statusAction, post("/s/token", [["intent", "message"], ["message", dirty("Повідомлення від підприємства")]]), { token })).status).toBe(303);
+    expect(
+      (
+        await call(
+          statusAction,
+          post("/s/token", [
+            ["intent", "message"],
+            ["message", dirty("Повідомлення від підприємства")],
+          ]),
+          { token },
+        )
+      ).status,
+    ).toBe(303);
     const version = (await db.request.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
-    const note: [string, string][] = [["intent", "note"], ["version", String(version)], ["message", dirty("Нотатка координатора")]];
+    const note: [string, string][] = [
+      ["intent", "note"],
+      ["version", String(version)],
+      ["message", dirty("Нотатка координатора")],
+    ];
     expect((await call(requestAction, post("/requests/reference", note, { Cookie: coordinatorCookie }), { reference })).status).toBe(303);
-    const view: [string, string][] = [["intent", "saveView"], ["name", dirty("Мій вигляд")], ["query", "?status=NEW"]];
+    const view: [string, string][] = [
+      ["intent", "saveView"],
+      ["name", dirty("Мій вигляд")],
+      ["query", "?status=NEW"],
+    ];
     expect((await call(queueAction, post("/queue", view, { Cookie: coordinatorCookie }))).status).toBe(303);
 
     const FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
@@ -295,4 +406,3 @@ describe("the production server with malformed HTTP", () => {
     }
   });
 });
-

@@ -27,9 +27,7 @@ beforeAll(async () => {
     regions: ["UA-46", "UA-30"],
   });
   const staff = await Promise.all(
-    [1, 2, 3].map((n) =>
-      createUser({ email: `concurrent${n}@rrc.example`, name: `Координатор ${n}`, password: "concurrency-pw-123456", role: "COORDINATOR" }),
-    ),
+    [1, 2, 3].map((n) => createUser({ email: `concurrent${n}@rrc.example`, name: `Координатор ${n}`, password: "concurrency-pw-123456", role: "COORDINATOR" })),
   );
   coordinator = staff[0]!;
   cookies = await Promise.all(staff.map((user) => cookieFor(user.id)));
@@ -68,7 +66,13 @@ describe("simultaneous actions on the same request", () => {
     const requests = [];
     for (let i = 0; i < REQUESTS; i++) {
       requests.push(
-        await createRequestInStatus({ input: buildIntake(random), status: "TRIAGED", createdAt: new Date(Date.now() - 3_600_000), coordinator, stepMs: 60_000 }),
+        await createRequestInStatus({
+          input: buildIntake(random),
+          status: "TRIAGED",
+          createdAt: new Date(Date.now() - 3_600_000),
+          coordinator,
+          stepMs: 60_000,
+        }),
       );
     }
 
@@ -82,7 +86,10 @@ describe("simultaneous actions on the same request", () => {
     for (let r = 0; r < REQUESTS; r++) {
       const mine = answers.slice(r * PARALLEL, (r + 1) * PARALLEL);
       const statuses = mine.map((a) => a.status);
-      expect(statuses.filter((s) => s === 303), `answers: ${statuses.join(",")}`).toHaveLength(1);
+      expect(
+        statuses.filter((s) => s === 303),
+        `answers: ${statuses.join(",")}`,
+      ).toHaveLength(1);
       expect(statuses.filter((s) => s !== 303).every((s) => s === 409)).toBe(true);
       const after = await expectConsistent(requests[r]!.id);
       expect(after.version).toBe(before[r]!.version + 1);
@@ -106,7 +113,10 @@ describe("simultaneous actions on the same request", () => {
     );
     for (let r = 0; r < REQUESTS; r++) {
       const statuses = notes.slice(r * PARALLEL, (r + 1) * PARALLEL).map((a) => a.status);
-      expect(statuses.filter((s) => s === 303), `answers: ${statuses.join(",")}`).toHaveLength(1);
+      expect(
+        statuses.filter((s) => s === 303),
+        `answers: ${statuses.join(",")}`,
+      ).toHaveLength(1);
       expect(statuses.filter((s) => s !== 303).every((s) => s === 409)).toBe(true);
       const after = await expectConsistent(requests[r]!.id);
       expect(after.version).toBe(middle[r]!.version + 1);

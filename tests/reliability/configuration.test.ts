@@ -48,7 +48,10 @@ describe("the public address of links", () => {
     try {
       let status = 0;
       for (let i = 0; i < 200 && status !== 200; i++) {
-        status = await fetch(`http://127.0.0.1:${listen}/healthz`).then((r) => r.status, () => 0);
+        status = await fetch(`http://127.0.0.1:${listen}/healthz`).then(
+          (r) => r.status,
+          () => 0,
+        );
         if (status !== 200) await sleep(100);
       }
       expect(status, start.output()).toBe(200);
@@ -168,7 +171,10 @@ describe("the server's own settings (PORT, HOST, TRUST_PROXY) are the app's conf
       try {
         let status = 0;
         for (let i = 0; i < 200 && status !== 200; i++) {
-          status = await fetch(`http://127.0.0.1:${listen}/healthz`).then((r) => r.status, () => 0);
+          status = await fetch(`http://127.0.0.1:${listen}/healthz`).then(
+            (r) => r.status,
+            () => 0,
+          );
           if (status !== 200) await sleep(100);
         }
         expect(status, server.output()).toBe(200);

@@ -71,8 +71,7 @@ describe("crash safety of intake", () => {
       const missing: string[] = [];
       for (const token of acknowledged) {
         const row = find.get(createHash("sha256").update(token).digest("hex")) as
-          | { reference: string; status: string; enterpriseId: string | null; submits: number }
-          | undefined;
+          { reference: string; status: string; enterpriseId: string | null; submits: number } | undefined;
         if (!row) {
           missing.push(token);
           continue;

@@ -20,7 +20,12 @@ afterAll(async () => {
 
 describe("pages as the server sends them", () => {
   it("end with </html>, and the server stays quiet once they are sent", async () => {
-    for (const [path, status] of [["/", 200], ["/requests/new", 200], ["/login", 200], ["/no-such-page", 404]] as const) {
+    for (const [path, status] of [
+      ["/", 200],
+      ["/requests/new", 200],
+      ["/login", 200],
+      ["/no-such-page", 404],
+    ] as const) {
       const response = await fetch(`${server.url}${path}`, { headers: { Cookie: "lang=uk" } });
       expect(response.status, path).toBe(status);
       const html = await response.text();

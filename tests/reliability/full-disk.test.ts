@@ -71,21 +71,35 @@ beforeAll(async () => {
   }
   mounted = true;
   const dbFile = await freshDatabase("full-disk", { dir: MOUNT });
-  await runToEnd(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/user-create.ts", "--email", EMAIL, "--role", "COORDINATOR", "--password", PASSWORD], {
-    DATABASE_URL: `file:${dbFile}`,
-  });
-  await runToEnd(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/user-create.ts", "--email", ADMIN_EMAIL, "--role", "ADMIN", "--password", PASSWORD], {
-    DATABASE_URL: `file:${dbFile}`,
-  });
+  await runToEnd(
+    path.join(ROOT, "node_modules", ".bin", "tsx"),
+    ["scripts/user-create.ts", "--email", EMAIL, "--role", "COORDINATOR", "--password", PASSWORD],
+    {
+      DATABASE_URL: `file:${dbFile}`,
+    },
+  );
+  await runToEnd(
+    path.join(ROOT, "node_modules", ".bin", "tsx"),
+    ["scripts/user-create.ts", "--email", ADMIN_EMAIL, "--role", "ADMIN", "--password", PASSWORD],
+    {
+      DATABASE_URL: `file:${dbFile}`,
+    },
+  );
   server = await startProductionServer(dbFile, { OUTBOX_DIR: path.join(TMP_DIR, "full-disk-outbox") });
   const adminSignedIn = await post("/login", { email: ADMIN_EMAIL, password: PASSWORD });
   await adminSignedIn.arrayBuffer();
   expect(adminSignedIn.status).toBe(303);
-  adminCookie = adminSignedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  adminCookie = adminSignedIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const signedIn = await post("/login", { email: EMAIL, password: PASSWORD });
   await signedIn.arrayBuffer();
   expect(signedIn.status).toBe(303);
-  cookie = signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  cookie = signedIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const filed = await post("/requests/new", intakeFormFields(buildIntake(seededRandom(70))));
   await filed.arrayBuffer();
   expect(filed.status).toBe(303);

@@ -14,9 +14,13 @@ let secureServer: ProductionServer;
 
 beforeAll(async () => {
   dbFile = await freshDatabase("headers");
-  await runToEnd(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/user-create.ts", "--email", EMAIL, "--role", "COORDINATOR", "--password", PASSWORD], {
-    DATABASE_URL: `file:${dbFile}`,
-  });
+  await runToEnd(
+    path.join(ROOT, "node_modules", ".bin", "tsx"),
+    ["scripts/user-create.ts", "--email", EMAIL, "--role", "COORDINATOR", "--password", PASSWORD],
+    {
+      DATABASE_URL: `file:${dbFile}`,
+    },
+  );
   [server, secureServer] = await Promise.all([
     startProductionServer(dbFile, { COOKIE_SECURE: "false" }),
     startProductionServer(dbFile, { COOKIE_SECURE: "true" }),

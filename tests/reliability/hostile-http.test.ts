@@ -75,7 +75,10 @@ async function signIn(email: string) {
   });
   await response.arrayBuffer();
   expect(response.status, email).toBe(303);
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 function get(path: string, cookie?: string) {
@@ -89,7 +92,9 @@ beforeAll(async () => {
     const one = <T>(sql: string) => sqlite.prepare(sql).pluck().get() as T;
     demo.clusterSlug = "kyiv-iam";
     demo.memberReference = one<string>(`SELECT r.reference FROM Request r JOIN Cluster c ON c.id = r.assignedClusterId WHERE c.slug = 'kyiv-iam' LIMIT 1`);
-    demo.otherReference = one<string>(`SELECT r.reference FROM Request r LEFT JOIN Cluster c ON c.id = r.assignedClusterId WHERE c.slug IS NOT 'kyiv-iam' LIMIT 1`);
+    demo.otherReference = one<string>(
+      `SELECT r.reference FROM Request r LEFT JOIN Cluster c ON c.id = r.assignedClusterId WHERE c.slug IS NOT 'kyiv-iam' LIMIT 1`,
+    );
     demo.userId = one<string>(`SELECT id FROM User WHERE email = 'coordinator@rrc.example'`);
     demo.edrpou = one<string>(`SELECT edrpou FROM Enterprise LIMIT 1`);
   } finally {
@@ -177,8 +182,12 @@ describe("bodies", () => {
 
   it("never echoes megabytes back into a page", async () => {
     // The worst characters for an echo: escaped in the markup and again in the page's data.
-    for (const [path, field] of [["/login", "redirectTo"], ["/login", "email"], ["/requests/new", "description"]] as const) {
-      const nearLimit = await raw(path, { method: "POST", headers: FORM, body: formBody({ [field]: "<\"".repeat(15_000) }) });
+    for (const [path, field] of [
+      ["/login", "redirectTo"],
+      ["/login", "email"],
+      ["/requests/new", "description"],
+    ] as const) {
+      const nearLimit = await raw(path, { method: "POST", headers: FORM, body: formBody({ [field]: '<"'.repeat(15_000) }) });
       expect(nearLimit.status, path).toBe(400);
       expect(nearLimit.body.length, `${path} ${field}`).toBeLessThan(1024 * 1024);
 
@@ -207,7 +216,11 @@ describe("bodies", () => {
     padded.append("message", "<".repeat(300 * 1024));
     padded.append("file", new File([new Uint8Array(pdf)], "Акт огляду.pdf"));
     const paddedBody = new Response(padded);
-    const tooMuchText = await raw(page, { method: "POST", headers: { "Content-Type": paddedBody.headers.get("Content-Type")!, Cookie: cookies.coordinator }, body: Buffer.from(await paddedBody.arrayBuffer()) });
+    const tooMuchText = await raw(page, {
+      method: "POST",
+      headers: { "Content-Type": paddedBody.headers.get("Content-Type")!, Cookie: cookies.coordinator },
+      body: Buffer.from(await paddedBody.arrayBuffer()),
+    });
     expect(tooMuchText.status).toBe(413);
     // Pages that take no documents still read multipart forms whole, 256 KB at most.
     expect((await raw("/s/lost", { method: "POST", headers: { "Content-Type": type }, body })).status).toBe(413);
@@ -216,7 +229,10 @@ describe("bodies", () => {
     expect(String(added.headers.location)).toBe(`${page}?files=added&count=1#files`);
 
     const sqlite = openReadOnly(server.dbFile);
-    const fileId = sqlite.prepare(`SELECT f.id FROM RequestFile f JOIN Request r ON r.id = f.requestId WHERE r.reference = ?`).pluck().get(demo.memberReference) as string;
+    const fileId = sqlite
+      .prepare(`SELECT f.id FROM RequestFile f JOIN Request r ON r.id = f.requestId WHERE r.reference = ?`)
+      .pluck()
+      .get(demo.memberReference) as string;
     sqlite.close();
     const download = await raw(`${page}/files/${fileId}`, { headers: { Cookie: cookies.coordinator } });
     expect(download.status).toBe(200);
@@ -282,7 +298,7 @@ describe("bodies", () => {
       ["multipart/form-data; boundary=", "--\r\n"],
       ["multipart/form-data; boundary=xyz", "garbage"],
       ["multipart/form-data; boundary=xyz", '--xyz\r\nContent-Disposition: form-data; name="lang"\r\n\r\nen'],
-      ["multipart/form-data; boundary=xyz", '--xyz\r\nContent-Disposition: form-data\r\n\r\nen\r\n--xyz--\r\n'],
+      ["multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data\r\n\r\nen\r\n--xyz--\r\n"],
     ];
     for (const [type, body] of bad) {
       for (const path of ["/set-language", "/requests/new", "/login"]) {
@@ -310,8 +326,16 @@ describe("headers", () => {
 
   it("answers a Host header that cannot be part of a URL with 400, not a 500", async () => {
     for (const value of ["a b", "[", "x/y", "x?y", "x#y", "user@x", "x:99999", "[::1"]) {
-      for (const [method, path] of [["GET", "/"], ["GET", "/requests/new"], ["POST", "/set-language"]] as const) {
-        const answer = await raw(path, { method, headers: { Host: value, ...(method === "POST" ? FORM : {}) }, body: method === "POST" ? "lang=en" : undefined });
+      for (const [method, path] of [
+        ["GET", "/"],
+        ["GET", "/requests/new"],
+        ["POST", "/set-language"],
+      ] as const) {
+        const answer = await raw(path, {
+          method,
+          headers: { Host: value, ...(method === "POST" ? FORM : {}) },
+          body: method === "POST" ? "lang=en" : undefined,
+        });
         expect(answer.status, `${method} ${path} Host: ${value}`).toBe(400);
       }
     }
@@ -331,7 +355,13 @@ describe("answers that refuse for now", () => {
       }
       expect(statuses).toEqual([400, 429]);
 
-      const signIn = () => fetch(`${strict.url}/login`, { method: "POST", redirect: "manual", headers: FORM, body: formBody({ email: "nobody@rrc.example", password: "wrong-password" }) });
+      const signIn = () =>
+        fetch(`${strict.url}/login`, {
+          method: "POST",
+          redirect: "manual",
+          headers: FORM,
+          body: formBody({ email: "nobody@rrc.example", password: "wrong-password" }),
+        });
       for (let i = 0; i < 5; i++) expect((await signIn()).status).toBe(400);
       const waiting = await signIn();
       const page = await waiting.text();
@@ -347,41 +377,89 @@ describe("answers that refuse for now", () => {
 describe("caching of signed-in pages", () => {
   /** Every page route file, visited signed in; resource routes set their own caching. */
   const PAGES: Record<string, () => Array<[who: keyof typeof cookies, path: string, status: number]>> = {
-    "$.tsx": () => [["coordinator", "/no-such-page", 404], ["member", "/admin/no-such-page", 404]],
+    "$.tsx": () => [
+      ["coordinator", "/no-such-page", 404],
+      ["member", "/admin/no-such-page", 404],
+    ],
     "_index.tsx": () => [["coordinator", "/", 200]],
     "login.tsx": () => [["coordinator", "/login", 302]],
     "requests.new.tsx": () => [["coordinator", "/requests/new", 200]],
-    "cluster.tsx": () => [["member", "/cluster", 200], ["coordinator", "/cluster", 403]],
-    "dashboard.tsx": () => [["coordinator", "/dashboard", 200], ["member", "/dashboard", 403]],
-    "queue.tsx": () => [["coordinator", "/queue", 200], ["coordinator", "/queue?status=NEW", 200], ["member", "/queue", 403]],
-    "reports.tsx": () => [["member", "/reports", 200], ["coordinator", "/reports", 200]],
+    "cluster.tsx": () => [
+      ["member", "/cluster", 200],
+      ["coordinator", "/cluster", 403],
+    ],
+    "dashboard.tsx": () => [
+      ["coordinator", "/dashboard", 200],
+      ["member", "/dashboard", 403],
+    ],
+    "queue.tsx": () => [
+      ["coordinator", "/queue", 200],
+      ["coordinator", "/queue?status=NEW", 200],
+      ["member", "/queue", 403],
+    ],
+    "reports.tsx": () => [
+      ["member", "/reports", 200],
+      ["coordinator", "/reports", 200],
+    ],
     "requests.$reference.tsx": () => [
       ["coordinator", `/requests/${demo.memberReference}`, 200],
       ["member", `/requests/${demo.memberReference}`, 200],
       ["member", `/requests/${demo.otherReference}`, 404],
       ["coordinator", "/requests/RRC-0000-000000", 404],
     ],
-    "enterprises.$edrpou.tsx": () => [["coordinator", `/enterprises/${demo.edrpou}`, 200], ["coordinator", "/enterprises/99999999", 404], ["member", `/enterprises/${demo.edrpou}`, 403]],
+    "enterprises.$edrpou.tsx": () => [
+      ["coordinator", `/enterprises/${demo.edrpou}`, 200],
+      ["coordinator", "/enterprises/99999999", 404],
+      ["member", `/enterprises/${demo.edrpou}`, 403],
+    ],
     "requests.$reference_.print.tsx": () => [
       ["coordinator", `/requests/${demo.memberReference}/print`, 200],
       ["member", `/requests/${demo.memberReference}/print?full=1`, 200],
       ["member", `/requests/${demo.otherReference}/print`, 404],
     ],
-    "account.tsx": () => [["coordinator", "/account", 200], ["member", "/account", 200]],
+    "account.tsx": () => [
+      ["coordinator", "/account", 200],
+      ["member", "/account", 200],
+    ],
     "forgot-password.tsx": () => [["coordinator", "/forgot-password", 200]],
     "reset-password.$token.tsx": () => [["coordinator", `/reset-password/${"x".repeat(43)}`, 404]],
     "s.lost.tsx": () => [["coordinator", "/s/lost", 200]],
-    "admin.audit.tsx": () => [["admin", "/admin/audit", 200], ["admin", "/admin/audit?kind=user&page=2", 200], ["coordinator", "/admin/audit", 403]],
-    "admin._index.tsx": () => [["admin", "/admin", 200], ["coordinator", "/admin", 403]],
-    "admin.clusters._index.tsx": () => [["admin", "/admin/clusters", 200], ["member", "/admin/clusters", 403]],
-    "admin.clusters.$slug.tsx": () => [["admin", `/admin/clusters/${demo.clusterSlug}`, 200], ["admin", "/admin/clusters/no-such", 404]],
+    "admin.audit.tsx": () => [
+      ["admin", "/admin/audit", 200],
+      ["admin", "/admin/audit?kind=user&page=2", 200],
+      ["coordinator", "/admin/audit", 403],
+    ],
+    "admin._index.tsx": () => [
+      ["admin", "/admin", 200],
+      ["coordinator", "/admin", 403],
+    ],
+    "admin.clusters._index.tsx": () => [
+      ["admin", "/admin/clusters", 200],
+      ["member", "/admin/clusters", 403],
+    ],
+    "admin.clusters.$slug.tsx": () => [
+      ["admin", `/admin/clusters/${demo.clusterSlug}`, 200],
+      ["admin", "/admin/clusters/no-such", 404],
+    ],
     "admin.users._index.tsx": () => [["admin", "/admin/users", 200]],
-    "admin.users.$id.tsx": () => [["admin", `/admin/users/${demo.userId}`, 200], ["admin", "/admin/users/no-such", 404]],
+    "admin.users.$id.tsx": () => [
+      ["admin", `/admin/users/${demo.userId}`, 200],
+      ["admin", "/admin/users/no-such", 404],
+    ],
     "admin.outbox.tsx": () => [["admin", "/admin/outbox", 200]],
     "admin.exports.tsx": () => [["admin", "/admin/exports", 200]],
-    "admin.replies._index.tsx": () => [["admin", "/admin/replies", 200], ["coordinator", "/admin/replies", 403]],
-    "admin.replies.$id.tsx": () => [["admin", "/admin/replies/no-such", 404], ["member", "/admin/replies/no-such", 403]],
-    "account_.notifications.tsx": () => [["member", "/account/notifications", 200], ["coordinator", "/account/notifications", 200]],
+    "admin.replies._index.tsx": () => [
+      ["admin", "/admin/replies", 200],
+      ["coordinator", "/admin/replies", 403],
+    ],
+    "admin.replies.$id.tsx": () => [
+      ["admin", "/admin/replies/no-such", 404],
+      ["member", "/admin/replies/no-such", 403],
+    ],
+    "account_.notifications.tsx": () => [
+      ["member", "/account/notifications", 200],
+      ["coordinator", "/account/notifications", 200],
+    ],
   };
   /** Not pages: they answer with a file, a redirect or JSON, and set their own Cache-Control. */
   const RESOURCES = [

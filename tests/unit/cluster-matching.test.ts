@@ -67,10 +67,7 @@ describe("rankClusters", () => {
     // local-busy: 100 + 50 − 20 (12 open) + acceptance 1 of 20 → 3/24 → −3.75,
     //   resolution 0 of 1 → 2/5 → −1.00                                              ≈ 125.3
     // far-idle:   100 + 0 − 0 + 50 of 50 twice → +4.63 +4.63                        ≈ 109.3
-    const ranked = rank([
-      cluster("far-idle", { ...OUTSIDE, ...record(50, 0, 50) }),
-      cluster("local-busy", { openCount: 12, ...record(1, 19, 0) }),
-    ]);
+    const ranked = rank([cluster("far-idle", { ...OUTSIDE, ...record(50, 0, 50) }), cluster("local-busy", { openCount: 12, ...record(1, 19, 0) })]);
     expect(ranked).toEqual(["local-busy", "far-idle"]);
   });
 
@@ -78,23 +75,19 @@ describe("rankClusters", () => {
     // based-here 155 against serves-here 150 …
     expect(rank([cluster("serves-here"), cluster("based-here", BASED_HERE)])).toEqual(["based-here", "serves-here"]);
     // … but the bonus is worth less than three open requests: 155 − 6 = 149 < 150.
-    expect(rank([cluster("serves-here"), cluster("based-here", { ...BASED_HERE, openCount: 3 })])).toEqual([
-      "serves-here",
-      "based-here",
-    ]);
+    expect(rank([cluster("serves-here"), cluster("based-here", { ...BASED_HERE, openCount: 3 })])).toEqual(["serves-here", "based-here"]);
   });
 
   it("prefers fewer open requests, and past the cap a busy cluster is simply busy", () => {
     // 0, 1 and 4 open: 150, 148, 142.
-    expect(
-      rank([cluster("four-open", { openCount: 4 }), cluster("none-open"), cluster("one-open", { openCount: 1 })]),
-    ).toEqual(["none-open", "one-open", "four-open"]);
+    expect(rank([cluster("four-open", { openCount: 4 }), cluster("none-open"), cluster("one-open", { openCount: 1 })])).toEqual([
+      "none-open",
+      "one-open",
+      "four-open",
+    ]);
 
     // 10 and 40 open both cost the capped 20 points, so the slug decides.
-    const capped = rankClusters(REQUEST, [
-      cluster("ten-open", { openCount: MAX_COUNTED_OPEN }),
-      cluster("forty-open", { openCount: 40 }),
-    ]);
+    const capped = rankClusters(REQUEST, [cluster("ten-open", { openCount: MAX_COUNTED_OPEN }), cluster("forty-open", { openCount: 40 })]);
     expect(slugs(capped)).toEqual(["forty-open", "ten-open"]);
     expect(capped[0]!.score).toBe(capped[1]!.score);
   });
@@ -103,19 +96,14 @@ describe("rankClusters", () => {
     // reliable:   accepted 9 of 10 → 11/14 → +2.86; resolved 8 of 9 → 10/13 → +2.69   = +5.55
     // unfinished: accepted 9 of 10 → +2.86;          resolved 2 of 9 → 4/13 → −1.92    = +0.94
     // hesitant:   accepted 3 of 10 → 5/14 → −1.43;   resolved 3 of 3 → 5/7 → +2.14    = +0.71
-    expect(
-      rank([
-        cluster("hesitant", record(3, 7, 3)),
-        cluster("unfinished", record(9, 1, 2)),
-        cluster("reliable", record(9, 1, 8)),
-      ]),
-    ).toEqual(["reliable", "unfinished", "hesitant"]);
+    expect(rank([cluster("hesitant", record(3, 7, 3)), cluster("unfinished", record(9, 1, 2)), cluster("reliable", record(9, 1, 8))])).toEqual([
+      "reliable",
+      "unfinished",
+      "hesitant",
+    ]);
 
     // Load and record trade off: three more open requests (−6) outweigh reliable's lead (+4.84).
-    expect(rank([cluster("hesitant", record(3, 7, 3)), cluster("reliable", { ...record(9, 1, 8), openCount: 3 })])).toEqual([
-      "hesitant",
-      "reliable",
-    ]);
+    expect(rank([cluster("hesitant", record(3, 7, 3)), cluster("reliable", { ...record(9, 1, 8), openCount: 3 })])).toEqual(["hesitant", "reliable"]);
   });
 
   it("does not let a short record dominate a long one, and scores no history as neutral", () => {
@@ -221,8 +209,7 @@ describe("rankClusters", () => {
             ),
           );
     const tier = (entry: RankedCluster) =>
-      (entry.reasons.some((r) => r.kind === "handlesCategory") ? 0 : 2) +
-      (entry.reasons.some((r) => r.kind === "servesRegion") ? 0 : 1);
+      (entry.reasons.some((r) => r.kind === "handlesCategory") ? 0 : 2) + (entry.reasons.some((r) => r.kind === "servesRegion") ? 0 : 1);
     const tiers = rankClusters(REQUEST, candidates).map(tier);
     expect(tiers).toHaveLength(candidates.length);
     expect(tiers).toEqual([...tiers].sort((a, b) => a - b));

@@ -47,7 +47,16 @@ const FORMS: Array<{ name: string; schema: z.ZodType; form: Form; freeText: stri
   {
     name: "cluster",
     schema: ClusterCreateSchema,
-    form: { slug: "test-cluster", nameUk: "Тестовий кластер", nameEn: "Test cluster", kind: "CLUSTER", homeRegion: "UA-30", capabilities: ["OTHER"], regions: ["UA-30"], contactName: "Ірина" },
+    form: {
+      slug: "test-cluster",
+      nameUk: "Тестовий кластер",
+      nameEn: "Test cluster",
+      kind: "CLUSTER",
+      homeRegion: "UA-30",
+      capabilities: ["OTHER"],
+      regions: ["UA-30"],
+      contactName: "Ірина",
+    },
     freeText: ["nameUk", "nameEn", "contactName"],
   },
   {

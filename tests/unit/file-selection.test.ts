@@ -12,7 +12,9 @@ describe("selectionRefusal", () => {
   it("lets through what the forms state they take, in any letter case", () => {
     expect(selectionRefusal([])).toBeNull();
     expect(selectionRefusal([file("Перелік обладнання.PDF"), file("фото.jpeg"), file("план.ods"), file("позиції.csv"), file("лист.docx")])).toBeNull();
-    expect(selectionRefusal(Array.from({ length: MAX_FILES_PER_SUBMISSION }, (_, i) => file(`акт-${i}.pdf`, MAX_SUBMISSION_BYTES / MAX_FILES_PER_SUBMISSION)))).toBeNull();
+    expect(
+      selectionRefusal(Array.from({ length: MAX_FILES_PER_SUBMISSION }, (_, i) => file(`акт-${i}.pdf`, MAX_SUBMISSION_BYTES / MAX_FILES_PER_SUBMISSION))),
+    ).toBeNull();
     expect(selectionRefusal([file("креслення.pdf", MAX_FILE_BYTES)])).toBeNull();
   });
 

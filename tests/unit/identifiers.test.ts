@@ -42,21 +42,12 @@ describe("isValidEdrpou", () => {
   });
 
   // Each valid code with its check digit changed.
-  it.each([
-    "12345679",
-    "14360571",
-    "20077729",
-    "29999994",
-    "65432100",
-    "60000007",
-    "34123458",
-    "40075816",
-    "10000063",
-    "40001008",
-    "20000091",
-  ])("rejects %s (wrong check digit)", (code) => {
-    expect(isValidEdrpou(code)).toBe(false);
-  });
+  it.each(["12345679", "14360571", "20077729", "29999994", "65432100", "60000007", "34123458", "40075816", "10000063", "40001008", "20000091"])(
+    "rejects %s (wrong check digit)",
+    (code) => {
+      expect(isValidEdrpou(code)).toBe(false);
+    },
+  );
 
   it("uses the weight set that matches the code's range", () => {
     // 2999999x with the 7,1..6 weights would be 2·7+9·1+9·2+9·3+9·4+9·5+9·6 = 203; 203 mod 11 = 5.
@@ -94,12 +85,9 @@ describe("isValidRnokpp", () => {
     expect(isValidRnokpp(code)).toBe(true);
   });
 
-  it.each(["1234567898", "2895103455", "1234567861", "9000000003", "9000000000"])(
-    "rejects %s (wrong check digit)",
-    (code) => {
-      expect(isValidRnokpp(code)).toBe(false);
-    },
-  );
+  it.each(["1234567898", "2895103455", "1234567861", "9000000003", "9000000000"])("rejects %s (wrong check digit)", (code) => {
+    expect(isValidRnokpp(code)).toBe(false);
+  });
 
   it.each(["", "123456789", "12345678999", "12345678", "123456789A", "A234567899", "12345 67899", "1234567899 "])(
     "rejects %j (not exactly 10 digits)",
@@ -122,12 +110,9 @@ describe("isValidEnterpriseCode", () => {
     expect(isValidEnterpriseCode("1234567898")).toBe(false);
   });
 
-  it.each(["", "1234567", "123456789", "12345678901", "abcdefgh", "abcdefghij", "1234 5678"])(
-    "rejects %j (neither 8 nor 10 digits)",
-    (code) => {
-      expect(isValidEnterpriseCode(code)).toBe(false);
-    },
-  );
+  it.each(["", "1234567", "123456789", "12345678901", "abcdefgh", "abcdefghij", "1234 5678"])("rejects %j (neither 8 nor 10 digits)", (code) => {
+    expect(isValidEnterpriseCode(code)).toBe(false);
+  });
 });
 
 describe("cleanEnterpriseCode", () => {

@@ -254,9 +254,7 @@ describe("IntakeSchema: category-specific fields", () => {
   });
 
   it("a blank supply list counts as missing", () => {
-    expect(fieldErrors("supplyItems", validSubmission({ category: "SUPPLIES", supplyItems: "   " }))).toEqual([
-      "requiredForCategory",
-    ]);
+    expect(fieldErrors("supplyItems", validSubmission({ category: "SUPPLIES", supplyItems: "   " }))).toEqual(["requiredForCategory"]);
   });
 
   it.each([

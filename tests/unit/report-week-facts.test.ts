@@ -16,16 +16,24 @@ describe("requestWeekFacts", () => {
       { action: "requestInfo", fromStatus: "NEW", toStatus: "NEEDS_INFO", clusterId: null, createdAt: h(2) },
       { action: "provideInfo", fromStatus: "NEEDS_INFO", toStatus: "NEW", clusterId: null, createdAt: h(42) },
     ] as const;
-    const facts = requestWeekFacts({ createdAt: created, urgency: "HIGH" }, events.map((e) => ({ ...e })), { start: h(0), end: h(167) });
+    const facts = requestWeekFacts(
+      { createdAt: created, urgency: "HIGH" },
+      events.map((e) => ({ ...e })),
+      { start: h(0), end: h(167) },
+    );
     expect(facts.pausedMsAtEnd).toBe(40 * HOUR);
     expect(facts.triageDueAt).toEqual(h(64));
     expect(facts.overdueAtEnd).toBe(true);
     expect(facts.newlyOverdueSince).toEqual(h(64));
     // Still waiting at the week's end: the running pause counts, and nothing is overdue.
-    const waiting = requestWeekFacts({ createdAt: created, urgency: "HIGH" }, events.slice(0, 2).map((e) => ({ ...e })), {
-      start: h(0),
-      end: h(167),
-    });
+    const waiting = requestWeekFacts(
+      { createdAt: created, urgency: "HIGH" },
+      events.slice(0, 2).map((e) => ({ ...e })),
+      {
+        start: h(0),
+        end: h(167),
+      },
+    );
     expect(waiting.statusAtEnd).toBe("NEEDS_INFO");
     expect(waiting.pausedMsAtEnd).toBe(165 * HOUR);
     expect(waiting.overdueAtEnd).toBe(false);

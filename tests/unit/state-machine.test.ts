@@ -143,17 +143,7 @@ const TABLE: Record<Action, Expected> = {
   },
 };
 
-const ALL_STATUSES: Status[] = [
-  "NEW",
-  "TRIAGED",
-  "NEEDS_INFO",
-  "ASSIGNED",
-  "IN_PROGRESS",
-  "RESOLVED",
-  "CLOSED",
-  "REJECTED",
-  "DUPLICATE",
-];
+const ALL_STATUSES: Status[] = ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "DUPLICATE"];
 const STATUSES_AND_CREATION: (Status | null)[] = [null, ...ALL_STATUSES];
 const ALL_KINDS: ActorKind[] = ["ENTERPRISE", "SYSTEM", "ADMIN", "COORDINATOR", "ASSIGNED_MEMBER", "OTHER_MEMBER"];
 
@@ -240,22 +230,19 @@ describe("planTransition: every action × status × actor kind", () => {
     const rule = TABLE[action];
     describe(action, () => {
       for (const triagedAt of [null, TRIAGED_AT]) {
-        it.each(STATUSES_AND_CREATION.map((s) => [s]))(
-          `from %s (triagedAt ${triagedAt ? "set" : "null"})`,
-          (status) => {
-            const state = stateFor(status, triagedAt);
-            const actual: Record<string, string> = {};
-            const expected: Record<string, string> = {};
-            for (const kind of ALL_KINDS) {
-              actual[kind] = describeOutcome(planTransition(action, actorFor(kind), state, FULL_INPUT));
-              if (!rule.from.includes(status)) expected[kind] = "refused: WRONG_STATUS";
-              else if (!rule.by.includes(kind)) expected[kind] = "refused: NOT_PERMITTED";
-              else if (rule.refused?.[kind]) expected[kind] = `refused: ${rule.refused[kind]}`;
-              else expected[kind] = `ok → ${expectedTarget(rule, status, triagedAt)}`;
-            }
-            expect(actual).toEqual(expected);
-          },
-        );
+        it.each(STATUSES_AND_CREATION.map((s) => [s]))(`from %s (triagedAt ${triagedAt ? "set" : "null"})`, (status) => {
+          const state = stateFor(status, triagedAt);
+          const actual: Record<string, string> = {};
+          const expected: Record<string, string> = {};
+          for (const kind of ALL_KINDS) {
+            actual[kind] = describeOutcome(planTransition(action, actorFor(kind), state, FULL_INPUT));
+            if (!rule.from.includes(status)) expected[kind] = "refused: WRONG_STATUS";
+            else if (!rule.by.includes(kind)) expected[kind] = "refused: NOT_PERMITTED";
+            else if (rule.refused?.[kind]) expected[kind] = `refused: ${rule.refused[kind]}`;
+            else expected[kind] = `ok → ${expectedTarget(rule, status, triagedAt)}`;
+          }
+          expect(actual).toEqual(expected);
+        });
       }
     });
   }
@@ -467,9 +454,7 @@ describe("planTransition: required inputs", () => {
     expect(planTransition(action, actorFor(kind), state, { ...rest, message: " ok " }).ok).toBe(true);
   });
 
-  it.each(
-    (Object.keys(TABLE) as Action[]).filter((a) => TABLE[a].needs.length === 0),
-  )("%s needs no input at all", (action) => {
+  it.each((Object.keys(TABLE) as Action[]).filter((a) => TABLE[a].needs.length === 0))("%s needs no input at all", (action) => {
     const [status, kind] = allowedCase(action);
     expect(planTransition(action, actorFor(kind), stateFor(status, TRIAGED_AT)).ok).toBe(true);
   });
@@ -484,12 +469,11 @@ describe("planTransition: required inputs", () => {
   });
 
   it("assign refuses the cluster the request is already assigned to", () => {
-    expect(
-      planTransition("assign", actorFor("COORDINATOR"), stateFor("ASSIGNED", TRIAGED_AT), { clusterId: CLUSTER_A }),
-    ).toEqual({ ok: false, reason: "SAME_CLUSTER" });
-    expect(planTransition("assign", actorFor("ADMIN"), stateFor("ASSIGNED", TRIAGED_AT), { clusterId: CLUSTER_B }).ok).toBe(
-      true,
-    );
+    expect(planTransition("assign", actorFor("COORDINATOR"), stateFor("ASSIGNED", TRIAGED_AT), { clusterId: CLUSTER_A })).toEqual({
+      ok: false,
+      reason: "SAME_CLUSTER",
+    });
+    expect(planTransition("assign", actorFor("ADMIN"), stateFor("ASSIGNED", TRIAGED_AT), { clusterId: CLUSTER_B }).ok).toBe(true);
   });
 
   it("a correction refuses to go without the corrected fields", () => {
@@ -527,9 +511,10 @@ describe("planTransition: required inputs", () => {
 
   it("markDuplicate refuses a missing original", () => {
     for (const duplicateOfId of [undefined, null, ""]) {
-      expect(
-        planTransition("markDuplicate", actorFor("ADMIN"), stateFor("NEW"), { message: "Same request.", duplicateOfId }),
-      ).toEqual({ ok: false, reason: "DUPLICATE_OF_REQUIRED" });
+      expect(planTransition("markDuplicate", actorFor("ADMIN"), stateFor("NEW"), { message: "Same request.", duplicateOfId })).toEqual({
+        ok: false,
+        reason: "DUPLICATE_OF_REQUIRED",
+      });
     }
   });
 

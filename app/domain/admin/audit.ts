@@ -23,9 +23,7 @@ const same = (a: AuditValue | undefined, b: AuditValue | undefined) => JSON.stri
  */
 export function auditFieldChanges(before: AuditSnapshot | null, after: AuditSnapshot | null): AuditFieldChange[] {
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  return fields
-    .map((field) => ({ field, before: before?.[field], after: after?.[field] }))
-    .filter((change) => !same(change.before, change.after));
+  return fields.map((field) => ({ field, before: before?.[field], after: after?.[field] })).filter((change) => !same(change.before, change.after));
 }
 
 /** A stored snapshot read back; anything that is not a JSON object reads as nothing. */

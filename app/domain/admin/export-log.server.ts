@@ -13,9 +13,7 @@ export type ExportRecord = {
 };
 
 export async function recordReportExport({ userId, week, format, scope, clusterId, now = new Date() }: ExportRecord) {
-  return db.$transaction((tx) =>
-    tx.exportLog.create({ data: { userId, week, format, scope, clusterId, createdAt: now }, select: { id: true } }),
-  );
+  return db.$transaction((tx) => tx.exportLog.create({ data: { userId, week, format, scope, clusterId, createdAt: now }, select: { id: true } }));
 }
 
 const EXPORTS_PER_PAGE = 50;

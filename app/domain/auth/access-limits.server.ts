@@ -19,9 +19,10 @@ const ACCESS_LIMITS = {
   passwordChangePerUser: { limit: 5, windowMs: 15 * MINUTE },
 } as const;
 
-const limiters = Object.fromEntries(
-  Object.entries(ACCESS_LIMITS).map(([name, options]) => [name, createRateLimiter(options)]),
-) as Record<keyof typeof ACCESS_LIMITS, ReturnType<typeof createRateLimiter>>;
+const limiters = Object.fromEntries(Object.entries(ACCESS_LIMITS).map(([name, options]) => [name, createRateLimiter(options)])) as Record<
+  keyof typeof ACCESS_LIMITS,
+  ReturnType<typeof createRateLimiter>
+>;
 
 export type LimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

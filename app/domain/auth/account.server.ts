@@ -26,9 +26,7 @@ export function invalidateResetLinksInTx(tx: Tx, { userId, now }: { userId: stri
 }
 
 export type PasswordChangeOutcome =
-  | { ok: true; endedSessions: number }
-  | { ok: false; reason: "WRONG_PASSWORD" }
-  | { ok: false; reason: "LOCKED"; retryAfterSeconds: number };
+  { ok: true; endedSessions: number } | { ok: false; reason: "WRONG_PASSWORD" } | { ok: false; reason: "LOCKED"; retryAfterSeconds: number };
 
 /** Changes a signed-in person's password; their other sessions end, this one stays. */
 export async function changePassword({
@@ -127,7 +125,10 @@ export async function resetPasswordWithLink({ token, newPassword, now = new Date
   if (!(await isResetLinkUsable({ token, now }))) return false;
   const passwordHash = await hashPassword(newPassword);
   const done = await db.$transaction(async (tx) => {
-    const link = await tx.passwordResetToken.findFirst({ where: usableTokenWhere(token, now), select: { id: true, user: { select: { id: true, email: true, name: true } } } });
+    const link = await tx.passwordResetToken.findFirst({
+      where: usableTokenWhere(token, now),
+      select: { id: true, user: { select: { id: true, email: true, name: true } } },
+    });
     if (!link) return false;
     // Used once: of two posts racing with the same link, exactly one changes this row.
     const { count } = await tx.passwordResetToken.updateMany({ where: { id: link.id, usedAt: null }, data: { usedAt: now } });

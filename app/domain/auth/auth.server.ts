@@ -60,9 +60,7 @@ function newSessionId() {
 }
 
 export type LoginResult =
-  | { ok: true; sessionId: string; user: SessionUser }
-  | { ok: false; reason: "INVALID" }
-  | { ok: false; reason: "RATE_LIMITED"; retryAfterSeconds: number };
+  { ok: true; sessionId: string; user: SessionUser } | { ok: false; reason: "INVALID" } | { ok: false; reason: "RATE_LIMITED"; retryAfterSeconds: number };
 
 export type LoginOptions = {
   email: string;

@@ -25,7 +25,11 @@ export async function detectFileType(file: string): Promise<Detection> {
     if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
       const zip = await inspectZip(handle, size);
       if (!zip.ok) return zip;
-      const odf = { "application/vnd.oasis.opendocument.text": "odt", "application/vnd.oasis.opendocument.spreadsheet": "ods", "application/vnd.oasis.opendocument.presentation": "odp" } as const;
+      const odf = {
+        "application/vnd.oasis.opendocument.text": "odt",
+        "application/vnd.oasis.opendocument.spreadsheet": "ods",
+        "application/vnd.oasis.opendocument.presentation": "odp",
+      } as const;
       if (zip.mimetype && zip.mimetype in odf && zip.names.has("content.xml")) return { ok: true, type: odf[zip.mimetype as keyof typeof odf] };
       if (zip.names.has("[Content_Types].xml")) {
         if (zip.names.has("word/document.xml")) return { ok: true, type: "docx" };
@@ -45,7 +49,7 @@ async function isUtf8Text(handle: fs.promises.FileHandle, size: number) {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const chunk = Buffer.alloc(64 * 1024);
   try {
-    for (let at = 0; at < size; ) {
+    for (let at = 0; at < size;) {
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, at);
       if (!bytesRead) break;
       at += bytesRead;

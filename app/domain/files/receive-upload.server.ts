@@ -111,7 +111,12 @@ export async function receiveUpload(request: Request, { scratchDir, fieldNames, 
 
 function parse(
   request: Request,
-  { scratchDir, fieldNames, limits, sizedForm }: { scratchDir: string; fieldNames?: readonly string[]; limits: { fields: number; bytes: number; chars: number }; sizedForm: boolean },
+  {
+    scratchDir,
+    fieldNames,
+    limits,
+    sizedForm,
+  }: { scratchDir: string; fieldNames?: readonly string[]; limits: { fields: number; bytes: number; chars: number }; sizedForm: boolean },
   staged: (ReceivedFile | { name: string; path: string })[],
   entries: FieldEntries,
 ): Promise<void> {
@@ -131,7 +136,13 @@ function parse(
         preservePath: true,
         defParamCharset: "utf8",
         // busboy reports its limit once a file reaches it: one byte more, so a file of exactly 10 MB passes.
-        limits: { files: MAX_FILES_PER_SUBMISSION, fileSize: MAX_FILE_BYTES + 1, fields: limits.fields, fieldSize: limits.bytes, parts: MAX_FILES_PER_SUBMISSION + limits.fields },
+        limits: {
+          files: MAX_FILES_PER_SUBMISSION,
+          fileSize: MAX_FILE_BYTES + 1,
+          fields: limits.fields,
+          fieldSize: limits.bytes,
+          parts: MAX_FILES_PER_SUBMISSION + limits.fields,
+        },
       });
     } catch {
       // A content type busboy cannot read ("boundary=" with nothing after it): not a readable form.

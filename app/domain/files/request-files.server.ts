@@ -90,7 +90,6 @@ export async function storeReceivedFiles(files: ReceivedFile[]) {
   }
 }
 
-
 /**
  * The rows of documents that came with an event (a message, a note), in the event's own
  * transaction: the message and its files are written together or not at all. The contents were
@@ -98,7 +97,13 @@ export async function storeReceivedFiles(files: ReceivedFile[]) {
  */
 export async function addEventFilesInTx(
   tx: Tx,
-  { requestId, eventId, files, author, visibility }: {
+  {
+    requestId,
+    eventId,
+    files,
+    author,
+    visibility,
+  }: {
     requestId: string;
     eventId: string;
     files: ReceivedFile[];
@@ -187,7 +192,16 @@ export async function listEnterpriseFiles({ token }: { token: string }): Promise
   }));
 }
 
-export type EnterpriseFile = { id: string; eventId: string | null; originalName: string; size: number; type: FileType; createdAt: Date; author: Author; thumbnail: Thumbnail };
+export type EnterpriseFile = {
+  id: string;
+  eventId: string | null;
+  originalName: string;
+  size: number;
+  type: FileType;
+  createdAt: Date;
+  author: Author;
+  thumbnail: Thumbnail;
+};
 
 export type OpenedFile = { name: string; type: FileType; size: number; stream: Readable };
 

@@ -97,7 +97,11 @@ export function nameFitsType(name: string, type: FileType) {
 export function attachmentDisposition(name: string) {
   const extension = extensionOf(name);
   const stem = extension ? name.slice(0, -(extension.length + 1)) : name;
-  const ascii = (text: string) => text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]|["\\%;]/g, "_");
+  const ascii = (text: string) =>
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^\x20-\x7e]|["\\%;]/g, "_");
   const fallback = `${ascii(stem) || "file"}${extension ? `.${ascii(extension)}` : ""}`;
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;

@@ -9,9 +9,7 @@ const MAX_ZIP_ENTRIES = 2000;
 /** All entries together, inflated. Real 10 MB spreadsheets stay well below. */
 const MAX_ZIP_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 
-export type ZipInspection =
-  | { ok: true; names: Set<string>; mimetype: string | null }
-  | { ok: false; reason: "zipBomb" | "unsupported" };
+export type ZipInspection = { ok: true; names: Set<string>; mimetype: string | null } | { ok: false; reason: "zipBomb" | "unsupported" };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -100,7 +98,7 @@ async function countEntry(
   let failed = false;
   inflater?.on("data", take);
   inflater?.on("error", () => (failed = true));
-  for (let at = 0; at < entry.compressed && !over && !failed; ) {
+  for (let at = 0; at < entry.compressed && !over && !failed;) {
     const chunk = await read(handle, start + at, Math.min(64 * 1024, entry.compressed - at));
     if (!chunk.length) return "damaged";
     at += chunk.length;

@@ -13,11 +13,7 @@ const DECLINES = ["decline", "acceptTimeout"] as const satisfies readonly Action
 const RECORD_ACTIONS = ["assign", "accept", "resolve", ...DECLINES] as const satisfies readonly Action[];
 
 /** The request's matching facts and every cluster as a candidate, or null if there is no such request. */
-export async function loadMatchingCandidates({
-  requestId,
-}: {
-  requestId: string;
-}): Promise<{ request: MatchRequest; candidates: ClusterCandidate[] } | null> {
+export async function loadMatchingCandidates({ requestId }: { requestId: string }): Promise<{ request: MatchRequest; candidates: ClusterCandidate[] } | null> {
   const request = await db.request.findUnique({
     where: { id: requestId },
     select: { category: true, region: true, assignedClusterId: true },
@@ -61,35 +57,27 @@ export async function loadMatchingCandidates({
   const count = (clusterId: string, action: Action) => record.get(`${clusterId}:${action}`) ?? 0;
   const declinedThisRequest = new Set(declinedThis.map((event) => event.clusterId));
 
-  const candidates = clusters.map(
-    (cluster): ClusterCandidate => ({
-      id: cluster.id,
-      slug: cluster.slug,
-      nameUk: cluster.nameUk,
-      nameEn: cluster.nameEn,
-      capabilities: cluster.capabilities.map((capability) => capability.category),
-      regions: cluster.regions.map((region) => region.region),
-      homeRegion: cluster.homeRegion,
-      openCount: open.get(cluster.id) ?? 0,
-      assignedTotal: count(cluster.id, "assign"),
-      acceptedTotal: count(cluster.id, "accept"),
-      declinedTotal: DECLINES.reduce((sum, action) => sum + count(cluster.id, action), 0),
-      resolvedTotal: count(cluster.id, "resolve"),
-      declinedThisRequest: declinedThisRequest.has(cluster.id),
-      active: cluster.active,
-    }),
-  );
+  const candidates = clusters.map((cluster): ClusterCandidate => ({
+    id: cluster.id,
+    slug: cluster.slug,
+    nameUk: cluster.nameUk,
+    nameEn: cluster.nameEn,
+    capabilities: cluster.capabilities.map((capability) => capability.category),
+    regions: cluster.regions.map((region) => region.region),
+    homeRegion: cluster.homeRegion,
+    openCount: open.get(cluster.id) ?? 0,
+    assignedTotal: count(cluster.id, "assign"),
+    acceptedTotal: count(cluster.id, "accept"),
+    declinedTotal: DECLINES.reduce((sum, action) => sum + count(cluster.id, action), 0),
+    resolvedTotal: count(cluster.id, "resolve"),
+    declinedThisRequest: declinedThisRequest.has(cluster.id),
+    active: cluster.active,
+  }));
   return { request, candidates };
 }
 
 /** The clusters best placed to take the request, best first, each with its score and reasons; null if no such request. */
-export async function recommendClusters({
-  requestId,
-  limit = 5,
-}: {
-  requestId: string;
-  limit?: number;
-}): Promise<RankedCluster[] | null> {
+export async function recommendClusters({ requestId, limit = 5 }: { requestId: string; limit?: number }): Promise<RankedCluster[] | null> {
   const loaded = await loadMatchingCandidates({ requestId });
   if (!loaded) return null;
   return rankClusters(loaded.request, loaded.candidates, { limit });

@@ -104,11 +104,7 @@ function isEligible(request: MatchRequest, cluster: ClusterCandidate) {
 function scoreCluster(request: MatchRequest, cluster: ClusterCandidate): Omit<RankedCluster, "cluster"> {
   const reasons: MatchReason[] = [];
 
-  reasons.push(
-    cluster.capabilities.includes(request.category)
-      ? { kind: "handlesCategory", points: CATEGORY_WEIGHT }
-      : { kind: "lacksCategory", points: 0 },
-  );
+  reasons.push(cluster.capabilities.includes(request.category) ? { kind: "handlesCategory", points: CATEGORY_WEIGHT } : { kind: "lacksCategory", points: 0 });
 
   const isHome = cluster.homeRegion === request.region;
   if (isHome || cluster.regions.includes(request.region)) {

@@ -9,11 +9,7 @@ type Rules = typeof TRANSITIONS;
 
 /** PUBLIC actions someone other than the enterprise can take: the enterprise sees them on its page. */
 export type EnterpriseFacingAction = {
-  [A in Action]: Rules[A]["visibility"] extends "PUBLIC"
-    ? Exclude<Rules[A]["by"][number], "ENTERPRISE"> extends never
-      ? never
-      : A
-    : never;
+  [A in Action]: Rules[A]["visibility"] extends "PUBLIC" ? (Exclude<Rules[A]["by"][number], "ENTERPRISE"> extends never ? never : A) : never;
 }[Action];
 
 /** What the enterprise itself can do through its private link. */

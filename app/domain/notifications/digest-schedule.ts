@@ -13,8 +13,7 @@ const DIGEST_HOUR = 8;
  */
 export function dueDigest(now: Date): { day: string; cutoff: Date } {
   const local = new TZDate(now.getTime(), TIME_ZONE);
-  const at = (daysBack: number) =>
-    new TZDate(local.getFullYear(), local.getMonth(), local.getDate() - daysBack, DIGEST_HOUR, 0, 0, TIME_ZONE);
+  const at = (daysBack: number) => new TZDate(local.getFullYear(), local.getMonth(), local.getDate() - daysBack, DIGEST_HOUR, 0, 0, TIME_ZONE);
   let cutoff = at(0);
   if (cutoff.getTime() > now.getTime()) cutoff = at(1);
   const day = [cutoff.getFullYear(), cutoff.getMonth() + 1, cutoff.getDate()].map((n) => String(n).padStart(2, "0")).join("-");

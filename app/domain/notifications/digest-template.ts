@@ -36,7 +36,8 @@ const TEXT: Record<Locale, { subject: (day: string) => string; lead: (day: strin
   },
   en: {
     subject: (day) => `Daily digest for ${day}`,
-    lead: (day, n, requests) => `What happened to your requests before 08:00 on ${day} (Kyiv time): ${n} ${n === 1 ? "event" : "events"} in ${requests} ${requests === 1 ? "request" : "requests"}.`,
+    lead: (day, n, requests) =>
+      `What happened to your requests before 08:00 on ${day} (Kyiv time): ${n} ${n === 1 ? "event" : "events"} in ${requests} ${requests === 1 ? "request" : "requests"}.`,
     settings: "Choose how notifications reach you (at once, in the daily digest, or not at all):",
   },
 };
@@ -54,8 +55,7 @@ export function renderDigest(locale: Locale, p: DigestParams): Draft {
         locale === "uk" ? `${r.reference} «${r.title}»` : `${r.reference} “${r.title}”`,
         r.requestUrl,
         ...r.events.map(
-          (e) =>
-            `- ${formatDateTime(e.at, locale)} — ${WHAT[e.kind][locale]}${e.excerpt ? (locale === "uk" ? `: «${e.excerpt}»` : `: “${e.excerpt}”`) : ""}`,
+          (e) => `- ${formatDateTime(e.at, locale)} — ${WHAT[e.kind][locale]}${e.excerpt ? (locale === "uk" ? `: «${e.excerpt}»` : `: “${e.excerpt}”`) : ""}`,
         ),
       ]),
       "",

@@ -36,7 +36,10 @@ async function sendDigest({ userId, day, cutoff, now }: { userId: string; day: s
     // a runner that claims later finds the day taken and stops.
     sql.run(
       `INSERT INTO "DigestRun" ("userId", "day", "notificationId", "createdAt") VALUES (?, ?, ?, ?) ON CONFLICT ("userId", "day") DO NOTHING`,
-      userId, day, id, sqliteTimestamp(now),
+      userId,
+      day,
+      id,
+      sqliteTimestamp(now),
     );
     const claim = sql.get<{ notificationId: string | null }>(`SELECT "notificationId" FROM "DigestRun" WHERE "userId" = ? AND "day" = ?`, userId, day);
     if (claim?.notificationId !== id) return false;
@@ -54,7 +57,10 @@ async function sendDigest({ userId, day, cutoff, now }: { userId: string; day: s
       sql.run(`UPDATE "DigestRun" SET "notificationId" = NULL WHERE "userId" = ? AND "day" = ?`, userId, day);
       return false;
     }
-    const requests = new Map<string, { reference: string; title: string; requestUrl: string; events: { at: Date; kind: StaffNoticeKind; excerpt: string | null }[] }>();
+    const requests = new Map<
+      string,
+      { reference: string; title: string; requestUrl: string; events: { at: Date; kind: StaffNoticeKind; excerpt: string | null }[] }
+    >();
     for (const entry of entries) {
       if (!entry.request) continue;
       const { reference, title } = entry.request;

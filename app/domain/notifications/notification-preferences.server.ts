@@ -14,13 +14,7 @@ export async function getNotificationPreferences(person: Person): Promise<{ topi
 }
 
 /** Saves the person's choices for their role's kinds, in one transaction; anything else in `choices` is ignored. */
-export async function saveNotificationPreferences({
-  person,
-  choices,
-}: {
-  person: Person;
-  choices: Partial<Record<NotificationTopic, Delivery>>;
-}) {
+export async function saveNotificationPreferences({ person, choices }: { person: Person; choices: Partial<Record<NotificationTopic, Delivery>> }) {
   const topics = topicsFor(person.role).filter((topic) => choices[topic] !== undefined);
   await db.$transaction(async (tx) => {
     for (const topic of topics) {

@@ -23,13 +23,13 @@ export type NotificationParams = {
   /** To a person whose choice for some kinds is the daily digest. */
   digest: DigestParams;
 } & { [K in EnterpriseNoticeKind]: EnterpriseNoticeParams } & StaffNoticeParams & {
-  /** To the enterprise: a new private link, the old one stopped working (only its hash is stored). */
-  statusLinkRenewed: RequestFacts & { statusUrl: string; by: "enterprise" | "staff"; lostLinkUrl: string };
-  /** To a staff member who asked: a single-use link to choose a new password. */
-  passwordReset: { name: string; resetUrl: string; expiresAt: Date; forgotUrl: string };
-  /** To a staff member whose password was just changed, by them or through a reset link. */
-  passwordChanged: { name: string; at: Date; how: "changed" | "reset"; forgotUrl: string };
-};
+    /** To the enterprise: a new private link, the old one stopped working (only its hash is stored). */
+    statusLinkRenewed: RequestFacts & { statusUrl: string; by: "enterprise" | "staff"; lostLinkUrl: string };
+    /** To a staff member who asked: a single-use link to choose a new password. */
+    passwordReset: { name: string; resetUrl: string; expiresAt: Date; forgotUrl: string };
+    /** To a staff member whose password was just changed, by them or through a reset link. */
+    passwordChanged: { name: string; at: Date; how: "changed" | "reset"; forgotUrl: string };
+  };
 
 export type RenderedNotification = { subject: string; body: string };
 
@@ -155,11 +155,7 @@ const SIGNATURE = {
 };
 
 /** One kind in one language. */
-function renderNotification<K extends NotificationKind>(
-  kind: K,
-  locale: Locale,
-  params: NotificationParams[K],
-): RenderedNotification {
+function renderNotification<K extends NotificationKind>(kind: K, locale: Locale, params: NotificationParams[K]): RenderedNotification {
   const template = TEMPLATES[kind][locale] as (p: NotificationParams[K]) => Draft;
   const { subject, body } = template(params);
   return { subject, body: [...body.filter((line) => line !== null), "", "--", SIGNATURE[locale]].join("\n") };

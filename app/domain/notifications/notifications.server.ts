@@ -75,7 +75,12 @@ function insertNotifications(sql: Statements, requestId: string | null, now: Dat
       if (delivery === "DIGEST") {
         sql.run(
           `INSERT INTO "DigestEntry" ("id", "userId", "requestId", "kind", "excerpt", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
-          newId(now.getTime()), recipient.userId!, requestId, draft.kind, excerptOf(draft), at,
+          newId(now.getTime()),
+          recipient.userId!,
+          requestId,
+          draft.kind,
+          excerptOf(draft),
+          at,
         );
         continue;
       }
@@ -83,7 +88,15 @@ function insertNotifications(sql: Statements, requestId: string | null, now: Dat
       sql.run(
         `INSERT INTO "Notification" ("id", "requestId", "kind", "recipient", "locale", "subject", "body", "nextAttemptAt", "createdAt")
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        newId(now.getTime()), requestId, draft.kind, recipient.email, LOCALE, rendered.subject, rendered.body, at, at,
+        newId(now.getTime()),
+        requestId,
+        draft.kind,
+        recipient.email,
+        LOCALE,
+        rendered.subject,
+        rendered.body,
+        at,
+        at,
       );
       written += 1;
     }
@@ -93,8 +106,8 @@ function insertNotifications(sql: Statements, requestId: string | null, now: Dat
 
 function deliveryFor(sql: Statements, userId: string, topic: NotificationTopic): Delivery {
   return (
-    sql.get<{ delivery: Delivery }>(`SELECT "delivery" FROM "NotificationPreference" WHERE "userId" = ? AND "topic" = ?`, userId, topic)
-      ?.delivery ?? DEFAULT_DELIVERY
+    sql.get<{ delivery: Delivery }>(`SELECT "delivery" FROM "NotificationPreference" WHERE "userId" = ? AND "topic" = ?`, userId, topic)?.delivery ??
+    DEFAULT_DELIVERY
   );
 }
 
@@ -152,7 +165,12 @@ async function clusterFacts(tx: Tx, clusterId: string) {
  */
 async function caretakers(
   tx: Tx,
-  { requestId, owner, clusterId, asker }: { requestId: string; owner: { id: string; email: string; active: boolean } | null; clusterId: string | null; asker: boolean },
+  {
+    requestId,
+    owner,
+    clusterId,
+    asker,
+  }: { requestId: string; owner: { id: string; email: string; active: boolean } | null; clusterId: string | null; asker: boolean },
 ) {
   const recipients: Recipient[] = owner?.active ? [userRecipient(owner)] : await coordinators(tx);
   if (clusterId) recipients.push(...(await clusterFacts(tx, clusterId)).members.map(userRecipient));
@@ -181,10 +199,7 @@ export type EnqueueForTransitionOptions = {
  * intake writes "request received" itself, since only intake knows the private link (the
  * database keeps only the token's hash). Returns how many rows.
  */
-export async function enqueueForTransition(
-  tx: Tx,
-  { requestId, action, message, changes = [], clusterId = null, now }: EnqueueForTransitionOptions,
-) {
+export async function enqueueForTransition(tx: Tx, { requestId, action, message, changes = [], clusterId = null, now }: EnqueueForTransitionOptions) {
   const text = message?.trim() ?? "";
   const drafts: Draft[] = [];
   const enterpriseKind = enterpriseNoticeFor(action);
@@ -193,7 +208,11 @@ export async function enqueueForTransition(
     const r = await requestFacts(tx, requestId);
     const requestUrl = staffRequestUrl(r.reference);
     if (enterpriseKind) {
-      drafts.push({ kind: enterpriseKind, recipients: [{ email: r.email }], params: { reference: r.reference, title: r.title, message: text, changes: publicChanges(changes) } });
+      drafts.push({
+        kind: enterpriseKind,
+        recipients: [{ email: r.email }],
+        params: { reference: r.reference, title: r.title, message: text, changes: publicChanges(changes) },
+      });
     }
     if (staffKind) {
       drafts.push({
@@ -298,11 +317,7 @@ async function claim(id: string, now: Date) {
 }
 
 /** Sends the PENDING messages that are due, oldest due first; each outcome is recorded on its row. */
-export async function deliverDueNotifications({
-  now = new Date(),
-  limit = 50,
-  transport = mailTransport(),
-}: DeliveryOptions = {}): Promise<DeliveryReport> {
+export async function deliverDueNotifications({ now = new Date(), limit = 50, transport = mailTransport() }: DeliveryOptions = {}): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   const due = await db.notification.findMany({
     where: { status: "PENDING", nextAttemptAt: { lte: now } },
@@ -332,9 +347,7 @@ export async function deliverDueNotifications({
       else report.retrying++;
       continue;
     }
-    await db.$transaction((tx) =>
-      tx.notification.updateMany({ where: mine, data: { status: "SENT", sentAt: now, lastError: null } }),
-    );
+    await db.$transaction((tx) => tx.notification.updateMany({ where: mine, data: { status: "SENT", sentAt: now, lastError: null } }));
     report.sent++;
   }
   return report;
@@ -404,6 +417,12 @@ export function enqueueDigest(sql: Statements, { id, email, params, now }: { id:
   sql.run(
     `INSERT INTO "Notification" ("id", "requestId", "kind", "recipient", "locale", "subject", "body", "nextAttemptAt", "createdAt")
      VALUES (?, NULL, 'digest', ?, ?, ?, ?, ?, ?)`,
-    id, email.trim().toLowerCase(), LOCALE, subject, body, at, at,
+    id,
+    email.trim().toLowerCase(),
+    LOCALE,
+    subject,
+    body,
+    at,
+    at,
   );
 }

@@ -32,7 +32,15 @@ function snapshot(t: ReplyTemplateInput) {
 export async function createReplyTemplate({ input, actorUserId }: { input: ReplyTemplateInput; actorUserId: string }) {
   return db.$transaction(async (tx) => {
     const created = await tx.replyTemplate.create({ data: input, select: { id: true } });
-    await recordAdminChange(tx, { actorUserId, action: "template.create", subjectType: "template", subjectId: created.id, subjectLabel: input.nameUk, before: null, after: snapshot(input) });
+    await recordAdminChange(tx, {
+      actorUserId,
+      action: "template.create",
+      subjectType: "template",
+      subjectId: created.id,
+      subjectLabel: input.nameUk,
+      before: null,
+      after: snapshot(input),
+    });
     return created;
   });
 }
@@ -43,7 +51,15 @@ export async function updateReplyTemplate({ id, input, actorUserId }: { id: stri
     const before = await tx.replyTemplate.findUnique({ where: { id }, select: listSelect });
     if (!before) return null;
     const updated = await tx.replyTemplate.update({ where: { id }, data: input, select: { id: true } });
-    await recordAdminChange(tx, { actorUserId, action: "template.update", subjectType: "template", subjectId: id, subjectLabel: input.nameUk, before: snapshot(before), after: snapshot(input) });
+    await recordAdminChange(tx, {
+      actorUserId,
+      action: "template.update",
+      subjectType: "template",
+      subjectId: id,
+      subjectLabel: input.nameUk,
+      before: snapshot(before),
+      after: snapshot(input),
+    });
     return updated;
   });
 }
@@ -54,7 +70,15 @@ export async function deleteReplyTemplate({ id, actorUserId }: { id: string; act
     const before = await tx.replyTemplate.findUnique({ where: { id }, select: listSelect });
     if (!before) return false;
     await tx.replyTemplate.delete({ where: { id } });
-    await recordAdminChange(tx, { actorUserId, action: "template.delete", subjectType: "template", subjectId: id, subjectLabel: before.nameUk, before: snapshot(before), after: null });
+    await recordAdminChange(tx, {
+      actorUserId,
+      action: "template.delete",
+      subjectType: "template",
+      subjectId: id,
+      subjectLabel: before.nameUk,
+      before: snapshot(before),
+      after: null,
+    });
     return true;
   });
 }

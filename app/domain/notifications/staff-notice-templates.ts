@@ -6,14 +6,7 @@ import type { Locale } from "~/i18n/locale";
 import { type Draft, quote } from "./notification-text";
 import { type Category, type Label, type Urgency, categoryLabel, regionLabel, urgencyLabel } from "../taxonomy";
 
-export const STAFF_NOTICE_KINDS = [
-  "assigned",
-  "declined",
-  "notAcceptedInTime",
-  "enterpriseReplied",
-  "infoProvided",
-  "enterpriseReopened",
-] as const;
+export const STAFF_NOTICE_KINDS = ["assigned", "declined", "notAcceptedInTime", "enterpriseReplied", "infoProvided", "enterpriseReopened"] as const;
 type Kind = (typeof STAFF_NOTICE_KINDS)[number];
 
 type RequestFacts = { reference: string; title: string; requestUrl: string };
@@ -106,15 +99,35 @@ export const STAFF_TEMPLATES: Templates = {
   },
   infoProvided: {
     uk: (p) =>
-      activity(p, "Підприємство відповіло на запитання", `Підприємство «${p.enterpriseName}» відповіло на запитання щодо запиту ${p.reference} «${p.title}»:`, "Запит знову чекає на координаторів."),
+      activity(
+        p,
+        "Підприємство відповіло на запитання",
+        `Підприємство «${p.enterpriseName}» відповіло на запитання щодо запиту ${p.reference} «${p.title}»:`,
+        "Запит знову чекає на координаторів.",
+      ),
     en: (p) =>
-      activity(p, "The enterprise answered", `Enterprise “${p.enterpriseName}” answered the question about request ${p.reference} “${p.title}”:`, "The request is back with the coordinators."),
+      activity(
+        p,
+        "The enterprise answered",
+        `Enterprise “${p.enterpriseName}” answered the question about request ${p.reference} “${p.title}”:`,
+        "The request is back with the coordinators.",
+      ),
   },
   enterpriseReopened: {
     uk: (p) =>
-      activity(p, "Підприємство відкрило запит повторно", `Підприємство «${p.enterpriseName}» відкрило запит ${p.reference} «${p.title}» повторно:`, "Запит повернувся до черги координаторів."),
+      activity(
+        p,
+        "Підприємство відкрило запит повторно",
+        `Підприємство «${p.enterpriseName}» відкрило запит ${p.reference} «${p.title}» повторно:`,
+        "Запит повернувся до черги координаторів.",
+      ),
     en: (p) =>
-      activity(p, "The enterprise reopened the request", `Enterprise “${p.enterpriseName}” reopened request ${p.reference} “${p.title}”:`, "The request is back in the coordinators' queue."),
+      activity(
+        p,
+        "The enterprise reopened the request",
+        `Enterprise “${p.enterpriseName}” reopened request ${p.reference} “${p.title}”:`,
+        "The request is back in the coordinators' queue.",
+      ),
   },
 };
 

@@ -45,10 +45,7 @@ const ORDER: Record<QueueParams["sort"], (dir: Dir) => string> = {
   // Ascending (the default) is one indexed key: lapsed assignments first, then by due time,
   // nothing due last (sla.ts dueSortAt). Descending keeps nothing due (final or paused) last too:
   // SQLite puts NULL last in a descending order.
-  due: (dir) =>
-    dir === "asc"
-      ? `r."dueSortAt" asc, r."createdAt" asc, r."rowid" asc`
-      : `r."nextDueAt" desc, r."createdAt" asc, r."rowid" desc`,
+  due: (dir) => (dir === "asc" ? `r."dueSortAt" asc, r."createdAt" asc, r."rowid" asc` : `r."nextDueAt" desc, r."createdAt" asc, r."rowid" desc`),
   updated: (dir) => `r."lastActivityAt" ${dir}, r."rowid" ${dir}`,
 };
 
@@ -138,8 +135,7 @@ function queueFilters(params: QueueParams, scope: QueueScope, now: Date): Filter
       params: open,
     });
   // Read from the viewer's own marks: as many as they have left unread, whatever the table's size.
-  if (params.unread && scope.viewerId)
-    filters.push({ sql: (c) => `${c("id")} IN (${UNREAD_IDS})`, params: [scope.viewerId], selective: true });
+  if (params.unread && scope.viewerId) filters.push({ sql: (c) => `${c("id")} IN (${UNREAD_IDS})`, params: [scope.viewerId], selective: true });
   // "Waiting on a coordinator": the statuses whose next move is theirs (attentionRank 0).
   if (params.waiting) filters.push({ sql: (c) => `${c("status")} IN (${placeholders(WAITING)})`, params: [...WAITING] });
   const owner = ownerFilter(params.owner, scope);
@@ -171,8 +167,7 @@ function ownerFilter(owner: QueueParams["owner"], scope: QueueScope): Filter | n
 function searchFilter(q: string): Filter {
   const trimmed = q.trim();
   if (/^rrc-\d{4}-\d{6}$/i.test(trimmed)) return { sql: (c) => `${c("reference")} = ?`, params: [trimmed.toUpperCase()] };
-  if (/^\d{8}(\d{2})?$/.test(trimmed))
-    return { sql: (c) => `${c("enterpriseId")} = (SELECT "id" FROM "Enterprise" WHERE "edrpou" = ?)`, params: [trimmed] };
+  if (/^\d{8}(\d{2})?$/.test(trimmed)) return { sql: (c) => `${c("enterpriseId")} = (SELECT "id" FROM "Enterprise" WHERE "edrpou" = ?)`, params: [trimmed] };
   const text = normalizeForSearch(trimmed);
   const scan: Filter = { sql: (c) => `${c("searchText")} LIKE ? ESCAPE '\\'`, params: [`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`] };
   if ([...text].length < 3) return scan;
@@ -350,22 +345,19 @@ type ClusterChoice = { id: string; slug: string; nameUk: string; nameEn: string 
 
 /** Clusters for the filter and assignment lists. */
 export async function listClusters(): Promise<ClusterChoice[]> {
-  return readStatement(
-    `SELECT "id", "slug", "nameUk", "nameEn" FROM "Cluster" WHERE "active" = 1 ORDER BY "slug"`
-  ).all() as ClusterChoice[];
+  return readStatement(`SELECT "id", "slug", "nameUk", "nameEn" FROM "Cluster" WHERE "active" = 1 ORDER BY "slug"`).all() as ClusterChoice[];
 }
 
 /** Staff who may own requests (active coordinators and admins), for the owner filter. */
 export async function listOwners(): Promise<Array<{ id: string; name: string }>> {
-  return readStatement(
-    `SELECT "id", "name" FROM "User" WHERE "active" = 1 AND "role" IN ('COORDINATOR', 'ADMIN') ORDER BY "name"`,
-  ).all() as Array<{ id: string; name: string }>;
+  return readStatement(`SELECT "id", "name" FROM "User" WHERE "active" = 1 AND "role" IN ('COORDINATOR', 'ADMIN') ORDER BY "name"`).all() as Array<{
+    id: string;
+    name: string;
+  }>;
 }
 
 export async function getClusterName(id: string): Promise<{ nameUk: string; nameEn: string }> {
-  const cluster = readStatement(`SELECT "nameUk", "nameEn" FROM "Cluster" WHERE "id" = ?`).get(id) as
-    | { nameUk: string; nameEn: string }
-    | undefined;
+  const cluster = readStatement(`SELECT "nameUk", "nameEn" FROM "Cluster" WHERE "id" = ?`).get(id) as { nameUk: string; nameEn: string } | undefined;
   if (!cluster) throw new Error(`No cluster ${id}`);
   return cluster;
 }

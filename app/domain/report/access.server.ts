@@ -34,9 +34,7 @@ export async function reportAccessFor({
   const kind = scope ?? (clusterSlug ? "cluster" : "all");
   if (kind === "all") return { ok: true, scope: { kind: "all" }, sensitive: "all", cluster: null };
   if (kind === "partners") return { ok: true, scope: { kind: "partners" }, sensitive: "none", cluster: null };
-  const cluster = clusterSlug
-    ? await db.cluster.findUnique({ where: { slug: clusterSlug }, select: { id: true, slug: true } })
-    : null;
+  const cluster = clusterSlug ? await db.cluster.findUnique({ where: { slug: clusterSlug }, select: { id: true, slug: true } }) : null;
   if (!cluster) return { ok: false, reason: "UNKNOWN_CLUSTER" };
   return { ok: true, scope: { kind: "cluster", clusterId: cluster.id }, sensitive: "none", cluster };
 }

@@ -209,7 +209,8 @@ export function summaryRows(report: WeeklyReport, labels: ReportLabels, now: Dat
     add("report.section.report", t("report.measure.asOf"), report.asOf, null, "date");
   }
 
-  for (const key of FLOW_KEYS) add("report.section.flow", t(`report.flow.${key}`), report.flow[key], key === "opened" ? "report.unit.requests" : "report.unit.events");
+  for (const key of FLOW_KEYS)
+    add("report.section.flow", t(`report.flow.${key}`), report.flow[key], key === "opened" ? "report.unit.requests" : "report.unit.events");
 
   add("report.section.backlog", t("report.backlog.total"), report.backlog.total, "report.unit.requests");
   add("report.section.backlog", t("report.backlog.overdue"), report.backlog.overdue, "report.unit.requests");
@@ -217,8 +218,7 @@ export function summaryRows(report: WeeklyReport, labels: ReportLabels, now: Dat
   for (const category of CATEGORIES)
     add("report.section.backlogCategory", labels.category(category), report.backlog.byCategory[category], "report.unit.requests");
   for (const urgency of URGENCIES) add("report.section.backlogUrgency", labels.urgency(urgency), report.backlog.byUrgency[urgency], "report.unit.requests");
-  for (const cluster of report.clusters)
-    add("report.section.backlogCluster", labels.cluster(cluster.clusterId), cluster.backlog, "report.unit.requests");
+  for (const cluster of report.clusters) add("report.section.backlogCluster", labels.cluster(cluster.clusterId), cluster.backlog, "report.unit.requests");
   const regions = Object.entries(report.backlog.byRegion).sort(([a], [b]) => labels.region(a).localeCompare(labels.region(b), labels.locale));
   for (const [region, count] of regions) add("report.section.backlogRegion", labels.region(region), count, "report.unit.requests");
   for (const bucket of AGE_BUCKETS) add("report.section.backlogAge", t(`report.age.${bucket}`), report.backlog.byAge[bucket], "report.unit.requests");

@@ -52,7 +52,12 @@ async function writeCsv(snapshot: ReportSnapshot, run: ReportRun, output: Writab
   };
   // The file is built as text a chunk at a time (a hand-written writer: csv-stringify's
   // per-record stream machinery cost more than the rest of the export put together).
-  let chunk = "\uFEFF" + line(columns.map((c) => labels.t(c.header)), false);
+  let chunk =
+    "\uFEFF" +
+    line(
+      columns.map((c) => labels.t(c.header)),
+      false,
+    );
   let count = 0;
   for await (const page of scopedRequestPages(snapshot, run)) {
     for (const item of page) chunk += line(requestRow(item, labels, sensitive, range.end));

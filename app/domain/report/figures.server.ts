@@ -79,9 +79,7 @@ export async function buildWeeklyReport(options: WeeklyReportOptions & { onlyCha
   const run = reportRun(options);
   return withReportSnapshot(async (snapshot) => {
     const tally = new WeeklyTally(run.range, run.scope);
-    const only = options.onlyChangedBy
-      ? snapshot.requestsChangedIn({ start: run.range.start, end: run.range.end, actions: options.onlyChangedBy })
-      : null;
+    const only = options.onlyChangedBy ? snapshot.requestsChangedIn({ start: run.range.start, end: run.range.end, actions: options.onlyChangedBy }) : null;
     for await (const page of scopedRequestPages(snapshot, run, "figures", only)) for (const item of page) tally.add(item);
     return tally.result({ week: run.week, scope: run.scope, now: run.now, clusters: snapshot.clusters() });
   });

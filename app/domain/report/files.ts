@@ -2,7 +2,17 @@
 import { type IsoWeek, formatIsoWeek } from "../sla/iso-week";
 import type { ReportFormat, ReportScopeKind } from "./types";
 
-export function reportFileName({ week, scope, format, clusterSlug }: { week: IsoWeek; scope: ReportScopeKind; format: ReportFormat; clusterSlug?: string | null }) {
+export function reportFileName({
+  week,
+  scope,
+  format,
+  clusterSlug,
+}: {
+  week: IsoWeek;
+  scope: ReportScopeKind;
+  format: ReportFormat;
+  clusterSlug?: string | null;
+}) {
   const what = scope === "cluster" && clusterSlug ? `cluster-${clusterSlug}` : scope;
   return `rrc-weekly-${formatIsoWeek(week)}-${what}.${format}`;
 }

@@ -54,11 +54,7 @@ const REQUEST_PAGE_SQL = (columns: RequestColumns, forCluster: boolean, listed: 
   FROM "Request" r`
   }
   WHERE r."createdAt" < @end AND ${listed ? `r."rowid" IN (SELECT "value" FROM json_each(@listed))` : `r."rowid" > @after`}
-  ${
-    forCluster
-      ? `AND EXISTS (SELECT 1 FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."clusterId" = @clusterId AND x."createdAt" < @end)`
-      : ""
-  }
+  ${forCluster ? `AND EXISTS (SELECT 1 FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."clusterId" = @clusterId AND x."createdAt" < @end)` : ""}
   ORDER BY r."rowid"
   LIMIT @limit`;
 
@@ -115,7 +111,22 @@ function* withEvents(
   for (const [requestId, action, fromStatus, toStatus, eventClusterId, at] of eventPage.iterate({ ...which, end }) as IterableIterator<EventRow>) {
     eventsOf.get(requestId)?.push({ action, fromStatus, toStatus, clusterId: eventClusterId, createdAt: toDate(at) });
   }
-  for (const [, id, createdAt, category, urgency, region, assignedClusterId, reference, city, title, sensitiveDetails, enterpriseName, edrpou, fileCount] of rows) {
+  for (const [
+    ,
+    id,
+    createdAt,
+    category,
+    urgency,
+    region,
+    assignedClusterId,
+    reference,
+    city,
+    title,
+    sensitiveDetails,
+    enterpriseName,
+    edrpou,
+    fileCount,
+  ] of rows) {
     const request: ReportRequest = {
       id,
       reference,
@@ -146,9 +157,9 @@ export class ReportSnapshot {
   }
 
   clusters(): ReportCluster[] {
-    const rows = this.db
-      .prepare(`SELECT "id", "slug", "nameUk", "nameEn", "active" FROM "Cluster" ORDER BY "slug"`)
-      .all() as Array<Omit<ReportCluster, "active"> & { active: number }>;
+    const rows = this.db.prepare(`SELECT "id", "slug", "nameUk", "nameEn", "active" FROM "Cluster" ORDER BY "slug"`).all() as Array<
+      Omit<ReportCluster, "active"> & { active: number }
+    >;
     return rows.map((row) => ({ ...row, active: row.active === 1 }));
   }
 
@@ -178,7 +189,7 @@ export class ReportSnapshot {
       }
       return;
     }
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = requestPage.all({ ...params, after }) as RequestRow[];
       yield* withEvents(rows, eventPage, params.end, "run");
       if (rows.length < pageSize) return;

@@ -107,9 +107,7 @@ export function requestWeekFacts(
   const due = slaDueTimesAt(clock, changes, range.end, targets);
   const overdueAtEnd = slaOverdueAt(clock, changes, { status: statusAtEnd, triagedAt: firstTriageAt }, range.end, targets);
   const triagedBeforeStart = firstTriageAt && firstTriageAt.getTime() < start ? firstTriageAt : null;
-  const overdueAtStart =
-    statusAtStart !== null &&
-    slaOverdueAt(clock, changes, { status: statusAtStart, triagedAt: triagedBeforeStart }, range.start, targets);
+  const overdueAtStart = statusAtStart !== null && slaOverdueAt(clock, changes, { status: statusAtStart, triagedAt: triagedBeforeStart }, range.start, targets);
   const dueThatPassed = firstTriageAt ? due.resolveDueAt : due.triageDueAt;
 
   return {
@@ -130,8 +128,7 @@ export function requestWeekFacts(
     resolvedInTime: inWeek(firstResolveAt) ? slaMetAt(clock, changes, "resolve", firstResolveAt, targets) : null,
     overdueAtStart,
     overdueAtEnd,
-    newlyOverdueSince:
-      overdueAtEnd && !overdueAtStart ? new Date(Math.max(dueThatPassed.getTime(), start, request.createdAt.getTime())) : null,
+    newlyOverdueSince: overdueAtEnd && !overdueAtStart ? new Date(Math.max(dueThatPassed.getTime(), start, request.createdAt.getTime())) : null,
     changesInWeek,
   };
 }

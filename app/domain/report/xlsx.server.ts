@@ -156,7 +156,11 @@ async function writeXlsx(snapshot: ReportSnapshot, run: ReportRun, output: Writa
   for await (const page of scopedRequestPages(snapshot, run)) {
     for (const item of page) {
       tally.add(item);
-      addRow(requestSheet, requestRow(item, labels, sensitive, range.end).map((v) => xlsxCell(v, labels)), requestKinds);
+      addRow(
+        requestSheet,
+        requestRow(item, labels, sensitive, range.end).map((v) => xlsxCell(v, labels)),
+        requestKinds,
+      );
     }
     count += page.length;
     run.onProgress?.({ part: "requests", rows: count });
@@ -169,7 +173,12 @@ async function writeXlsx(snapshot: ReportSnapshot, run: ReportRun, output: Writa
   count = 0;
   const changeKinds = CHANGE_COLUMNS.map((c) => c.kind);
   for await (const page of mergedChangeRows(snapshot, tally, labels, pageSize)) {
-    for (const row of page) addRow(changeSheet, row.cells.map((v) => xlsxCell(v, labels)), changeKinds);
+    for (const row of page)
+      addRow(
+        changeSheet,
+        row.cells.map((v) => xlsxCell(v, labels)),
+        changeKinds,
+      );
     count += page.length;
     run.onProgress?.({ part: "changes", rows: count });
     await xlsxDrained(changeSheet, output);
@@ -182,14 +191,23 @@ async function writeXlsx(snapshot: ReportSnapshot, run: ReportRun, output: Writa
   const summary = summaryRows(report, labels, now);
   for (const row of summary) {
     const cells = [labels.t(row.section), row.measure, row.value, row.unit ? labels.t(row.unit) : null];
-    addRow(summarySheet, cells.map((v) => xlsxCell(v, labels)), ["text", "text", row.kind, "text"]);
+    addRow(
+      summarySheet,
+      cells.map((v) => xlsxCell(v, labels)),
+      ["text", "text", row.kind, "text"],
+    );
   }
   finishSheet(summarySheet, SUMMARY_COLUMNS, summary.length);
 
   const clusterSheet = workbook.addWorksheet(labels.t("report.sheet.clusters"), frozenHeader) as SheetWriter;
   startSheet(clusterSheet, CLUSTER_COLUMNS, labels);
   const clusterKinds = CLUSTER_COLUMNS.map((c) => c.kind);
-  for (const cluster of report.clusters) addRow(clusterSheet, clusterRow(cluster, labels).map((v) => xlsxCell(v, labels)), clusterKinds);
+  for (const cluster of report.clusters)
+    addRow(
+      clusterSheet,
+      clusterRow(cluster, labels).map((v) => xlsxCell(v, labels)),
+      clusterKinds,
+    );
   finishSheet(clusterSheet, CLUSTER_COLUMNS, report.clusters.length);
 
   putFirst(workbook, summarySheet);
@@ -198,12 +216,7 @@ async function writeXlsx(snapshot: ReportSnapshot, run: ReportRun, output: Writa
 }
 
 /** The week's status changes of the scope, oldest first, `pageSize` at a time. */
-async function* weekChangeRows(
-  snapshot: ReportSnapshot,
-  tally: WeeklyTally,
-  labels: ReportLabels,
-  pageSize: number,
-): AsyncGenerator<ChangeRow[]> {
+async function* weekChangeRows(snapshot: ReportSnapshot, tally: WeeklyTally, labels: ReportLabels, pageSize: number): AsyncGenerator<ChangeRow[]> {
   let page: ChangeRow[] = [];
   for (const event of snapshot.changes(tally.range)) {
     if (tally.ids && !tally.ids.has(event.requestId)) continue;
@@ -217,12 +230,7 @@ async function* weekChangeRows(
 }
 
 /** Events and newly-overdue rows merged in time order. */
-async function* mergedChangeRows(
-  snapshot: ReportSnapshot,
-  tally: WeeklyTally,
-  labels: ReportLabels,
-  pageSize: number,
-): AsyncGenerator<ChangeRow[]> {
+async function* mergedChangeRows(snapshot: ReportSnapshot, tally: WeeklyTally, labels: ReportLabels, pageSize: number): AsyncGenerator<ChangeRow[]> {
   const overdue = tally.newlyOverdue.slice().sort((a, b) => a.at.getTime() - b.at.getTime() || a.reference.localeCompare(b.reference));
   let next = 0;
   for await (const page of weekChangeRows(snapshot, tally, labels, pageSize)) {

@@ -36,8 +36,7 @@ export function categoryDetails(input: CategoryFieldsInput) {
       certifications: input.certifications,
     };
   }
-  const compact = (o: Record<string, unknown>) =>
-    JSON.stringify(Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")));
+  const compact = (o: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")));
   return { details: compact(details), sensitiveDetails: sensitive ? compact(sensitive) : null };
 }
 

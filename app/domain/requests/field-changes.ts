@@ -7,14 +7,8 @@ export type FieldChange = { field: string; from: string | null; to: string | nul
 const asText = (value: unknown) => (value === null || value === undefined || value === "" ? null : String(value));
 
 /** The fields among `fields` whose value differs between `before` and `after`, in that order. */
-export function fieldChanges<F extends string>(
-  before: Partial<Record<F, unknown>>,
-  after: Partial<Record<F, unknown>>,
-  fields: readonly F[],
-): FieldChange[] {
-  return fields
-    .map((field) => ({ field, from: asText(before[field]), to: asText(after[field]) }))
-    .filter((change) => change.from !== change.to);
+export function fieldChanges<F extends string>(before: Partial<Record<F, unknown>>, after: Partial<Record<F, unknown>>, fields: readonly F[]): FieldChange[] {
+  return fields.map((field) => ({ field, from: asText(before[field]), to: asText(after[field]) })).filter((change) => change.from !== change.to);
 }
 
 /** An event's stored changes; anything unreadable reads as none. */
@@ -23,9 +17,7 @@ export function parseChanges(json: string | null | undefined): FieldChange[] {
   try {
     const value: unknown = JSON.parse(json);
     if (!Array.isArray(value)) return [];
-    return value.filter(
-      (c): c is FieldChange => typeof c === "object" && c !== null && typeof (c as FieldChange).field === "string",
-    );
+    return value.filter((c): c is FieldChange => typeof c === "object" && c !== null && typeof (c as FieldChange).field === "string");
   } catch {
     return [];
   }

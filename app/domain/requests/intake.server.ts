@@ -44,12 +44,7 @@ export type CreateRequestOptions = {
 };
 
 /** Files a request. Returns the public reference and the private status token (shown once). */
-export async function createRequest({
-  input,
-  now = new Date(),
-  statusUrlFor = (token) => `${publicBaseUrl()}/s/${token}`,
-  files = [],
-}: CreateRequestOptions) {
+export async function createRequest({ input, now = new Date(), statusUrlFor = (token) => `${publicBaseUrl()}/s/${token}`, files = [] }: CreateRequestOptions) {
   const plan = planTransition("submit", { type: "ENTERPRISE" }, { status: null, triagedAt: null, assignedClusterId: null, infoAskedFrom: null });
   if (!plan.ok) throw new Error(`intake refused by the state machine: ${plan.reason}`);
   const token = newStatusToken();
@@ -75,8 +70,16 @@ export async function createRequest({
     sql.run(
       `INSERT INTO "Enterprise" ("id", "edrpou", "name", "region", "city", "contactName", "phone", "email", "createdAt", "updatedAt")
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("edrpou") DO NOTHING`,
-      newId(now.getTime()), input.edrpou, input.enterpriseName, input.region, input.city,
-      contact.contactName, contact.phone, contact.email, at, at,
+      newId(now.getTime()),
+      input.edrpou,
+      input.enterpriseName,
+      input.region,
+      input.city,
+      contact.contactName,
+      contact.phone,
+      contact.email,
+      at,
+      at,
     );
     const enterpriseId = sql.get<{ id: string }>(`SELECT "id" FROM "Enterprise" WHERE "edrpou" = ?`, input.edrpou)!.id;
     const possibleDuplicate = sql.get<{ id: string }>(POSSIBLE_DUPLICATE_SQL, enterpriseId, input.category);
@@ -92,12 +95,35 @@ export async function createRequest({
          "searchText", "createdAt", "updatedAt", "lastActivityAt", "triageDueAt", "resolveDueAt", "urgencyRank", "statusRank",
          "attentionRank", "nextDueAt", "dueSortAt", "possibleDuplicateOfId")
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      requestId, reference, hashStatusToken(token), enterpriseId, input.enterpriseName, contact.contactName,
-      contact.phone, contact.email, input.category, input.urgency, input.title, input.description, details,
-      sensitiveDetails, input.region, input.city, timestamp(input.neededBy ? new Date(`${input.neededBy}T00:00:00Z`) : null),
-      plan.to, requestSearchText({ reference, edrpou: input.edrpou, enterpriseName: input.enterpriseName, title: input.title, description: input.description }), at, at, at,
-      timestamp(dueTimes.triageDueAt), timestamp(dueTimes.resolveDueAt), keys.urgencyRank, keys.statusRank,
-      keys.attentionRank, timestamp(keys.nextDueAt), timestamp(keys.dueSortAt),
+      requestId,
+      reference,
+      hashStatusToken(token),
+      enterpriseId,
+      input.enterpriseName,
+      contact.contactName,
+      contact.phone,
+      contact.email,
+      input.category,
+      input.urgency,
+      input.title,
+      input.description,
+      details,
+      sensitiveDetails,
+      input.region,
+      input.city,
+      timestamp(input.neededBy ? new Date(`${input.neededBy}T00:00:00Z`) : null),
+      plan.to,
+      requestSearchText({ reference, edrpou: input.edrpou, enterpriseName: input.enterpriseName, title: input.title, description: input.description }),
+      at,
+      at,
+      at,
+      timestamp(dueTimes.triageDueAt),
+      timestamp(dueTimes.resolveDueAt),
+      keys.urgencyRank,
+      keys.statusRank,
+      keys.attentionRank,
+      timestamp(keys.nextDueAt),
+      timestamp(keys.dueSortAt),
       possibleDuplicate?.id ?? null,
     );
     // The first event of the audit trail.
@@ -105,7 +131,13 @@ export async function createRequest({
     sql.run(
       `INSERT INTO "RequestEvent" ("id", "requestId", "action", "actorType", "toStatus", "visibility", "createdAt")
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      eventId, requestId, plan.action, "ENTERPRISE", plan.to, plan.visibility, at,
+      eventId,
+      requestId,
+      plan.action,
+      "ENTERPRISE",
+      plan.to,
+      plan.visibility,
+      at,
     );
     // Documents filed with it belong to that first event, and the enterprise sees its own.
     for (const file of files) {
@@ -113,15 +145,33 @@ export async function createRequest({
         `INSERT INTO "RequestFile" ("id", "requestId", "eventId", "addedByType", "originalName", "sha256", "size", "type", "visibility", "createdAt",
            "thumbnailSha256", "thumbnailSize", "thumbnailWidth", "thumbnailHeight")
          VALUES (?, ?, ?, 'ENTERPRISE', ?, ?, ?, ?, 'PUBLIC', ?, ?, ?, ?, ?)`,
-        newId(now.getTime()), requestId, eventId, file.name, file.sha256, file.size, file.type, at,
-        file.thumbnail?.sha256 ?? null, file.thumbnail?.size ?? null, file.thumbnail?.width ?? null, file.thumbnail?.height ?? null,
+        newId(now.getTime()),
+        requestId,
+        eventId,
+        file.name,
+        file.sha256,
+        file.size,
+        file.type,
+        at,
+        file.thumbnail?.sha256 ?? null,
+        file.thumbnail?.size ?? null,
+        file.thumbnail?.width ?? null,
+        file.thumbnail?.height ?? null,
       );
     }
     enqueueRequestReceived(sql, {
       requestId,
       statusUrl: statusUrlFor(token),
       now,
-      facts: { reference, title: input.title, email: input.email, category: input.category, urgency: input.urgency, region: input.region, triageDueAt: dueTimes.triageDueAt },
+      facts: {
+        reference,
+        title: input.title,
+        email: input.email,
+        category: input.category,
+        urgency: input.urgency,
+        region: input.region,
+        triageDueAt: dueTimes.triageDueAt,
+      },
     });
     return { id: requestId, reference, triageDueAt: dueTimes.triageDueAt };
   });

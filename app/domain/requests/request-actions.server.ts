@@ -77,8 +77,7 @@ export async function performRequestAction({
       message: "message" in input ? input.message : null,
       clusterId: input.intent === "assign" ? input.clusterId : null,
       duplicateOfId,
-      triage:
-        input.intent === "triage" ? { category: input.category, urgency: input.urgency, ownerId: input.ownerId ?? null } : undefined,
+      triage: input.intent === "triage" ? { category: input.category, urgency: input.urgency, ownerId: input.ownerId ?? null } : undefined,
       correction,
       ownerId: input.intent === "handOver" ? input.ownerId : undefined,
     },

@@ -84,9 +84,7 @@ function detailChanges(before: string | null, after: string | null, prefix: stri
   const to = parseDetails(after);
   // In the form's order, then anything else stored.
   const keys = [...new Set([...Object.keys(DETAIL_FORM_FIELD), ...Object.keys(from), ...Object.keys(to)])];
-  return keys
-    .map((key) => ({ field: `${prefix}${key}`, from: detailCode(from[key]), to: detailCode(to[key]) }))
-    .filter((change) => change.from !== change.to);
+  return keys.map((key) => ({ field: `${prefix}${key}`, from: detailCode(from[key]), to: detailCode(to[key]) })).filter((change) => change.from !== change.to);
 }
 
 /** What the correction changes, field by field, with codes (the details key by key). */
@@ -101,7 +99,13 @@ export function correctionChanges(before: CorrectedRequest, after: CorrectedRequ
 
 /** The request's search text after a correction (the search index follows the column). */
 export function correctedSearchText(request: { reference: string; edrpou: string }, corrected: CorrectedRequest) {
-  return requestSearchText({ reference: request.reference, edrpou: request.edrpou, enterpriseName: corrected.enterpriseName, title: corrected.title, description: corrected.description });
+  return requestSearchText({
+    reference: request.reference,
+    edrpou: request.edrpou,
+    enterpriseName: corrected.enterpriseName,
+    title: corrected.title,
+    description: corrected.description,
+  });
 }
 
 /** A needed-by date changed to one before `today` (YYYY-MM-DD); an unchanged past date may stay. */

@@ -10,7 +10,16 @@ import { requestKeys } from "./request-keys";
 import { markUnreadInTx } from "./unread.server";
 import { acceptDueAt, slaDueTimes, slaPauseChange } from "../sla/sla";
 import { slaTargets } from "../sla/sla-config.server";
-import { type Action, type Actor, FINISHED_STATUSES, OPEN_STATUSES, type Status, type TransitionInput, type TransitionPlan, planTransition } from "./state-machine";
+import {
+  type Action,
+  type Actor,
+  FINISHED_STATUSES,
+  OPEN_STATUSES,
+  type Status,
+  type TransitionInput,
+  type TransitionPlan,
+  planTransition,
+} from "./state-machine";
 
 /** Statuses a request is reopened from (by the enterprise, by staff, or by undoing a merge). */
 

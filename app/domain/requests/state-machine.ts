@@ -4,17 +4,7 @@
 import type { CorrectedRequest } from "./request-corrections";
 import type { Category, Urgency } from "../taxonomy";
 
-export const STATUSES = [
-  "NEW",
-  "TRIAGED",
-  "NEEDS_INFO",
-  "ASSIGNED",
-  "IN_PROGRESS",
-  "RESOLVED",
-  "CLOSED",
-  "REJECTED",
-  "DUPLICATE",
-] as const;
+export const STATUSES = ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "DUPLICATE"] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** Statuses in which nothing more is expected of anyone. */
@@ -37,9 +27,7 @@ export const FINISHED_STATUSES: readonly Status[] = ["RESOLVED", ...FINAL_STATUS
 export type ActorKind = "ENTERPRISE" | "SYSTEM" | "ADMIN" | "COORDINATOR" | "ASSIGNED_MEMBER" | "OTHER_MEMBER";
 
 export type Actor =
-  | { type: "ENTERPRISE" }
-  | { type: "SYSTEM" }
-  | { type: "USER"; userId: string; role: "ADMIN" | "COORDINATOR" | "CLUSTER_MEMBER"; clusterId: string | null };
+  { type: "ENTERPRISE" } | { type: "SYSTEM" } | { type: "USER"; userId: string; role: "ADMIN" | "COORDINATOR" | "CLUSTER_MEMBER"; clusterId: string | null };
 
 export function actorKindFor(actor: Actor, request: { assignedClusterId: string | null }): ActorKind {
   if (actor.type !== "USER") return actor.type;

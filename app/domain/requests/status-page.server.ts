@@ -92,8 +92,7 @@ export async function getStatusPage(token: string) {
     : [];
   const mergedFrom = followed.mergedFrom ? merged.find((m) => m.id === followed.mergedFrom!.id) : undefined;
   const { id: _id, enterpriseId: _enterprise, triagedAt: _triaged, assignedClusterId: _cluster, infoAskedFrom: _asked, events, ...visible } = request;
-  const question =
-    request.status === "NEEDS_INFO" ? ([...request.events].reverse().find((e) => e.action === "requestInfo")?.message ?? null) : null;
+  const question = request.status === "NEEDS_INFO" ? ([...request.events].reverse().find((e) => e.action === "requestInfo")?.message ?? null) : null;
   // The enterprise's buttons come from the same rule as staff's (the state machine's table).
   const actions = availableActions(ENTERPRISE, request);
   const can = (action: Action) => actions.includes(action);
@@ -134,7 +133,17 @@ function enterpriseMessageAction(actions: readonly Action[]) {
 
 const ENTERPRISE: Actor = { type: "ENTERPRISE" };
 
-export async function addEnterpriseMessage({ token, message, files = [], now = new Date() }: { token: string; message: string; files?: ReceivedFile[]; now?: Date }) {
+export async function addEnterpriseMessage({
+  token,
+  message,
+  files = [],
+  now = new Date(),
+}: {
+  token: string;
+  message: string;
+  files?: ReceivedFile[];
+  now?: Date;
+}) {
   // Documents sent with the message: stored first, their rows written with the message's event.
   await storeReceivedFiles(files);
   return db.$transaction(async (tx) => {

@@ -30,24 +30,13 @@ export function markUnreadInTx(tx: Tx, { requestId, clusterId, now }: { requestI
  * A GET writes here, so only when there is a mark to remove. Returns when their unseen activity
  * began (null: nothing was new to them), for marking what is new on the page.
  */
-export async function markRequestSeen({
-  userId,
-  requestId,
-  shownUpTo,
-}: {
-  userId: string;
-  requestId: string;
-  shownUpTo: Date | null;
-}): Promise<Date | null> {
+export async function markRequestSeen({ userId, requestId, shownUpTo }: { userId: string; requestId: string; shownUpTo: Date | null }): Promise<Date | null> {
   const mark = readStatement(`SELECT "since", "lastAt" FROM "RequestUnread" WHERE "userId" = ? AND "requestId" = ?`).get(userId, requestId) as
-    | { since: string; lastAt: string }
-    | undefined;
+    { since: string; lastAt: string } | undefined;
   if (!mark) return null;
   const shown = shownUpTo ? sqliteTimestamp(shownUpTo) : null;
   if (shown && mark.lastAt <= shown) {
-    await writeTransaction((sql) =>
-      sql.run(`DELETE FROM "RequestUnread" WHERE "userId" = ? AND "requestId" = ? AND "lastAt" <= ?`, userId, requestId, shown),
-    );
+    await writeTransaction((sql) => sql.run(`DELETE FROM "RequestUnread" WHERE "userId" = ? AND "requestId" = ? AND "lastAt" <= ?`, userId, requestId, shown));
   }
   return new Date(mark.since);
 }

@@ -26,12 +26,7 @@ export function slaPausedMsAt(changes: readonly StatusChange[], at: Date): numbe
 export type SlaHistoryClock = { createdAt: Date; urgency: Urgency };
 
 /** Triage and resolution due times as they stood at `at` (pushed out by the pauses before it). */
-export function slaDueTimesAt(
-  clock: SlaHistoryClock,
-  changes: readonly StatusChange[],
-  at: Date,
-  targets: SlaTargets = DEFAULT_SLA_TARGETS,
-) {
+export function slaDueTimesAt(clock: SlaHistoryClock, changes: readonly StatusChange[], at: Date, targets: SlaTargets = DEFAULT_SLA_TARGETS) {
   return slaDueTimes({ createdAt: clock.createdAt, urgency: clock.urgency, slaPausedMs: slaPausedMsAt(changes, at) }, targets);
 }
 

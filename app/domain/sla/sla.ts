@@ -57,12 +57,7 @@ export function slaPauseChange(
  * "overdue" filter: first triage until triaged, then resolution; none while the clock is
  * paused or once resolved or final.
  */
-export function nextDueAt(state: {
-  status: string;
-  triagedAt: Date | null;
-  triageDueAt: Date | null;
-  resolveDueAt: Date | null;
-}): Date | null {
+export function nextDueAt(state: { status: string; triagedAt: Date | null; triageDueAt: Date | null; resolveDueAt: Date | null }): Date | null {
   if (!["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS"].includes(state.status)) return null;
   return state.triagedAt ? state.resolveDueAt : state.triageDueAt;
 }

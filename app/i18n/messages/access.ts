@@ -11,14 +11,16 @@ const uk = {
   "lostLink.send": "Надіслати нове посилання",
   "lostLink.sent":
     "Якщо номер і пошта збігаються з поданим запитом, нове посилання вже надіслано на цю адресу, а попереднє більше не працює. Лист прийде за кілька хвилин; перевірте також папку «Спам».",
-  "lostLink.noEmail": "Немає доступу до тієї пошти або її вказано з помилкою? Зателефонуйте до Центру й назвіть номер запиту: координатор надішле посилання на пошту з запиту або виправить її.",
+  "lostLink.noEmail":
+    "Немає доступу до тієї пошти або її вказано з помилкою? Зателефонуйте до Центру й назвіть номер запиту: координатор надішле посилання на пошту з запиту або виправить її.",
   "lostLink.ask": "Втратили посилання? Отримати нове",
   "error.referenceFormat": "Номер запиту має вигляд RRC-2026-000123.",
   "error.tooManyTries": "Забагато спроб за короткий час. Спробуйте знову за {n} хв.",
   "event.rotateStatusLink": "Надіслано нове посилання на сторінку запиту",
 
   "forgot.title": "Відновлення пароля",
-  "forgot.lead": "Вкажіть електронну пошту свого облікового запису. Ми надішлемо на неї посилання, за яким можна задати новий пароль; воно діє годину і лише один раз.",
+  "forgot.lead":
+    "Вкажіть електронну пошту свого облікового запису. Ми надішлемо на неї посилання, за яким можна задати новий пароль; воно діє годину і лише один раз.",
   "forgot.send": "Надіслати посилання",
   "forgot.sent":
     "Якщо на цю адресу зареєстровано активний обліковий запис, лист із посиланням уже надіслано. Він прийде за кілька хвилин; перевірте також папку «Спам».",
@@ -50,7 +52,8 @@ export const accessMessages: { uk: typeof uk; en: Record<keyof typeof uk, string
     "lostLink.send": "Send a new link",
     "lostLink.sent":
       "If the reference and the email match a filed request, a new link has been sent to that address, and the previous one no longer works. The email arrives within a few minutes; check the spam folder too.",
-    "lostLink.noEmail": "No access to that mailbox, or it was mistyped? Call the Centre and give the reference: a coordinator can send the link to the request's email or correct it.",
+    "lostLink.noEmail":
+      "No access to that mailbox, or it was mistyped? Call the Centre and give the reference: a coordinator can send the link to the request's email or correct it.",
     "lostLink.ask": "Lost the link? Get a new one",
     "error.referenceFormat": "A reference looks like RRC-2026-000123.",
     "error.tooManyTries": "Too many tries in a short time. Try again in {n} min.",
@@ -59,7 +62,8 @@ export const accessMessages: { uk: typeof uk; en: Record<keyof typeof uk, string
     "forgot.title": "Password reset",
     "forgot.lead": "Give your account's email. We send it a link to choose a new password; the link works for an hour, and only once.",
     "forgot.send": "Send the link",
-    "forgot.sent": "If an active account is registered to this address, an email with the link has been sent. It arrives within a few minutes; check the spam folder too.",
+    "forgot.sent":
+      "If an active account is registered to this address, an email with the link has been sent. It arrives within a few minutes; check the spam folder too.",
     "forgot.link": "Forgot your password?",
     "forgot.locked": "Locked out after failed attempts? Resetting the password lifts the lock, or ask the Centre's administrator.",
     "reset.title": "New password",

@@ -4,7 +4,8 @@ const uk = {
   "admin.audit": "Журнал змін",
   "admin.audit.lead": "Хто, коли і що змінив в адмініструванні: користувачі, ролі, кластери, шаблони, передачі запитів.",
   "audit.title": "Журнал змін адміністрування",
-  "audit.lead": "Кожна зміна користувачів, ролей, кластерів (їхніх областей і категорій), шаблонів і передач запитів: хто, коли, що було і що стало. Записи не змінюються і не видаляються.",
+  "audit.lead":
+    "Кожна зміна користувачів, ролей, кластерів (їхніх областей і категорій), шаблонів і передач запитів: хто, коли, що було і що стало. Записи не змінюються і не видаляються.",
   "audit.filter.actor": "Хто",
   "audit.filter.kind": "Що змінено",
   "audit.filter.from": "З дати",
@@ -74,7 +75,8 @@ export const auditMessages: { uk: typeof uk; en: Record<keyof typeof uk, string>
     "admin.audit": "Change log",
     "admin.audit.lead": "Who changed what in the administration, and when: users, roles, clusters, templates, hand-overs.",
     "audit.title": "Administration change log",
-    "audit.lead": "Every change to users, roles, clusters (their regions and categories), templates and hand-overs of requests: who, when, what it was and what it became. Entries are never changed or deleted.",
+    "audit.lead":
+      "Every change to users, roles, clusters (their regions and categories), templates and hand-overs of requests: who, when, what it was and what it became. Entries are never changed or deleted.",
     "audit.filter.actor": "Who",
     "audit.filter.kind": "What changed",
     "audit.filter.from": "From",

@@ -40,7 +40,8 @@ const uk = {
   "files.photosCleaned": "Фото зберігаються без метаданих (місце зйомки, камера, час).",
   "files.refused.formTooLarge": "Форма завелика: скоротіть текст у полях.",
   "files.message.label": "Прикріпити документи (за бажанням)",
-  "files.message.noKeep": "Якщо повідомлення не прийнято, текст залишиться у формі, а файли доведеться вибрати знову: без JavaScript браузер не зберігає вибрані файли.",
+  "files.message.noKeep":
+    "Якщо повідомлення не прийнято, текст залишиться у формі, а файли доведеться вибрати знову: без JavaScript браузер не зберігає вибрані файли.",
   "files.note.internal": "Файли до нотатки бачать лише Центр і кластер.",
   "files.intake.label": "Документи (за бажанням)",
   "files.intake.hint": "Переліки обладнання, рахунки, сертифікати, плани, фото пошкоджень.",
@@ -93,14 +94,16 @@ export const fileMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> 
     "files.photosCleaned": "Photos are stored without their metadata (where and when they were taken, the camera).",
     "files.refused.formTooLarge": "The form is too large: shorten the text in its fields.",
     "files.message.label": "Attach documents (optional)",
-    "files.message.noKeep": "If the message is refused, its text stays in the form but the files must be chosen again: without JavaScript the browser cannot keep chosen files.",
+    "files.message.noKeep":
+      "If the message is refused, its text stays in the form but the files must be chosen again: without JavaScript the browser cannot keep chosen files.",
     "files.note.internal": "Files with a note are seen by the Centre and the cluster only.",
     "files.intake.label": "Documents (optional)",
     "files.intake.hint": "Equipment lists, invoices, certificates, floor plans, photos of damage.",
     "files.intake.noKeep":
       "If the request is refused, everything typed stays in the form but the files must be chosen again: without JavaScript the browser cannot keep chosen files. The draft on this device keeps the text only, not the files.",
     "files.upload.sending": "Sending the files… Keep this page open until it finishes.",
-    "files.upload.lost": "The connection was lost: nothing was sent. Everything you typed and the chosen files are still here — send again when the connection is back.",
+    "files.upload.lost":
+      "The connection was lost: nothing was sent. Everything you typed and the chosen files are still here — send again when the connection is back.",
     "files.upload.failed": "The server could not take the form. Everything you typed and the chosen files are still here — please try again.",
   },
 };

@@ -39,10 +39,7 @@ const percent: Record<Locale, Intl.NumberFormat> = {
 };
 
 /** The message key and placeholder values for a reason, ready for translate(locale, key, params). */
-export function matchReasonMessage(
-  reason: MatchReason,
-  locale: Locale,
-): { key: MatchingMessageKey; params: Record<string, string | number> } {
+export function matchReasonMessage(reason: MatchReason, locale: Locale): { key: MatchingMessageKey; params: Record<string, string | number> } {
   const key = `matching.reason.${reason.kind}` as const;
   switch (reason.kind) {
     case "openLoad":

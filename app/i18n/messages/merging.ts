@@ -5,7 +5,8 @@ const uk = {
   "merge.mergedHere": "З цим запитом об'єднано:",
   "merge.otherEnterprise": "інше підприємство",
   "merge.undoHint": "Запит повернеться до координаторів окремим запитом; підприємство побачить причину.",
-  "merge.intoHint": "Історія цього запиту з'явиться в історії основного, позначена; посилання підприємства показуватиме перебіг основного запиту (якщо це те саме підприємство).",
+  "merge.intoHint":
+    "Історія цього запиту з'явиться в історії основного, позначена; посилання підприємства показуватиме перебіг основного запиту (якщо це те саме підприємство).",
   "action.reopenByStaff": "Відкрити знову",
   "action.unmerge": "Скасувати об'єднання",
   "request.reasonPublic": "Причина (її побачить підприємство)",
@@ -25,7 +26,8 @@ export const mergingMessages: { uk: typeof uk; en: Record<keyof typeof uk, strin
     "merge.mergedHere": "Merged into this request:",
     "merge.otherEnterprise": "another enterprise",
     "merge.undoHint": "The request goes back to the coordinators as a request of its own; the enterprise sees the reason.",
-    "merge.intoHint": "This request's history will show in the original's, marked; the enterprise's link will follow the original (if it is the same enterprise).",
+    "merge.intoHint":
+      "This request's history will show in the original's, marked; the enterprise's link will follow the original (if it is the same enterprise).",
     "action.reopenByStaff": "Reopen",
     "action.unmerge": "Undo the merge",
     "request.reasonPublic": "Reason (the enterprise will see it)",

@@ -3,8 +3,7 @@
 const uk = {
   "admin.replies.lead": "Готові тексти повідомлень і запитань підприємствам, українською та англійською.",
   "replies.title": "Шаблони відповідей",
-  "replies.lead":
-    "Координатори й кластери вставляють ці тексти в повідомлення та запитання підприємству на сторінці запиту й допрацьовують перед надсиланням.",
+  "replies.lead": "Координатори й кластери вставляють ці тексти в повідомлення та запитання підприємству на сторінці запиту й допрацьовують перед надсиланням.",
   "replies.list": "Усі шаблони",
   "replies.empty": "Ще немає жодного шаблону.",
   "replies.new": "Новий шаблон",
@@ -32,7 +31,8 @@ export const replyMessages: { uk: typeof uk; en: Record<keyof typeof uk, string>
   en: {
     "admin.replies.lead": "Ready texts of messages and questions to enterprises, in Ukrainian and English.",
     "replies.title": "Reply templates",
-    "replies.lead": "Coordinators and clusters insert these texts into messages and questions to the enterprise on a request's page, and adjust them before sending.",
+    "replies.lead":
+      "Coordinators and clusters insert these texts into messages and questions to the enterprise on a request's page, and adjust them before sending.",
     "replies.list": "All templates",
     "replies.empty": "No templates yet.",
     "replies.new": "New template",

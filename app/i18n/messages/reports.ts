@@ -19,7 +19,8 @@ const uk = {
   "reports.format": "Формат",
   "reports.format.xlsx": "Excel (XLSX): аркуші «Зведення», «Запити», «Зміни», «Кластери»",
   "reports.format.csv": "CSV: запити, по рядку на запит, зі станом на кінець тижня",
-  "reports.format.csvCodes": "У CSV код ЄДРПОУ записано як =\"00032129\": так Excel і LibreOffice показують його з нулями на початку. Програма, що читає файл, бере цифри між лапками.",
+  "reports.format.csvCodes":
+    'У CSV код ЄДРПОУ записано як ="00032129": так Excel і LibreOffice показують його з нулями на початку. Програма, що читає файл, бере цифри між лапками.',
   "reports.language": "Мова заголовків у файлі",
   "reports.language.uk": "Українська",
   "reports.language.en": "English",
@@ -211,7 +212,8 @@ export const reportMessages: { uk: typeof uk; en: Record<keyof typeof uk, string
     "reports.format": "Format",
     "reports.format.xlsx": "Excel (XLSX): sheets Summary, Requests, Changes, Clusters",
     "reports.format.csv": "CSV: requests, one row each, status at the week's end",
-    "reports.format.csvCodes": "In the CSV an EDRPOU code is written as =\"00032129\", so that Excel and LibreOffice show it with its leading zeros. A program reading the file takes the digits between the quotes.",
+    "reports.format.csvCodes":
+      'In the CSV an EDRPOU code is written as ="00032129", so that Excel and LibreOffice show it with its leading zeros. A program reading the file takes the digits between the quotes.',
     "reports.language": "Language of the file's headers",
     "reports.language.uk": "Українська",
     "reports.language.en": "English",

@@ -117,16 +117,37 @@ export function ActionsPanel({
       ) : null}
 
       {can("accept") ? <Action intent="accept" title={t("action.accept")} version={request.version} /> : null}
-      {can("requestInfo") ? <Action intent="requestInfo" title={t("action.requestInfo")} version={request.version} messageLabel={t("request.question")} replyTemplates={replyTemplates} /> : null}
-      {can("resumeWithoutReply") ? <Action intent="resumeWithoutReply" title={t("action.resumeWithoutReply")} version={request.version} messageLabel={t("request.reason")} /> : null}
+      {can("requestInfo") ? (
+        <Action
+          intent="requestInfo"
+          title={t("action.requestInfo")}
+          version={request.version}
+          messageLabel={t("request.question")}
+          replyTemplates={replyTemplates}
+        />
+      ) : null}
+      {can("resumeWithoutReply") ? (
+        <Action intent="resumeWithoutReply" title={t("action.resumeWithoutReply")} version={request.version} messageLabel={t("request.reason")} />
+      ) : null}
       {can("resolve") ? <Action intent="resolve" title={t("action.resolve")} version={request.version} messageLabel={t("request.message")} /> : null}
       {can("decline") ? <Action intent="decline" title={t("action.decline")} version={request.version} messageLabel={t("request.reason")} /> : null}
-      {can("publicMessage") ? <Action intent="publicMessage" title={t("action.publicMessage")} version={request.version} messageLabel={t("request.message")} replyTemplates={replyTemplates} withFiles /> : null}
+      {can("publicMessage") ? (
+        <Action
+          intent="publicMessage"
+          title={t("action.publicMessage")}
+          version={request.version}
+          messageLabel={t("request.message")}
+          replyTemplates={replyTemplates}
+          withFiles
+        />
+      ) : null}
       {can("note") ? <Action intent="note" title={t("action.note")} version={request.version} messageLabel={t("request.message")} withFiles /> : null}
       {can("unassign") ? <Action intent="unassign" title={t("action.unassign")} version={request.version} messageLabel={t("request.reason")} /> : null}
       {can("close") ? <Action intent="close" title={t("action.close")} version={request.version} /> : null}
       {can("reject") ? <Action intent="reject" title={t("action.reject")} version={request.version} messageLabel={t("request.reason")} /> : null}
-      {can("reopenByStaff") ? <Action intent="reopenByStaff" title={t("action.reopenByStaff")} version={request.version} messageLabel={t("request.reasonPublic")} /> : null}
+      {can("reopenByStaff") ? (
+        <Action intent="reopenByStaff" title={t("action.reopenByStaff")} version={request.version} messageLabel={t("request.reasonPublic")} />
+      ) : null}
       {can("unmerge") ? <Action intent="unmerge" title={t("action.unmerge")} version={request.version} messageLabel={t("request.reasonPublic")} /> : null}
       {can("markDuplicate") ? (
         <Action intent="markDuplicate" title={t("action.markDuplicate")} version={request.version}>
