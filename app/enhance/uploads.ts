@@ -42,31 +42,27 @@ function describe(input: HTMLElement, id: string, on: boolean) {
 }
 
 /**
- * Says beside a file field why its files cannot go (or clears it). The server's own list
- * (`<id>-error`) is about files chosen before and goes once the choice changes.
+ * Puts the list `id` of messages under a field (or takes it away when there are none), marked
+ * up like app/components/forms.tsx: the field is invalid while any of its lists is there.
  */
-function showBeside(input: HTMLInputElement, messages: string[]) {
-  const checkId = `${input.id}-check`;
-  let box = document.getElementById(checkId);
+function putList(input: HTMLElement, id: string, messages: string[]) {
+  document.getElementById(id)?.remove();
   if (messages.length) {
-    if (!box) {
-      box = make("div", { id: checkId, class: "errors", role: "alert" });
-      (input.closest(".field") ?? input.parentElement)?.append(box);
-    }
-    box.replaceChildren(...messages.map((text) => make("p", {}, text)));
-  } else box?.remove();
-  const invalid = messages.length > 0 || document.getElementById(`${input.id}-error`) !== null;
+    const list = make("div", { id, class: "errors", role: "alert" });
+    list.replaceChildren(...messages.map((text) => make("p", {}, text)));
+    (input.closest(".field") ?? input.parentElement)?.append(list);
+  }
+  describe(input, id, messages.length > 0);
+  const invalid = [`${input.id}-check`, `${input.id}-error`].some((list) => document.getElementById(list));
   if (invalid) input.setAttribute("aria-invalid", "true");
   else input.removeAttribute("aria-invalid");
-  describe(input, checkId, messages.length > 0);
 }
 
-function clearServerList(input: HTMLInputElement) {
-  const list = document.getElementById(`${input.id}-error`);
-  if (!list) return;
-  list.remove();
-  describe(input, list.id, false);
-}
+/** Why a file field's files cannot go, beside it (`<id>-check`), or nothing. */
+const showBeside = (input: HTMLInputElement, messages: string[]) => putList(input, `${input.id}-check`, messages);
+
+/** The server's own list (`<id>-error`) is about files chosen before: it goes once the choice changes. */
+const clearServerList = (input: HTMLInputElement) => putList(input, `${input.id}-error`, []);
 
 /** Checks the choice in a field; true when it may be sent. */
 function checkField(input: HTMLInputElement, t: Translate) {
@@ -245,14 +241,12 @@ export function installUploads(form: HTMLFormElement, t: Translate): () => void 
       if (!(input instanceof HTMLElement) || !form.contains(input)) continue;
       // Under the same id as the server gave it, as if the page had come back (the field's own
       // check, if any, is about the choice the server has just judged).
-      const messages = Array.from(list.children).map((p) => p.textContent ?? "");
       if (input instanceof HTMLInputElement && input.type === "file") showBeside(input, []);
-      document.getElementById(list.id)?.remove();
-      const copy = make("div", { id: list.id, class: "errors", role: "alert" });
-      copy.replaceChildren(...messages.map((text) => make("p", {}, text)));
-      (input.closest(".field") ?? input.parentElement)?.append(copy);
-      input.setAttribute("aria-invalid", "true");
-      describe(input, list.id, true);
+      putList(
+        input,
+        list.id,
+        Array.from(list.children).map((p) => p.textContent ?? ""),
+      );
       shown = true;
     }
     const first = form.querySelector<HTMLElement>("[aria-invalid='true']");
