@@ -14,6 +14,7 @@ import {
   useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { isStaff } from "~/domain/auth/access";
 import { HOME_BY_ROLE, getSessionUser } from "~/domain/auth/auth.server";
 import { getLocale } from "~/i18n/locale.server";
 import { staffStringsSrc } from "~/i18n/staff-dictionary.server";
@@ -98,9 +99,9 @@ function SiteHeader() {
     <header className="site">
       <Link to="/">{t("app.name")}</Link>
       <nav>
-        {user?.role === "CLUSTER_MEMBER" ? <Link to="/cluster">{t("nav.cluster")}</Link> : null}
-        {user && user.role !== "CLUSTER_MEMBER" ? <Link to="/queue">{t("nav.queue")}</Link> : null}
-        {user && user.role !== "CLUSTER_MEMBER" ? <Link to="/dashboard">{t("nav.dashboard")}</Link> : null}
+        {user && !isStaff(user) ? <Link to="/cluster">{t("nav.cluster")}</Link> : null}
+        {user && isStaff(user) ? <Link to="/queue">{t("nav.queue")}</Link> : null}
+        {user && isStaff(user) ? <Link to="/dashboard">{t("nav.dashboard")}</Link> : null}
         {user ? <Link to="/reports">{t("nav.reports")}</Link> : null}
         {user?.role === "ADMIN" ? <Link to="/admin">{t("nav.admin")}</Link> : null}
         {user ? <Link to="/account/notifications">{t("nav.notifications")}</Link> : null}

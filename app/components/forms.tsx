@@ -66,6 +66,8 @@ function Hint({ meta, hint }: { meta: Meta; hint?: ReactNode }) {
 }
 
 type Common = { meta: Meta; label: ReactNode; hint?: ReactNode; required?: boolean };
+/** What the field shows at first when it is not what the form last posted (e.g. the record's current value). */
+type Initial = { defaultValue?: string };
 
 export function TextField({
   meta,
@@ -75,29 +77,38 @@ export function TextField({
   type = "text",
   autoComplete,
   inputMode,
-}: Common & {
-  type?: "text" | "email" | "tel" | "date" | "password";
-  autoComplete?: string;
-  inputMode?: "numeric" | "decimal" | "tel" | "email" | "text";
-}) {
+  defaultValue,
+}: Common &
+  Initial & {
+    type?: "text" | "email" | "tel" | "date" | "password";
+    autoComplete?: string;
+    inputMode?: "numeric" | "decimal" | "tel" | "email" | "text";
+  }) {
   const { key, ...props } = getInputProps(meta, { type, ariaDescribedBy: describedBy(meta, hint) });
   return (
     <div className="field">
       <Label meta={meta} label={label} required={required} />
       <Hint meta={meta} hint={hint} />
-      <input key={key} {...props} autoComplete={autoComplete} inputMode={inputMode} aria-required={required || undefined} />
+      <input
+        key={key}
+        {...props}
+        defaultValue={defaultValue ?? props.defaultValue}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        aria-required={required || undefined}
+      />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );
 }
 
-export function TextareaField({ meta, label, hint, required, rows }: Common & { rows?: number }) {
+export function TextareaField({ meta, label, hint, required, rows, defaultValue }: Common & Initial & { rows?: number }) {
   const { key, ...props } = getTextareaProps(meta, { ariaDescribedBy: describedBy(meta, hint) });
   return (
     <div className="field">
       <Label meta={meta} label={label} required={required} />
       <Hint meta={meta} hint={hint} />
-      <textarea key={key} {...props} rows={rows} aria-required={required || undefined} />
+      <textarea key={key} {...props} defaultValue={defaultValue ?? props.defaultValue} rows={rows} aria-required={required || undefined} />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );
@@ -111,13 +122,14 @@ export function SelectField({
   options,
   placeholder,
   multiple,
-}: Common & { options: { value: string; label: string }[]; placeholder?: string; multiple?: boolean }) {
+  defaultValue,
+}: Common & Initial & { options: { value: string; label: string }[]; placeholder?: string; multiple?: boolean }) {
   const { key, ...props } = getSelectProps(meta, { ariaDescribedBy: describedBy(meta, hint) });
   return (
     <div className="field">
       <Label meta={meta} label={label} required={required} />
       <Hint meta={meta} hint={hint} />
-      <select key={key} {...props} multiple={multiple} aria-required={required || undefined}>
+      <select key={key} {...props} defaultValue={defaultValue ?? props.defaultValue} multiple={multiple} aria-required={required || undefined}>
         {placeholder !== undefined && !multiple ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -1,13 +1,13 @@
 // The request page's action forms: one form per state-machine action, posting its intent and
 // the version the page showed. Each keeps what was typed and shows its errors after a refused
 // post (the page's action answers `{ result }` with conform's reply).
-import { type SubmissionResult, getFormProps, useForm } from "@conform-to/react";
+import { type FieldMetadata, type SubmissionResult, getFormProps, useForm } from "@conform-to/react";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import type { RequestIntent } from "~/schemas/request-actions";
-import { ErrorList } from "./forms";
+import { TextareaField } from "./forms";
 import { type ReplyTemplateChoice, ReplyTemplatePicker } from "./reply-templates";
 import { FILE_LIMITS } from "~/domain/files/rules";
 import { FileField } from "./request-files";
@@ -23,7 +23,15 @@ export type RequestActionAnswer = {
   refusedFile?: string | null;
 };
 
-export type FieldsState = { errors: Record<string, string[] | undefined>; values: Record<string, string | undefined> };
+/**
+ * An action form's fields as the form kit (./forms.tsx) takes them: `fields.message` is the
+ * message field's label id, error list and posted value. `values` is what the form last posted.
+ */
+export type FieldsState = {
+  fields: Record<string, FieldMetadata>;
+  errors: Record<string, string[] | undefined>;
+  values: Record<string, string | undefined>;
+};
 
 /** One action's form. Keeps what was typed and shows its errors after a refused post. */
 export function ActionForm({
@@ -47,7 +55,7 @@ export function ActionForm({
   const navigation = useNavigation();
   const { t } = useLocale();
   const mine = actionData?.result?.initialValue?.intent === intent && !quickId ? actionData.result : undefined;
-  const [form] = useForm({ id: quickId ? `action-${intent}-${quickId}` : `action-${intent}`, lastResult: mine });
+  const [form, fields] = useForm<Record<string, string>>({ id: quickId ? `action-${intent}-${quickId}` : `action-${intent}`, lastResult: mine });
   const errors = (mine?.error ?? {}) as Record<string, string[] | undefined>;
   const values = (mine?.initialValue ?? {}) as Record<string, string | undefined>;
   const formErrors = errors[""];
@@ -61,7 +69,7 @@ export function ActionForm({
           {formErrors.map((e) => (e === "CONFLICT" ? t("request.conflict") : t(`refusal.${e}` as MessageKey))).join(" ")}
         </p>
       ) : null}
-      {typeof children === "function" ? children({ errors, values }) : children}
+      {typeof children === "function" ? children({ fields: fields as Record<string, FieldMetadata>, errors, values }) : children}
       <button type="submit" className={quickId ? "secondary" : "primary"} disabled={navigation.state === "submitting"}>
         {submitLabel}
       </button>
@@ -108,7 +116,7 @@ export function Action({
           ) : messageLabel ? (
             <>
               {replyTemplates ? <ReplyTemplatePicker intent={intent} templates={replyTemplates} errors={fields.errors.replyTemplate} /> : null}
-              <MessageField label={messageLabel} errors={fields.errors.message} defaultValue={inserted ?? fields.values.message} />
+              <MessageField meta={fields.fields.message!} label={messageLabel} defaultValue={inserted} />
               {withFiles ? (
                 <FileField
                   id={`action-${intent}-file`}
@@ -127,26 +135,7 @@ export function Action({
   );
 }
 
-export function Field({ label, errors, children }: { label: string; errors?: string[]; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label>
-        {label}
-        {children}
-      </label>
-      <ErrorList errors={errors} />
-    </div>
-  );
-}
-
-export function MessageField({ label, errors, defaultValue }: { label: string; errors?: string[]; defaultValue?: string }) {
-  return (
-    <div className="field">
-      <label>
-        {label}
-        <textarea name="message" rows={4} defaultValue={defaultValue ?? ""} aria-invalid={errors?.length ? true : undefined} />
-      </label>
-      <ErrorList errors={errors} />
-    </div>
-  );
+/** The message (or reason, or question) of an action. */
+export function MessageField({ meta, label, defaultValue }: { meta: FieldMetadata; label: string; defaultValue?: string }) {
+  return <TextareaField meta={meta} label={label} rows={4} defaultValue={defaultValue} />;
 }

@@ -5,8 +5,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorList, FormErrors, SelectField, TextField } from "~/components/forms";
 import { HandOverAll } from "~/components/hand-over-all";
-import { type AdminRefusal, getUser, listClusterChoices, resetPassword, setUserActive, updateUser } from "~/domain/admin/admin.server";
+import { type AdminRefusal, getUser, resetPassword, setUserActive, updateUser } from "~/domain/admin/admin.server";
 import { refusalErrors } from "~/domain/errors";
+import { listClusterChoices } from "~/domain/clusters/cluster-list.server";
+import { getLocale } from "~/i18n/locale.server";
 import { requireRole } from "~/domain/auth/auth.server";
 import { countOwnedRequests, handOverAllRequests, listOwnerChoices } from "~/domain/requests/ownership.server";
 import { formatDateTime, localName } from "~/i18n/locale";
@@ -26,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser({ id: params.id ?? "" });
   if (!user) throw new Response("Not found", { status: 404 });
   const [clusters, openOwned, owners] = await Promise.all([
-    listClusterChoices({ includeSlug: user.cluster?.slug }),
+    listClusterChoices({ locale: getLocale(request), alsoSlug: user.cluster?.slug }),
     countOwnedRequests(user.id),
     listOwnerChoices(),
   ]);

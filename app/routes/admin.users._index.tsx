@@ -5,7 +5,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
-import { createUser, listClusterChoices, listUsers } from "~/domain/admin/admin.server";
+import { createUser, listUsers } from "~/domain/admin/admin.server";
+import { listClusterChoices } from "~/domain/clusters/cluster-list.server";
+import { getLocale } from "~/i18n/locale.server";
 import { refusalErrors } from "~/domain/errors";
 import { requireRole } from "~/domain/auth/auth.server";
 import type { MessageKey } from "~/i18n/messages";
@@ -23,7 +25,7 @@ export const headers: HeadersFunction = () => NO_STORE;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
   const params = readUserListParams(new URL(request.url).searchParams);
-  const [users, clusters] = await Promise.all([listUsers({ role: params.role }), listClusterChoices()]);
+  const [users, clusters] = await Promise.all([listUsers({ role: params.role }), listClusterChoices({ locale: getLocale(request) })]);
   return { params, users, clusters };
 }
 

@@ -2,8 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { QueueFilters } from "~/components/queue-filters";
 import { RequestTable } from "~/components/request-table";
+import { requestScope } from "~/domain/auth/access";
 import { requireRole } from "~/domain/auth/auth.server";
-import { findQueue, getClusterName } from "~/domain/queue/queue.server";
+import { findQueue } from "~/domain/queue/queue.server";
+import { getClusterName } from "~/domain/clusters/cluster-list.server";
 import { useLocale } from "~/i18n/use-locale";
 import { readQueueParams } from "~/schemas/queue";
 import { localName } from "~/i18n/locale";
@@ -15,7 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "CLUSTER_MEMBER");
   if (!user.clusterId) throw new Response("No cluster", { status: 403 });
   const params = readQueueParams(new URL(request.url).searchParams);
-  const [queue, cluster] = await Promise.all([findQueue(params, { clusterId: user.clusterId, viewerId: user.id }), getClusterName(user.clusterId)]);
+  const [queue, cluster] = await Promise.all([findQueue(params, { requests: requestScope(user), viewerId: user.id }), getClusterName(user.clusterId)]);
+  if (!cluster) throw new Response("No cluster", { status: 403 });
   return { params, queue, cluster, now: new Date() };
 }
 

@@ -5,10 +5,13 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { QueueFilters } from "~/components/queue-filters";
 import { QueueViewTabs, SavedViews } from "~/components/queue-views";
 import { COLUMN_LABEL, RequestTable } from "~/components/request-table";
+import { requestScope } from "~/domain/auth/access";
 import { actorFor, requireStaff } from "~/domain/auth/auth.server";
 import { findEnterpriseByCode } from "~/domain/enterprises/enterprise-page.server";
 import { StorageFullError } from "~/domain/errors";
-import { findQueue, listClusters, listOwners } from "~/domain/queue/queue.server";
+import { findQueue, listOwners } from "~/domain/queue/queue.server";
+import { listClusterChoices } from "~/domain/clusters/cluster-list.server";
+import { getLocale } from "~/i18n/locale.server";
 import { type BulkOutcome, bulkTransition } from "~/domain/requests/requests.server";
 import { deleteView, listSavedViews, saveView, unshareView } from "~/domain/queue/saved-views.server";
 import type { MessageKey } from "~/i18n/messages";
@@ -39,8 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The bare /queue is what needs this coordinator's action (decision 021).
   const params = readStaffQueueParams(new URL(request.url).searchParams);
   const [queue, clusters, owners, views, enterprise] = await Promise.all([
-    findQueue(params, { viewerId: user.id }),
-    listClusters(),
+    findQueue(params, { requests: requestScope(user), viewerId: user.id }),
+    listClusterChoices({ locale: getLocale(request) }),
     listOwners(),
     listSavedViews(user),
     // A search for an EDRPOU also leads to the enterprise's own page.

@@ -4,7 +4,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/domain/auth/auth.server";
 import { formatIsoWeek, isoWeekOf, isoWeekRange, lastCompleteIsoWeek, shiftIsoWeek } from "~/domain/sla/iso-week";
-import { listReportClusters } from "~/domain/report/index.server";
+import { isStaff, requestScope } from "~/domain/auth/access";
+import { listClusterChoices } from "~/domain/clusters/cluster-list.server";
+import { getLocale } from "~/i18n/locale.server";
 import { localName, TIME_ZONE } from "~/i18n/locale";
 import { useLocale } from "~/i18n/use-locale";
 
@@ -21,8 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const week = shiftIsoWeek(current, -i);
     return { value: formatIsoWeek(week), ...isoWeekRange(week), current: i === 0 };
   });
-  const staff = user.role !== "CLUSTER_MEMBER";
-  const clusters = await listReportClusters(staff ? {} : { clusterId: user.clusterId ?? "-" });
+  const staff = isStaff(user);
+  const clusters = await listClusterChoices({ locale: getLocale(request), which: "all", scope: requestScope(user) });
   return {
     weeks,
     defaultWeek: formatIsoWeek(lastCompleteIsoWeek(now)),

@@ -112,6 +112,10 @@ test("a cluster member: the cluster's requests, one of them with a decline sent 
       await openAction(page, "decline");
       await decline.getByRole("button").click();
       await expect(page.locator("#action-decline [aria-invalid=true]")).toBeVisible();
+      // The reason's error is the field's own description, as on every other form (one field kit).
+      const reason = decline.getByRole("textbox");
+      await expect(reason).toHaveAccessibleDescription(await decline.locator(".errors").innerText());
+      await expect(reason).toHaveAccessibleName(/Причина/);
     }
     await open(page, "/reports", uk ? "Тижневий звіт" : "Weekly report");
     await open(page, "/account/notifications", uk ? "Сповіщення електронною поштою" : "Email notifications");

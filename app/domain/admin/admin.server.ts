@@ -203,15 +203,6 @@ export async function updateCluster({
   });
 }
 
-/** Active clusters a member can be put in, plus the one they are already in (even if inactive). */
-export function listClusterChoices({ includeSlug }: { includeSlug?: string | null } = {}) {
-  return db.cluster.findMany({
-    where: includeSlug ? { OR: [{ active: true }, { slug: includeSlug }] } : { active: true },
-    orderBy: { slug: "asc" },
-    select: { slug: true, nameUk: true, nameEn: true, active: true },
-  });
-}
-
 // ─── Users ───────────────────────────────────────────────────────────────────
 
 const userSelect = {

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import type { Readable } from "node:stream";
 import { type Tx, db } from "~/data/db.server";
 import { type Author, authorKind } from "../requests/authors";
-import { type Viewer, visibleTo } from "../requests/requests.server";
+import { type Viewer, actingCluster, visibleTo } from "../auth/access";
 import type { Status } from "../requests/state-machine";
 import { TRANSITIONS } from "../requests/state-machine";
 import { hashStatusToken, isWellFormedStatusToken } from "../auth/tokens.server";
@@ -56,7 +56,7 @@ export async function addRequestFiles({ uploader, request }: { uploader: Uploade
         requestId: target.id,
         addedByType: staff ? "USER" : "ENTERPRISE",
         addedById: staff?.id ?? null,
-        clusterId: staff?.role === "CLUSTER_MEMBER" ? staff.clusterId : null,
+        clusterId: staff ? actingCluster(staff) : null,
         originalName: file.name,
         sha256: file.sha256,
         size: file.size,
@@ -124,7 +124,7 @@ export async function addEventFilesInTx(
       eventId,
       addedByType: staff ? "USER" : "ENTERPRISE",
       addedById: staff?.id ?? null,
-      clusterId: staff?.role === "CLUSTER_MEMBER" ? staff.clusterId : null,
+      clusterId: staff ? actingCluster(staff) : null,
       originalName: file.name,
       sha256: file.sha256,
       size: file.size,

@@ -6,7 +6,7 @@ import type { ReplyTemplateInput } from "~/schemas/reply-templates";
 import { db } from "~/data/db.server";
 import { recordAdminChange } from "../admin/audit.server";
 import { fillReply } from "./reply-templates";
-import { type Viewer, visibleTo } from "../requests/requests.server";
+import { type Viewer, visibleTo } from "../auth/access";
 
 const listSelect = { id: true, nameUk: true, nameEn: true, bodyUk: true, bodyEn: true, updatedAt: true } as const;
 

@@ -6,6 +6,7 @@
 import type { QueueParams } from "~/schemas/queue";
 import { readDb, readStatement } from "~/data/read-db.server";
 import { sqliteTimestamp } from "~/data/sqlite-time";
+import { type RequestScope, scopeSql } from "../auth/access";
 import { normalizeForSearch } from "./search";
 import { attentionRank } from "../requests/request-keys";
 import { OPEN_STATUSES, STATUSES, type Status } from "../requests/state-machine";
@@ -53,7 +54,7 @@ const ORDER: Record<QueueParams["sort"], (dir: Dir) => string> = {
  * Whose list it is: a cluster's (the portal, scoped to it), or a staff member's (`viewerId`:
  * what "mine" means in the owner filter, and whose "unread" marks it shows).
  */
-export type QueueScope = { clusterId?: string; viewerId?: string };
+export type QueueScope = { requests?: RequestScope; viewerId?: string };
 
 /** Enterprise activity the viewer has not seen (app/domain/requests/unread.server.ts); one parameter, the viewer's id. */
 const UNREAD_IDS = `SELECT "requestId" FROM "RequestUnread" WHERE "userId" = ?`;
@@ -81,11 +82,8 @@ const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(
 function queueFilters(params: QueueParams, scope: QueueScope, now: Date): Filter[] {
   const filters: Filter[] = [];
   const open = [...OPEN_STATUSES];
-  if (scope.clusterId)
-    filters.push({
-      sql: (c) => `${c("assignedClusterId")} = ?`,
-      params: [scope.clusterId],
-    });
+  const scoped = scope.requests && scopeSql(scope.requests);
+  if (scoped) filters.push(scoped);
   if (params.status.length) {
     const status: Filter = { sql: (c) => `${c("status")} IN (${placeholders(params.status)})`, params: params.status };
     const ranks = params.status.map(attentionRank);
@@ -153,7 +151,7 @@ function queueFilters(params: QueueParams, scope: QueueScope, now: Date): Filter
 
 /** "Mine", "nobody's", "mine or nobody's" or one person's, for a staff member's queue. */
 function ownerFilter(owner: QueueParams["owner"], scope: QueueScope): Filter | null {
-  if (!owner || owner === "any" || !scope.viewerId || scope.clusterId) return null;
+  if (!owner || owner === "any" || !scope.viewerId || (scope.requests && scope.requests.kind !== "all")) return null;
   if (owner === "nobody") return { sql: (c) => `${c("ownerId")} IS NULL`, params: [] };
   if (owner === "me-or-nobody") return { sql: (c) => `(${c("ownerId")} = ? OR ${c("ownerId")} IS NULL)`, params: [scope.viewerId] };
   return { sql: (c) => `${c("ownerId")} = ?`, params: [owner === "me" ? scope.viewerId : owner] };
@@ -341,23 +339,10 @@ export async function findQueue(params: QueueParams, scope: QueueScope = {}, now
 
 export type QueueRow = Awaited<ReturnType<typeof findQueue>>["rows"][number];
 
-type ClusterChoice = { id: string; slug: string; nameUk: string; nameEn: string };
-
-/** Clusters for the filter and assignment lists. */
-export async function listClusters(): Promise<ClusterChoice[]> {
-  return readStatement(`SELECT "id", "slug", "nameUk", "nameEn" FROM "Cluster" WHERE "active" = 1 ORDER BY "slug"`).all() as ClusterChoice[];
-}
-
 /** Staff who may own requests (active coordinators and admins), for the owner filter. */
 export async function listOwners(): Promise<Array<{ id: string; name: string }>> {
   return readStatement(`SELECT "id", "name" FROM "User" WHERE "active" = 1 AND "role" IN ('COORDINATOR', 'ADMIN') ORDER BY "name"`).all() as Array<{
     id: string;
     name: string;
   }>;
-}
-
-export async function getClusterName(id: string): Promise<{ nameUk: string; nameEn: string }> {
-  const cluster = readStatement(`SELECT "nameUk", "nameEn" FROM "Cluster" WHERE "id" = ?`).get(id) as { nameUk: string; nameEn: string } | undefined;
-  if (!cluster) throw new Error(`No cluster ${id}`);
-  return cluster;
 }

@@ -1,9 +1,10 @@
 // Who may export which weekly report, and with whose sensitive (defence-order) details.
 import type { ReportScopeKind } from "~/schemas/reports";
 import { db } from "~/data/db.server";
+import { type Viewer, requestScope } from "../auth/access";
 import type { ReportScope, SensitiveAccess } from "./types";
 
-export type ReportViewer = { role: "ADMIN" | "COORDINATOR" | "CLUSTER_MEMBER"; clusterId: string | null };
+export type ReportViewer = Pick<Viewer, "role" | "clusterId">;
 
 export type ReportAccess =
   | { ok: true; scope: ReportScope; sensitive: SensitiveAccess; cluster: { id: string; slug: string } | null }
@@ -24,9 +25,11 @@ export async function reportAccessFor({
   scope?: ReportScopeKind;
   clusterSlug?: string;
 }): Promise<ReportAccess> {
-  if (viewer.role === "CLUSTER_MEMBER") {
-    if (!viewer.clusterId || (scope && scope !== "cluster")) return { ok: false, reason: "FORBIDDEN" };
-    const own = await db.cluster.findUnique({ where: { id: viewer.clusterId }, select: { id: true, slug: true } });
+  const sees = requestScope(viewer);
+  if (sees.kind === "none") return { ok: false, reason: "FORBIDDEN" };
+  if (sees.kind === "cluster") {
+    if (scope && scope !== "cluster") return { ok: false, reason: "FORBIDDEN" };
+    const own = await db.cluster.findUnique({ where: { id: sees.clusterId }, select: { id: true, slug: true } });
     if (!own) return { ok: false, reason: "FORBIDDEN" };
     if (clusterSlug && clusterSlug !== own.slug) return { ok: false, reason: "FORBIDDEN" };
     return { ok: true, scope: { kind: "cluster", clusterId: own.id }, sensitive: { currentClusterId: own.id }, cluster: own };
@@ -37,13 +40,4 @@ export async function reportAccessFor({
   const cluster = clusterSlug ? await db.cluster.findUnique({ where: { slug: clusterSlug }, select: { id: true, slug: true } }) : null;
   if (!cluster) return { ok: false, reason: "UNKNOWN_CLUSTER" };
   return { ok: true, scope: { kind: "cluster", clusterId: cluster.id }, sensitive: "none", cluster };
-}
-
-/** The clusters a report can be made for (every one, or the one given), by name. */
-export function listReportClusters({ clusterId }: { clusterId?: string } = {}) {
-  return db.cluster.findMany({
-    where: clusterId ? { id: clusterId } : {},
-    orderBy: { nameUk: "asc" },
-    select: { slug: true, nameUk: true, nameEn: true },
-  });
 }

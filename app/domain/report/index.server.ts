@@ -18,7 +18,7 @@ import { writeWeeklyReportCsv } from "./csv.server";
 import type { ReportFormat, WeeklyReportOptions } from "./types";
 import { writeWeeklyReportXlsx } from "./xlsx.server";
 
-export { listReportClusters, reportAccessFor } from "./access.server";
+export { reportAccessFor } from "./access.server";
 export { writeWeeklyReportCsv } from "./csv.server";
 export { buildWeeklyReport } from "./figures.server";
 export { REPORT_CONTENT_TYPES, reportFileName } from "./files";

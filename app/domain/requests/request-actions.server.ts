@@ -8,7 +8,8 @@ import type { ReceivedFile } from "../files/receive-upload.server";
 import { addEventFilesInTx, storeReceivedFiles } from "../files/request-files.server";
 import { transitionRequestInTx } from "./request-transition.server";
 import { correctedRequest, isNewPastNeededBy } from "./request-corrections";
-import { type Viewer, findRequestId, transitionRequest, visibleTo } from "./requests.server";
+import { type Viewer, visibleTo } from "../auth/access";
+import { findRequestId, transitionRequest } from "./requests.server";
 import type { Actor } from "./state-machine";
 
 /** "mergedInto:RRC-…": the original given is itself merged into that request. */

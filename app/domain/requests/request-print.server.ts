@@ -3,7 +3,8 @@
 // out what should not leave the Centre: the text of internal notes and events, defence orders'
 // sensitive details, and the entries of a request another enterprise filed that was merged into
 // this one. With `full`, it shows what the page shows (decision 027).
-import { type Viewer, getRequestForStaff } from "./requests.server";
+import type { Viewer } from "../auth/access";
+import { getRequestForStaff } from "./requests.server";
 
 export async function getRequestForPrint({ reference, viewer, full }: { reference: string; viewer: Viewer; full: boolean }) {
   const request = await getRequestForStaff({ reference, viewer });

@@ -1,6 +1,7 @@
 // Requests as staff and cluster members see and change them. Reads are scoped in the query:
 // a cluster member only ever finds requests assigned to their own cluster.
 import { db } from "~/data/db.server";
+import { type Viewer, inScope, requestScope, visibleTo } from "../auth/access";
 import { enterpriseDetailChanges, filedEnterpriseDetails } from "../enterprises/enterprise-details";
 import { TransitionError } from "../errors";
 import { parseChanges } from "./field-changes";
@@ -9,19 +10,6 @@ import { latestInfoExchange } from "./info-requests";
 import { requestsMergedInto } from "./merges.server";
 import { type TransitionOptions, transitionRequestInTx } from "./request-transition.server";
 import { type Actor, availableActions } from "./state-machine";
-
-export type Viewer = { id: string; role: "ADMIN" | "COORDINATOR" | "CLUSTER_MEMBER"; clusterId: string | null };
-
-/** The `where` that limits what a viewer may see. */
-export function visibleTo(viewer: Viewer) {
-  if (viewer.role === "CLUSTER_MEMBER") return { assignedClusterId: viewer.clusterId ?? "-" };
-  return {};
-}
-
-/** The same rule as `visibleTo`, for a request already read (e.g. one linked from another). */
-function isVisibleTo(viewer: Viewer, request: { assignedClusterId: string | null }) {
-  return viewer.role !== "CLUSTER_MEMBER" || (viewer.clusterId !== null && request.assignedClusterId === viewer.clusterId);
-}
 
 function parseJson(value: string | null): Record<string, unknown> | null {
   if (!value) return null;
@@ -111,7 +99,7 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
   const { id: enterpriseId, edrpou, ...registry } = enterprise;
   // A linked request outside what the viewer may see is not even named.
   const linked = <T extends { assignedClusterId: string | null }>(other: T | null): Omit<T, "assignedClusterId"> | null => {
-    if (!other || !isVisibleTo(viewer, other)) return null;
+    if (!other || !inScope(requestScope(viewer), other)) return null;
     const { assignedClusterId: _cluster, ...shown } = other;
     return shown;
   };
@@ -136,7 +124,9 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
     possibleDuplicateOf: linked(possibleDuplicateOf),
     events: timeline,
     /** Requests merged into this one (those the viewer may see), and whether another enterprise filed them. */
-    mergedRequests: merged.flatMap((m) => (isVisibleTo(viewer, m) ? [{ reference: m.reference, otherEnterprise: m.enterpriseId !== enterpriseId }] : [])),
+    mergedRequests: merged.flatMap((m) =>
+      inScope(requestScope(viewer), m) ? [{ reference: m.reference, otherEnterprise: m.enterpriseId !== enterpriseId }] : [],
+    ),
     /** The latest question to the enterprise and how its wait ended (for whoever asked). */
     infoExchange: latestInfoExchange(events),
     details: parseJson(details) ?? {},

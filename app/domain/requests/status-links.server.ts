@@ -9,7 +9,7 @@ import { normalizeEmail } from "../auth/auth.server";
 import { TransitionError } from "../errors";
 import { enqueueStatusLinkRenewed } from "../notifications/notifications.server";
 import { transitionRequestInTx } from "./request-transition.server";
-import { type Viewer, visibleTo } from "./requests.server";
+import { type Viewer, visibleTo } from "../auth/access";
 import type { Actor } from "./state-machine";
 import { hashStatusToken, newStatusToken } from "../auth/tokens.server";
 

@@ -7,6 +7,7 @@
 import { type Tx, txStatements, writeTransaction } from "~/data/db.server";
 import { readStatement } from "~/data/read-db.server";
 import { sqliteTimestamp } from "~/data/sqlite-time";
+import { SEES_CLUSTER_REQUEST_SQL } from "../auth/access";
 
 /** In the enterprise's transition's transaction: marks the request unread for everyone who looks after it. */
 export function markUnreadInTx(tx: Tx, { requestId, clusterId, now }: { requestId: string; clusterId: string | null; now: Date }) {
@@ -15,7 +16,7 @@ export function markUnreadInTx(tx: Tx, { requestId, clusterId, now }: { requestI
   txStatements(tx).run(
     `INSERT INTO "RequestUnread" ("userId", "requestId", "since", "lastAt")
      SELECT u."id", ?, ?, ? FROM "User" u
-     WHERE u."active" = 1 AND (u."role" IN ('ADMIN', 'COORDINATOR') OR (u."role" = 'CLUSTER_MEMBER' AND u."clusterId" = ?))
+     WHERE ${SEES_CLUSTER_REQUEST_SQL("u")}
      ON CONFLICT ("userId", "requestId") DO UPDATE SET "lastAt" = excluded."lastAt"`,
     requestId,
     at,

@@ -1,7 +1,8 @@
 // The request page's actions: the recommendations, assigning, and every action the state
 // machine offers this person now, each its own form.
 import { useActionData } from "@remix-run/react";
-import { Action, ActionForm, Field, MessageField } from "~/components/request-action-forms";
+import { SelectField, TextField } from "~/components/forms";
+import { Action, ActionForm, MessageField } from "~/components/request-action-forms";
 import { OwnershipActions } from "~/components/request-ownership";
 import { useLabels } from "~/components/request-labels";
 import type { StaffRequest } from "~/domain/requests/requests.server";
@@ -61,18 +62,12 @@ export function ActionsPanel({
           ))}
           <ActionForm intent="assign" version={request.version} submitLabel={t("action.assign")}>
             {(fields) => (
-              <Field label={t("request.chooseCluster")} errors={fields.errors.clusterId}>
-                <select name="clusterId" defaultValue="">
-                  <option value="">{t("form.choose")}</option>
-                  {clusters
-                    .filter((c) => c.id !== request.assignedClusterId)
-                    .map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {localName(c, locale)}
-                      </option>
-                    ))}
-                </select>
-              </Field>
+              <SelectField
+                meta={fields.fields.clusterId!}
+                label={t("request.chooseCluster")}
+                placeholder={t("form.choose")}
+                options={clusters.filter((c) => c.id !== request.assignedClusterId).map((c) => ({ value: c.id, label: localName(c, locale) }))}
+              />
             )}
           </ActionForm>
         </div>
@@ -82,35 +77,26 @@ export function ActionsPanel({
         <Action intent="triage" title={t("action.triage")} version={request.version} open>
           {(fields) => (
             <>
-              <Field label={t("col.category")} errors={fields.errors.category}>
-                <select name="category" defaultValue={request.category}>
-                  {CATEGORIES.map((c) => (
-                    <option key={c} value={c}>
-                      {label.category(c)}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <Field label={t("col.urgency")} errors={fields.errors.urgency}>
-                <select name="urgency" defaultValue={request.urgency}>
-                  {URGENCIES.map((u) => (
-                    <option key={u} value={u}>
-                      {label.urgency(u)}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <Field label={t("request.owner")} errors={fields.errors.ownerId}>
-                {/* Every request has an owner from triage on: its owner so far, or the one triaging. */}
-                <select name="ownerId" defaultValue={request.owner?.id ?? viewerId}>
-                  {coordinators.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <MessageField label={t("request.message")} errors={fields.errors.message} />
+              <SelectField
+                meta={fields.fields.category!}
+                label={t("col.category")}
+                defaultValue={fields.values.category ?? request.category}
+                options={CATEGORIES.map((c) => ({ value: c, label: label.category(c) }))}
+              />
+              <SelectField
+                meta={fields.fields.urgency!}
+                label={t("col.urgency")}
+                defaultValue={fields.values.urgency ?? request.urgency}
+                options={URGENCIES.map((u) => ({ value: u, label: label.urgency(u) }))}
+              />
+              {/* Every request has an owner from triage on: its owner so far, or the one triaging. */}
+              <SelectField
+                meta={fields.fields.ownerId!}
+                label={t("request.owner")}
+                defaultValue={fields.values.ownerId ?? request.owner?.id ?? viewerId}
+                options={coordinators.map((c) => ({ value: c.id, label: c.name }))}
+              />
+              <MessageField meta={fields.fields.message!} label={t("request.message")} />
             </>
           )}
         </Action>
@@ -153,10 +139,12 @@ export function ActionsPanel({
         <Action intent="markDuplicate" title={t("action.markDuplicate")} version={request.version}>
           {(fields) => (
             <>
-              <Field label={t("request.duplicateOfField")} errors={fields.errors.duplicateOf}>
-                <input type="text" name="duplicateOf" defaultValue={fields.values.duplicateOf ?? request.possibleDuplicateOf?.reference ?? ""} />
-              </Field>
-              <MessageField label={t("request.reason")} errors={fields.errors.message} defaultValue={fields.values.message} />
+              <TextField
+                meta={fields.fields.duplicateOf!}
+                label={t("request.duplicateOfField")}
+                defaultValue={fields.values.duplicateOf ?? request.possibleDuplicateOf?.reference ?? ""}
+              />
+              <MessageField meta={fields.fields.message!} label={t("request.reason")} />
               <p className="hint">{t("merge.intoHint")}</p>
             </>
           )}

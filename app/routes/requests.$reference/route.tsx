@@ -17,13 +17,15 @@ import { recommendClusters } from "~/domain/matching/cluster-matching.server";
 import { FilesRefusedError, StorageFullError, TransitionError, refusalErrors } from "~/domain/errors";
 import { type FormWithFiles, formTooLarge, readFormWithFiles } from "~/domain/files/form-with-files.server";
 import { listStaffFiles } from "~/domain/files/request-files.server";
-import { listClusters } from "~/domain/queue/queue.server";
+import { listClusterChoices } from "~/domain/clusters/cluster-list.server";
+import { getLocale } from "~/i18n/locale.server";
 import { withReply } from "~/domain/notifications/reply-templates";
 import { fillReplyTemplate, replyTemplateChoices } from "~/domain/notifications/reply-templates.server";
 import { performRequestAction } from "~/domain/requests/request-actions.server";
 import { lastEnterpriseActivity } from "~/domain/requests/unread";
 import { markRequestSeen } from "~/domain/requests/unread.server";
-import { type Viewer, getRequestForStaff, listCoordinators } from "~/domain/requests/requests.server";
+import { type Viewer, isStaff } from "~/domain/auth/access";
+import { getRequestForStaff, listCoordinators } from "~/domain/requests/requests.server";
 import { useLocale } from "~/i18n/use-locale";
 import { withoutOtherCategoryFields } from "~/schemas/intake";
 import { INSERT_REPLY, InsertReplySchema } from "~/schemas/reply-templates";
@@ -43,13 +45,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const found = await getRequestForStaff({ reference: params.reference ?? "", viewer: user });
   if (!found) throw new Response("Not found", { status: 404 });
-  const staff = user.role !== "CLUSTER_MEMBER";
+  const staff = isStaff(user);
   // Opening the page marks the enterprise's activity it shows as seen ("unread" in the lists).
   const unreadSince = await markRequestSeen({ userId: user.id, requestId: found.id, shownUpTo: lastEnterpriseActivity(found.events) });
   const [recommendations, clusters, coordinators] = staff
     ? await Promise.all([
         found.actions.includes("assign") ? recommendClusters({ requestId: found.id, limit: 5 }) : Promise.resolve(null),
-        listClusters(),
+        listClusterChoices({ locale: getLocale(request) }),
         listCoordinators(),
       ])
     : [null, [], []];

@@ -1,0 +1,66 @@
+// What a signed-in person may see: the one rule every list, page, export, document and link
+// applies. Coordinators and admins see every request; a cluster member sees only the requests
+// assigned to their own cluster (and nothing if their account has no cluster). What a person
+// may *do* to a request they can see is the state machine's table (requests/state-machine.ts),
+// which pages a role may open is auth.server.ts (PAGES_FOR and the guards).
+//
+// The rule is a value, a `RequestScope`, so each reader can apply it the way it reads: as a
+// Prisma `where`, as SQL on the request table, or to a request already read.
+import type { Role } from "~/generated/prisma/client";
+
+/** A signed-in person, as far as access is concerned. */
+export type Viewer = { id: string; role: Role; clusterId: string | null };
+
+/** Which requests a person may see. */
+export type RequestScope = { kind: "all" } | { kind: "cluster"; clusterId: string } | { kind: "none" };
+
+/** Coordinators and admins: they see every request and work the queue. */
+export function isStaff(viewer: Pick<Viewer, "role">): boolean {
+  return viewer.role !== "CLUSTER_MEMBER";
+}
+
+/** The cluster a person acts for (a member's documents and notes are marked with it); null for staff. */
+export function actingCluster(viewer: Pick<Viewer, "role" | "clusterId">): string | null {
+  return isStaff(viewer) ? null : viewer.clusterId;
+}
+
+export function requestScope(viewer: Pick<Viewer, "role" | "clusterId">): RequestScope {
+  if (isStaff(viewer)) return { kind: "all" };
+  return viewer.clusterId ? { kind: "cluster", clusterId: viewer.clusterId } : { kind: "none" };
+}
+
+/** The scope as a Prisma `where` on Request (spread it into the query's own). */
+export function scopeWhere(scope: RequestScope): { assignedClusterId?: string; id?: { in: string[] } } {
+  if (scope.kind === "all") return {};
+  if (scope.kind === "cluster") return { assignedClusterId: scope.clusterId };
+  return { id: { in: [] } };
+}
+
+/**
+ * The scope as SQL on the request table. `sql` takes how the query names a column of that
+ * table (e.g. `(name) => \`r."${name}"\``) and gives the condition; `params` are its values.
+ * Null when the scope lets everything through, so the query adds no condition (and its planner
+ * keeps its choice of index).
+ */
+export function scopeSql(scope: RequestScope): { sql: (column: (name: string) => string) => string; params: string[] } | null {
+  if (scope.kind === "all") return null;
+  if (scope.kind === "cluster") return { sql: (column) => `${column("assignedClusterId")} = ?`, params: [scope.clusterId] };
+  return { sql: () => "0 = 1", params: [] };
+}
+
+/** The same rule for a request already read (e.g. one linked from another). */
+export function inScope(scope: RequestScope, request: { assignedClusterId: string | null }): boolean {
+  if (scope.kind === "all") return true;
+  return scope.kind === "cluster" && request.assignedClusterId === scope.clusterId;
+}
+
+/**
+ * The rule read the other way: SQL on the user table (`user` is its alias) true for the active
+ * people who see a request assigned to the cluster given as the one parameter (null: none).
+ */
+export const SEES_CLUSTER_REQUEST_SQL = (user: string) => `${user}."active" = 1 AND (${user}."role" <> 'CLUSTER_MEMBER' OR ${user}."clusterId" = ?)`;
+
+/** A viewer's scope as a Prisma `where` on Request: `{ reference, ...visibleTo(viewer) }`. */
+export function visibleTo(viewer: Pick<Viewer, "role" | "clusterId">) {
+  return scopeWhere(requestScope(viewer));
+}
