@@ -25,8 +25,8 @@ export type SensitiveAccess = "all" | "none" | { currentClusterId: string };
 
 /**
  * Requests per page. Small pages keep little alive from one garbage collection to the next, so
- * less is promoted to the old generation: on 100,000 requests the peak resident memory of a CSV
- * export was ~180 MB with pages of 100 and ~290 MB with pages of 1,000, at the same speed.
+ * less is promoted to the old generation and the peak memory stays low at the same speed
+ * (figures in docs/decisions/009-weekly-report-reads.md, "Small pages").
  */
 export const REPORT_PAGE_SIZE = 100;
 
