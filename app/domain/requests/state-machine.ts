@@ -17,6 +17,10 @@ export const FINAL_STATUSES: readonly Status[] = ["CLOSED", "REJECTED", "DUPLICA
 export const UNFINISHED_STATUSES: readonly Status[] = ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED"];
 /** Statuses that count as "open" work for the backlog. */
 export const OPEN_STATUSES: readonly Status[] = ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"];
+/** The request's clock is paused while the enterprise is asked for information. */
+export const PAUSED_STATUSES: readonly Status[] = ["NEEDS_INFO"];
+/** Open and not paused: a due time is running (sla.ts nextDueAt). */
+export const CLOCK_RUNNING_STATUSES: readonly Status[] = OPEN_STATUSES.filter((status) => !PAUSED_STATUSES.includes(status));
 /** Work done or stopped: resolved (awaiting confirmation) and the final statuses. Leaving one is a reopening. */
 export const FINISHED_STATUSES: readonly Status[] = ["RESOLVED", ...FINAL_STATUSES];
 

@@ -2,6 +2,7 @@
 // should be resolved, per urgency. Durations are elapsed time (not calendar days), so a
 // daylight-saving change in Kyiv neither adds nor removes an hour. The clocks stop while the
 // request waits on the enterprise (NEEDS_INFO); the time spent waiting pushes due times out.
+import { CLOCK_RUNNING_STATUSES, PAUSED_STATUSES } from "../requests/state-machine";
 import type { Urgency } from "../taxonomy";
 
 const HOUR = 60 * 60 * 1000;
@@ -38,15 +39,16 @@ export function acceptDueAt(assignedAt: Date, urgency: Urgency, targets: SlaTarg
   return new Date(assignedAt.getTime() + targets[urgency].acceptMs);
 }
 
-/** Pause bookkeeping for a status change: entering NEEDS_INFO pauses, leaving it resumes. */
+/** Pause bookkeeping for a status change: entering a paused status (NEEDS_INFO) pauses, leaving it resumes. */
 export function slaPauseChange(
   clock: { slaPausedAt: Date | null; slaPausedMs: number },
   from: string | null,
   to: string,
   now: Date,
 ): { slaPausedAt: Date | null; slaPausedMs: number } {
-  if (to === "NEEDS_INFO" && from !== "NEEDS_INFO") return { slaPausedAt: now, slaPausedMs: clock.slaPausedMs };
-  if (from === "NEEDS_INFO" && to !== "NEEDS_INFO" && clock.slaPausedAt) {
+  const paused = (status: string | null) => status !== null && (PAUSED_STATUSES as readonly string[]).includes(status);
+  if (paused(to) && !paused(from)) return { slaPausedAt: now, slaPausedMs: clock.slaPausedMs };
+  if (paused(from) && !paused(to) && clock.slaPausedAt) {
     return { slaPausedAt: null, slaPausedMs: clock.slaPausedMs + (now.getTime() - clock.slaPausedAt.getTime()) };
   }
   return { slaPausedAt: clock.slaPausedAt, slaPausedMs: clock.slaPausedMs };
@@ -58,7 +60,7 @@ export function slaPauseChange(
  * paused or once resolved or final.
  */
 export function nextDueAt(state: { status: string; triagedAt: Date | null; triageDueAt: Date | null; resolveDueAt: Date | null }): Date | null {
-  if (!["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS"].includes(state.status)) return null;
+  if (!(CLOCK_RUNNING_STATUSES as readonly string[]).includes(state.status)) return null;
   return state.triagedAt ? state.resolveDueAt : state.triageDueAt;
 }
 
