@@ -5,8 +5,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorList, FormErrors, SelectField, TextField } from "~/components/forms";
 import { HandOverAll } from "~/components/hand-over-all";
-import { type AdminRefusal, getUser, resetPassword, setUserActive, updateUser } from "~/domain/admin/admin.server";
-import { refusalErrors } from "~/domain/errors";
+import { getUser, resetPassword, setUserActive, updateUser } from "~/domain/admin/admin.server";
+import { type Refused, refusalErrors } from "~/domain/errors";
 import { listClusterChoices } from "~/domain/clusters/cluster-list.server";
 import { getLocale } from "~/i18n/locale.server";
 import { requireRole } from "~/domain/auth/auth.server";
@@ -45,7 +45,7 @@ export const action = storageAware(async ({ request, params }: ActionFunctionArg
     return data({ intent: String(submission.payload.intent ?? ""), result: submission.reply(), password: null }, { status: 400 });
   }
   const { intent } = submission.value;
-  const refused = (refusal: AdminRefusal) => {
+  const refused = (refusal: Refused) => {
     if (refusal.error === "notFound") throw new Response("Not found", { status: 404 });
     return data({ intent, result: submission.reply(refusalErrors(refusal)), password: null }, { status: 400 });
   };
@@ -58,10 +58,7 @@ export const action = storageAware(async ({ request, params }: ActionFunctionArg
   if (submission.value.intent === "handOverAll") {
     const { toUserId, message } = submission.value;
     const outcome = await handOverAllRequests({ admin, fromUserId: id, toUserId, note: message });
-    if (!outcome.ok) {
-      if (outcome.error === "notFound") throw new Response("Not found", { status: 404 });
-      return data({ intent, result: submission.reply({ fieldErrors: { toUserId: [outcome.error] } }), password: null }, { status: 400 });
-    }
+    if (!outcome.ok) return refused(outcome);
     return redirect(`/admin/users/${id}?done=handedOver&moved=${outcome.moved}&skipped=${outcome.skipped}`, 303);
   }
   if (intent === "deactivate" || intent === "activate") {

@@ -3,7 +3,7 @@
 // machine (one `handOver` event per request, as if the admin had handed each over by hand).
 import { db } from "~/data/db.server";
 import { recordAdminChange } from "../admin/audit.server";
-import { TransitionError } from "../errors";
+import { type Refused, TransitionError, refuse } from "../errors";
 import { transitionRequest } from "./requests.server";
 import { type Actor, UNFINISHED_STATUSES } from "./state-machine";
 
@@ -36,7 +36,7 @@ export type AdminChange = {
   after: { ownerId: string; moved: number; skipped: number };
 };
 
-export type HandOverAllRefusal = { ok: false; error: "notFound" | "sameUser" | "ownerRequired"; field?: "toUserId" };
+export type HandOverAllRefusal = Refused<"notFound" | "sameUser" | "ownerRequired">;
 
 /**
  * Hands every unfinished request `fromUserId` owns to `toUserId` (an active coordinator or admin),
@@ -57,10 +57,10 @@ export async function handOverAllRequests({
   now?: Date;
 }): Promise<{ ok: true; moved: number; skipped: number; change: AdminChange } | HandOverAllRefusal> {
   const from = await db.user.findUnique({ where: { id: fromUserId }, select: { id: true, email: true } });
-  if (!from) return { ok: false, error: "notFound" };
-  if (toUserId === fromUserId) return { ok: false, error: "sameUser", field: "toUserId" };
+  if (!from) return refuse("notFound");
+  if (toUserId === fromUserId) return refuse("sameUser", "toUserId");
   const to = await db.user.findFirst({ where: { id: toUserId, active: true, role: { in: [...OWNER_ROLES] } }, select: { id: true, email: true } });
-  if (!to) return { ok: false, error: "ownerRequired", field: "toUserId" };
+  if (!to) return refuse("ownerRequired", "toUserId");
 
   const owned = await db.request.findMany({
     where: { ownerId: fromUserId, status: { in: [...UNFINISHED_STATUSES] } },
