@@ -13,6 +13,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { errorMessageKey, interpolate } from "~/i18n/format-message";
 import { HONEYPOT_FIELD, INTAKE_DRAFT_KEY, INTAKE_FORM_ID, INTAKE_STRINGS_ID, IntakeSchema, withoutOtherCategoryFields } from "~/schemas/intake";
 import { clearDraft, fillForm, formDraft, isChanged, isDirty, readDraft, writeDraft, type Draft } from "./draft";
+import { putList } from "./field-errors";
 import { installUploads, translator } from "./uploads";
 
 /** Not kept in the draft: the bots' field, and consent (given afresh each time). */
@@ -75,24 +76,7 @@ function enhance(form: HTMLFormElement, strings: Record<string, string>) {
 
   const showErrors = (name: string, errors: string[] | undefined) => {
     const field = form.elements.namedItem(name);
-    if (!isField(field) || !field.id) return;
-    const errorId = `${field.id}-error`;
-    const descriptionId = `${field.id}-description`;
-    let list = document.getElementById(errorId);
-    if (errors?.length) {
-      if (!list) {
-        list = element("div", { id: errorId, class: "errors", role: "alert" });
-        field.closest(".field")?.append(list);
-      }
-      list.replaceChildren(...errors.map((e) => element("p", {}, tError(e))));
-      field.setAttribute("aria-invalid", "true");
-    } else {
-      list?.remove();
-      field.removeAttribute("aria-invalid");
-    }
-    const describedBy = [document.getElementById(descriptionId) ? descriptionId : "", errors?.length ? errorId : ""].filter(Boolean);
-    if (describedBy.length) field.setAttribute("aria-describedby", describedBy.join(" "));
-    else field.removeAttribute("aria-describedby");
+    if (isField(field) && field.id) putList(field, `${field.id}-error`, (errors ?? []).map(tError));
   };
 
   const showTouched = (errors: Record<string, string[]>) => {

@@ -12,6 +12,7 @@
 import { REFUSALS, type Refusal, selectionRefusal } from "~/domain/files/rules";
 import { fileRefusalText as refusalText } from "~/i18n/file-refusal";
 import { interpolate } from "~/i18n/format-message";
+import { make, putList } from "./field-errors";
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -24,38 +25,6 @@ const INSTALLED = "data-uploads";
 
 function fileInputs(form: HTMLFormElement) {
   return Array.from(form.querySelectorAll<HTMLInputElement>('input[type="file"]'));
-}
-
-function make(tag: string, attributes: Record<string, string>, text?: string) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function describe(input: HTMLElement, id: string, on: boolean) {
-  const ids = new Set((input.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean));
-  if (on) ids.add(id);
-  else ids.delete(id);
-  if (ids.size) input.setAttribute("aria-describedby", [...ids].join(" "));
-  else input.removeAttribute("aria-describedby");
-}
-
-/**
- * Puts the list `id` of messages under a field (or takes it away when there are none), marked
- * up like app/components/forms.tsx: the field is invalid while any of its lists is there.
- */
-function putList(input: HTMLElement, id: string, messages: string[]) {
-  document.getElementById(id)?.remove();
-  if (messages.length) {
-    const list = make("div", { id, class: "errors", role: "alert" });
-    list.replaceChildren(...messages.map((text) => make("p", {}, text)));
-    (input.closest(".field") ?? input.parentElement)?.append(list);
-  }
-  describe(input, id, messages.length > 0);
-  const invalid = [`${input.id}-check`, `${input.id}-error`].some((list) => document.getElementById(list));
-  if (invalid) input.setAttribute("aria-invalid", "true");
-  else input.removeAttribute("aria-invalid");
 }
 
 /** Why a file field's files cannot go, beside it (`<id>-check`), or nothing. */
