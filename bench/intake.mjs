@@ -12,7 +12,12 @@ import Database from "better-sqlite3";
 import { BENCH_DIR, BIN, ROOT, TMP_DIR, freshDb, log, percentile, processCpuMs, startServer } from "./lib.mjs";
 import { summariseProfile } from "./profile-summary.mjs";
 
-export const TARGETS = { ratio: 0.5, appP99Ms: 100 };
+/**
+ * ratio: throughput at saturation, app ÷ floor. sustainableRatio: the highest evenly spaced rate
+ * each serves with p99 under sustainableP99Ms, app ÷ floor. The p99 at saturation is printed but
+ * is no target: with connections that never pause it is connections ÷ throughput (Little's law).
+ */
+export const TARGETS = { ratio: 0.5, sustainableRatio: 0.7, sustainableP99Ms: 100 };
 
 /**
  * The steady-rate round: submissions sent at evenly spaced moments (open loop: each goes out on
@@ -124,6 +129,37 @@ function paced(url, bodies, { rate, seconds }) {
   });
 }
 
+/**
+ * The highest rate (submissions/s, evenly spaced, open loop) at which a server answers every
+ * submission with p99 under the target: doubling from `start` until a probe fails, then halving
+ * the gap between the last pass and the first failure until it is within `precision` of the pass.
+ */
+async function sustainableRate(url, bodies, { seconds, start = 25, precision = 0.05 }) {
+  const probes = [];
+  const probe = async (rate) => {
+    const run = await paced(url, bodies, { rate, seconds });
+    const p99 = percentile(
+      run.latencies.sort((a, b) => a - b),
+      99,
+    );
+    const ok = run.failed === 0 && p99 < TARGETS.sustainableP99Ms;
+    probes.push({ rate, p99, failed: run.failed, ok });
+    // Let a backlog from an overloaded probe drain before the next one.
+    if (!ok) await new Promise((resolve) => setTimeout(resolve, 1000));
+    return ok;
+  };
+  let pass = 0;
+  let fail = start;
+  while (await probe(fail)) [pass, fail] = [fail, fail * 2];
+  while (pass > 0 ? (fail - pass) / pass > precision : fail > 1) {
+    const middle = Math.round((pass + fail) / 2);
+    if (middle === pass || middle === fail) break;
+    if (await probe(middle)) pass = middle;
+    else fail = middle;
+  }
+  return { rate: pass, probes };
+}
+
 /** Requests answered with anything but 2xx/3xx, plus connection errors and timeouts. */
 function failures(result) {
   const byCode = Object.entries(result.statusCodeStats ?? {})
@@ -225,6 +261,13 @@ export async function runIntake({
       const sorted = run.latencies.sort((a, b) => a - b);
       side.steady = { rate: STEADY_RATE, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
     }
+    const sustainSeconds = Number(process.env.BENCH_SUSTAIN_SECONDS ?? 3);
+    log(`intake: the highest evenly spaced rate with p99 < ${TARGETS.sustainableP99Ms} ms, ${sustainSeconds} s a probe (app, floor)`);
+    for (const side of [app, floor]) {
+      side.sustainable = await sustainableRate(side.server.url, bodies, { seconds: sustainSeconds });
+      side.redirects += side.sustainable.probes.reduce((sum, p) => sum + Math.round(p.rate * sustainSeconds) - p.failed, 0);
+      // A probe past capacity may time out: that is what the search looks for, not a failure of the server.
+    }
     for (const side of [app, floor, floor, app]) {
       const cpuBefore = processCpuMs(side.server.pid);
       const run = await fire(side.server.url, bodies, { connections, seconds: seconds / 2 });
@@ -237,6 +280,7 @@ export async function runIntake({
   const appResult = await finishSide(app);
   const floorResult = await finishSide(floor);
   const ratio = appResult.requestsPerSecond / floorResult.requestsPerSecond;
+  const sustainableRatio = app.sustainable.rate / floor.sustainable.rate;
   return {
     seconds,
     connections,
@@ -245,9 +289,10 @@ export async function runIntake({
     app: appResult,
     floor: floorResult,
     ratio,
+    sustainable: { app: app.sustainable, floor: floor.sustainable, ratio: sustainableRatio },
     ok: {
       ratio: ratio >= TARGETS.ratio,
-      appP99: appResult.p99 < TARGETS.appP99Ms,
+      sustainable: sustainableRatio >= TARGETS.sustainableRatio,
       noFailures: appResult.failures === 0 && floorResult.failures === 0,
       rows: appResult.rowsConsistent && floorResult.rowsConsistent,
     },
