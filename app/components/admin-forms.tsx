@@ -4,7 +4,8 @@ import type { FieldMetadata } from "@conform-to/react";
 import { getCollectionProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { ErrorList, SelectField, TextField } from "~/components/forms";
-import { CATEGORIES, CATEGORY_LABELS, regionOptions } from "~/domain/taxonomy";
+import { CATEGORIES } from "~/domain/taxonomy";
+import { regionOptions } from "~/i18n/taxonomy-names";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { CLUSTER_KINDS } from "~/schemas/admin";
@@ -69,7 +70,7 @@ type ClusterFieldset = {
 /** Everything about a cluster except its slug (create only) and its active flag (edit only). */
 export function ClusterFields({ fields, children }: { fields: ClusterFieldset; children?: ReactNode }) {
   const { locale, t } = useLocale();
-  const regions = regionOptions(locale);
+  const regions = regionOptions(t, locale);
   return (
     <>
       <fieldset>
@@ -91,7 +92,7 @@ export function ClusterFields({ fields, children }: { fields: ClusterFieldset; c
           meta={fields.capabilities}
           legend={t("adminCluster.capabilities")}
           required
-          options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c][locale] }))}
+          options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
         />
         <CheckboxGroupField meta={fields.regions} legend={t("adminCluster.regions")} hint={t("adminCluster.regions.hint")} options={regions} />
       </fieldset>

@@ -22,7 +22,7 @@ export function EventChanges({
   // An owner change names people by id: the page gives their names.
   const value = (field: string, code: string | null) => {
     if (field === "owner") return code === null ? t("request.nobody") : (people[code] ?? code);
-    return fieldValueText(field, code, locale);
+    return fieldValueText(field, code, locale, t);
   };
   return (
     <ul className="changes">

@@ -2,7 +2,8 @@
 // without the cluster-wide filters, which mean nothing inside one cluster.
 import { Form, Link } from "@remix-run/react";
 import { STATUSES } from "~/domain/requests/state-machine";
-import { CATEGORIES, URGENCIES, regionOptions } from "~/domain/taxonomy";
+import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
+import { regionOptions } from "~/i18n/taxonomy-names";
 import { useLocale } from "~/i18n/use-locale";
 import { PAGE_SIZES, type QueueParams } from "~/schemas/queue";
 import { useLabels } from "./request-labels";
@@ -41,7 +42,7 @@ export function QueueFilters({
           options={CATEGORIES.map((c) => ({ value: c, label: labels.category(c) }))}
         />
         <FilterSelect name="urgency" label={t("col.urgency")} value={params.urgency} options={URGENCIES.map((u) => ({ value: u, label: labels.urgency(u) }))} />
-        <FilterSelect name="region" label={t("col.region")} value={params.region} options={regionOptions(locale)} />
+        <FilterSelect name="region" label={t("col.region")} value={params.region} options={regionOptions(t, locale)} />
         {clusters ? (
           <FilterSelect
             name="cluster"

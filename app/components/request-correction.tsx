@@ -5,7 +5,8 @@ import { type SubmissionResult, getFormProps, useForm } from "@conform-to/react"
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { DETAIL_FORM_FIELD } from "~/domain/requests/category-details";
-import { CATEGORIES, type Category, URGENCIES, regionOptions } from "~/domain/taxonomy";
+import { CATEGORIES, type Category, URGENCIES } from "~/domain/taxonomy";
+import { regionOptions } from "~/i18n/taxonomy-names";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { CATEGORY_FIELDS } from "~/schemas/intake";
@@ -74,7 +75,7 @@ export function RequestCorrection({
   // Without JavaScript every category's block is there; with it, only the chosen one shows.
   const [enhanced, setEnhanced] = useState(false);
   useEffect(() => setEnhanced(true), []);
-  const regions = regionOptions(locale);
+  const regions = regionOptions(t, locale);
   const refusals = form.errors ?? [];
   const failed = lastResult?.status === "error";
 

@@ -1,15 +1,16 @@
 // Small shared pieces for showing requests to staff: labels, age, due-time marks.
 import type { Status } from "~/domain/requests/state-machine";
-import { CATEGORY_LABELS, URGENCY_LABELS, regionLabel, type Category, type Urgency } from "~/domain/taxonomy";
+import type { Category, Urgency } from "~/domain/taxonomy";
 import { formatDateTime } from "~/i18n/locale";
+import { regionName } from "~/i18n/taxonomy-names";
 import { useLocale } from "~/i18n/use-locale";
 
 export function useLabels() {
   const { locale, t } = useLocale();
   return {
-    category: (c: Category) => CATEGORY_LABELS[c][locale],
-    urgency: (u: Urgency) => URGENCY_LABELS[u][locale].split(" — ")[0]!,
-    region: (r: string) => regionLabel(r, locale),
+    category: (c: Category) => t(`category.${c}`),
+    urgency: (u: Urgency) => t(`urgency.${u}`),
+    region: (r: string) => regionName(t, r),
     /** Staff see short workflow names; the enterprise sees statusLabel's plain sentences. */
     status: (s: Status) => t(`staffStatus.${s}`),
     dateTime: (d: Date | string) => formatDateTime(d, locale),

@@ -1,9 +1,10 @@
 // How the admin's record reads to a person, on the page and in the CSV alike: the action and
 // each changed field in the reader's language, codes (roles, categories, regions) as labels.
 import { type AuditFieldChange, type AuditValue, auditFieldChanges, type AuditSnapshot } from "~/domain/admin/audit";
-import { categoryLabel, isCategory, regionLabel } from "~/domain/taxonomy";
+import { isCategory } from "~/domain/taxonomy";
 import type { Locale } from "./locale";
 import type { MessageKey } from "./messages";
+import { regionName } from "./taxonomy-names";
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -38,8 +39,8 @@ function auditValueText(field: string, value: AuditValue | undefined, locale: Lo
   if (field === "role") return labelOr(t, `role.${text}`, text);
   if (field === "kind") return labelOr(t, `clusterKind.${text}`, text);
   if (field === "password") return labelOr(t, `audit.password.${text}`, text);
-  if ((field === "capabilities" || field === "category") && isCategory(text)) return categoryLabel(text, locale);
-  if (field === "regions" || field === "homeRegion" || field === "region") return regionLabel(text, locale);
+  if ((field === "capabilities" || field === "category") && isCategory(text)) return t(`category.${text}`);
+  if (field === "regions" || field === "homeRegion" || field === "region") return regionName(t, text);
   return text;
 }
 

@@ -3,10 +3,11 @@
 // request pages (EventChanges) and the e-mails that tell an enterprise what changed.
 import type { FieldChange } from "~/domain/requests/field-changes";
 import { DUE_TIME_FIELDS, SENSITIVE_PREFIX } from "~/domain/requests/request-corrections";
-import { CATEGORY_LABELS, URGENCY_LABELS, isCategory, isUrgency, regionLabel } from "~/domain/taxonomy";
+import { isCategory, isUrgency } from "~/domain/taxonomy";
 import { DETAIL_LABEL } from "./detail-labels";
 import { type Locale, formatDate, formatDateTime } from "./locale";
-import { type MessageKey, translate } from "./messages";
+import type { MessageKey, Translate } from "./messages";
+import { regionName } from "./taxonomy-names";
 
 /** The form label of each field an event can change (the same words the intake form uses). */
 const FIELD_LABEL: Record<string, MessageKey> = {
@@ -44,28 +45,28 @@ export function fieldLabelKey(field: string): MessageKey | null {
 }
 
 /** A stored value (a code) as a reader of `locale` says it; "—" for none. */
-export function fieldValueText(field: string, code: string | null, locale: Locale) {
+export function fieldValueText(field: string, code: string | null, locale: Locale, t: Translate) {
   if (code === null) return "—";
-  if (field === "category" && isCategory(code)) return CATEGORY_LABELS[code][locale];
-  if (field === "urgency" && isUrgency(code)) return URGENCY_LABELS[code][locale].split(" — ")[0]!;
+  if (field === "category" && isCategory(code)) return t(`category.${code}`);
+  if (field === "urgency" && isUrgency(code)) return t(`urgency.${code}`);
   if (REGION_FIELDS.has(field))
     return code
       .split(",")
-      .map((region) => regionLabel(region, locale))
+      .map((region) => regionName(t, region))
       .join(", ");
   if (MOMENTS.has(field)) return formatDateTime(code, locale);
   if (DAYS.has(field)) return formatDate(`${code}T00:00:00Z`, locale);
   return code;
 }
 
-function fieldLabelText(field: string, locale: Locale) {
+function fieldLabelText(field: string, t: Translate) {
   const key = fieldLabelKey(field);
-  return key ? translate(locale, key) : field;
+  return key ? t(key) : field;
 }
 
 /** One change as a line of plain text, for e-mails: a sensitive detail only as changed. */
-export function fieldChangeLine(change: FieldChange, locale: Locale) {
-  const label = fieldLabelText(change.field, locale);
-  if (isSensitiveChange(change)) return `${label}: ${translate(locale, "change.changed")}`;
-  return `${label}: ${fieldValueText(change.field, change.from, locale)} → ${fieldValueText(change.field, change.to, locale)}`;
+export function fieldChangeLine(change: FieldChange, locale: Locale, t: Translate) {
+  const label = fieldLabelText(change.field, t);
+  if (isSensitiveChange(change)) return `${label}: ${t("change.changed")}`;
+  return `${label}: ${fieldValueText(change.field, change.from, locale, t)} → ${fieldValueText(change.field, change.to, locale, t)}`;
 }

@@ -399,6 +399,8 @@ const en: Record<PublicKey, string> = {
 
 /** Every key, public or staff; the staff dictionary itself is not part of this module. */
 export type MessageKey = PublicKey | keyof (typeof staffMessages)["uk"];
+/** A translator bound to a language (the page's t, the report's, an e-mail's). */
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 /** Extra strings for a page (the staff dictionary on staff pages). */
 export type Dictionary = Partial<Record<MessageKey, string>>;
 const dictionaries: Record<Locale, Record<PublicKey, string>> = { uk, en };

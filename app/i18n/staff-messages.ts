@@ -17,6 +17,7 @@ import { notificationMessages } from "./messages/notifications";
 import { mergingMessages } from "./messages/merging";
 import { outboxMessages } from "./messages/outbox";
 import { replyMessages } from "./messages/replies";
+import { taxonomyMessages } from "./messages/taxonomy";
 import { reportMessages } from "./messages/reports";
 import { workspaceMessages } from "./messages/workspace";
 
@@ -37,6 +38,7 @@ const uk = {
   ...requestToolMessages.uk,
   ...accountMessages.uk,
   ...replyMessages.uk,
+  ...taxonomyMessages.uk,
 };
 
 export const staffMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
@@ -58,6 +60,7 @@ export const staffMessages: { uk: typeof uk; en: Record<keyof typeof uk, string>
     ...requestToolMessages.en,
     ...accountMessages.en,
     ...replyMessages.en,
+    ...taxonomyMessages.en,
   },
 };
 

@@ -4,12 +4,15 @@ import type { Dictionary, MessageKey } from "./messages";
 import { translate, translateError } from "./messages";
 import { useStaffStrings } from "./staff-strings";
 
-/** The page's language and translator (with the staff strings when signed in). */
+/**
+ * The page's language and translator. The server renders with every page string (the enterprise's
+ * pages name categories and regions too); a browser has the staff strings, with those names,
+ * only when signed in, and the pages it hydrates then are staff pages.
+ */
 export function useLocale() {
-  const data = useRouteLoaderData<{ locale: Locale; staffStrings?: string | null }>("root");
+  const data = useRouteLoaderData<{ locale: Locale }>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
-  const staffStrings = useStaffStrings(locale);
-  const extra: Dictionary | undefined = data?.staffStrings ? staffStrings : undefined;
+  const extra: Dictionary | undefined = useStaffStrings(locale);
   return {
     locale,
     t: (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params, extra),

@@ -12,7 +12,8 @@ import { UPLOAD_STRINGS } from "~/enhance/upload-strings";
 import { createRequest } from "~/domain/requests/intake.server";
 import { allowIntakeFrom } from "~/domain/requests/intake-limit.server";
 import { formTooLarge, readFormWithFiles } from "~/domain/files/form-with-files.server";
-import { CATEGORIES, CATEGORY_LABELS, URGENCIES, URGENCY_LABELS, regionOptions } from "~/domain/taxonomy";
+import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
+import { regionOptions } from "~/i18n/taxonomy-names";
 import { getLocale } from "~/i18n/locale.server";
 import { pickMessages } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
@@ -92,9 +93,9 @@ export default function NewRequest() {
   const { locale, t } = useLocale();
   // Rendered on the server only: the fields, with what was typed and the errors of a reply.
   const [form, fields] = useForm<z.input<typeof IntakeSchema>>({ id: INTAKE_FORM_ID, lastResult, defaultValue: { urgency: "NORMAL" } });
-  const regions = regionOptions(locale);
-  const categories = CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c][locale] }));
-  const urgencies = URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u][locale] }));
+  const regions = regionOptions(t, locale);
+  const categories = CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }));
+  const urgencies = URGENCIES.map((u) => ({ value: u, label: t(`urgency.${u}.long`) }));
 
   return (
     <main>

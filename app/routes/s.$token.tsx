@@ -13,10 +13,10 @@ import { UPLOAD_STRINGS, UPLOAD_STRINGS_ID } from "~/enhance/upload-strings";
 import { type FormWithFiles, formTooLarge, readFormWithFiles } from "~/domain/files/form-with-files.server";
 import { listEnterpriseFiles } from "~/domain/files/request-files.server";
 import { addEnterpriseMessage, enterpriseAction, getStatusPage } from "~/domain/requests/status-page.server";
-import { CATEGORY_LABELS, URGENCY_LABELS, regionLabel } from "~/domain/taxonomy";
 import { formatDateTime } from "~/i18n/locale";
 import { getLocale } from "~/i18n/locale.server";
 import { pickMessages, statusLabel } from "~/i18n/messages";
+import { regionName } from "~/i18n/taxonomy-names";
 import { useLocale } from "~/i18n/use-locale";
 import { EnterpriseAnswerSchema, EnterpriseMessageSchema } from "~/schemas/intake";
 import { env } from "~/config/env.server";
@@ -155,12 +155,12 @@ export default function StatusPage() {
         <dt>{t("status.filed")}</dt>
         <dd>{formatDateTime(request.createdAt, locale)}</dd>
         <dt>{t("status.category")}</dt>
-        <dd>{CATEGORY_LABELS[request.category][locale]}</dd>
+        <dd>{t(`category.${request.category}`)}</dd>
         <dt>{t("status.urgency")}</dt>
-        <dd>{URGENCY_LABELS[request.urgency][locale]}</dd>
+        <dd>{t(`urgency.${request.urgency}.long`)}</dd>
         <dt>{t("status.region")}</dt>
         <dd>
-          {request.city}, {regionLabel(request.region, locale)}
+          {request.city}, {regionName(t, request.region)}
         </dd>
       </dl>
 

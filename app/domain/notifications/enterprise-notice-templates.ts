@@ -4,6 +4,7 @@
 // ENTERPRISE_NOTICE in ./announcements.ts.
 import type { Locale } from "~/i18n/locale";
 import { fieldChangeLine } from "~/i18n/field-change-text";
+import { translateStaff } from "~/i18n/staff-messages";
 import type { FieldChange } from "../requests/field-changes";
 import { type Draft, quote } from "./notification-text";
 
@@ -219,7 +220,9 @@ function render(kind: Kind, locale: Locale, p: EnterpriseNoticeParams): Draft {
     body: [
       text.lead(p.title),
       ...(message ? ["", quote(message)] : []),
-      ...(p.changes.length ? ["", CHANGED[locale], ...p.changes.map((change) => `- ${fieldChangeLine(change, locale)}`)] : []),
+      ...(p.changes.length
+        ? ["", CHANGED[locale], ...p.changes.map((change) => `- ${fieldChangeLine(change, locale, (key, params) => translateStaff(locale, key, params))}`)]
+        : []),
       "",
       text.next,
       LINK_HINT[locale],

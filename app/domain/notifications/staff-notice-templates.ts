@@ -4,7 +4,12 @@
 // enterprise's private page.
 import type { Locale } from "~/i18n/locale";
 import { type Draft, quote } from "./notification-text";
-import { type Category, type Label, type Urgency, categoryLabel, regionLabel, urgencyLabel } from "../taxonomy";
+import { translateStaff } from "~/i18n/staff-messages";
+import { regionName } from "~/i18n/taxonomy-names";
+import type { Category, Urgency } from "../taxonomy";
+
+/** A cluster's name in both languages. */
+type Label = Record<Locale, string>;
 
 export const STAFF_NOTICE_KINDS = ["assigned", "declined", "notAcceptedInTime", "enterpriseReplied", "infoProvided", "enterpriseReopened"] as const;
 type Kind = (typeof STAFF_NOTICE_KINDS)[number];
@@ -34,7 +39,7 @@ export const STAFF_TEMPLATES: Templates = {
       subject: `[${p.reference}] Вашому кластеру передано запит`,
       body: [
         `Центр швидкого реагування передав вашому кластеру запит ${p.reference} «${p.title}».`,
-        `Категорія: ${categoryLabel(p.category, "uk")}. Терміновість: ${urgencyLabel(p.urgency, "uk")}. Область: ${regionLabel(p.region, "uk")}.`,
+        `Категорія: ${translateStaff("uk", `category.${p.category}`)}. Терміновість: ${translateStaff("uk", `urgency.${p.urgency}.long`)}. Область: ${regionName((key) => translateStaff("uk", key), p.region)}.`,
         "",
         "Підтвердьте, що берете запит у роботу, або відмовтеся з поясненням:",
         p.requestUrl,
@@ -44,7 +49,7 @@ export const STAFF_TEMPLATES: Templates = {
       subject: `[${p.reference}] A request was assigned to your cluster`,
       body: [
         `The Rapid Response Centre assigned request ${p.reference} “${p.title}” to your cluster.`,
-        `Category: ${categoryLabel(p.category, "en")}. Urgency: ${urgencyLabel(p.urgency, "en")}. Region: ${regionLabel(p.region, "en")}.`,
+        `Category: ${translateStaff("en", `category.${p.category}`)}. Urgency: ${translateStaff("en", `urgency.${p.urgency}.long`)}. Region: ${regionName((key) => translateStaff("en", key), p.region)}.`,
         "",
         "Please accept it or decline it with a reason:",
         p.requestUrl,

@@ -4,7 +4,8 @@ import type { Locale } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { translateStaff } from "~/i18n/staff-messages";
 import type { Status } from "../requests/state-machine";
-import { CATEGORY_LABELS, type Category, URGENCY_LABELS, type Urgency, regionLabel } from "../taxonomy";
+import { regionName } from "~/i18n/taxonomy-names";
+import type { Category, Urgency } from "../taxonomy";
 import type { ReportCluster } from "./types";
 import { localName } from "~/i18n/locale";
 
@@ -28,16 +29,13 @@ export class ReportLabels {
     return status ? this.t(`staffStatus.${status}`) : null;
   }
   category(category: Category) {
-    return CATEGORY_LABELS[category][this.locale];
+    return this.t(`category.${category}`);
   }
   urgency(urgency: Urgency) {
-    const key = `urgency:${urgency}`;
-    let label = this.cache.get(key);
-    if (label === undefined) this.cache.set(key, (label = URGENCY_LABELS[urgency][this.locale].split(" — ")[0]!));
-    return label;
+    return this.t(`urgency.${urgency}`);
   }
   region(code: string) {
-    return regionLabel(code, this.locale);
+    return regionName((key) => this.t(key), code);
   }
   cluster(id: string | null) {
     return id ? (this.clusterNames.get(id) ?? id) : this.t("report.noCluster");
