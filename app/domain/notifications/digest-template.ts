@@ -1,9 +1,9 @@
 // The daily digest e-mail: what happened to a person's requests before today's 08:00 (Kyiv),
-// request by request, each with its link, in Ukrainian and English. Pure; the sending is
-// ./digest.server.ts.
-import { type Locale, formatDate, formatDateTime } from "~/i18n/locale";
-import type { Draft } from "./notification-text";
-import type { StaffNoticeKind } from "./notification-templates";
+// request by request, each with its link; the words are `mail.digest.*` in the dictionaries.
+// Pure; the sending is ./digest.server.ts.
+import { formatDate, formatDateTime } from "~/i18n/locale";
+import type { StaffNoticeKind } from "./notification-kinds";
+import type { Template } from "./notification-text";
 
 export type DigestParams = {
   /** The digest's moment: the Kyiv day's 08:00. */
@@ -18,49 +18,33 @@ export type DigestParams = {
   settingsUrl: string;
 };
 
-/** What happened, as a line of the digest. */
-const WHAT: Record<StaffNoticeKind, Record<Locale, string>> = {
-  enterpriseReplied: { uk: "Підприємство написало", en: "The enterprise wrote" },
-  infoProvided: { uk: "Підприємство відповіло на запитання", en: "The enterprise answered a question" },
-  enterpriseReopened: { uk: "Підприємство відкрило запит повторно", en: "The enterprise reopened the request" },
-  assigned: { uk: "Запит передано вашому кластеру", en: "Assigned to your cluster" },
-  declined: { uk: "Кластер відмовився від запиту", en: "A cluster declined the request" },
-  notAcceptedInTime: { uk: "Кластер не прийняв запит вчасно", en: "A cluster did not accept the request in time" },
-};
+/** English says "1 event" and "2 events"; the other forms are the dictionary's. */
+const count = (n: number) => (n === 1 ? "one" : "other");
 
-const TEXT: Record<Locale, { subject: (day: string) => string; lead: (day: string, n: number, requests: number) => string; settings: string }> = {
-  uk: {
-    subject: (day) => `Щоденний підсумок за ${day}`,
-    lead: (day, n, requests) => `Що сталося з вашими запитами до 08:00 ${day} (за київським часом): подій — ${n}, запитів — ${requests}.`,
-    settings: "Як надходять сповіщення (одразу, у щоденному підсумку чи ніяк), можна змінити тут:",
-  },
-  en: {
-    subject: (day) => `Daily digest for ${day}`,
-    lead: (day, n, requests) =>
-      `What happened to your requests before 08:00 on ${day} (Kyiv time): ${n} ${n === 1 ? "event" : "events"} in ${requests} ${requests === 1 ? "request" : "requests"}.`,
-    settings: "Choose how notifications reach you (at once, in the daily digest, or not at all):",
-  },
-};
-
-export function renderDigest(locale: Locale, p: DigestParams): Draft {
+export const renderDigest: Template<DigestParams> = (p, t, locale) => {
   const day = formatDate(p.cutoff, locale);
-  const text = TEXT[locale];
   const events = p.requests.reduce((n, r) => n + r.events.length, 0);
+  const requests = p.requests.length;
   return {
-    subject: text.subject(day),
+    subject: t("mail.digest.subject", { day }),
     body: [
-      text.lead(day, events, p.requests.length),
+      t("mail.digest.lead", {
+        day,
+        events: t(`mail.digest.events.${count(events)}`, { n: events }),
+        requests: t(`mail.digest.requests.${count(requests)}`, { n: requests }),
+      }),
       ...p.requests.flatMap((r) => [
         "",
-        locale === "uk" ? `${r.reference} «${r.title}»` : `${r.reference} “${r.title}”`,
+        t("mail.digest.request", { reference: r.reference, title: r.title }),
         r.requestUrl,
-        ...r.events.map(
-          (e) => `- ${formatDateTime(e.at, locale)} — ${WHAT[e.kind][locale]}${e.excerpt ? (locale === "uk" ? `: «${e.excerpt}»` : `: “${e.excerpt}”`) : ""}`,
-        ),
+        ...r.events.map((e) => {
+          const line = { at: formatDateTime(e.at, locale), what: t(`mail.digest.what.${e.kind}`) };
+          return e.excerpt ? t("mail.digest.eventQuoted", { ...line, excerpt: e.excerpt }) : t("mail.digest.event", line);
+        }),
       ]),
       "",
-      text.settings,
+      t("mail.digest.settings"),
       p.settingsUrl,
     ],
   };
-}
+};

@@ -3,7 +3,7 @@
 // Enterprises and a cluster's contact address have no choices: they get every message at once
 // (decision 028).
 import type { Role } from "~/generated/prisma/client";
-import { STAFF_NOTICE_KINDS } from "./staff-notice-templates";
+import { STAFF_NOTICE_KINDS } from "./notification-kinds";
 import type { StaffNoticeKind } from "./notification-templates";
 
 /** Every kind of e-mail to a person with an account is a choice of its own. */
