@@ -2,6 +2,7 @@
 // multipart post streams (server.mjs passes these paths' bodies through, as for the upload
 // routes): each file goes to scratch space and is checked by its content, and the other fields
 // keep the rule every form read whole has (decision 032).
+import { translate } from "~/i18n/messages";
 import { type ReceivedFile, receiveUpload } from "./receive-upload.server";
 import type { Refusal } from "./rules";
 import { uploadScratchDir } from "./storage.server";
@@ -13,7 +14,7 @@ import { uploadScratchDir } from "./storage.server";
 const PAGE_FORM_LIMITS = { fields: 200, bytes: 256 * 1024, chars: 32_000 };
 
 /** The answer to a form past those limits, as server.mjs gives it. */
-const FORM_TOO_LARGE = "Форма завелика. / The form is too large.";
+const FORM_TOO_LARGE = `${translate("uk", "files.formTooLarge")} / ${translate("en", "files.formTooLarge")}`;
 
 export type FormWithFiles = {
   formData: FormData;

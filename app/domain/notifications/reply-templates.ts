@@ -2,6 +2,8 @@
 // message or a question on a request's page. Placeholders in braces are filled from the request
 // when the text is inserted (decision 029). Pure; the storage is ./reply-templates.server.ts.
 import { type Locale, formatDateTime } from "~/i18n/locale";
+import { translate } from "~/i18n/messages";
+import { replyMessages } from "~/i18n/messages/replies";
 
 const REPLY_PLACEHOLDERS = ["reference", "enterprise", "statusLink", "dueDate"] as const;
 type ReplyPlaceholder = (typeof REPLY_PLACEHOLDERS)[number];
@@ -22,26 +24,18 @@ export function unknownPlaceholders(body: string): string[] {
 /** What a reply is filled from: the request as the staff page shows it. */
 export type ReplyFacts = { reference: string; enterpriseName: string; nextDueAt: Date | string | null };
 
-/**
- * {statusLink}: the private link cannot be written here. The database keeps only its hash
- * (decision 003), and the text becomes a message every staff member can read later and the
- * enterprise's e-mail quotes (decision 024); so it names where the enterprise finds its link.
- */
-const STATUS_LINK: Record<Locale, string> = {
-  uk: "особисте посилання з листа «Запит отримано»",
-  en: "the private link in the “Request received” email",
-};
-
-/** {dueDate} while no deadline runs (waiting on the enterprise, or finished): visibly to be edited. */
-const NO_DUE_DATE: Record<Locale, string> = { uk: "[строк не встановлено]", en: "[no due date]" };
-
 /** The reply in `locale` with its placeholders filled from the request; one pass, so values are never re-read as placeholders. */
 export function fillReply(body: string, locale: Locale, facts: ReplyFacts): string {
+  const t = (key: "replies.statusLink" | "replies.noDueDate") => translate(locale, key, {}, replyMessages[locale]);
   const values: Record<ReplyPlaceholder, string> = {
     reference: facts.reference,
     enterprise: facts.enterpriseName,
-    statusLink: STATUS_LINK[locale],
-    dueDate: facts.nextDueAt ? formatDateTime(facts.nextDueAt, locale) : NO_DUE_DATE[locale],
+    // The private link cannot be written here. The database keeps only its hash (decision 003),
+    // and the text becomes a message every staff member can read later and the enterprise's
+    // e-mail quotes (decision 024); so it names where the enterprise finds its link.
+    statusLink: t("replies.statusLink"),
+    // While no deadline runs (waiting on the enterprise, or finished): visibly to be edited.
+    dueDate: facts.nextDueAt ? formatDateTime(facts.nextDueAt, locale) : t("replies.noDueDate"),
   };
   return body.replace(PLACEHOLDER, (whole, name: string) => (isPlaceholder(name) ? values[name] : whole));
 }

@@ -2,6 +2,8 @@
 // and the request page alike.
 const uk = {
   "files.title": "Документи",
+  // A page's form past the size a form may have (the same words as server.mjs's answer).
+  "files.formTooLarge": "Форма завелика.",
   "files.none": "Документів ще немає.",
   "files.add": "Додати файли",
   "files.upload": "Завантажити",
@@ -56,6 +58,7 @@ export const fileMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> 
   uk,
   en: {
     "files.title": "Documents",
+    "files.formTooLarge": "The form is too large.",
     "files.none": "No documents yet.",
     "files.add": "Add files",
     "files.upload": "Upload",

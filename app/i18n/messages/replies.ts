@@ -3,6 +3,9 @@
 const uk = {
   "admin.replies.lead": "Готові тексти повідомлень і запитань підприємствам, українською та англійською.",
   "replies.title": "Шаблони відповідей",
+  // What {statusLink} and {dueDate} become when there is no link to write or no due time runs.
+  "replies.statusLink": "особисте посилання з листа «Запит отримано»",
+  "replies.noDueDate": "[строк не встановлено]",
   "replies.lead": "Координатори й кластери вставляють ці тексти в повідомлення та запитання підприємству на сторінці запиту й допрацьовують перед надсиланням.",
   "replies.list": "Усі шаблони",
   "replies.empty": "Ще немає жодного шаблону.",
@@ -31,6 +34,8 @@ export const replyMessages: { uk: typeof uk; en: Record<keyof typeof uk, string>
   en: {
     "admin.replies.lead": "Ready texts of messages and questions to enterprises, in Ukrainian and English.",
     "replies.title": "Reply templates",
+    "replies.statusLink": "the private link in the “Request received” email",
+    "replies.noDueDate": "[no due date]",
     "replies.lead":
       "Coordinators and clusters insert these texts into messages and questions to the enterprise on a request's page, and adjust them before sending.",
     "replies.list": "All templates",
