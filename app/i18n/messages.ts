@@ -403,10 +403,11 @@ export type MessageKey = PublicKey | keyof (typeof staffMessages)["uk"];
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 /** Extra strings for a page (the staff dictionary on staff pages). */
 export type Dictionary = Partial<Record<MessageKey, string>>;
-const dictionaries: Record<Locale, Record<PublicKey, string>> = { uk, en };
+/** The public strings: what a browser carries for the pages anyone may open. */
+export const publicMessages: Record<Locale, Record<PublicKey, string>> = { uk, en };
 
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}, extra?: Dictionary) {
-  return interpolate((dictionaries[locale] as Dictionary)[key] ?? extra?.[key] ?? key, params);
+  return interpolate((publicMessages[locale] as Dictionary)[key] ?? extra?.[key] ?? key, params);
 }
 
 /** Field errors come from the schema as keys with an optional number: "tooShort:20". */
@@ -427,7 +428,7 @@ export function pickMessages(locale: Locale, prefixes: readonly string[]): Recor
   const key = `${locale}:${prefixes.join(",")}`;
   let strings = picked.get(key);
   if (!strings) {
-    strings = Object.fromEntries(Object.entries(dictionaries[locale]).filter(([k]) => prefixes.some((p) => k.startsWith(p))));
+    strings = Object.fromEntries(Object.entries(publicMessages[locale]).filter(([k]) => prefixes.some((p) => k.startsWith(p))));
     picked.set(key, strings);
   }
   return strings;
