@@ -40,8 +40,10 @@ export const REGIONS = [
 ] as const;
 export type Region = (typeof REGIONS)[number];
 
+const REGION_CODES = new Set<string>(REGIONS);
+
 export function isRegion(code: string): code is Region {
-  return (REGIONS as readonly string[]).includes(code);
+  return REGION_CODES.has(code);
 }
 
 export function isCategory(code: string): code is Category {

@@ -4,8 +4,7 @@ import type { Locale } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { translateStaff } from "~/i18n/staff-messages";
 import type { Status } from "../requests/state-machine";
-import { regionName } from "~/i18n/taxonomy-names";
-import type { Category, Urgency } from "../taxonomy";
+import { type Category, type Urgency, isRegion } from "../taxonomy";
 import type { ReportCluster } from "./types";
 import { localName } from "~/i18n/locale";
 
@@ -35,7 +34,7 @@ export class ReportLabels {
     return this.t(`urgency.${urgency}`);
   }
   region(code: string) {
-    return regionName((key) => this.t(key), code);
+    return isRegion(code) ? this.t(`region.${code}`) : code;
   }
   cluster(id: string | null) {
     return id ? (this.clusterNames.get(id) ?? id) : this.t("report.noCluster");
