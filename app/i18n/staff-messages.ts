@@ -1,6 +1,7 @@
-// Strings of the staff pages (coordinators, cluster members, admins): one module per area
-// under ./messages, each exporting { uk, en } with the same keys, spread together here. Sent to
-// the browser by the root loader for signed-in users only (never bundled into public pages).
+// Strings of the staff pages (coordinators, cluster members, admins) and the taxonomy's names:
+// one module per area under ./messages, each exporting { uk, en } with the same keys, spread
+// together here. A signed-in browser loads them as a script (./staff-strings.ts), never bundled
+// into public pages; the server has them for every page (the enterprise's pages name categories).
 import { accountMessages } from "./messages/account";
 import { adminMessages } from "./messages/admin";
 import { askingMessages } from "./messages/asking";
