@@ -53,7 +53,11 @@ const counts = Object.fromEntries(tables.map((t) => [t, copy.prepare(`SELECT COU
 // The documents the copy's rows name. A stored file is written before its row and never removed
 // while a row names it, so each one is in the store now.
 const named = copy
-  .prepare(`SELECT "sha256" FROM "RequestFile" UNION SELECT "thumbnailSha256" FROM "RequestFile" WHERE "thumbnailSha256" IS NOT NULL`)
+  .prepare(
+    `SELECT "sha256" FROM "RequestFile" UNION SELECT "thumbnailSha256" FROM "RequestFile" WHERE "thumbnailSha256" IS NOT NULL` +
+      // Issued weekly reports (decision 042), in copies made since they exist.
+      (copy.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'IssuedReport'`).get() ? ` UNION SELECT "sha256" FROM "IssuedReport"` : ""),
+  )
   .pluck()
   .all();
 copy.close();

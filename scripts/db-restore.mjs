@@ -50,7 +50,11 @@ try {
     process.exit(1);
   }
   named = copy
-    .prepare(`SELECT "sha256" FROM "RequestFile" UNION SELECT "thumbnailSha256" FROM "RequestFile" WHERE "thumbnailSha256" IS NOT NULL`)
+    .prepare(
+      `SELECT "sha256" FROM "RequestFile" UNION SELECT "thumbnailSha256" FROM "RequestFile" WHERE "thumbnailSha256" IS NOT NULL` +
+        // Issued weekly reports (decision 042), in copies made since they exist.
+        (copy.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'IssuedReport'`).get() ? ` UNION SELECT "sha256" FROM "IssuedReport"` : ""),
+    )
     .pluck()
     .all();
   const tables = ["Enterprise", "Request", "RequestEvent", "User", "Cluster", "Notification", "RequestFile"];

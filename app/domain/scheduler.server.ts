@@ -2,7 +2,8 @@
 // coordinators; a resolved request nobody confirms closes by itself; a request with no
 // activity asks the enterprise "still needed?" and closes as stale if nobody answers.
 // Each rule is a state-machine transition guarded by the version it read, so running the
-// jobs twice, or two runners at once, changes nothing twice.
+// jobs twice, or two runners at once, changes nothing twice. Once a week has closed, its
+// report files are written and stored, each once (report/issued.server.ts).
 import { db } from "~/data/db.server";
 import { env } from "~/config/env.server";
 import { pruneSessions } from "./auth/auth.server";
@@ -10,6 +11,7 @@ import { TransitionError } from "./errors";
 import { sendDueDigests } from "./notifications/digest.server";
 import { sweepFiles } from "./files/sweep.server";
 import { deliverDueNotifications } from "./notifications/notifications.server";
+import { issueClosedWeekReports } from "./report/issued.server";
 import { transitionRequestInTx } from "./requests/request-transition.server";
 import { type Action, OPEN_STATUSES } from "./requests/state-machine";
 
@@ -99,7 +101,10 @@ export async function runScheduledJobs({ now = new Date(), settings = schedulerS
   // above (and everyone's actions since the last run) announced.
   const digests = await sendDueDigests({ now });
   const delivered = await deliverDueNotifications({ now });
-  return { ...result, digests, notifications: delivered, pruned: await pruneSessions(now), files: await sweepFiles({ now }) };
+  const pruned = await pruneSessions(now);
+  const files = await sweepFiles({ now });
+  // Last: a closed week's files take seconds each at scale, and nothing above waits for them.
+  return { ...result, digests, notifications: delivered, pruned, files, reports: await issueClosedWeekReports({ now }) };
 }
 
 let timer: ReturnType<typeof setInterval> | undefined;

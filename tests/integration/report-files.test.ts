@@ -164,7 +164,8 @@ describe("XLSX", () => {
   it("has the four sheets with Ukrainian headers, real dates in Kyiv time, frozen headers and filters", async () => {
     const { workbook, response } = await xlsx("coordinator", "week=2026-W13&format=xlsx&scope=all");
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="rrc-weekly-2026-W13-all.xlsx"');
-    expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+    // A closed week's stored file: never re-encoded on the way either (decision 042).
+    expect(response.headers.get("Cache-Control")).toBe("private, no-store, no-transform");
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["Зведення", "Запити", "Зміни", "Кластери"]);
 
     const requests = workbook.getWorksheet("Запити")!;

@@ -6,7 +6,7 @@
  * A new kind of administrative change adds its subject type here and its label in
  * app/i18n/messages/audit.ts (`audit.subject.<type>`).
  */
-export const AUDIT_SUBJECT_TYPES = ["user", "cluster", "template", "request"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "cluster", "template", "request", "report"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /** A recorded value: what JSON holds. */

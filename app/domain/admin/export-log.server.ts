@@ -9,11 +9,15 @@ export type ExportRecord = {
   format: string;
   scope: string;
   clusterId: string | null;
+  /** The stored file handed out (a closed week's), if it was one. */
+  issuedReportId?: string | null;
   now?: Date;
 };
 
-export async function recordReportExport({ userId, week, format, scope, clusterId, now = new Date() }: ExportRecord) {
-  return db.$transaction((tx) => tx.exportLog.create({ data: { userId, week, format, scope, clusterId, createdAt: now }, select: { id: true } }));
+export async function recordReportExport({ userId, week, format, scope, clusterId, issuedReportId = null, now = new Date() }: ExportRecord) {
+  return db.$transaction((tx) =>
+    tx.exportLog.create({ data: { userId, week, format, scope, clusterId, issuedReportId, createdAt: now }, select: { id: true } }),
+  );
 }
 
 const EXPORTS_PER_PAGE = 50;
@@ -32,6 +36,7 @@ export async function listReportExports({ page = 1 }: { page?: number } = {}) {
         week: true,
         format: true,
         scope: true,
+        issuedReport: { select: { id: true, version: true } },
         user: { select: { name: true, email: true } },
         cluster: { select: { slug: true, nameUk: true, nameEn: true } },
       },

@@ -1,6 +1,6 @@
 // Stored contents no row names (a crash between storing a file and writing its row, a refused
-// or abandoned upload) are removed by the scheduled jobs, once they are old enough that no
-// upload can still be about to write the row.
+// or abandoned upload, a weekly report file written twice at once) are removed by the scheduled
+// jobs, once they are old enough that no upload can still be about to write the row.
 import fs from "node:fs";
 import path from "node:path";
 import { db } from "~/data/db.server";
@@ -16,12 +16,14 @@ export async function sweepFiles({ now = new Date(), store = fileStore() }: { no
   let removed = 0;
   for (let i = 0; i < old.length; i += 500) {
     const batch = old.slice(i, i + 500);
-    // A content is kept while a row names it, as a file or as a photo's thumbnail.
+    // A content is kept while a row names it, as a file, as a photo's thumbnail, or as an
+    // issued weekly report (decision 042).
     const named = await db.requestFile.findMany({
       where: { OR: [{ sha256: { in: batch } }, { thumbnailSha256: { in: batch } }] },
       select: { sha256: true, thumbnailSha256: true },
     });
-    const keep = new Set(named.flatMap((r) => [r.sha256, r.thumbnailSha256]));
+    const reports = await db.issuedReport.findMany({ where: { sha256: { in: batch } }, select: { sha256: true } });
+    const keep = new Set([...named.flatMap((r) => [r.sha256, r.thumbnailSha256]), ...reports.map((r) => r.sha256)]);
     for (const sha256 of batch) {
       if (keep.has(sha256)) continue;
       await store.delete(sha256);
