@@ -13,6 +13,7 @@ import type { Locale } from "./locale";
 import { type MessageKey, translate } from "./messages";
 import { dashboardMessages } from "./messages/dashboard";
 import { enterpriseMessages } from "./messages/enterprises";
+import { issuedReportMessages } from "./messages/issued-reports";
 import { matchingMessages } from "./messages/matching";
 import { notificationMessages } from "./messages/notifications";
 import { mergingMessages } from "./messages/merging";
@@ -28,6 +29,7 @@ const uk = {
   ...adminMessages.uk,
   ...outboxMessages.uk,
   ...reportMessages.uk,
+  ...issuedReportMessages.uk,
   ...dashboardMessages.uk,
   ...correctionMessages.uk,
   ...ownershipMessages.uk,
@@ -50,6 +52,7 @@ export const staffMessages: { uk: typeof uk; en: Record<keyof typeof uk, string>
     ...adminMessages.en,
     ...outboxMessages.en,
     ...reportMessages.en,
+    ...issuedReportMessages.en,
     ...dashboardMessages.en,
     ...correctionMessages.en,
     ...ownershipMessages.en,

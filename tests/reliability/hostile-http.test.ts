@@ -467,6 +467,7 @@ describe("caching of signed-in pages", () => {
     "i18n.staff.$locale.ts",
     "logout.tsx",
     "reports.download.ts",
+    "reports.issued.$id.ts",
     "s.$token.tsx",
     "s.$token_.submitted.tsx",
     "set-language.ts",
