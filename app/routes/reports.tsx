@@ -122,6 +122,7 @@ export default function Reports() {
           {t("reports.download")}
         </button>
         <p className="hint">{t("reports.logged")}</p>
+        <p className="hint">{t("issued.reportsHint")}</p>
       </form>
       {admin ? (
         <p>

@@ -36,6 +36,8 @@ const uk = {
   "issued.regenerated": "Записано версію {version}: {file}.",
   "error.reportSuperseded": "Цю версію вже замінено новішою. Оновіть сторінку й виберіть чинну.",
   "error.reportNotFound": "Такого виданого звіту немає.",
+  "issued.reportsHint":
+    "Звіт закритого тижня — це файл, записаний для нього один раз: кожне завантаження дає ті самі байти, навіть якщо дані відтоді змінилися. Тиждень, що ще триває, складається з поточних даних.",
   "exports.col.version": "Файл",
   "exports.live": "з поточних даних",
 };
@@ -77,6 +79,8 @@ export const issuedReportMessages: { uk: typeof uk; en: Record<keyof typeof uk, 
     "issued.regenerated": "Version {version} written: {file}.",
     "error.reportSuperseded": "This version has been superseded already. Reload the page and choose the one in force.",
     "error.reportNotFound": "There is no such issued report.",
+    "issued.reportsHint":
+      "A closed week's report is the file written for it once: every download gives the same bytes, even if the data changed since. The week still running is made from the current data.",
     "exports.col.version": "File",
     "exports.live": "from the current data",
   },
