@@ -16,6 +16,7 @@ import { TARGETS as PAGE_TARGETS, runPageWeight } from "./page-weight.mjs";
 import { runStartup } from "./startup.mjs";
 import { TARGETS as QUEUE_TARGETS, runQueue } from "./queue.mjs";
 import { TARGETS as EXPORT_TARGETS, runExport } from "./export.mjs";
+import { TARGETS as ISSUED_TARGETS, runIssuedReport } from "./issued-report.mjs";
 import { formatSummary } from "./profile-summary.mjs";
 
 const ALL = ["intake", "upload", "page-weight", "startup", "generator", "queue", "export"];
@@ -202,6 +203,29 @@ if (chosen.includes("export")) {
       );
     }
   }
+}
+
+// A closed week's stored file, served as issued (decision 042): part of `export`.
+if (chosen.includes("export")) {
+  const r = await runIssuedReport();
+  r.results.forEach((side, i) => {
+    rows.push(
+      [
+        i === 0 ? `Closed week's report as issued, GET /reports/download, ${fmt.int(r.requests)} requests (${r.week}, all, ${r.samples} samples)` : "",
+        `${side.format.toUpperCase()}: first download, written and stored (${(side.bytes / 2 ** 20).toFixed(1)} MB)`,
+        fmt.s(side.firstMs / 1000),
+        "",
+        "",
+      ],
+      [
+        "",
+        `${side.format.toUpperCase()}: stored file, byte for byte the same each time: p50 / p95 (max)`,
+        `${fmt.ms(side.p50)} / ${fmt.ms(side.p95)} (${fmt.ms(side.max)})`,
+        `p95 < ${ISSUED_TARGETS.p95Ms} ms`,
+        verdict(side.ok),
+      ],
+    );
+  });
 }
 
 // --- The table, printed and appended to RESULTS.md. ---

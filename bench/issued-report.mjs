@@ -1,0 +1,94 @@
+// A closed week's report as issued (decision 042), over HTTP from the production build, on a copy
+// of the database of 100,000 generated requests: the last complete week's XLSX and CSV of every
+// request ("all", with sensitive details, Ukrainian), signed in as the demo coordinator. For each
+// format: the first download (which writes the file from the data and stores it, then serves it),
+// then BENCH_ISSUED_SAMPLES downloads of the stored file, timed from sending the request to the
+// last byte, each checked to be byte for byte the first (same SHA-256). Target: p95 < 100 ms.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { formatIsoWeek, lastCompleteIsoWeek } from "../app/domain/sla/iso-week.ts";
+import { TMP_DIR, generatedDatabase, log, percentile, removeDb, startServer } from "./lib.mjs";
+
+export const TARGETS = { p95Ms: 100 };
+const COUNT = Number(process.env.BENCH_EXPORT_REQUESTS ?? 100_000);
+const SAMPLES = Number(process.env.BENCH_ISSUED_SAMPLES ?? 40);
+const WARM_UP = 3;
+
+async function signIn(url) {
+  const response = await fetch(`${url}/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email: "coordinator@rrc.example", password: "demo-password-2026" }),
+    redirect: "manual",
+  });
+  const cookie = response.headers.get("set-cookie");
+  if (response.status !== 303 || !cookie) throw new Error(`issued report: sign-in failed (${response.status})`);
+  return cookie.split(";")[0];
+}
+
+export async function runIssuedReport() {
+  const source = generatedDatabase(COUNT, "issued report");
+  // A copy: the server writes issued rows and the export log, and its stored files are removed afterwards.
+  const file = path.join(TMP_DIR, "issued-report.db");
+  const filesDir = path.join(TMP_DIR, "issued-report-files");
+  removeDb(file);
+  fs.rmSync(filesDir, { recursive: true, force: true });
+  const original = new Database(source, { readonly: true });
+  await original.backup(file);
+  original.close();
+  const requests = new Database(file, { readonly: true }).prepare(`SELECT COUNT(*) FROM "Request"`).pluck().get();
+  const week = formatIsoWeek(lastCompleteIsoWeek(new Date()));
+  const server = await startServer({ dbFile: file, env: { SCHEDULER_INTERVAL_SECONDS: "0", FILES_DIR: filesDir } });
+  try {
+    const cookie = await signIn(server.url);
+    const results = [];
+    for (const format of ["xlsx", "csv"]) {
+      const url = `${server.url}/reports/download?week=${week}&format=${format}&scope=all&lang=uk`;
+      const get = async () => {
+        const started = performance.now();
+        const response = await fetch(url, { headers: { Cookie: cookie, "Accept-Encoding": "gzip, deflate, br" } });
+        const bytes = Buffer.from(await response.arrayBuffer());
+        const ms = performance.now() - started;
+        if (response.status !== 200) throw new Error(`issued report: ${format} answered ${response.status}`);
+        return { ms, bytes, etag: response.headers.get("etag"), encoding: response.headers.get("content-encoding") };
+      };
+      log(`issued report: ${week} ${format.toUpperCase()}, first download (writes and stores it)…`);
+      const first = await get();
+      const sha256 = createHash("sha256").update(first.bytes).digest("hex");
+      if (first.etag !== `"${sha256}"`) throw new Error(`issued report: ${format} ETag ${first.etag} is not the SHA-256 of its bytes`);
+      for (let i = 0; i < WARM_UP; i++) await get();
+      const times = [];
+      for (let i = 0; i < SAMPLES; i++) {
+        const again = await get();
+        if (!again.bytes.equals(first.bytes)) throw new Error(`issued report: ${format} download ${i + 1} differs from the first`);
+        times.push(again.ms);
+      }
+      times.sort((a, b) => a - b);
+      const p95 = percentile(times, 95);
+      results.push({
+        format,
+        bytes: first.bytes.length,
+        firstMs: first.ms,
+        p50: percentile(times, 50),
+        p95,
+        max: times.at(-1),
+        encoding: first.encoding,
+        ok: p95 < TARGETS.p95Ms,
+      });
+      log(
+        `issued report: ${format.toUpperCase()} ${(first.bytes.length / 2 ** 20).toFixed(1)} MB, first ${(first.ms / 1000).toFixed(2)} s, stored p95 ${p95.toFixed(1)} ms`,
+      );
+    }
+    return { week, requests, samples: SAMPLES, results, ok: results.every((r) => r.ok) };
+  } finally {
+    await server.stop();
+    removeDb(file);
+    fs.rmSync(filesDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await runIssuedReport(), null, 2));
+}
