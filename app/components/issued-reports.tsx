@@ -33,13 +33,16 @@ export type IssuedFile = {
 
 function useEditionLabel() {
   const { locale, t } = useLocale();
+  // Whose sensitive details: said by the scope itself, except for a cluster (its members' file or staff's).
   return (file: IssuedFile) =>
     [
       t(`report.scope.${file.scope}` as MessageKey) + (file.cluster ? ` ${localName(file.cluster, locale)}` : ""),
-      t(`issued.sensitive.${file.sensitive}` as MessageKey),
+      file.scope === "cluster" ? t(`issued.sensitive.${file.sensitive}` as MessageKey) : null,
       file.locale.toUpperCase(),
       file.format.toUpperCase(),
-    ].join(" · ");
+    ]
+      .filter(Boolean)
+      .join(" · ");
 }
 
 export function IssuedReports({
