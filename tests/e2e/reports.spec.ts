@@ -48,3 +48,33 @@ test("a cluster member downloads only their own cluster's CSV", async ({ browser
   expect(download.suggestedFilename()).toMatch(/^rrc-weekly-\d{4}-W\d{2}-cluster-kyiv-iam\.csv$/);
   await context.close();
 });
+
+test("an admin regenerates last week's partners' file without JavaScript; version 1 stays, marked superseded", async ({ browser }) => {
+  const context = await browser.newContext({ acceptDownloads: true, javaScriptEnabled: false });
+  await signIn(context, "admin@rrc.example");
+  const page = await context.newPage();
+  const lastWeek = formatIsoWeek(lastCompleteIsoWeek(new Date()));
+  // The first download of the week's partners' CSV writes it; a second one gets the same bytes.
+  const url = `/reports/download?week=${lastWeek}&format=csv&scope=partners&lang=uk`;
+  const first = await page.request.get(url);
+  const again = await page.request.get(url);
+  expect(first.headers()["etag"]).toMatch(/^"[0-9a-f]{64}"$/);
+  expect(Buffer.compare(await first.body(), await again.body())).toBe(0);
+
+  await page.goto(`/admin/exports?week=${lastWeek}`);
+  await expect(page.getByRole("heading", { name: "Видані звіти закритих тижнів" })).toBeVisible();
+  await page
+    .getByLabel("Файл *", { exact: true })
+    .selectOption({ label: `rrc-weekly-${lastWeek}-partners.csv (v1) — для партнерів (без чутливих даних) · UK · CSV` });
+  await page.getByRole("button", { name: "Перегенерувати" }).click();
+  await expect(page.getByText("Заповніть це поле.")).toBeVisible();
+  await page.getByLabel("Причина *", { exact: true }).fill("Уточнено категорії двох запитів");
+  await page.getByRole("button", { name: "Перегенерувати" }).click();
+  await expect(page.getByText(`Записано версію 2: rrc-weekly-${lastWeek}-partners.v2.csv.`)).toBeVisible();
+  const rows = page.getByRole("row").filter({ hasText: "для партнерів" }).filter({ hasText: "CSV" });
+  await expect(rows.filter({ hasText: "чинна" })).toContainText(`rrc-weekly-${lastWeek}-partners.v2.csv`);
+  await expect(rows.filter({ hasText: "замінена" })).toContainText(`rrc-weekly-${lastWeek}-partners.csv`);
+  const regenerated = await page.request.get(url);
+  expect(regenerated.headers()["etag"]).not.toBe(first.headers()["etag"]);
+  await context.close();
+});
