@@ -19,8 +19,11 @@ export interface FileStore {
    * and marks it as just stored, so a sweep does not take it while its row is being written.
    */
   put(source: Readable, options: { maxBytes: number }): Promise<StoredFile>;
-  /** The content as a stream (`start`/`end` inclusive, like `fs.createReadStream`), or null. */
-  get(sha256: string, range?: { start: number; end: number }): Promise<Readable | null>;
+  /**
+   * The content as a stream (`start`/`end` inclusive, like `fs.createReadStream`), or null.
+   * `chunkBytes`: how much is read at a time (large files are served faster in larger chunks).
+   */
+  get(sha256: string, range?: { start: number; end: number }, options?: { chunkBytes?: number }): Promise<Readable | null>;
   has(sha256: string): Promise<boolean>;
   /** Removes a content; one that is not there is not an error. */
   delete(sha256: string): Promise<void>;
@@ -94,11 +97,11 @@ export class LocalDiskStore implements FileStore {
     }
   }
 
-  async get(sha256: string, range?: { start: number; end: number }) {
+  async get(sha256: string, range?: { start: number; end: number }, { chunkBytes }: { chunkBytes?: number } = {}) {
     const file = this.pathOf(sha256);
     try {
       const handle = await fs.promises.open(file, "r");
-      return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
+      return handle.createReadStream({ ...(range ? { start: range.start, end: range.end } : {}), ...(chunkBytes ? { highWaterMark: chunkBytes } : {}) });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw error;
