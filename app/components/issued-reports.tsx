@@ -82,7 +82,7 @@ export function IssuedReports({
       ) : (
         <>
           <p className="hint">{t("issued.count", { n: files.length })}</p>
-          <TableScroll label={t("issued.title")}>
+          <TableScroll label={`${t("issued.title")}, ${week}`}>
             <table className="queue">
               <thead>
                 <tr>

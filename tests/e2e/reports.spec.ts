@@ -74,7 +74,9 @@ test("an admin regenerates last week's partners' file without JavaScript; versio
   const rows = page.getByRole("row").filter({ hasText: "для партнерів" }).filter({ hasText: "CSV" });
   await expect(rows.filter({ hasText: "чинна" })).toContainText(`rrc-weekly-${lastWeek}-partners.v2.csv`);
   await expect(rows.filter({ hasText: "замінена" })).toContainText(`rrc-weekly-${lastWeek}-partners.csv`);
+  // The CSV holds no time of writing: from unchanged data, version 2 has version 1's bytes.
   const regenerated = await page.request.get(url);
-  expect(regenerated.headers()["etag"]).not.toBe(first.headers()["etag"]);
+  expect(regenerated.status()).toBe(200);
+  expect(regenerated.headers()["etag"]).toBe(first.headers()["etag"]);
   await context.close();
 });
