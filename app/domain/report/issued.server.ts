@@ -162,7 +162,7 @@ export async function openIssuedReportById({ id }: { id: string }) {
 }
 
 /** Longer than this, a run of the scheduled jobs writes no further file (one is always written). */
-const ISSUE_BUDGET_MS = 10_000;
+const ISSUE_BUDGET_MS = 2_000;
 
 /**
  * The scheduled job: once a week has closed, its editions (every scope, each active cluster
