@@ -8,6 +8,7 @@ import { type Tx, db } from "~/data/db.server";
 import { Prisma, type ReportIssue } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/locale";
 import { recordAdminChange } from "../admin/audit.server";
+import { listClusterChoices } from "../clusters/cluster-list.server";
 import { refuse } from "../errors";
 import { fileStore } from "../files/storage.server";
 import { type IsoWeek, formatIsoWeek, lastCompleteIsoWeek, parseIsoWeek } from "../sla/iso-week";
@@ -174,7 +175,7 @@ const ISSUE_BUDGET_MS = 2_000;
 export async function issueClosedWeekReports({ now = new Date(), budgetMs = ISSUE_BUDGET_MS }: { now?: Date; budgetMs?: number } = {}) {
   const week = lastCompleteIsoWeek(now);
   const weekText = formatIsoWeek(week);
-  const clusters = await db.cluster.findMany({ where: { active: true }, orderBy: { slug: "asc" }, select: { id: true } });
+  const clusters = await listClusterChoices({ locale: "uk" });
   const issued = new Set(
     (await db.issuedReport.findMany({ where: { week: weekText }, select: { edition: true }, distinct: ["edition"] })).map((row) => row.edition),
   );
