@@ -2,15 +2,16 @@
 // database of 100,000 generated requests, for several sort/filter/search combinations.
 // Prints p50/p95 per combination; target p95 < 50 ms. In the same session, the coordinators'
 // dashboard (/dashboard: the backlog now, last week's SLA per cluster, twelve weeks of flow) on
-// the same requests, p50/p95 of BENCH_DASHBOARD_SAMPLES loads, and the longest a /healthz
-// request waited while a dashboard was loading (no targets in the issues).
+// the same requests: the first load after the server started (the finished weeks worked out),
+// then p50/p95 of BENCH_DASHBOARD_SAMPLES loads (target p95 < 100 ms), and the longest a
+// /healthz request waited while a dashboard was loading.
 import Database from "better-sqlite3";
 import { generatedDatabase, log, percentile, startServer } from "./lib.mjs";
 
-export const TARGETS = { p95Ms: 50 };
+export const TARGETS = { p95Ms: 50, dashboardP95Ms: 100 };
 const COUNT = Number(process.env.BENCH_QUEUE_REQUESTS ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_QUEUE_SAMPLES ?? 40);
-const DASHBOARD_SAMPLES = Number(process.env.BENCH_DASHBOARD_SAMPLES ?? 10);
+const DASHBOARD_SAMPLES = Number(process.env.BENCH_DASHBOARD_SAMPLES ?? 40);
 
 /** The combinations a coordinator's day is made of. */
 export const COMBINATIONS = [
@@ -80,6 +81,9 @@ export async function runQueue() {
       times.sort((a, b) => a - b);
       return { p50: percentile(times, 50), p95: percentile(times, 95) };
     };
+    // The dashboard's first load, before any other page: what it costs to work out the finished
+    // weeks it keeps between loads (after a start, a new week, or a change that alters them).
+    const firstDashboard = await timePage("dashboard", "/dashboard", '<table class="bars', { warmUp: 0, samples: 1 });
     for (const [name, rawQuery] of COMBINATIONS) {
       const query = rawQuery.replace("{edrpou}", sample.edrpou).replace("{reference}", sample.reference).replace("{colleague}", colleague);
       const { p50, p95 } = await timePage(name, `/queue${query}`, "<table", { warmUp: 5, samples: SAMPLES });
@@ -103,7 +107,11 @@ export async function runQueue() {
       await load;
     }
     dashboard.healthWaitMs = healthWaitMs;
-    log(`queue: dashboard: p50 ${dashboard.p50.toFixed(0)} ms, p95 ${dashboard.p95.toFixed(0)} ms, /healthz waited ≤ ${healthWaitMs.toFixed(0)} ms`);
+    dashboard.firstMs = firstDashboard.p50;
+    dashboard.ok = dashboard.p95 < TARGETS.dashboardP95Ms;
+    log(
+      `queue: dashboard: first ${dashboard.firstMs.toFixed(0)} ms, p50 ${dashboard.p50.toFixed(0)} ms, p95 ${dashboard.p95.toFixed(0)} ms, /healthz waited ≤ ${healthWaitMs.toFixed(0)} ms`,
+    );
     return { requests: COUNT, samples: SAMPLES, results, dashboard: { ...dashboard, samples: DASHBOARD_SAMPLES } };
   } finally {
     await server.stop();

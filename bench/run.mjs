@@ -163,9 +163,10 @@ if (chosen.includes("queue")) {
     `Dashboard page, ${fmt.int(r.requests)} requests (${r.dashboard.samples} samples)`,
     "p50 / p95",
     `${r.dashboard.p50.toFixed(0)} ms / ${r.dashboard.p95.toFixed(0)} ms`,
-    "",
-    "",
+    `p95 < ${QUEUE_TARGETS.dashboardP95Ms} ms`,
+    verdict(r.dashboard.ok),
   ]);
+  rows.push(["", "first load after the start (finished weeks worked out)", `${r.dashboard.firstMs.toFixed(0)} ms`, "", ""]);
   rows.push(["", "longest wait of /healthz during a dashboard load", `${r.dashboard.healthWaitMs.toFixed(0)} ms`, "", ""]);
 }
 
@@ -199,7 +200,7 @@ if (chosen.includes("export")) {
           "",
           "",
         ],
-        ["", "CSV: time / floor time", `${(r.csv.ms / r.floor.ms).toFixed(2)}×`, "", ""],
+        ["", "CSV: time / floor time", `${(r.csv.ms / r.floor.ms).toFixed(2)}×`, `≤ ${EXPORT_TARGETS.csvFloorRatio}×`, verdict(r.ok.csvFloor)],
       );
     }
   }
