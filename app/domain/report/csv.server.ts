@@ -33,12 +33,14 @@ async function writeCsv(snapshot: ReportSnapshot, run: ReportRun, output: Writab
   const delimiter = decimalComma ? ";" : ",";
   // RFC 4180: a field holding the delimiter, a quote or a line break is quoted, quotes doubled.
   const needsQuotes = decimalComma ? /[";\r\n]/ : /[",\r\n]/;
+  const quoted = (text: string) => (needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+  // Text first: most cells are.
   const field = (value: Cell): string => {
+    if (typeof value === "string") return quoted(neutraliseCell(value));
     if (value === null) return "";
     if (value instanceof Date) return formatKyivDateTime(value);
     if (typeof value === "number") return decimalComma ? String(value).replace(".", ",") : String(value);
-    const text = typeof value === "boolean" ? labels.flag(value) : neutraliseCell(value);
-    return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    return quoted(labels.flag(value));
   };
   // A code (EDRPOU) goes in as ="00032129": Excel and LibreOffice open that as the text
   // 00032129, where the bare digits would lose their leading zeros; a program takes the digits

@@ -11,8 +11,11 @@ export const FORMULA_TRIGGERS = ["=", "+", "-", "@", "\t", "\r"] as const;
  * quote stays visible, so a reader can tell the value was changed). Other text is returned as it is.
  */
 export function neutraliseCell(value: string): string {
-  return value !== "" && (FORMULA_TRIGGERS as readonly string[]).includes(value[0]!) ? `'${value}` : value;
+  return TRIGGER_CODES.has(value.charCodeAt(0)) ? `'${value}` : value;
 }
+
+// By character code: a file neutralises every text cell it writes, hundreds of thousands of them.
+const TRIGGER_CODES: ReadonlySet<number> = new Set(FORMULA_TRIGGERS.map((trigger) => trigger.charCodeAt(0)));
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 

@@ -32,6 +32,9 @@ export function reportRange(week: IsoWeek, now: Date = new Date()): ReportRange 
   return { start, end, weekEnd };
 }
 
+/** Whether an instant falls in [start, end) (ms). */
+const within = (d: Date | null, start: number, end: number): d is Date => d !== null && d.getTime() >= start && d.getTime() < end;
+
 const RELEASING_ACTIONS: ReadonlySet<string> = new Set(ACTIONS.filter((action) => "releasesCluster" in TRANSITIONS[action]));
 
 export type RequestWeekFacts = {
@@ -103,7 +106,6 @@ export function requestWeekFacts(
   }
 
   const clock = { createdAt: request.createdAt, urgency: request.urgency };
-  const inWeek = (d: Date | null): d is Date => d !== null && d.getTime() >= start && d.getTime() < end;
   const due = slaDueTimesAt(clock, changes, range.end, targets);
   const overdueAtEnd = slaOverdueAt(clock, changes, { status: statusAtEnd, triagedAt: firstTriageAt }, range.end, targets);
   const triagedBeforeStart = firstTriageAt && firstTriageAt.getTime() < start ? firstTriageAt : null;
@@ -124,8 +126,8 @@ export function requestWeekFacts(
     // The triage clock stops at triage: a later wait on the enterprise moves the resolution only.
     triageDueAt: firstTriageAt ? slaDueTimesAt(clock, changes, firstTriageAt, targets).triageDueAt : due.triageDueAt,
     resolveDueAt: due.resolveDueAt,
-    triagedInTime: inWeek(firstTriageAt) ? slaMetAt(clock, changes, "triage", firstTriageAt, targets) : null,
-    resolvedInTime: inWeek(firstResolveAt) ? slaMetAt(clock, changes, "resolve", firstResolveAt, targets) : null,
+    triagedInTime: within(firstTriageAt, start, end) ? slaMetAt(clock, changes, "triage", firstTriageAt, targets) : null,
+    resolvedInTime: within(firstResolveAt, start, end) ? slaMetAt(clock, changes, "resolve", firstResolveAt, targets) : null,
     overdueAtStart,
     overdueAtEnd,
     newlyOverdueSince: overdueAtEnd && !overdueAtStart ? new Date(Math.max(dueThatPassed.getTime(), start, request.createdAt.getTime())) : null,
