@@ -6,6 +6,7 @@ import type { IsoWeek } from "../sla/iso-week";
 import type { SlaTargets } from "../sla/sla";
 import { slaTargets as configuredSlaTargets } from "../sla/sla-config.server";
 import type { Action } from "../requests/state-machine";
+import type { Urgency } from "../taxonomy";
 import { type ReportSnapshot, type RequestColumns, withReportSnapshot } from "./snapshot.server";
 import { type WeeklyReport, WeeklyTally } from "./tally";
 import { REPORT_PAGE_SIZE, type ReportScope, type SensitiveAccess, type WeeklyReportOptions } from "./types";
@@ -76,11 +77,27 @@ export async function* scopedRequestPages(
  * come out the same, the others do not.
  */
 export async function buildWeeklyReport(options: WeeklyReportOptions & { onlyChangedBy?: readonly Action[] }): Promise<WeeklyReport> {
+  const { tally, run, clusters } = await weeklyTally(options);
+  return tally.result({ week: run.week, scope: run.scope, now: run.now, clusters });
+}
+
+/**
+ * `buildWeeklyReport`'s tally before it becomes a report, with the clusters it was read with
+ * and, with `onlyChangedBy`, the urgency each request it read had then (by id): the one thing
+ * about them that can still change and alter the figures (see dashboard-history.server.ts).
+ */
+export async function weeklyTally(options: WeeklyReportOptions & { onlyChangedBy?: readonly Action[] }) {
   const run = reportRun(options);
   return withReportSnapshot(async (snapshot) => {
     const tally = new WeeklyTally(run.range, run.scope);
     const only = options.onlyChangedBy ? snapshot.requestsChangedIn({ start: run.range.start, end: run.range.end, actions: options.onlyChangedBy }) : null;
-    for await (const page of scopedRequestPages(snapshot, run, "figures", only)) for (const item of page) tally.add(item);
-    return tally.result({ week: run.week, scope: run.scope, now: run.now, clusters: snapshot.clusters() });
+    const urgencies = new Map<string, Urgency>();
+    for await (const page of scopedRequestPages(snapshot, run, "figures", only)) {
+      for (const item of page) {
+        tally.add(item);
+        if (only) urgencies.set(item.request.id, item.request.urgency);
+      }
+    }
+    return { tally, run, clusters: snapshot.clusters(), urgencies };
   });
 }
