@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { PrismaConfig } from "prisma";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { databaseUrl } from "./app/config/database-url.mjs";
+import { databasePath } from "./app/config/database-url.mjs";
 
 /**
  * Prisma 7 and the native schema engine need downloads this project cannot make, so the CLI
@@ -33,6 +33,6 @@ export default {
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
-    return new BetterSQLite3WithScriptShadow({ url: databaseUrl() });
+    return new BetterSQLite3WithScriptShadow({ url: `file:${databasePath(undefined, "This version's Prisma setup")}` });
   },
 } satisfies PrismaConfig;

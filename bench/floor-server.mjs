@@ -29,7 +29,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 const port = Number(process.env.PORT ?? 3100);
 const host = process.env.HOST ?? "127.0.0.1";
 
-const sqlite = new Database(databasePath());
+const sqlite = new Database(databasePath(undefined, "The intake floor"));
 sqlite.pragma("journal_mode = WAL");
 sqlite.pragma("synchronous = FULL");
 sqlite.pragma("foreign_keys = ON");

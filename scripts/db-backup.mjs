@@ -20,7 +20,7 @@ if (!values.out) {
   console.error("Usage: npm run db:backup -- --out <file> [--files-out <folder>]");
   process.exit(2);
 }
-const source = databasePathOrExit();
+const source = databasePathOrExit(undefined, "`npm run db:backup`");
 const target = path.resolve(process.cwd(), values.out);
 const filesTarget = path.resolve(process.cwd(), values["files-out"] ?? path.join(path.dirname(target), "files"));
 const filesSource = filesDir();

@@ -22,7 +22,7 @@ if (!values.from) {
 }
 const backup = path.resolve(process.cwd(), values.from);
 const filesBackup = path.resolve(process.cwd(), values["files-from"] ?? path.join(path.dirname(backup), "files"));
-const target = databasePathOrExit();
+const target = databasePathOrExit(undefined, "`npm run db:restore`");
 const store = filesDir();
 if (!fs.existsSync(backup)) {
   console.error(`No backup at ${backup}`);

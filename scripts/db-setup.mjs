@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { databasePathOrExit } from "../app/config/database-url.mjs";
 
 const args = new Set(process.argv.slice(2));
-const file = databasePathOrExit();
+const file = databasePathOrExit(undefined, "`npm run db:setup` in this version");
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 // Where the database and the documents live is decided in plain JavaScript beside this file,
 // which the scripts that run without a build (setup, backup, restore) import too.
-import { databaseUrl } from "./database-url.mjs";
+import { parseDatabaseUrl } from "./database-url.mjs";
 import { DEFAULT_FILES_DIR } from "./files-dir.mjs";
 
 const rate = z
@@ -78,11 +78,14 @@ function loadEnv() {
         "(`npm start` sets it to http://localhost:PORT when it is unset).",
     );
   }
+  const database = parseDatabaseUrl(env.DATABASE_URL);
   return {
     ...env,
     /** The base of links: PUBLIC_URL, or this machine's address outside production. */
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
-    databaseUrl: databaseUrl(env.DATABASE_URL),
+    /** The engine that serves DATABASE_URL and the URL for its adapter (database-url.mjs). */
+    database,
+    databaseUrl: database.url,
     sessionSecret: env.SESSION_SECRET ?? randomBytes(32).toString("hex"),
     cookieSecure: env.COOKIE_SECURE !== undefined ? env.COOKIE_SECURE === "true" || env.COOKIE_SECURE === "1" : env.NODE_ENV === "production",
   };

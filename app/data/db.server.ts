@@ -1,6 +1,7 @@
 // The one Prisma client, created once and reused across hot reloads.
 import type Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
+import { DatabaseUrlError, printableUrl } from "~/config/database-url.mjs";
 import { env } from "~/config/env.server";
 import { ConfiguredSQLite, storageError } from "./sqlite-adapter.server";
 
@@ -17,8 +18,12 @@ const SQLITE_PRAGMAS =
 /** The adapter's better-sqlite3 connection, once Prisma has opened it (see `txStatements`). */
 let connection: Database.Database | null = null;
 
-function createClient(url: string) {
-  const adapter = new ConfiguredSQLite({ url, timeout: 5000 }, SQLITE_PRAGMAS, (client) => {
+function createClient(database: typeof env.database) {
+  if (database.engine !== "sqlite") {
+    // PostgreSQL's schema, migrations and client are not part of this version yet.
+    throw new DatabaseUrlError(`${printableUrl(database.url)} is a PostgreSQL database; this version of the tracker serves SQLite files only.`);
+  }
+  const adapter = new ConfiguredSQLite({ url: database.url, timeout: 5000 }, SQLITE_PRAGMAS, (client) => {
     connection = client;
   });
   return new PrismaClient({ adapter });
@@ -31,7 +36,7 @@ const globalForDb = globalThis as unknown as { __rrcDb?: PrismaClient };
  * adapter, but a lone write issued while another request's transaction is open would join
  * that transaction; so every write goes through `db.$transaction` (the domain modules do).
  */
-export const db: PrismaClient = globalForDb.__rrcDb ?? createClient(env.databaseUrl);
+export const db: PrismaClient = globalForDb.__rrcDb ?? createClient(env.database);
 globalForDb.__rrcDb = db;
 
 export type Db = PrismaClient;

@@ -13,9 +13,11 @@ const MIN_FREE_BYTES = 4 * 1024 * 1024;
 
 export type Health = { status: "ok" | "storage full" | "database unavailable"; freeBytes: number | null };
 
+/** Free space beside the SQLite file; a PostgreSQL server's disk is its own monitoring's to watch. */
 async function freeBytes(): Promise<number | null> {
+  if (env.database.engine !== "sqlite") return null;
   try {
-    const stats = await statfs(path.dirname(env.databaseUrl.slice("file:".length)));
+    const stats = await statfs(path.dirname(env.database.path));
     return stats.bavail * stats.bsize;
   } catch {
     return null;

@@ -82,41 +82,59 @@ describe("the public address of links", () => {
 });
 
 describe("a DATABASE_URL the app cannot serve", () => {
-  const postgres = "postgresql://rrc:s3cret-pass@db.example.org:5432/rrc";
-
-  it("stops `npm start`'s preparation, the server and the backup at start, says what to set, and creates nothing", { timeout: 120_000 }, async () => {
-    await ensureBuild();
+  /** Runs `script` from an empty folder with DATABASE_URL=`url`; its exit code, what it printed, and what it left in the folder. */
+  async function runFromEmptyFolder(script: string, url: string, env: Record<string, string> = {}) {
     const { mkdtemp, readdir, rm } = await import("node:fs/promises");
     const { tmpdir } = await import("node:os");
+    // The scripts resolve a relative path from the working directory: run them from an empty
+    // one, which must stay empty (once, a folder named "postgresql:" held a new SQLite file).
+    const cwd = await mkdtemp(path.join(tmpdir(), "rrc-dburl-"));
+    const args = script.endsWith("backup.mjs") ? ["--out", "backup.db"] : script.endsWith("restore.mjs") ? ["--from", "backup.db"] : [];
+    const child = spawn(process.execPath, [path.join(ROOT, script), ...args], {
+      cwd,
+      env: { ...process.env, SCHEDULER_INTERVAL_SECONDS: "0", SHOW_DEMO_LOGINS: "false", ...env, DATABASE_URL: url } as unknown as NodeJS.ProcessEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+    const code = await Promise.race([new Promise((resolve) => child.once("exit", resolve)), sleep(30_000).then(() => "still running")]);
+    if (code === "still running") child.kill("SIGKILL");
+    const left = await readdir(cwd);
+    await rm(cwd, { recursive: true, force: true });
+    return { code, output, left };
+  }
+
+  it("stops `npm start`'s preparation, the server and the backup at start, names the accepted forms, and creates nothing", { timeout: 120_000 }, async () => {
+    await ensureBuild();
     for (const [script, env] of [
       ["scripts/prepare.mjs", {}],
       ["server.mjs", { NODE_ENV: "production", PUBLIC_URL: "https://rrc.example.org", PORT: String(await freePort()) }],
       ["scripts/db-backup.mjs", {}],
     ] as const) {
-      for (const url of [postgres, "mysql://root@localhost/rrc"]) {
-        // The scripts resolve a relative path from the working directory: run them from an empty
-        // one, which must stay empty (once, a folder named "postgresql:" held a new SQLite file).
-        const cwd = await mkdtemp(path.join(tmpdir(), "rrc-dburl-"));
-        const child = spawn(process.execPath, [path.join(ROOT, script), ...(script.endsWith("backup.mjs") ? ["--out", "backup.db"] : [])], {
-          cwd,
-          env: { ...process.env, SCHEDULER_INTERVAL_SECONDS: "0", SHOW_DEMO_LOGINS: "false", ...env, DATABASE_URL: url } as unknown as NodeJS.ProcessEnv,
-          stdio: ["ignore", "pipe", "pipe"],
-        });
-        let output = "";
-        child.stdout.on("data", (chunk: Buffer) => (output += chunk));
-        child.stderr.on("data", (chunk: Buffer) => (output += chunk));
-        const code = await Promise.race([new Promise((resolve) => child.once("exit", resolve)), sleep(30_000).then(() => "still running")]);
-        if (code === "still running") child.kill("SIGKILL");
+      for (const url of ["mysql://root:s3cret-pass@localhost/rrc", "postgresql://rrc:s3cret-pass@db.example.org:5432"]) {
+        const { code, output, left } = await runFromEmptyFolder(script, url, env);
         expect(code, `${script} with ${url}: ${output}`).toBe(1);
         expect(output).toContain("cannot be served");
         expect(output).toContain("DATABASE_URL=file:<path>");
+        expect(output).toContain("DATABASE_URL=postgresql://<user>:<password>@<host>:<port>/<database>");
         // The message, not a stack trace, and never the password.
         expect(output).not.toMatch(/\n\s+at /);
         expect(output).not.toContain("s3cret-pass");
-        if (url === postgres) expect(output).toContain("DATABASE_URL=postgresql://rrc:***@db.example.org:5432/rrc");
-        expect(await readdir(cwd)).toEqual([]);
-        await rm(cwd, { recursive: true, force: true });
+        expect(output).toMatch(/DATABASE_URL=(mysql:\/\/root|postgresql:\/\/rrc):\*\*\*@/);
+        expect(left).toEqual([]);
       }
+    }
+  });
+
+  it("the backup and the restore, which copy SQLite files, say so for a PostgreSQL database and create nothing", { timeout: 60_000 }, async () => {
+    for (const script of ["scripts/db-backup.mjs", "scripts/db-restore.mjs"]) {
+      const { code, output, left } = await runFromEmptyFolder(script, "postgresql://rrc:s3cret-pass@db.example.org:5432/rrc");
+      expect(code, `${script}: ${output}`).toBe(1);
+      expect(output).toContain("DATABASE_URL=postgresql://rrc:***@db.example.org:5432/rrc is a PostgreSQL database");
+      expect(output).toContain("works on SQLite files (DATABASE_URL=file:<path>) only");
+      expect(output).not.toMatch(/\n\s+at /);
+      expect(left).toEqual([]);
     }
   });
 });
