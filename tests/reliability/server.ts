@@ -56,13 +56,19 @@ export function runToEnd(command: string, args: string[], env: Record<string, st
   });
 }
 
-/** A fresh migrated, empty database (`node scripts/db-setup.mjs --reset --no-seed`), or with the demo data. */
+/**
+ * A fresh migrated, empty database in WAL mode, as `node scripts/db-setup.mjs --no-seed` leaves
+ * one: a copy of the run's base database (tests/setup/global-setup.ts migrates it once), which
+ * spares each file a Prisma CLI start. With `seed`, the demo data as `db-setup` seeds it.
+ */
 export async function freshDatabase(name: string, { seed = false, dir = TMP_DIR }: { seed?: boolean; dir?: string } = {}) {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}-${Date.now()}.db`);
-  await runToEnd(process.execPath, [path.join(ROOT, "scripts", "db-setup.mjs"), "--reset", ...(seed ? [] : ["--no-seed"])], {
-    DATABASE_URL: `file:${file}`,
-  });
+  fs.copyFileSync(path.join(process.env.RRC_TEST_DIR!, "base.db"), file);
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.close();
+  if (seed) await runToEnd(bin("tsx"), [path.join(ROOT, "prisma", "seed.ts")], { DATABASE_URL: `file:${file}` });
   return file;
 }
 
