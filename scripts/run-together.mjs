@@ -1,0 +1,70 @@
+// `node scripts/run-together.mjs [--live] typecheck lint …`: runs those npm scripts side by side,
+// at most as many at once as the machine has cores (RUN_TOGETHER_JOBS to say otherwise), in
+// the order given (the longest first keeps the cores busy to the end). Each one's output is
+// printed whole when it ends, under its name and time; with --live, line by line as it comes,
+// each line after its script's name (for long suites, whose progress should show). The exit
+// code is 1 when any failed; all of them still run, so one run names every failure.
+// Decision 048.
+import { spawn } from "node:child_process";
+import os from "node:os";
+
+const args = process.argv.slice(2);
+const live = args[0] === "--live";
+const scripts = live ? args.slice(1) : args;
+if (!scripts.length) {
+  console.error("usage: node scripts/run-together.mjs [--live] <npm script> [<npm script> …]");
+  process.exit(2);
+}
+const slots = Math.max(1, Number(process.env.RUN_TOGETHER_JOBS) || os.availableParallelism());
+const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ["npm"];
+const width = Math.max(...scripts.map((script) => script.length));
+
+/** Hands on each whole line of a stream, the last one too. */
+function eachLine(stream, onLine) {
+  let rest = "";
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk) => {
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop();
+    for (const line of lines) onLine(line);
+  });
+  stream.on("end", () => rest && onLine(rest));
+}
+
+/** Runs one npm script; resolves with its exit code, its output (unless live) and its time. */
+function run(script) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const [command, ...prefix] = npm;
+    const child = spawn(command, [...prefix, "run", "--silent", script], { stdio: ["ignore", "pipe", "pipe"] });
+    const output = [];
+    const onLine = live ? (line) => process.stdout.write(`${script.padEnd(width)} | ${line}\n`) : (line) => output.push(line);
+    eachLine(child.stdout, onLine);
+    eachLine(child.stderr, onLine);
+    const done = (code) => resolve({ script, code, output: output.join("\n"), seconds: (Date.now() - started) / 1000 });
+    child.once("error", (error) => {
+      onLine(error.message);
+      done(1);
+    });
+    child.once("close", (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const started = Date.now();
+const queue = [...scripts];
+const results = [];
+async function worker() {
+  for (let script = queue.shift(); script; script = queue.shift()) {
+    const result = await run(script);
+    results.push(result);
+    const mark = result.code === 0 ? "ok" : `FAILED (exit ${result.code})`;
+    const output = result.output.trimEnd();
+    process.stdout.write(`\n> npm run ${script}: ${mark} in ${result.seconds.toFixed(1)} s\n${output ? `${output}\n` : ""}`);
+  }
+}
+await Promise.all(Array.from({ length: Math.min(slots, scripts.length) }, worker));
+
+const failed = results.filter((result) => result.code !== 0).map((result) => result.script);
+const total = ((Date.now() - started) / 1000).toFixed(1);
+console.log(`\n${scripts.length} scripts in ${total} s (${slots} at a time)${failed.length ? `; failed: ${failed.join(", ")}` : ""}`);
+process.exit(failed.length ? 1 : 0);
