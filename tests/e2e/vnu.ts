@@ -1,8 +1,9 @@
 // The W3C Nu HTML validator (npm `vnu-jar`), run once on a whole batch of files: the Java VM
 // takes a few seconds to start, a page takes milliseconds once it runs.
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 
 export type VnuMessage = { type: string; subType?: string; url?: string; message: string; extract?: string; lastLine?: number };
 
@@ -29,15 +30,22 @@ export function requireJava(env: NodeJS.ProcessEnv = process.env): string {
   return java;
 }
 
-/** Validates the files in one Java process; returns the errors, keyed by file path. */
-export function validateHtml(files: string[], env: NodeJS.ProcessEnv = process.env): Map<string, VnuMessage[]> {
+/**
+ * Validates the files in one Java process, without blocking this one meanwhile (the page checks
+ * lay pages out in the browser while it runs); resolves with the errors, keyed by file path.
+ */
+export async function validateHtml(files: string[], env: NodeJS.ProcessEnv = process.env): Promise<Map<string, VnuMessage[]>> {
   const java = requireJava(env);
   // A short run: the quick compiler alone and the simple collector take half the time.
   const jvm = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m"];
   const options = ["--errors-only", "--exit-zero-always", "--format", "json", "--stdout"];
-  const run = spawnSync(java, [...jvm, "-jar", vnuJar(), ...options, ...files], { env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (run.error || run.status !== 0) throw new Error(`the validator did not run: ${run.error?.message ?? run.stderr}`);
-  const { messages } = JSON.parse(run.stdout) as { messages: VnuMessage[] };
+  const stdout = await promisify(execFile)(java, [...jvm, "-jar", vnuJar(), ...options, ...files], { env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }).then(
+    (run) => run.stdout,
+    (error: Error & { stderr?: string }) => {
+      throw new Error(`the validator did not run: ${error.stderr || error.message}`);
+    },
+  );
+  const { messages } = JSON.parse(stdout) as { messages: VnuMessage[] };
   const byFile = new Map<string, VnuMessage[]>(files.map((file) => [file, []]));
   for (const message of messages) {
     const file = message.url ? fileURLToPath(message.url) : "";
