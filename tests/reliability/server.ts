@@ -106,7 +106,10 @@ export type ProductionServer = {
   kill: () => Promise<void>;
 };
 
-/** Runs `node server.mjs` on `dbFile` and waits until /healthz answers 200 (at most 30 s). */
+/**
+ * Runs `node server.mjs` on `dbFile` and waits until /healthz answers 200: at most 90 s, since two
+ * servers starting at once beside the browser tests on a loaded machine once took over 30 s.
+ */
 export async function startProductionServer(dbFile: string, env: Record<string, string> = {}): Promise<ProductionServer> {
   await ensureBuild();
   const port = await freePort();
@@ -158,7 +161,7 @@ export async function startProductionServer(dbFile: string, env: Record<string, 
       await exited;
     },
   };
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000;
   let status = 0;
   while (Date.now() < deadline && !exitedEarly) {
     status = await probe(url + "/healthz", 500);
@@ -167,7 +170,7 @@ export async function startProductionServer(dbFile: string, env: Record<string, 
   }
   if (status !== 200) {
     await server.stop();
-    throw new Error(`server.mjs did not answer 200 on /healthz within 30 s (${JSON.stringify(exitedEarly)})\n${stderr}`);
+    throw new Error(`server.mjs did not answer 200 on /healthz within 90 s (${JSON.stringify(exitedEarly)})\n${stderr}`);
   }
   return server;
 }
