@@ -4,6 +4,7 @@ import { PrismaClient } from "~/generated/prisma/client";
 import { DatabaseUrlError, printableUrl } from "~/config/database-url.mjs";
 import { env } from "~/config/env.server";
 import { ConfiguredSQLite, storageError } from "./sqlite-adapter.server";
+import { type Query, type SqliteValue, sqliteParameters } from "./sql";
 
 /**
  * Connection settings (docs/decisions/002-sqlite-durability.md): WAL so readers never wait
@@ -42,26 +43,36 @@ globalForDb.__rrcDb = db;
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-type Param = string | number | null;
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement<Param[]>>>();
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement<SqliteValue[]>>>();
 
-/** Prepared statements on one connection, each prepared once. Integers come back as numbers. */
+/**
+ * Typed queries (app/data/sql.ts) run as plain statements on one connection, each SQL text
+ * prepared once. Integers come back as numbers.
+ */
 export type Statements = {
-  run: (sql: string, ...params: Param[]) => void;
-  get: <Row>(sql: string, ...params: Param[]) => Row | undefined;
+  /** Runs a write; returns how many rows it changed. */
+  run: (query: Query) => number;
+  get: <Row>(query: Query<Row>) => Row | undefined;
 };
 
 function statementsOn(open: Database.Database): Statements {
   let cache = statements.get(open);
   if (!cache) statements.set(open, (cache = new Map()));
-  const prepared = (sql: string) => {
-    let statement = cache.get(sql);
-    if (!statement) cache.set(sql, (statement = open.prepare<Param[]>(sql).safeIntegers(false)));
-    return statement;
+  const prepared = (query: Query) => {
+    const compiled = query.compile();
+    let statement = cache.get(compiled.sql);
+    if (!statement) cache.set(compiled.sql, (statement = open.prepare<SqliteValue[]>(compiled.sql).safeIntegers(false)));
+    return { statement, parameters: sqliteParameters(compiled.parameters) };
   };
   return {
-    run: (sql, ...params) => void prepared(sql).run(...params),
-    get: <Row>(sql: string, ...params: Param[]) => prepared(sql).get(...params) as Row | undefined,
+    run: (query) => {
+      const { statement, parameters } = prepared(query);
+      return statement.run(...parameters).changes;
+    },
+    get: <Row>(query: Query<Row>) => {
+      const { statement, parameters } = prepared(query);
+      return statement.get(...parameters) as Row | undefined;
+    },
   };
 }
 
@@ -70,7 +81,7 @@ function statementsOn(open: Database.Database): Statements {
  * compiler and runtime cost more than the write; decision 011). For the hot write paths only:
  * intake and the outbox. Prisma's adapter began the transaction on this same connection and holds
  * its lock, so these statements are part of it and commit or roll back with it. Values are
- * bound, never spliced; dates go in as `sqliteTimestamp` text, as Prisma writes them.
+ * bound, never spliced; dates go in as text, as Prisma writes them (`sqliteParameters`).
  */
 export function txStatements(_tx: Tx): Statements {
   const open = connection;

@@ -4,6 +4,7 @@
 // docs/decisions/010-queue-reads.md.
 import Database from "better-sqlite3";
 import { env } from "~/config/env.server";
+import { type Query, type SqliteValue, sqliteParameters } from "./sql";
 
 const globalForReadDb = globalThis as unknown as { __rrcReadDb?: Database.Database };
 
@@ -35,4 +36,33 @@ export function readStatement(sql: string): Database.Statement {
     cache.set(sql, prepared);
   }
   return prepared;
+}
+
+// Typed queries (app/data/sql.ts) get rows as objects, whatever their number of columns.
+const typedStatements = new WeakMap<Database.Database, Map<string, Database.Statement<SqliteValue[]>>>();
+
+function typed(query: Query) {
+  const connection = readDb();
+  let cache = typedStatements.get(connection);
+  if (!cache) typedStatements.set(connection, (cache = new Map()));
+  const compiled = query.compile();
+  let prepared = cache.get(compiled.sql);
+  if (!prepared) {
+    prepared = connection.prepare<SqliteValue[]>(compiled.sql);
+    if (cache.size > 1000) cache.clear();
+    cache.set(compiled.sql, prepared);
+  }
+  return { prepared, parameters: sqliteParameters(compiled.parameters) };
+}
+
+/** A typed query's rows, read on the read-only connection. */
+export function readRows<Row>(query: Query<Row>): Row[] {
+  const { prepared, parameters } = typed(query);
+  return prepared.all(...parameters) as Row[];
+}
+
+/** A typed query's first row, if any, read on the read-only connection. */
+export function readFirst<Row>(query: Query<Row>): Row | undefined {
+  const { prepared, parameters } = typed(query);
+  return prepared.get(...parameters) as Row | undefined;
 }

@@ -5,7 +5,7 @@ import { statfs } from "node:fs/promises";
 import path from "node:path";
 import { writeTransaction } from "~/data/db.server";
 import { env } from "~/config/env.server";
-import { sqliteTimestamp } from "~/data/sqlite-time";
+import { writeHealthProbe } from "~/data/health-probe.server";
 import { StorageFullError } from "./errors";
 
 /** Below this much free space the next writes may fail (a full WAL is 1,000 pages of 4 KiB). */
@@ -27,12 +27,7 @@ async function freeBytes(): Promise<number | null> {
 export async function checkHealth(now = new Date()): Promise<Health> {
   const free = await freeBytes();
   try {
-    await writeTransaction((sql) =>
-      sql.run(
-        `INSERT INTO "HealthProbe" ("id", "checkedAt") VALUES (1, ?) ON CONFLICT ("id") DO UPDATE SET "checkedAt" = excluded."checkedAt"`,
-        sqliteTimestamp(now),
-      ),
-    );
+    await writeTransaction((sql) => writeHealthProbe(sql, now));
   } catch (error) {
     if (error instanceof StorageFullError) return { status: "storage full", freeBytes: free };
     console.error("healthz: database check failed", error);

@@ -7,6 +7,7 @@
 // The rule is a value, a `RequestScope`, so each reader can apply it the way it reads: as a
 // Prisma `where`, as SQL on the request table, or to a request already read.
 import type { Role } from "~/generated/prisma/client";
+import { raw } from "~/data/sql";
 
 /** A signed-in person, as far as access is concerned. */
 export type Viewer = { id: string; role: Role; clusterId: string | null };
@@ -55,10 +56,11 @@ export function inScope(scope: RequestScope, request: { assignedClusterId: strin
 }
 
 /**
- * The rule read the other way: SQL on the user table (`user` is its alias) true for the active
- * people who see a request assigned to the cluster given as the one parameter (null: none).
+ * The rule read the other way, as typed SQL on the user table (aliased `u`): true for the active
+ * people who see a request assigned to `clusterId` (null: none).
  */
-export const SEES_CLUSTER_REQUEST_SQL = (user: string) => `${user}."active" = 1 AND (${user}."role" <> 'CLUSTER_MEMBER' OR ${user}."clusterId" = ?)`;
+export const seesClusterRequest = (clusterId: string | null) =>
+  raw<boolean>`u."active" = ${true} AND (u."role" <> 'CLUSTER_MEMBER' OR u."clusterId" = ${clusterId})`;
 
 /** A viewer's scope as a Prisma `where` on Request: `{ reference, ...visibleTo(viewer) }`. */
 export function visibleTo(viewer: Pick<Viewer, "role" | "clusterId">) {

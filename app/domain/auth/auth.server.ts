@@ -7,7 +7,7 @@ import type { Role } from "~/generated/prisma/client";
 import { withoutControlCharacters } from "~/schemas/fields";
 import { db } from "~/data/db.server";
 import { env } from "~/config/env.server";
-import { readStatement } from "~/data/read-db.server";
+import { sessionWithUser } from "~/data/sessions.server";
 import { forgetForRequest, memoForRequest } from "~/utils/request-scope.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { StorageFullError } from "../errors";
@@ -146,17 +146,14 @@ async function lookUpSessionUser(request: Request, now: Date): Promise<SessionUs
   if (!sessionId) return null;
   // Every signed-in page asks this first: read on the read-only connection (a committed sign-in
   // or revocation is seen by the next read).
-  const session = readStatement(
-    `SELECT s."expiresAt", u."id", u."email", u."name", u."role", u."clusterId", u."active"
-     FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ?`,
-  ).get(sessionId) as (SessionUser & { expiresAt: string; active: number }) | undefined;
+  const session = sessionWithUser(sessionId);
   if (!session) return null;
-  const expiresAt = new Date(session.expiresAt);
+  const { expiresAt } = session;
   if (expiresAt.getTime() <= now.getTime()) {
     await unlessStorageFull(db.$transaction((tx) => tx.session.deleteMany({ where: { id: sessionId } })));
     return null;
   }
-  if (session.active !== 1) return null;
+  if (!session.active) return null;
   if (expiresAt.getTime() - now.getTime() < SESSION_LIFETIME_MS / 2) {
     // updateMany: a session revoked meanwhile stays revoked instead of failing this request.
     await unlessStorageFull(

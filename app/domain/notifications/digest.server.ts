@@ -6,7 +6,7 @@
 import type { StaffNoticeKind } from "./notification-templates";
 import { db, txStatements } from "~/data/db.server";
 import { newId } from "~/utils/ids.server";
-import { sqliteTimestamp } from "~/data/sqlite-time";
+import { attachDigestEntries, claimDigestRun, releaseDigestRun } from "~/data/outbox.server";
 import { dueDigest } from "./digest-schedule";
 import { enqueueDigest, publicBaseUrl, staffRequestUrl } from "./notifications.server";
 
@@ -34,15 +34,7 @@ async function sendDigest({ userId, day, cutoff, now }: { userId: string; day: s
     const id = newId(now.getTime());
     // The claim comes first, so this transaction takes the write lock before it reads anything:
     // a runner that claims later finds the day taken and stops.
-    sql.run(
-      `INSERT INTO "DigestRun" ("userId", "day", "notificationId", "createdAt") VALUES (?, ?, ?, ?) ON CONFLICT ("userId", "day") DO NOTHING`,
-      userId,
-      day,
-      id,
-      sqliteTimestamp(now),
-    );
-    const claim = sql.get<{ notificationId: string | null }>(`SELECT "notificationId" FROM "DigestRun" WHERE "userId" = ? AND "day" = ?`, userId, day);
-    if (claim?.notificationId !== id) return false;
+    if (!claimDigestRun(sql, { userId, day, notificationId: id, createdAt: now })) return false;
 
     const [user, entries] = await Promise.all([
       tx.user.findUnique({ where: { id: userId }, select: { email: true, active: true } }),
@@ -54,7 +46,7 @@ async function sendDigest({ userId, day, cutoff, now }: { userId: string; day: s
     ]);
     if (!user?.active || entries.length === 0) {
       // Nothing to send (an account switched off meanwhile keeps its entries).
-      sql.run(`UPDATE "DigestRun" SET "notificationId" = NULL WHERE "userId" = ? AND "day" = ?`, userId, day);
+      releaseDigestRun(sql, { userId, day });
       return false;
     }
     const requests = new Map<
@@ -74,7 +66,7 @@ async function sendDigest({ userId, day, cutoff, now }: { userId: string; day: s
       params: { cutoff, requests: [...requests.values()], settingsUrl: `${publicBaseUrl()}${NOTIFICATION_SETTINGS_PATH}` },
       now,
     });
-    sql.run(`UPDATE "DigestEntry" SET "digestId" = ? WHERE "userId" = ? AND "digestId" IS NULL AND "createdAt" < ?`, id, userId, sqliteTimestamp(cutoff));
+    attachDigestEntries(sql, { digestId: id, userId, before: cutoff });
     return true;
   });
 }

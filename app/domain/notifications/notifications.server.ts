@@ -7,7 +7,7 @@ import { db, type Statements, txStatements, type Tx } from "~/data/db.server";
 import { env } from "~/config/env.server";
 import { newId } from "~/utils/ids.server";
 import { type MailTransport, mailTransport } from "~/utils/mail.server";
-import { sqliteTimestamp } from "~/data/sqlite-time";
+import { deliveryChoice, insertDigestEntry, insertNotification } from "~/data/outbox.server";
 import { enterpriseNoticeFor, staffNoticeForEnterpriseAction } from "./announcements";
 import type { FieldChange } from "../requests/field-changes";
 import { infoAskerInTx } from "../requests/info-requests.server";
@@ -64,7 +64,6 @@ function uniqueRecipients(recipients: Recipient[]) {
 function insertNotifications(sql: Statements, requestId: string | null, now: Date, drafts: Draft[]) {
   // SQL on the transaction's connection rather than a Prisma call: written inside every
   // transition's and every intake's transaction, where Prisma cost more than the insert (decision 011).
-  const at = sqliteTimestamp(now);
   let written = 0;
   for (const draft of drafts) {
     const topic = topicOf(draft.kind);
@@ -73,31 +72,28 @@ function insertNotifications(sql: Statements, requestId: string | null, now: Dat
       const delivery = topic && recipient.userId ? deliveryFor(sql, recipient.userId, topic) : DEFAULT_DELIVERY;
       if (delivery === "OFF") continue;
       if (delivery === "DIGEST") {
-        sql.run(
-          `INSERT INTO "DigestEntry" ("id", "userId", "requestId", "kind", "excerpt", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
-          newId(now.getTime()),
-          recipient.userId!,
+        insertDigestEntry(sql, {
+          id: newId(now.getTime()),
+          userId: recipient.userId!,
           requestId,
-          draft.kind,
-          excerptOf(draft),
-          at,
-        );
+          kind: draft.kind,
+          excerpt: excerptOf(draft),
+          createdAt: now,
+        });
         continue;
       }
       rendered ??= renderBilingual(draft.kind, draft.params);
-      sql.run(
-        `INSERT INTO "Notification" ("id", "requestId", "kind", "recipient", "locale", "subject", "body", "nextAttemptAt", "createdAt")
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        newId(now.getTime()),
+      insertNotification(sql, {
+        id: newId(now.getTime()),
         requestId,
-        draft.kind,
-        recipient.email,
-        LOCALE,
-        rendered.subject,
-        rendered.body,
-        at,
-        at,
-      );
+        kind: draft.kind,
+        recipient: recipient.email,
+        locale: LOCALE,
+        subject: rendered.subject,
+        body: rendered.body,
+        nextAttemptAt: now,
+        createdAt: now,
+      });
       written += 1;
     }
   }
@@ -105,10 +101,7 @@ function insertNotifications(sql: Statements, requestId: string | null, now: Dat
 }
 
 function deliveryFor(sql: Statements, userId: string, topic: NotificationTopic): Delivery {
-  return (
-    sql.get<{ delivery: Delivery }>(`SELECT "delivery" FROM "NotificationPreference" WHERE "userId" = ? AND "topic" = ?`, userId, topic)?.delivery ??
-    DEFAULT_DELIVERY
-  );
+  return (deliveryChoice(sql, userId, topic) as Delivery | undefined) ?? DEFAULT_DELIVERY;
 }
 
 /** The words a digest line quotes: the enterprise's message or the cluster's reason, shortened. */
@@ -413,16 +406,15 @@ export async function listNotifications({ status, page }: OutboxListOptions) {
  */
 export function enqueueDigest(sql: Statements, { id, email, params, now }: { id: string; email: string; params: NotificationParams["digest"]; now: Date }) {
   const { subject, body } = renderBilingual("digest", params);
-  const at = sqliteTimestamp(now);
-  sql.run(
-    `INSERT INTO "Notification" ("id", "requestId", "kind", "recipient", "locale", "subject", "body", "nextAttemptAt", "createdAt")
-     VALUES (?, NULL, 'digest', ?, ?, ?, ?, ?, ?)`,
+  insertNotification(sql, {
     id,
-    email.trim().toLowerCase(),
-    LOCALE,
+    requestId: null,
+    kind: "digest",
+    recipient: email.trim().toLowerCase(),
+    locale: LOCALE,
     subject,
     body,
-    at,
-    at,
-  );
+    nextAttemptAt: now,
+    createdAt: now,
+  });
 }

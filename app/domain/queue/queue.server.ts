@@ -5,6 +5,7 @@
 // plan for a large filter with another column's order has to be chosen here.
 import type { QueueParams } from "~/schemas/queue";
 import { readDb, readStatement } from "~/data/read-db.server";
+import { activeStaff } from "~/data/users.server";
 import { sqliteTimestamp } from "~/data/sqlite-time";
 import { type RequestScope, scopeSql } from "../auth/access";
 import { normalizeForSearch } from "./search";
@@ -341,8 +342,5 @@ export type QueueRow = Awaited<ReturnType<typeof findQueue>>["rows"][number];
 
 /** Staff who may own requests (active coordinators and admins), for the owner filter. */
 export async function listOwners(): Promise<Array<{ id: string; name: string }>> {
-  return readStatement(`SELECT "id", "name" FROM "User" WHERE "active" = 1 AND "role" IN ('COORDINATOR', 'ADMIN') ORDER BY "name"`).all() as Array<{
-    id: string;
-    name: string;
-  }>;
+  return activeStaff();
 }

@@ -1,7 +1,7 @@
 // Named queue views: a user's own query strings, and the ones their authors share with every
 // coordinator. Only the author, or an admin, deletes or stops sharing a shared view.
 import { db } from "~/data/db.server";
-import { readStatement } from "~/data/read-db.server";
+import { savedViewsSeenBy } from "~/data/saved-views.server";
 
 export type SavedViewItem = {
   id: string;
@@ -20,20 +20,14 @@ type Viewer = { id: string; role: "ADMIN" | "COORDINATOR" | "CLUSTER_MEMBER" };
 
 /** On every queue page, the viewer's own views first, then those shared with them, by name. */
 export async function listSavedViews(viewer: Viewer): Promise<SavedViewItem[]> {
-  const rows = readStatement(
-    `SELECT v."id", v."name", v."query", v."shared", v."userId" = ? AS "mine", u."name" AS "author"
-     FROM "SavedView" v JOIN "User" u ON u."id" = v."userId"
-     WHERE v."userId" = ? OR v."shared" = 1
-     ORDER BY v."userId" = ? DESC, v."name", u."name"`,
-  ).all(viewer.id, viewer.id, viewer.id) as Array<{ id: string; name: string; query: string; shared: number; mine: number; author: string }>;
-  return rows.map((row) => ({
+  return savedViewsSeenBy(viewer.id).map((row) => ({
     id: row.id,
     name: row.name,
     query: row.query,
-    shared: row.shared === 1,
-    mine: row.mine === 1,
+    shared: row.shared,
+    mine: row.mine,
     author: row.author,
-    manageable: row.mine === 1 || viewer.role === "ADMIN",
+    manageable: row.mine || viewer.role === "ADMIN",
   }));
 }
 

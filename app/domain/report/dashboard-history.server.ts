@@ -7,8 +7,7 @@
 // start, or a new urgency on a request the SLA figures counted, and they are worked out afresh.
 // Every change to a request writes its event in the same transaction (the executor's rule), so
 // a new urgency always comes with a new event. Cluster names are read at every load.
-import { readStatement } from "~/data/read-db.server";
-import { sqliteTimestamp } from "~/data/sqlite-time";
+import { allClusters, changesSince, countChanges, countFiled, filedBeforeSince, lastRows } from "~/data/dashboard.server";
 import { type IsoWeek, formatIsoWeek, isoWeekRange, shiftIsoWeek } from "../sla/iso-week";
 import type { SlaTargets } from "../sla/sla";
 import type { Urgency } from "../taxonomy";
@@ -18,26 +17,10 @@ import type { ReportCluster } from "./types";
 
 export type WeekFlow = { week: string; opened: number; resolved: number };
 
-const OPENED_SQL = `SELECT COUNT(*) FROM "Request" WHERE "createdAt" >= ? AND "createdAt" < ?`;
-const RESOLVED_SQL = `SELECT COUNT(*) FROM "RequestEvent" WHERE "action" = 'resolve' AND "createdAt" >= ? AND "createdAt" < ?`;
-const LAST_REQUEST_SQL = `SELECT ifnull(MAX("rowid"), 0) FROM "Request"`;
-const LAST_CHANGE_SQL = `SELECT ifnull(MAX("rowid"), 0) FROM "RequestEvent"`;
-const FILED_BEFORE_SQL = `SELECT 1 FROM "Request" WHERE "rowid" > ? AND "createdAt" < ? LIMIT 1`;
-const CHANGES_SINCE_SQL = `
-  SELECT ev."requestId", ev."createdAt" < @before, r."urgency"
-  FROM "RequestEvent" ev JOIN "Request" r ON r."id" = ev."requestId"
-  WHERE ev."rowid" > @after AND ev."rowid" <= @upTo`;
-const CLUSTERS_SQL = `SELECT "id", "slug", "nameUk", "nameEn", "active" FROM "Cluster" ORDER BY "slug"`;
-
 /** The week's opened (filed in it) and resolved ("resolve" changes in it), as the weekly report counts its flow. */
 export function weekFlow(week: IsoWeek): WeekFlow {
   const { start, end } = isoWeekRange(week);
-  const range = [sqliteTimestamp(start), sqliteTimestamp(end)];
-  return {
-    week: formatIsoWeek(week),
-    opened: readStatement(OPENED_SQL).get(...range) as number,
-    resolved: readStatement(RESOLVED_SQL).get(...range) as number,
-  };
+  return { week: formatIsoWeek(week), opened: countFiled(start, end), resolved: countChanges("resolve", start, end) };
 }
 
 type History = {
@@ -55,16 +38,13 @@ let kept: History | null = null;
 
 /** Whether nothing written since `history` was worked out changes it; moves its marks past what was looked at. */
 function stillHolds(history: History, currentStart: Date): boolean {
-  const requests = readStatement(LAST_REQUEST_SQL).get() as number;
-  const changes = readStatement(LAST_CHANGE_SQL).get() as number;
+  const { requests, changes } = lastRows();
   // Fewer rows than before: another database (a restore).
   if (requests < history.requests || changes < history.changes) return false;
-  const before = sqliteTimestamp(currentStart);
-  if (requests > history.requests && readStatement(FILED_BEFORE_SQL).get(history.requests, before) !== undefined) return false;
+  if (requests > history.requests && filedBeforeSince(history.requests, currentStart)) return false;
   if (changes > history.changes) {
-    const rows = readStatement(CHANGES_SINCE_SQL).raw().all({ after: history.changes, upTo: changes, before }) as Array<[string, number, Urgency]>;
-    for (const [requestId, dated, urgency] of rows) {
-      if (dated === 1) return false;
+    for (const { requestId, datedBefore, urgency } of changesSince({ after: history.changes, upTo: changes, before: currentStart })) {
+      if (datedBefore) return false;
       const counted = history.sla.urgencies.get(requestId);
       if (counted !== undefined && counted !== urgency) return false;
     }
@@ -91,13 +71,11 @@ export async function finishedWeeks(options: {
   let history = kept;
   if (!history || history.current !== formatIsoWeek(current) || history.targets !== targets || !stillHolds(history, currentStart)) {
     // The marks first: whatever is written from here on is looked at next time.
-    const requests = readStatement(LAST_REQUEST_SQL).get() as number;
-    const changes = readStatement(LAST_CHANGE_SQL).get() as number;
+    const { requests, changes } = lastRows();
     const flow = Array.from({ length: weeks }, (_, i) => weekFlow(shiftIsoWeek(current, i - weeks)));
     const week = shiftIsoWeek(current, -1);
     const { tally, urgencies } = await weeklyTally({ week, now, targets, scope: { kind: "all" }, onlyChangedBy: slaActions });
     history = kept = { current: formatIsoWeek(current), targets, requests, changes, flow, sla: { tally, week, urgencies } };
   }
-  const rows = readStatement(CLUSTERS_SQL).all() as Array<Omit<ReportCluster, "active"> & { active: number }>;
-  return { flow: history.flow, slaTally: history.sla.tally, clusters: rows.map((row) => ({ ...row, active: row.active === 1 })) };
+  return { flow: history.flow, slaTally: history.sla.tally, clusters: allClusters() };
 }

@@ -5,8 +5,7 @@
 // weeks are kept between loads while nothing they count changes (dashboard-history.server.ts).
 // The weekly report's definitions stay in app/domain/report/; these quicker reads are the
 // dashboard's own.
-import { readDb, readStatement } from "~/data/read-db.server";
-import { sqliteTimestamp } from "~/data/sqlite-time";
+import { atOneMoment, backlogCounts, countDueBefore, countFiledAfter } from "~/data/dashboard.server";
 import { type IsoWeek, formatIsoWeek, isoWeekOf, lastCompleteIsoWeek } from "../sla/iso-week";
 import { finishedWeeks, weekFlow } from "./dashboard-history.server";
 import { buildWeeklyReport } from "./figures.server";
@@ -72,15 +71,13 @@ export async function weeklySlaByCluster(
  */
 export function currentBacklog(now: Date = new Date()): WeeklyReport["backlog"] {
   // One read transaction: the counts and the ages describe the same moment.
-  return readDb().transaction(() => backlogAt(now))();
+  return atOneMoment(() => backlogAt(now));
 }
 
 function backlogAt(now: Date): WeeklyReport["backlog"] {
   const backlog = emptyBacklog();
-  const counts = readStatement(`SELECT "dimension", "value", "count" FROM "BacklogCount" WHERE "count" > 0 ORDER BY "dimension", "value"`).raw().all() as Array<
-    [string, string, number]
-  >;
-  for (const [dimension, value, count] of counts) {
+  const counts = backlogCounts();
+  for (const { dimension, value, count } of counts) {
     if (dimension === "status") {
       backlog.total += count;
       backlog.byStatus[value as Status] += count;
@@ -89,13 +86,9 @@ function backlogAt(now: Date): WeeklyReport["backlog"] {
     else if (dimension === "region") backlog.byRegion[value] = count;
     else if (dimension === "cluster") backlog.byCluster[value || NO_CLUSTER] = count;
   }
-  const open = OPEN_STATUSES.map((status) => `'${status}'`).join(", ");
-  backlog.overdue = readStatement(`SELECT COUNT(*) FROM "Request" WHERE "status" IN (${open}) AND "nextDueAt" < ?`).get(sqliteTimestamp(now)) as number;
+  backlog.overdue = countDueBefore(OPEN_STATUSES, now);
   // Filed after each age limit: the buckets are the differences, youngest first.
-  const limits = AGE_LIMITS_DAYS.slice(0, -1).map((days) => sqliteTimestamp(new Date(now.getTime() - days * DAY_MS)));
-  const filedAfter = limits.map(
-    (limit) => readStatement(`SELECT COUNT(*) FROM "Request" WHERE "status" IN (${open}) AND "createdAt" > ?`).get(limit) as number,
-  );
+  const filedAfter = AGE_LIMITS_DAYS.slice(0, -1).map((days) => countFiledAfter(OPEN_STATUSES, new Date(now.getTime() - days * DAY_MS)));
   AGE_BUCKETS.forEach((bucket, index) => {
     const younger = index < filedAfter.length ? filedAfter[index]! : backlog.total;
     backlog.byAge[bucket] = younger - (index > 0 ? filedAfter[index - 1]! : 0);

@@ -5,24 +5,13 @@
 // compared at read time: the queue's filter then costs what a person has left unread, not what
 // the enterprise ever did (docs/decisions/025-unread-marks.md).
 import { type Tx, txStatements, writeTransaction } from "~/data/db.server";
-import { readStatement } from "~/data/read-db.server";
-import { sqliteTimestamp } from "~/data/sqlite-time";
-import { SEES_CLUSTER_REQUEST_SQL } from "../auth/access";
+import { markUnread, removeUnreadMark, unreadMark } from "~/data/unread.server";
+import { seesClusterRequest } from "../auth/access";
 
 /** In the enterprise's transition's transaction: marks the request unread for everyone who looks after it. */
 export function markUnreadInTx(tx: Tx, { requestId, clusterId, now }: { requestId: string; clusterId: string | null; now: Date }) {
-  const at = sqliteTimestamp(now);
   // SQL on the transaction's connection, as the outbox writes (decision 011).
-  txStatements(tx).run(
-    `INSERT INTO "RequestUnread" ("userId", "requestId", "since", "lastAt")
-     SELECT u."id", ?, ?, ? FROM "User" u
-     WHERE ${SEES_CLUSTER_REQUEST_SQL("u")}
-     ON CONFLICT ("userId", "requestId") DO UPDATE SET "lastAt" = excluded."lastAt"`,
-    requestId,
-    at,
-    at,
-    clusterId,
-  );
+  markUnread(txStatements(tx), { requestId, at: now, sees: seesClusterRequest(clusterId) });
 }
 
 /**
@@ -32,12 +21,8 @@ export function markUnreadInTx(tx: Tx, { requestId, clusterId, now }: { requestI
  * began (null: nothing was new to them), for marking what is new on the page.
  */
 export async function markRequestSeen({ userId, requestId, shownUpTo }: { userId: string; requestId: string; shownUpTo: Date | null }): Promise<Date | null> {
-  const mark = readStatement(`SELECT "since", "lastAt" FROM "RequestUnread" WHERE "userId" = ? AND "requestId" = ?`).get(userId, requestId) as
-    { since: string; lastAt: string } | undefined;
+  const mark = unreadMark(userId, requestId);
   if (!mark) return null;
-  const shown = shownUpTo ? sqliteTimestamp(shownUpTo) : null;
-  if (shown && mark.lastAt <= shown) {
-    await writeTransaction((sql) => sql.run(`DELETE FROM "RequestUnread" WHERE "userId" = ? AND "requestId" = ? AND "lastAt" <= ?`, userId, requestId, shown));
-  }
-  return new Date(mark.since);
+  if (shownUpTo && mark.lastAt <= shownUpTo) await writeTransaction((sql) => removeUnreadMark(sql, { userId, requestId, shownUpTo }));
+  return mark.since;
 }

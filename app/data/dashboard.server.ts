@@ -1,0 +1,80 @@
+// Typed SQL behind the coordinators' dashboard (app/domain/report/dashboard*.server.ts says what
+// each figure means), on the read connection. The change marks ("the last row looked at") are
+// SQLite's rowids: a PostgreSQL version needs a column that grows with each insert.
+import { readDb, readFirst, readRows } from "./read-db.server";
+import type { Selectable } from "kysely";
+import { type DB, toBoolean } from "./schema";
+import { builder, raw } from "./sql";
+
+/** Runs `read` in one read transaction: its figures describe the same moment. */
+export function atOneMoment<T>(read: () => T): T {
+  return readDb().transaction(read)();
+}
+
+/** The open requests counted by status, category, urgency, region and cluster (BacklogCount, kept by triggers). */
+export function backlogCounts() {
+  return readRows(
+    builder.selectFrom("BacklogCount").select(["dimension", "value", "count"]).where("count", ">", 0).orderBy("dimension").orderBy("value"),
+  );
+}
+
+type Status = Selectable<DB["Request"]>["status"];
+
+const countAll = raw<number>`count(*)`.as("count");
+
+/** Requests in one of `statuses` due before `now`. */
+export function countDueBefore(statuses: readonly Status[], now: Date): number {
+  return readFirst(builder.selectFrom("Request").select(countAll).where("status", "in", statuses).where("nextDueAt", "<", now))!.count;
+}
+
+/** Requests in one of `statuses` filed after `after`. */
+export function countFiledAfter(statuses: readonly Status[], after: Date): number {
+  return readFirst(builder.selectFrom("Request").select(countAll).where("status", "in", statuses).where("createdAt", ">", after))!.count;
+}
+
+/** Requests filed in [start, end). */
+export function countFiled(start: Date, end: Date): number {
+  return readFirst(builder.selectFrom("Request").select(countAll).where("createdAt", ">=", start).where("createdAt", "<", end))!.count;
+}
+
+/** Changes named `action` written in [start, end). */
+export function countChanges(action: string, start: Date, end: Date): number {
+  return readFirst(
+    builder.selectFrom("RequestEvent").select(countAll).where("action", "=", action).where("createdAt", ">=", start).where("createdAt", "<", end),
+  )!.count;
+}
+
+const lastRowid = raw<number>`ifnull(max(rowid), 0)`.as("last");
+
+/** The marks of the last request and the last change written. */
+export function lastRows(): { requests: number; changes: number } {
+  return {
+    requests: readFirst(builder.selectFrom("Request").select(lastRowid))!.last,
+    changes: readFirst(builder.selectFrom("RequestEvent").select(lastRowid))!.last,
+  };
+}
+
+/** Whether a request written after the mark `after` was filed before `before`. */
+export function filedBeforeSince(after: number, before: Date): boolean {
+  return readFirst(builder.selectFrom("Request").select(raw<number>`1`.as("found")).where(raw`rowid`, ">", after).where("createdAt", "<", before).limit(1)) !== undefined;
+}
+
+/** The changes written after the mark `after` up to `upTo`: their request, whether dated before `before`, the request's urgency now. */
+export function changesSince({ after, upTo, before }: { after: number; upTo: number; before: Date }) {
+  return readRows(
+    builder
+      .selectFrom("RequestEvent as ev")
+      .innerJoin("Request as r", "r.id", "ev.requestId")
+      .select((eb) => ["ev.requestId", eb("ev.createdAt", "<", before).as("datedBefore"), "r.urgency"])
+      .where(raw`ev.rowid`, ">", after)
+      .where(raw`ev.rowid`, "<=", upTo),
+  ).map((row) => ({ requestId: row.requestId, datedBefore: toBoolean(row.datedBefore as number | boolean), urgency: row.urgency }));
+}
+
+/** Every cluster, active or not, by slug. */
+export function allClusters() {
+  return readRows(builder.selectFrom("Cluster").select(["id", "slug", "nameUk", "nameEn", "active"]).orderBy("slug")).map((row) => ({
+    ...row,
+    active: toBoolean(row.active),
+  }));
+}

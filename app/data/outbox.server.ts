@@ -1,0 +1,50 @@
+// Typed SQL on the outbox (Notification), the digest's entries and runs and the people's delivery
+// choices, inside the transaction of the change that causes them (`Statements` from
+// db.server.ts): written with every transition and every filing, where a Prisma call cost more
+// than the insert (decision 011).
+import type { Insertable, Selectable } from "kysely";
+import type { Statements } from "./db.server";
+import type { DB } from "./schema";
+import { builder } from "./sql";
+
+export function insertNotification(sql: Statements, row: Insertable<DB["Notification"]>) {
+  sql.run(builder.insertInto("Notification").values(row));
+}
+
+export function insertDigestEntry(sql: Statements, row: Insertable<DB["DigestEntry"]>) {
+  sql.run(builder.insertInto("DigestEntry").values(row));
+}
+
+type Preference = Selectable<DB["NotificationPreference"]>;
+
+/** The person's own choice for a topic, if they made one. */
+export function deliveryChoice(sql: Statements, userId: string, topic: string): Preference["delivery"] | undefined {
+  return sql.get(builder.selectFrom("NotificationPreference").select("delivery").where("userId", "=", userId).where("topic", "=", topic))?.delivery;
+}
+
+/**
+ * Claims the person's digest of `day` for the notification `notificationId`; true when this
+ * claim holds (a claim made earlier, by another run, keeps the day).
+ */
+export function claimDigestRun(sql: Statements, run: { userId: string; day: string; notificationId: string; createdAt: Date }): boolean {
+  sql.run(
+    builder
+      .insertInto("DigestRun")
+      .values(run)
+      .onConflict((conflict) => conflict.columns(["userId", "day"]).doNothing()),
+  );
+  const claim = sql.get(builder.selectFrom("DigestRun").select("notificationId").where("userId", "=", run.userId).where("day", "=", run.day));
+  return claim?.notificationId === run.notificationId;
+}
+
+/** The day's digest was claimed but there was nothing to send. */
+export function releaseDigestRun(sql: Statements, { userId, day }: { userId: string; day: string }) {
+  sql.run(builder.updateTable("DigestRun").set({ notificationId: null }).where("userId", "=", userId).where("day", "=", day));
+}
+
+/** The person's waiting entries from before `before` now belong to the digest `digestId`. */
+export function attachDigestEntries(sql: Statements, { digestId, userId, before }: { digestId: string; userId: string; before: Date }) {
+  sql.run(
+    builder.updateTable("DigestEntry").set({ digestId }).where("userId", "=", userId).where("digestId", "is", null).where("createdAt", "<", before),
+  );
+}
