@@ -1,0 +1,300 @@
+// The SQL behind the coordinators' queue (and, scoped to one cluster, the cluster portal):
+// filtered, searched, sorted and paginated in the database, never in the browser
+// (app/domain/queue/queue.server.ts turns its rows into the page's). Written for SQLite by hand
+// on the read-only connection (docs/decisions/010-queue-reads.md): Prisma spent more time
+// compiling these queries than SQLite spent answering them, the plan for a large filter with
+// another column's order has to be chosen here (rowids, `+column`), and search reads the FTS5
+// trigram index.
+import type { QueueParams } from "~/schemas/queue";
+import { type RequestScope, scopeSql } from "~/domain/auth/access";
+import { normalizeForSearch } from "~/domain/queue/search";
+import { attentionRank } from "~/domain/requests/request-keys";
+import { OPEN_STATUSES, STATUSES, type Status } from "~/domain/requests/state-machine";
+import type { Category, Urgency } from "~/domain/taxonomy";
+import { readDb, readStatement } from "./read-db.server";
+import { sqliteTimestamp } from "./sqlite-time";
+
+/** The statuses waiting on a coordinator (attentionRank 0). */
+const WAITING = STATUSES.filter((status) => attentionRank(status) === 0);
+
+/** Counting substring matches reads every match; past this many we say "more than". */
+export const SEARCH_COUNT_CAP = 1000;
+
+type Dir = "asc" | "desc";
+const flip = (dir: Dir): Dir => (dir === "asc" ? "desc" : "asc");
+
+/**
+ * ORDER BY per column. Each ends in the row id, so a page boundary never depends on how the
+ * database happened to break a tie, and each is read from one index forwards or backwards
+ * (prisma/schema.prisma); the cluster order walks the clusters in slug order (clusterOrderRowids).
+ */
+const ORDER: Record<QueueParams["sort"], (dir: Dir) => string> = {
+  // Read from one index (attentionRank, urgencyRank, dueSortAt, createdAt) forwards or backwards.
+  priority: (dir) => `r."attentionRank" ${dir}, r."urgencyRank" ${dir}, r."dueSortAt" ${dir}, r."createdAt" ${dir}, r."rowid" ${dir}`,
+  reference: (dir) => `r."reference" ${dir}`,
+  enterprise: (dir) => `r."enterpriseName" ${dir}, r."createdAt" desc, r."rowid" desc`,
+  // Within a category (region), oldest first ascending and newest first descending: one index
+  // read forwards or backwards.
+  category: (dir) => `r."category" ${dir}, r."createdAt" ${dir}, r."rowid" ${dir}`,
+  urgency: (dir) => `r."urgencyRank" ${dir}, r."createdAt" asc, r."rowid" asc`,
+  region: (dir) => `r."region" ${dir}, r."createdAt" ${dir}, r."rowid" ${dir}`,
+  status: (dir) => `r."statusRank" ${dir}, r."createdAt" asc, r."rowid" asc`,
+  cluster: (dir) => `c."slug" ${dir}, r."createdAt" desc, r."rowid" desc`,
+  // Oldest first is "age, descending".
+  age: (dir) => `r."createdAt" ${flip(dir)}, r."rowid" ${flip(dir)}`,
+  // Ascending (the default) is one indexed key: lapsed assignments first, then by due time,
+  // nothing due last (sla.ts dueSortAt). Descending keeps nothing due (final or paused) last too:
+  // SQLite puts NULL last in a descending order.
+  due: (dir) => (dir === "asc" ? `r."dueSortAt" asc, r."createdAt" asc, r."rowid" asc` : `r."nextDueAt" desc, r."createdAt" asc, r."rowid" desc`),
+  updated: (dir) => `r."lastActivityAt" ${dir}, r."rowid" ${dir}`,
+};
+
+/**
+ * Whose list it is: a cluster's (the portal, scoped to it), or a staff member's (`viewerId`:
+ * what "mine" means in the owner filter, and whose "unread" marks it shows).
+ */
+export type QueueScope = { requests?: RequestScope; viewerId?: string };
+
+/** Enterprise activity the viewer has not seen (app/domain/requests/unread.server.ts); one parameter, the viewer's id. */
+const UNREAD_IDS = `SELECT "requestId" FROM "RequestUnread" WHERE "userId" = ?`;
+
+/**
+ * A filter as SQL. `column` writes a filtered column: plain, or as `+r."x"`, which tells
+ * SQLite not to look the filter up by index but to walk the sort order's index instead.
+ */
+type Filter = {
+  sql: (column: (name: string) => string) => string;
+  params: unknown[];
+  /** Another way to test the same thing, cheaper row by row while walking the sort's index. */
+  whileWalking?: Omit<Filter, "whileWalking">;
+  /**
+   * Matches few rows, and not spread evenly along any order (a person's unread marks): read by
+   * its own index and sort the matches, whatever the count says.
+   */
+  selective?: true;
+  /** Implied by the other filters, so no use to the count: it only tells the page's read where to start. */
+  pageOnly?: true;
+};
+
+const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
+
+function queueFilters(params: QueueParams, scope: QueueScope, now: Date): Filter[] {
+  const filters: Filter[] = [];
+  const open = [...OPEN_STATUSES];
+  const scoped = scope.requests && scopeSql(scope.requests);
+  if (scoped) filters.push(scoped);
+  if (params.status.length) {
+    const status: Filter = { sql: (c) => `${c("status")} IN (${placeholders(params.status)})`, params: params.status };
+    const ranks = params.status.map(attentionRank);
+    // Walking the default order's index, whose first column follows from the status: start and
+    // stop at the statuses' ranks instead of walking every request of the ranks before them.
+    filters.push(
+      params.sort === "priority"
+        ? {
+            ...status,
+            whileWalking: {
+              sql: (c) => `r."attentionRank" BETWEEN ? AND ? AND ${status.sql(c)}`,
+              params: [Math.min(...ranks), Math.max(...ranks), ...params.status],
+            },
+          }
+        : status,
+    );
+  }
+  if (params.category)
+    filters.push({
+      sql: (c) => `${c("category")} = ?`,
+      params: [params.category],
+    });
+  if (params.urgency)
+    filters.push({
+      sql: (c) => `${c("urgency")} = ?`,
+      params: [params.urgency],
+    });
+  if (params.region) filters.push({ sql: (c) => `${c("region")} = ?`, params: [params.region] });
+  if (params.cluster)
+    filters.push({
+      sql: (c) => `${c("assignedClusterId")} = (SELECT "id" FROM "Cluster" WHERE "slug" = ?)`,
+      params: [params.cluster],
+    });
+  if (params.unassigned)
+    filters.push({
+      sql: (c) => `${c("assignedClusterId")} IS NULL AND ${c("status")} IN (${placeholders(open)})`,
+      params: open,
+    });
+  if (params.overdue)
+    filters.push({
+      sql: (c) => `${c("nextDueAt")} < ?`,
+      params: [sqliteTimestamp(now)],
+    });
+  if (params.duplicates)
+    filters.push({
+      sql: (c) => `${c("possibleDuplicateOfId")} IS NOT NULL AND ${c("status")} IN (${placeholders(open)})`,
+      params: open,
+    });
+  // Read from the viewer's own marks: as many as they have left unread, whatever the table's size.
+  if (params.unread && scope.viewerId) filters.push({ sql: (c) => `${c("id")} IN (${UNREAD_IDS})`, params: [scope.viewerId], selective: true });
+  // "Waiting on a coordinator": the statuses whose next move is theirs (attentionRank 0).
+  if (params.waiting) filters.push({ sql: (c) => `${c("status")} IN (${placeholders(WAITING)})`, params: [...WAITING] });
+  const owner = ownerFilter(params.owner, scope);
+  if (owner) filters.push(owner);
+  // The default order walks (attentionRank, …) from its start, past everything waiting on a
+  // coordinator. Without a status filter (which bounds the walk itself, above), "waiting" says
+  // which rank can match: naming it, always by index, starts the walk there.
+  if (params.sort === "priority" && params.waiting && !params.status.length) {
+    const ranks = [...new Set(WAITING.map(attentionRank))];
+    filters.push({ sql: () => `r."attentionRank" IN (${placeholders(ranks)})`, params: ranks, pageOnly: true });
+  }
+  if (params.q) filters.push(searchFilter(params.q));
+  return filters;
+}
+
+/** "Mine", "nobody's", "mine or nobody's" or one person's, for a staff member's queue. */
+function ownerFilter(owner: QueueParams["owner"], scope: QueueScope): Filter | null {
+  if (!owner || owner === "any" || !scope.viewerId || (scope.requests && scope.requests.kind !== "all")) return null;
+  if (owner === "nobody") return { sql: (c) => `${c("ownerId")} IS NULL`, params: [] };
+  if (owner === "me-or-nobody") return { sql: (c) => `(${c("ownerId")} = ? OR ${c("ownerId")} IS NULL)`, params: [scope.viewerId] };
+  return { sql: (c) => `${c("ownerId")} = ?`, params: [owner === "me" ? scope.viewerId : owner] };
+}
+
+/**
+ * A reference or an EDRPOU is looked up exactly (indexed); other text of three characters or
+ * more through the trigram index ("RequestSearch", a phrase: the words in that order, as a
+ * substring); shorter text by scanning the column.
+ */
+function searchFilter(q: string): Filter {
+  const trimmed = q.trim();
+  if (/^rrc-\d{4}-\d{6}$/i.test(trimmed)) return { sql: (c) => `${c("reference")} = ?`, params: [trimmed.toUpperCase()] };
+  if (/^\d{8}(\d{2})?$/.test(trimmed)) return { sql: (c) => `${c("enterpriseId")} = (SELECT "id" FROM "Enterprise" WHERE "edrpou" = ?)`, params: [trimmed] };
+  const text = normalizeForSearch(trimmed);
+  const scan: Filter = { sql: (c) => `${c("searchText")} LIKE ? ESCAPE '\\'`, params: [`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`] };
+  if ([...text].length < 3) return scan;
+  // A common word matches much of the table: then testing each row met on the sort's index is
+  // cheaper than collecting every match from the search index first.
+  return {
+    sql: (c) => `${c("rowid")} IN (SELECT "rowid" FROM "RequestSearch" WHERE "RequestSearch" MATCH ?)`,
+    params: [`"${text.replaceAll('"', '""')}"`],
+    whileWalking: scan,
+  };
+}
+
+/** The filters as a WHERE clause and its parameters, for reading by index (plain) or walking. */
+function where(filters: Filter[], column: (name: string) => string): { sql: string; params: unknown[] } {
+  const used = filters.map((f) => (column === unindexed && f.whileWalking ? f.whileWalking : f));
+  return {
+    sql: used.length ? `WHERE ${used.map((f) => `(${f.sql(column)})`).join(" AND ")}` : "",
+    params: used.flatMap((f) => f.params),
+  };
+}
+
+const plain = (name: string) => `r."${name}"`;
+const unindexed = (name: string) => `+r."${name}"`;
+
+/**
+ * Rows a page may read walking the sort order's index before the filters' own indexes (then a
+ * sort of the matches) become the cheaper way: with `matched` of `total` rows passing the
+ * filters, reaching the page's last row takes about (offset + size) × total / matched steps.
+ */
+const SORT_INDEX_WALK_LIMIT = 20_000;
+
+export type QueuePageRow = {
+  id: string;
+  reference: string;
+  title: string;
+  category: Category;
+  urgency: Urgency;
+  region: string;
+  status: Status;
+  createdAt: string;
+  nextDueAt: string | null;
+  lastActivityAt: string;
+  possibleDuplicateOfId: string | null;
+  notAcceptedInTime: number;
+  enterpriseName: string;
+  clusterSlug: string | null;
+  clusterNameUk: string | null;
+  clusterNameEn: string | null;
+  unread: number;
+  ownerId: string | null;
+  ownerName: string | null;
+};
+
+const CLUSTER_JOIN = `LEFT JOIN "Cluster" c ON c."id" = r."assignedClusterId"`;
+
+/**
+ * The page's rowids in cluster order (slug, then newest first) as two runs, each read in index
+ * order with no sort: the requests without a cluster (first ascending, last descending), and
+ * the rest by walking the clusters in slug order and each cluster's requests by its index.
+ */
+function clusterOrderRowids(filters: Filter[], column: (name: string) => string, dir: Dir, size: number, offset: number): number[] {
+  const { sql: filtered, params: filterParams } = where(filters, column);
+  const and = (condition: string) => (filtered ? `${filtered} AND ${condition}` : `WHERE ${condition}`);
+  const unassigned = `FROM "Request" r ${and(`r."assignedClusterId" IS NULL`)}`;
+  const assigned = `FROM "Cluster" c JOIN "Request" r ON r."assignedClusterId" = c."id" ${filtered}`;
+  const runs = [
+    { from: unassigned, order: `r."createdAt" desc, r."rowid" desc` },
+    { from: assigned, order: `c."slug" ${dir}, r."createdAt" desc, r."rowid" desc` },
+  ];
+  if (dir === "desc") runs.reverse();
+  const [first, second] = runs as [(typeof runs)[number], (typeof runs)[number]];
+  const firstCount = readStatement(`SELECT count(*) ${first.from}`).get(...filterParams) as number;
+  const read = (run: (typeof runs)[number], limit: number, skip: number) =>
+    limit > 0 ? (readStatement(`SELECT r."rowid" ${run.from} ORDER BY ${run.order} LIMIT ? OFFSET ?`).all(...filterParams, limit, skip) as number[]) : [];
+  const fromFirst = read(first, Math.min(size, firstCount - offset), offset);
+  return [...fromFirst, ...read(second, size - fromFirst.length, Math.max(0, offset - firstCount))];
+}
+
+/** The page's columns; with a viewer, whether each row has activity they have not seen (one parameter). */
+const select = (viewer: boolean) => `SELECT r."id", r."reference", r."title", r."category", r."urgency", r."region", r."status",
+  r."createdAt", r."nextDueAt", r."lastActivityAt", r."possibleDuplicateOfId", r."notAcceptedInTime", r."enterpriseName",
+  c."slug" AS "clusterSlug", c."nameUk" AS "clusterNameUk", c."nameEn" AS "clusterNameEn",
+  r."ownerId", o."name" AS "ownerName",
+  ${viewer ? `EXISTS (SELECT 1 FROM "RequestUnread" u WHERE u."userId" = ? AND u."requestId" = r."id")` : "0"} AS "unread"
+  FROM "Request" r ${CLUSTER_JOIN} LEFT JOIN "User" o ON o."id" = r."ownerId"`;
+
+/**
+ * How to read a filtered page: "auto" chooses by the count (SORT_INDEX_WALK_LIMIT); tests force
+ * "lookup" (by the filters' indexes) or "walk" (along the sort's index) to check both agree.
+ */
+export type QueuePlan = "auto" | "lookup" | "walk";
+
+/** The page of `params` and how many requests match (up to SEARCH_COUNT_CAP + 1 for a search), read at one moment. */
+export function readQueuePage(params: QueueParams, scope: QueueScope, now: Date, plan: QueuePlan): { counted: number; rows: QueuePageRow[] } {
+  const filters = queueFilters(params, scope, now);
+  const capped = params.q !== undefined;
+  const offset = (params.page - 1) * params.size;
+  const prepare = readStatement;
+  // One read transaction: the count and the page describe the same moment.
+  return readDb().transaction(() => {
+    const indexed = where(
+      filters.filter((f) => !f.pageOnly),
+      plain,
+    );
+    const counted = prepare(
+      capped
+        ? `SELECT count(*) FROM (SELECT 1 FROM "Request" r ${indexed.sql} LIMIT ${SEARCH_COUNT_CAP + 1})`
+        : `SELECT count(*) FROM "Request" r ${indexed.sql}`,
+    ).get(...indexed.params) as number;
+    let column = plan === "walk" ? unindexed : plain;
+    if (plan === "auto" && filters.length && counted > 0 && !filters.some((f) => f.selective)) {
+      const total = prepare(`SELECT count(*) FROM "Request"`).get() as number;
+      if (((offset + params.size) * total) / counted <= SORT_INDEX_WALK_LIMIT) column = unindexed;
+    }
+    // The page's rows are found first by rowid alone (from the sort's index, which holds it: a
+    // deep page skips index entries, not table rows), then read in full.
+    const order = ORDER[params.sort](params.dir);
+    const filtered = where(filters, column);
+    const rowids =
+      params.sort === "cluster"
+        ? clusterOrderRowids(filters, column, params.dir, params.size, offset)
+        : (prepare(`SELECT r."rowid" FROM "Request" r ${filtered.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+            ...filtered.params,
+            params.size,
+            offset,
+          ) as number[]);
+    const viewer = scope.viewerId ? [scope.viewerId] : [];
+    const rows = rowids.length
+      ? (prepare(`${select(viewer.length > 0)} WHERE r."rowid" IN (${placeholders(rowids)}) ORDER BY ${order}`).all(...viewer, ...rowids) as QueuePageRow[])
+      : [];
+    return { counted, rows };
+  })();
+}
