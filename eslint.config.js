@@ -53,6 +53,26 @@ export default defineConfig(
     },
   },
   {
+    // The data layer's boundary (decision 046): connections and SQL written by hand live in
+    // app/data/; the rest of the app calls its named functions. The report's snapshot reader is
+    // the one module still holding its own connection (decision 009), until it moves there too.
+    files: ["app/domain/**", "app/routes/**", "app/components/**", "app/utils/**", "app/enhance/**"],
+    ignores: ["app/domain/report/snapshot.server.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "better-sqlite3", message: "Connections live in app/data/ (decision 046)." },
+            { name: "kysely", message: "Build queries in app/data/ (decision 046)." },
+            { name: "~/data/read-db.server", message: "Read through a named function of app/data/ (decision 046)." },
+            { name: "~/data/sqlite-time", message: "Dates are bound by app/data/sql.ts (decision 046)." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     plugins: { "import-x": importX },
     settings: {
       ...importSettings,
