@@ -19,7 +19,7 @@ import { loader as issuedLoader } from "~/routes/reports.issued.$id";
 import type { Region } from "~/domain/taxonomy";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
-import { call, formRequest } from "./route-helpers";
+import { call, formRequest, respond } from "./route-helpers";
 import { cookieFor } from "./sessions";
 
 const HOUR = 3600_000;
@@ -56,15 +56,8 @@ beforeAll(async () => {
   titled = { id: b.id, reference: b.reference };
 });
 
-async function download(who: keyof typeof users, query: string) {
-  const request = new Request(`http://localhost/reports/download?${query}`, { headers: { Cookie: users[who].cookie } });
-  try {
-    return await downloadLoader({ request, params: {}, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+const download = (who: keyof typeof users, query: string) =>
+  respond(downloadLoader, new Request(`http://localhost/reports/download?${query}`, { headers: { Cookie: users[who].cookie } }));
 
 async function bytesOf(who: keyof typeof users, query: string) {
   const response = await download(who, query);
@@ -72,15 +65,8 @@ async function bytesOf(who: keyof typeof users, query: string) {
   return { bytes: Buffer.from(await response.arrayBuffer()), response };
 }
 
-async function issuedFile(who: keyof typeof users, id: string) {
-  const request = new Request(`http://localhost/reports/issued/${id}`, { headers: { Cookie: users[who].cookie } });
-  try {
-    return await issuedLoader({ request, params: { id }, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+const issuedFile = (who: keyof typeof users, id: string) =>
+  respond(issuedLoader, new Request(`http://localhost/reports/issued/${id}`, { headers: { Cookie: users[who].cookie } }), { id });
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const retitle = (title: string) => db.$transaction((tx) => tx.request.update({ where: { id: titled.id }, data: { title } }));

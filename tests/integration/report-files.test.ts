@@ -20,7 +20,7 @@ import { loader as downloadLoader } from "~/routes/reports.download";
 import { db } from "~/data/db.server";
 import { completeEdrpou } from "~/domain/enterprises/identifiers";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
-import { call } from "./route-helpers";
+import { call, respond } from "./route-helpers";
 import { cookieFor } from "./sessions";
 
 const HOUR = 3600_000;
@@ -121,15 +121,8 @@ beforeAll(async () => {
     await attach(id, hours, hours);
 });
 
-async function download(who: keyof typeof users, query: string) {
-  const request = new Request(`http://localhost/reports/download?${query}`, { headers: { Cookie: users[who].cookie } });
-  try {
-    return await downloadLoader({ request, params: {}, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+const download = (who: keyof typeof users, query: string) =>
+  respond(downloadLoader, new Request(`http://localhost/reports/download?${query}`, { headers: { Cookie: users[who].cookie } }));
 
 async function xlsx(who: keyof typeof users, query: string) {
   const response = await download(who, query);

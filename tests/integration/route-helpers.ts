@@ -16,6 +16,18 @@ export function formRequest(path: string, form: FormData | Record<string, string
   });
 }
 
+/** Runs a loader that answers with a file: its Response as sent, returned or thrown (a guard's refusal). */
+export async function respond(handler: RouteHandler, request: Request, params: Record<string, string> = {}): Promise<Response> {
+  try {
+    const result = await handler({ request, params, context: {} });
+    if (result instanceof Response) return result;
+    throw new Error("the loader answered with data, not a Response");
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
 // A route answers with whatever it returned; each test reads the fields it asserts on.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type RouteAnswer = { status: number; headers: Headers; data: any; location: string | null };
