@@ -25,6 +25,7 @@ import type {
   RequestFile,
   RequestUnread,
   SavedView,
+  SchedulerTick,
   Session,
   User,
 } from "~/generated/prisma/client";
@@ -68,6 +69,7 @@ export type DB = {
   RequestFile: Table<RequestFile>;
   RequestUnread: Table<RequestUnread>;
   SavedView: Table<SavedView>;
+  SchedulerTick: Table<SchedulerTick>;
   Session: Table<Session>;
   User: Table<User>;
 };

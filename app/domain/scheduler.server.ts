@@ -2,9 +2,12 @@
 // coordinators; a resolved request nobody confirms closes by itself; a request with no
 // activity asks the enterprise "still needed?" and closes as stale if nobody answers.
 // Each rule is a state-machine transition guarded by the version it read, so running the
-// jobs twice, or two runners at once, changes nothing twice. Once a week has closed, its
-// report files are written and stored, each once (report/issued.server.ts).
-import { db } from "~/data/db.server";
+// jobs twice, or two runners at once, changes nothing twice; with several server processes on
+// one database, each window's jobs run in the one that claims it (claimWindow). Once a week has
+// closed, its report files are written and stored, each once (report/issued.server.ts).
+import { hostname } from "node:os";
+import { db, writeTransaction } from "~/data/db.server";
+import { claimTick, pruneTicks } from "~/data/scheduler-ticks.server";
 import { env } from "~/config/env.server";
 import { pruneSessions } from "./auth/auth.server";
 import { TransitionError } from "./errors";
@@ -110,21 +113,44 @@ export async function runScheduledJobs({ now = new Date(), settings = schedulerS
 let timer: ReturnType<typeof setInterval> | undefined;
 let running = false;
 
+/** This process, as the scheduler's windows name it. */
+const RUNNER = `${hostname()}:${process.pid}`;
+
+/** How long a window's claim is kept (then deleted by the jobs). */
+const TICKS_KEPT_MS = 7 * DAY;
+
+/**
+ * Claims the window of `intervalMs` holding `now` for this process. With several server
+ * processes on one database each window's jobs run in the first to claim it; the others skip it.
+ * (Each rule would change a request once anyway; the claim saves the others the reading, and
+ * makes "once per window" a fact instead of a race.)
+ */
+export async function claimWindow(now: Date, intervalMs: number): Promise<boolean> {
+  const tick = new Date(Math.floor(now.getTime() / intervalMs) * intervalMs);
+  return writeTransaction((sql) => {
+    if (!claimTick(sql, { tick, runner: RUNNER, startedAt: now })) return false;
+    pruneTicks(sql, new Date(now.getTime() - TICKS_KEPT_MS));
+    return true;
+  });
+}
+
 /** Runs the jobs every SCHEDULER_INTERVAL_SECONDS inside the server process (0 turns it off). */
 export function startScheduler() {
   if (timer || env.SCHEDULER_INTERVAL_SECONDS === 0) return;
+  const intervalMs = env.SCHEDULER_INTERVAL_SECONDS * 1000;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await runScheduledJobs();
+      const now = new Date();
+      if (await claimWindow(now, intervalMs)) await runScheduledJobs({ now });
     } catch (error) {
       console.error("scheduled jobs failed", error);
     } finally {
       running = false;
     }
   };
-  timer = setInterval(tick, env.SCHEDULER_INTERVAL_SECONDS * 1000);
+  timer = setInterval(tick, intervalMs);
   timer.unref();
   void tick();
 }

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { enterpriseAction } from "~/domain/requests/status-page.server";
 import { createRequest } from "~/domain/requests/intake.server";
 import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
-import { runScheduledJobs } from "~/domain/scheduler.server";
+import { claimWindow, runScheduledJobs } from "~/domain/scheduler.server";
 import type { Action, Actor } from "~/domain/requests/state-machine";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
@@ -187,5 +187,20 @@ describe("housekeeping", () => {
     expect((await db.session.findMany({ where: { id: { in: ["ended", "live"] } }, select: { id: true } })).map((s) => s.id)).toEqual(["live"]);
     // The recent failure still counts towards the sign-in limit.
     expect(await db.loginAttempt.count({ where: { email: "x@s.example" } })).toBe(1);
+  });
+});
+
+describe("several server processes on one database", () => {
+  it("run each window's jobs once: the first claim of a window holds, later ones skip it", async () => {
+    const minute = 60_000;
+    const at = (iso: string) => new Date(iso);
+    expect(await claimWindow(at("2026-05-01T10:00:30Z"), minute)).toBe(true);
+    expect(await claimWindow(at("2026-05-01T10:00:59.999Z"), minute)).toBe(false);
+    expect(await claimWindow(at("2026-05-01T10:01:00Z"), minute)).toBe(true);
+    const windows = await db.schedulerTick.findMany({ where: { tick: { lt: at("2026-05-02T00:00:00Z") } }, orderBy: { tick: "asc" }, select: { tick: true } });
+    expect(windows.map((w) => w.tick.toISOString())).toEqual(["2026-05-01T10:00:00.000Z", "2026-05-01T10:01:00.000Z"]);
+    // A week later the old claims are gone.
+    expect(await claimWindow(at("2026-05-09T10:00:00Z"), minute)).toBe(true);
+    expect(await db.schedulerTick.count({ where: { tick: { lt: at("2026-05-02T00:00:00Z") } } })).toBe(0);
   });
 });
