@@ -9,12 +9,12 @@
 //   week still running, "the week's end" is now (reportRange): the week so far.
 // - SLA: a request first triaged (or first resolved) during the week was in time against the
 //   due time the SLA module gives once the NEEDS_INFO pauses before that moment are counted
-//   (sla-history.ts replays them from the events).
+//   (sla-history.ts replays them from the events, in the same one walk over them as the rest).
 // - Overdue at an instant: the queue's rule (sla.ts nextDueAt) replayed at that instant.
 //   "Newly overdue": overdue at the week's end but not at its start.
 import { type IsoWeek, isoWeekRange } from "../sla/iso-week";
-import { DEFAULT_SLA_TARGETS, type SlaTargets } from "../sla/sla";
-import { type StatusChange, slaDueTimesAt, slaMetAt, slaOverdueAt, slaPausedMsAt } from "../sla/sla-history";
+import { DEFAULT_SLA_TARGETS, type SlaTargets, nextDueAt } from "../sla/sla";
+import { SlaPauseReplay } from "../sla/sla-history";
 import { ACTIONS, FINAL_STATUSES, type Status, TRANSITIONS } from "../requests/state-machine";
 import type { Urgency } from "../taxonomy";
 import type { ReportEvent, ReportRequest, ReportScope } from "./types";
@@ -85,32 +85,63 @@ export function requestWeekFacts(
   let firstAcceptAt: Date | null = null;
   let firstResolveAt: Date | null = null;
   let finishedAt: Date | null = null;
-  const changes: StatusChange[] = [];
+  // The pause clock is asked about the week's start, the first triage and resolution, and the
+  // end, each as the changes before it left it: the one walk below gives all four.
+  const pauses = new SlaPauseReplay();
+  let pausedMsAtStart: number | null = null;
+  let pausedMsAtTriage = 0;
+  let pausedMsAtResolve = 0;
   const changesInWeek: ReportEvent[] = [];
 
   for (const event of events) {
     const at = event.createdAt.getTime();
     if (at >= end) break;
     if (!event.toStatus) continue;
-    changes.push({ fromStatus: event.fromStatus, toStatus: event.toStatus, createdAt: event.createdAt });
     if (at < start) statusAtStart = event.toStatus;
-    else changesInWeek.push(event);
+    else {
+      if (pausedMsAtStart === null) pausedMsAtStart = pauses.pausedMsAt(start);
+      changesInWeek.push(event);
+    }
+    pauses.add(event.fromStatus, event.toStatus, event.createdAt);
     statusAtEnd = event.toStatus;
     clusterAtEnd = RELEASING_ACTIONS.has(event.action) ? null : event.clusterId;
     // Handing a NEW request straight to a cluster triages it too.
-    if (!firstTriageAt && (event.action === "triage" || event.action === "assign")) firstTriageAt = event.createdAt;
+    if (!firstTriageAt && (event.action === "triage" || event.action === "assign")) {
+      firstTriageAt = event.createdAt;
+      pausedMsAtTriage = pauses.pausedMsAt(at);
+    }
     if (!firstAssignAt && event.action === "assign") firstAssignAt = event.createdAt;
     if (!firstAcceptAt && event.action === "accept") firstAcceptAt = event.createdAt;
-    if (!firstResolveAt && event.action === "resolve") firstResolveAt = event.createdAt;
+    if (!firstResolveAt && event.action === "resolve") {
+      firstResolveAt = event.createdAt;
+      pausedMsAtResolve = pauses.pausedMsAt(at);
+    }
     finishedAt = FINAL_STATUSES.includes(event.toStatus) ? event.createdAt : null;
   }
+  pausedMsAtStart ??= pauses.pausedMsAt(start);
+  const pausedMsAtEnd = pauses.pausedMsAt(end);
 
-  const clock = { createdAt: request.createdAt, urgency: request.urgency };
-  const due = slaDueTimesAt(clock, changes, range.end, targets);
-  const overdueAtEnd = slaOverdueAt(clock, changes, { status: statusAtEnd, triagedAt: firstTriageAt }, range.end, targets);
-  const triagedBeforeStart = firstTriageAt && firstTriageAt.getTime() < start ? firstTriageAt : null;
-  const overdueAtStart = statusAtStart !== null && slaOverdueAt(clock, changes, { status: statusAtStart, triagedAt: triagedBeforeStart }, range.start, targets);
-  const dueThatPassed = firstTriageAt ? due.resolveDueAt : due.triageDueAt;
+  // Due times as sla.ts's slaDueTimes gives them for the time paused by then.
+  const target = targets[request.urgency];
+  const created = request.createdAt.getTime();
+  const triageDueAtEnd = created + pausedMsAtEnd + target.triageMs;
+  const resolveDueAtEnd = created + pausedMsAtEnd + target.resolveMs;
+  const dueAtEnd = nextDueAt({ status: statusAtEnd, triagedAt: firstTriageAt, triageDueAt: triageDueAtEnd, resolveDueAt: resolveDueAtEnd });
+  const overdueAtEnd = dueAtEnd !== null && dueAtEnd < end;
+  let overdueAtStart = false;
+  if (statusAtStart !== null) {
+    const triagedBeforeStart = firstTriageAt && firstTriageAt.getTime() < start ? firstTriageAt : null;
+    const dueAtStart = nextDueAt({
+      status: statusAtStart,
+      triagedAt: triagedBeforeStart,
+      triageDueAt: created + pausedMsAtStart + target.triageMs,
+      resolveDueAt: created + pausedMsAtStart + target.resolveMs,
+    });
+    overdueAtStart = dueAtStart !== null && dueAtStart < start;
+  }
+  // The triage clock stops at triage: a later wait on the enterprise moves the resolution only.
+  const triageDueAt = firstTriageAt ? created + pausedMsAtTriage + target.triageMs : triageDueAtEnd;
+  const dueThatPassed = firstTriageAt ? resolveDueAtEnd : triageDueAtEnd;
 
   return {
     filedInWeek,
@@ -122,15 +153,15 @@ export function requestWeekFacts(
     firstAcceptAt,
     firstResolveAt,
     finishedAt,
-    pausedMsAtEnd: slaPausedMsAt(changes, range.end),
-    // The triage clock stops at triage: a later wait on the enterprise moves the resolution only.
-    triageDueAt: firstTriageAt ? slaDueTimesAt(clock, changes, firstTriageAt, targets).triageDueAt : due.triageDueAt,
-    resolveDueAt: due.resolveDueAt,
-    triagedInTime: within(firstTriageAt, start, end) ? slaMetAt(clock, changes, "triage", firstTriageAt, targets) : null,
-    resolvedInTime: within(firstResolveAt, start, end) ? slaMetAt(clock, changes, "resolve", firstResolveAt, targets) : null,
+    pausedMsAtEnd,
+    triageDueAt: new Date(triageDueAt),
+    resolveDueAt: new Date(resolveDueAtEnd),
+    // On the due time itself counts as met.
+    triagedInTime: within(firstTriageAt, start, end) ? firstTriageAt.getTime() <= triageDueAt : null,
+    resolvedInTime: within(firstResolveAt, start, end) ? firstResolveAt.getTime() <= created + pausedMsAtResolve + target.resolveMs : null,
     overdueAtStart,
     overdueAtEnd,
-    newlyOverdueSince: overdueAtEnd && !overdueAtStart ? new Date(Math.max(dueThatPassed.getTime(), start, request.createdAt.getTime())) : null,
+    newlyOverdueSince: overdueAtEnd && !overdueAtStart ? new Date(Math.max(dueThatPassed, start, created)) : null,
     changesInWeek,
   };
 }

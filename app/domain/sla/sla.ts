@@ -39,6 +39,8 @@ export function acceptDueAt(assignedAt: Date, urgency: Urgency, targets: SlaTarg
   return new Date(assignedAt.getTime() + targets[urgency].acceptMs);
 }
 
+const paused = (status: string | null) => status !== null && (PAUSED_STATUSES as readonly string[]).includes(status);
+
 /** Pause bookkeeping for a status change: entering a paused status (NEEDS_INFO) pauses, leaving it resumes. */
 export function slaPauseChange(
   clock: { slaPausedAt: Date | null; slaPausedMs: number },
@@ -46,7 +48,6 @@ export function slaPauseChange(
   to: string,
   now: Date,
 ): { slaPausedAt: Date | null; slaPausedMs: number } {
-  const paused = (status: string | null) => status !== null && (PAUSED_STATUSES as readonly string[]).includes(status);
   if (paused(to) && !paused(from)) return { slaPausedAt: now, slaPausedMs: clock.slaPausedMs };
   if (paused(from) && !paused(to) && clock.slaPausedAt) {
     return { slaPausedAt: null, slaPausedMs: clock.slaPausedMs + (now.getTime() - clock.slaPausedAt.getTime()) };
@@ -59,7 +60,7 @@ export function slaPauseChange(
  * "overdue" filter: first triage until triaged, then resolution; none while the clock is
  * paused or once resolved or final.
  */
-export function nextDueAt(state: { status: string; triagedAt: Date | null; triageDueAt: Date | null; resolveDueAt: Date | null }): Date | null {
+export function nextDueAt<T extends Date | number>(state: { status: string; triagedAt: Date | null; triageDueAt: T | null; resolveDueAt: T | null }): T | null {
   if (!(CLOCK_RUNNING_STATUSES as readonly string[]).includes(state.status)) return null;
   return state.triagedAt ? state.resolveDueAt : state.triageDueAt;
 }
