@@ -6,23 +6,31 @@
 // Nothing else: no status history, no SLA replay, no labels, no Kyiv dates, no quoting or
 // neutralising. Prints, as JSON on stdout, the time from the first query to the file closed,
 // the file's size and rows, and the process's peak resident memory.
-//   node bench/export-floor.mjs <database file> <out file>
+// With --with-changes, each row also reads the request's status changes as the report reads
+// them (packed by SQLite into one text per request from the covering index, decision 043) and
+// writes the same 25 values: what any report that replays the audit trail must read at least.
+//   node bench/export-floor.mjs <database file> <out file> [--with-changes]
 import fs from "node:fs";
 import { finished } from "node:stream/promises";
 import Database from "better-sqlite3";
 
-const [file, out] = process.argv.slice(2);
-if (!file || !out) {
-  console.error("usage: node bench/export-floor.mjs <database file> <out file>");
+const [file, out, option] = process.argv.slice(2);
+if (!file || !out || (option !== undefined && option !== "--with-changes")) {
+  console.error("usage: node bench/export-floor.mjs <database file> <out file> [--with-changes]");
   process.exit(2);
 }
+const withChanges = option === "--with-changes";
 
-// 25 values, as the staff CSV's 24 columns and the sensitive details.
+// The report's own read of a request's changes (app/domain/report/snapshot.server.ts).
+const CHANGES = `(SELECT group_concat(x."action" || ' ' || ifnull(x."fromStatus", '') || ' ' || x."toStatus" || ' ' || ifnull(x."clusterId", '') || ' ' || x."createdAt", ' ' ORDER BY x."createdAt", x."rowid")
+    FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."createdAt" < @end AND x."toStatus" IS NOT NULL)`;
+
+// 25 values, as the staff CSV's 24 columns and the sensitive details (and the changes, read).
 const SQL = `
   SELECT r."reference", r."createdAt", e."name", e."edrpou", r."region", r."city", r."category", r."urgency", r."title",
          r."status", r."assignedClusterId", r."lastActivityAt", r."triagedAt", r."assignedAt", r."acceptedAt", r."resolvedAt",
          r."closedAt", r."triageDueAt", r."resolveDueAt", r."slaPausedMs", r."notAcceptedInTime", r."nextDueAt",
-         r."dueSortAt", r."version", r."sensitiveDetails"
+         r."dueSortAt", r."version", r."sensitiveDetails"${withChanges ? `, ${CHANGES}` : ""}
   FROM "Request" r JOIN "Enterprise" e ON e."id" = r."enterpriseId"
   WHERE r."createdAt" < @end
   ORDER BY r."rowid"`;
@@ -32,10 +40,12 @@ const db = new Database(file, { readonly: true, fileMustExist: true });
 const output = fs.createWriteStream(out);
 let chunk = "\uFEFF";
 let rows = 0;
+let changeChars = 0;
 for (const row of db
   .prepare(SQL)
   .raw()
   .iterate({ end: new Date().toISOString().replace("Z", "+00:00") })) {
+  if (withChanges) changeChars += row.pop()?.length ?? 0;
   chunk += `${row.join(";")}\r\n`;
   rows++;
   if (chunk.length >= 256 * 1024) {
@@ -48,4 +58,4 @@ await finished(output);
 db.close();
 const ms = performance.now() - started;
 const peakKb = Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync("/proc/self/status", "utf8"))?.[1] ?? NaN);
-console.log(JSON.stringify({ ms, bytes: fs.statSync(out).size, rows: { requests: rows }, peakRssMb: peakKb / 1024 }));
+console.log(JSON.stringify({ ms, bytes: fs.statSync(out).size, rows: { requests: rows }, changeChars, peakRssMb: peakKb / 1024 }));
