@@ -1,6 +1,7 @@
 // The log of report downloads: who exported which week, in which scope and format, and when.
 // Written for every download (the reports route and the CLI), listed for admins.
 import { db } from "~/data/db.server";
+import { insertExportLog } from "~/data/report-downloads.server";
 
 export type ExportRecord = {
   /** Null for the command line (`npm run report:weekly`), which runs with the server's own access. */
@@ -14,10 +15,9 @@ export type ExportRecord = {
   now?: Date;
 };
 
+/** Written before the file starts, at every download. */
 export async function recordReportExport({ userId, week, format, scope, clusterId, issuedReportId = null, now = new Date() }: ExportRecord) {
-  return db.$transaction((tx) =>
-    tx.exportLog.create({ data: { userId, week, format, scope, clusterId, issuedReportId, createdAt: now }, select: { id: true } }),
-  );
+  await insertExportLog({ userId, week, format, scope, clusterId, issuedReportId, createdAt: now });
 }
 
 const EXPORTS_PER_PAGE = 50;

@@ -5,6 +5,7 @@
 // download. Only an admin's regeneration writes a new version, keeping the old one.
 import type { Readable } from "node:stream";
 import { type Tx, db } from "~/data/db.server";
+import { type IssuedFileRow, currentIssuedFile } from "~/data/report-downloads.server";
 import { Prisma, type ReportIssue } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/locale";
 import { recordAdminChange } from "../admin/audit.server";
@@ -44,10 +45,20 @@ type IssuedRow = Prisma.IssuedReportGetPayload<{ select: typeof issuedSelect }>;
 
 export type IssuedReport = IssuedRow & { fileName: string };
 
-function withFileName(row: IssuedRow): IssuedReport {
+function fileNameOf(row: { week: string; scope: string; format: string; version: number; clusterSlug: string | null | undefined }) {
   const week = parseIsoWeek(row.week)!;
-  const fileName = reportFileName({ week, scope: row.scope as ReportScopeKind, format: row.format as ReportFormat, clusterSlug: row.cluster?.slug });
-  return { ...row, fileName: row.version > 1 ? fileName.replace(/\.(xlsx|csv)$/, `.v${row.version}.$1`) : fileName };
+  const fileName = reportFileName({ week, scope: row.scope as ReportScopeKind, format: row.format as ReportFormat, clusterSlug: row.clusterSlug ?? undefined });
+  return row.version > 1 ? fileName.replace(/\.(xlsx|csv)$/, `.v${row.version}.$1`) : fileName;
+}
+
+function withFileName(row: IssuedRow): IssuedReport {
+  return { ...row, fileName: fileNameOf({ ...row, clusterSlug: row.cluster?.slug }) };
+}
+
+/** What a download needs of a row read through Prisma (a file just written, an admin's pick). */
+function fileOf(row: IssuedRow): IssuedFileRow {
+  const { id, week, scope, clusterId, format, version, sha256, size } = row;
+  return { id, week, scope, clusterId, clusterSlug: row.cluster?.slug ?? null, format, version, sha256, size };
 }
 
 /** Writes the edition from the data as it is now into the store; its SHA-256 and size. */
@@ -128,12 +139,12 @@ function issueFirst({
   return issued;
 }
 
-export type OpenedIssuedReport = IssuedReport & { stream: Readable };
+export type OpenedIssuedReport = IssuedFileRow & { fileName: string; stream: Readable };
 
-async function open(row: IssuedRow): Promise<OpenedIssuedReport> {
-  const stream = await fileStore().get(row.sha256, undefined, { chunkBytes: READ_CHUNK_BYTES });
-  if (!stream) throw new Error(`stored report file missing for ${row.sha256} (${row.week} ${row.edition} v${row.version})`);
-  return { ...withFileName(row), stream };
+async function open(file: IssuedFileRow): Promise<OpenedIssuedReport> {
+  const stream = await fileStore().get(file.sha256, undefined, { chunkBytes: READ_CHUNK_BYTES });
+  if (!stream) throw new Error(`stored report file missing for ${file.sha256} (${file.week} ${file.id} v${file.version})`);
+  return { ...file, fileName: fileNameOf(file), stream };
 }
 
 /**
@@ -151,15 +162,16 @@ export async function openIssuedReport({
   userId: string | null;
   now?: Date;
 }) {
-  const current =
-    (await findCurrent(db, formatIsoWeek(week), editionKey(edition))) ?? (await issueFirst({ week, edition, issuedBy: "FIRST_DOWNLOAD", userId, now }));
-  return open(current);
+  // Every download asks this first: one indexed row on the read-only connection (a file stored
+  // and committed by anyone is seen by the next read).
+  const current = currentIssuedFile(formatIsoWeek(week), editionKey(edition));
+  return open(current ?? fileOf(await issueFirst({ week, edition, issuedBy: "FIRST_DOWNLOAD", userId, now })));
 }
 
 /** One issued file by its id, any version (the admin's list links to each). Null when there is none. */
 export async function openIssuedReportById({ id }: { id: string }) {
   const row = await db.issuedReport.findUnique({ where: { id }, select: issuedSelect });
-  return row ? open(row) : null;
+  return row ? open(fileOf(row)) : null;
 }
 
 /** Longer than this, a run of the scheduled jobs writes no further file (one is always written). */
