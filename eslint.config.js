@@ -54,10 +54,8 @@ export default defineConfig(
   },
   {
     // The data layer's boundary (decision 046): connections and SQL written by hand live in
-    // app/data/; the rest of the app calls its named functions. The report's snapshot reader is
-    // the one module still holding its own connection (decision 009), until it moves there too.
+    // app/data/; the rest of the app calls its named functions.
     files: ["app/domain/**", "app/routes/**", "app/components/**", "app/utils/**", "app/enhance/**"],
-    ignores: ["app/domain/report/snapshot.server.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

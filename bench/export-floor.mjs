@@ -21,7 +21,7 @@ if (!file || !out || (option !== undefined && option !== "--with-changes")) {
 }
 const withChanges = option === "--with-changes";
 
-// The report's own read of a request's changes (app/domain/report/snapshot.server.ts).
+// The report's own read of a request's changes (app/data/report-snapshot.server.ts).
 const CHANGES = `(SELECT group_concat(x."action" || ' ' || ifnull(x."fromStatus", '') || ' ' || x."toStatus" || ' ' || ifnull(x."clusterId", '') || ' ' || x."createdAt", ' ' ORDER BY x."createdAt", x."rowid")
     FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."createdAt" < @end AND x."toStatus" IS NOT NULL)`;
 

@@ -8,7 +8,7 @@ import { type Cell, requestColumns, requestRow } from "./columns";
 import { type ReportRun, reportRun, scopedRequestPages } from "./figures.server";
 import { ReportLabels } from "./labels";
 import { drained } from "./output.server";
-import { type ReportSnapshot, withReportSnapshot } from "./snapshot.server";
+import { type ReportSnapshot, withReportSnapshot } from "~/data/report-snapshot.server";
 import type { WeeklyReportOptions } from "./types";
 
 /**

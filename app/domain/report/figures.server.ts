@@ -1,5 +1,5 @@
 // The week's figures of a scope: its requests read a page at a time from one snapshot
-// (snapshot.server.ts), each replayed into its week facts (week-facts.ts) and added up
+// (app/data/report-snapshot.server.ts), each replayed into its week facts (week-facts.ts) and added up
 // (tally.ts). The files (xlsx.server.ts, csv.server.ts) read their requests the same way.
 import type { Locale } from "~/i18n/locale";
 import type { IsoWeek } from "../sla/iso-week";
@@ -7,7 +7,7 @@ import type { SlaTargets } from "../sla/sla";
 import { slaTargets as configuredSlaTargets } from "../sla/sla-config.server";
 import type { Action } from "../requests/state-machine";
 import type { Urgency } from "../taxonomy";
-import { type ReportSnapshot, type RequestColumns, withReportSnapshot } from "./snapshot.server";
+import { type ReportSnapshot, type RequestColumns, withReportSnapshot } from "~/data/report-snapshot.server";
 import { type WeeklyReport, WeeklyTally } from "./tally";
 import { REPORT_PAGE_SIZE, type ReportScope, type SensitiveAccess, type WeeklyReportOptions } from "./types";
 import { type ReportRange, type ScopedRequest, inReportScope, reportRange, requestWeekFacts } from "./week-facts";

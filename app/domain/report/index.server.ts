@@ -5,7 +5,7 @@
 // The folder, one job per module (pure ones have no ".server" and never touch the database):
 // - access.server.ts   who may export which scope, with whose sensitive details
 // - types.ts           what a report is asked for and what it reads of requests and events
-// - snapshot.server.ts one read-only transaction the whole file is read from, a page at a time
+// - ~/data/report-snapshot.server.ts one read-only transaction the whole file is read from, a page at a time
 // - week-facts.ts      one request's week replayed from its status changes (how each fact is defined)
 // - tally.ts           the week's figures added up from the facts (how each figure is defined)
 // - figures.server.ts  a scope's requests read and replayed page by page; buildWeeklyReport

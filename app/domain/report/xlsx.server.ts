@@ -25,7 +25,7 @@ import {
 import { type ReportRun, reportRun, scopedRequestPages } from "./figures.server";
 import { ReportLabels } from "./labels";
 import { drained } from "./output.server";
-import { type ReportSnapshot, withReportSnapshot } from "./snapshot.server";
+import { type ReportSnapshot, withReportSnapshot } from "~/data/report-snapshot.server";
 import { type WeeklyReport, WeeklyTally } from "./tally";
 import type { WeeklyReportOptions } from "./types";
 

@@ -6,10 +6,10 @@
 // docs/decisions/009-weekly-report-reads.md. Writes (the export log) still go through Prisma.
 import Database from "better-sqlite3";
 import { env } from "~/config/env.server";
-import { sqliteTimestamp } from "~/data/sqlite-time";
-import type { Status } from "../requests/state-machine";
-import type { Category, Urgency } from "../taxonomy";
-import type { ReportChange, ReportCluster, ReportEvent, ReportRequest } from "./types";
+import { sqliteTimestamp } from "./sqlite-time";
+import type { Status } from "~/domain/requests/state-machine";
+import type { Category, Urgency } from "~/domain/taxonomy";
+import type { ReportChange, ReportCluster, ReportEvent, ReportRequest } from "~/domain/report/types";
 
 const toDate = (value: string | number) => new Date(value);
 
