@@ -1,7 +1,8 @@
 // The one Prisma client, created once and reused across hot reloads.
 import type Database from "better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
-import { DatabaseUrlError, printableUrl } from "~/config/database-url.mjs";
+import { PrismaClient as PostgresClient } from "~/generated/postgres/client";
 import { env } from "~/config/env.server";
 import { ConfiguredSQLite, storageError } from "./sqlite-adapter.server";
 import { type Query, type SqliteValue, sqliteParameters } from "./sql";
@@ -19,10 +20,15 @@ const SQLITE_PRAGMAS =
 /** The adapter's better-sqlite3 connection, once Prisma has opened it (see `txStatements`). */
 let connection: Database.Database | null = null;
 
-function createClient(database: typeof env.database) {
-  if (database.engine !== "sqlite") {
-    // PostgreSQL's schema, migrations and client are not part of this version yet.
-    throw new DatabaseUrlError(`${printableUrl(database.url)} is a PostgreSQL database; this version of the tracker serves SQLite files only.`);
+/**
+ * The client for the engine DATABASE_URL names (app/config/database-url.mjs). Each engine has its
+ * own generated client (prisma/schema.prisma, prisma/postgres/schema.prisma; decision 049); their
+ * models and enums are the same types, so the app is typed with the SQLite one and PostgreSQL's
+ * is cast to it here, once.
+ */
+function createClient(database: typeof env.database): PrismaClient {
+  if (database.engine === "postgresql") {
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: database.url }) }) as unknown as PrismaClient;
   }
   const adapter = new ConfiguredSQLite({ url: database.url, timeout: 5000 }, SQLITE_PRAGMAS, (client) => {
     connection = client;
