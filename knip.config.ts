@@ -10,6 +10,8 @@ const config: KnipConfig = {
     "scripts/*.{mjs,ts}",
     "bench/*.{mjs,ts}",
     "tests/**/*.{ts,mjs}",
+    // The integration tests' second run, on PostgreSQL (npm run test:postgres).
+    "vitest.postgres.config.ts",
     // Built as browser entries beside the Remix client bundle (CLIENT_ENTRIES in vite.config.ts).
     "app/enhance/intake.ts",
     "app/enhance/uploads-page.ts",
@@ -28,6 +30,8 @@ const config: KnipConfig = {
     // The full-disk test mounts a small tmpfs.
     "mount",
     "umount",
+    // Debian's postgresql-common: a throw-away server for the PostgreSQL test run.
+    "pg_virtualenv",
   ],
 };
 
