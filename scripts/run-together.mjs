@@ -2,7 +2,9 @@
 // at most as many at once as the machine has cores (RUN_TOGETHER_JOBS to say otherwise), in
 // the order given (the longest first keeps the cores busy to the end). Each one's output is
 // printed whole when it ends, under its name and time; with --live, line by line as it comes,
-// each line after its script's name (for long suites, whose progress should show). The exit
+// each line after its script's name (for long suites, whose progress should show), and when it
+// ends its closing lines again as the tool printed them (vitest's and Playwright's totals, which
+// readers and CI logs look for at the start of a line). The exit
 // code is 1 when any failed; all of them still run, so one run names every failure.
 // Decision 048.
 import { spawn } from "node:child_process";
@@ -18,6 +20,8 @@ if (!scripts.length) {
 const slots = Math.max(1, Number(process.env.RUN_TOGETHER_JOBS) || os.availableParallelism());
 const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ["npm"];
 const width = Math.max(...scripts.map((script) => script.length));
+/** How many closing lines of a live script are printed again, unmarked, when it ends. */
+const CLOSING_LINES = 12;
 
 /** Hands on each whole line of a stream, the last one too. */
 function eachLine(stream, onLine) {
@@ -31,14 +35,20 @@ function eachLine(stream, onLine) {
   stream.on("end", () => rest && onLine(rest));
 }
 
-/** Runs one npm script; resolves with its exit code, its output (unless live) and its time. */
+/** Runs one npm script; resolves with its exit code, its output (with --live, its closing lines) and its time. */
 function run(script) {
   return new Promise((resolve) => {
     const started = Date.now();
     const [command, ...prefix] = npm;
     const child = spawn(command, [...prefix, "run", "--silent", script], { stdio: ["ignore", "pipe", "pipe"] });
     const output = [];
-    const onLine = live ? (line) => process.stdout.write(`${script.padEnd(width)} | ${line}\n`) : (line) => output.push(line);
+    const onLine = live
+      ? (line) => {
+          process.stdout.write(`${script.padEnd(width)} | ${line}\n`);
+          output.push(line);
+          if (output.length > CLOSING_LINES) output.shift();
+        }
+      : (line) => output.push(line);
     eachLine(child.stdout, onLine);
     eachLine(child.stderr, onLine);
     const done = (code) => resolve({ script, code, output: output.join("\n"), seconds: (Date.now() - started) / 1000 });
