@@ -1,19 +1,19 @@
 // Typed SQL behind the coordinators' dashboard (app/domain/report/dashboard*.server.ts says what
 // each figure means), on the read connection. The change marks ("the last row looked at") are
 // SQLite's rowids: a PostgreSQL version needs a column that grows with each insert.
-import { readDb, readFirst, readRows } from "./read-db.server";
+import { read } from "./read-db.server";
 import type { Selectable } from "kysely";
 import { type DB, toBoolean } from "./schema";
-import { builder, raw } from "./sql";
+import { type Query, type Work, builder, first, raw, rows } from "./sql";
 
-/** Runs `read` in one read transaction: its figures describe the same moment. */
-export function atOneMoment<T>(read: () => T): T {
-  return readDb().transaction(read)();
+/** Reads `work` in one read transaction: its figures describe the same moment. */
+export function atOneMoment<T>(work: Work<T>): Promise<T> {
+  return read(work, { atOneMoment: true });
 }
 
 /** The open requests counted by status, category, urgency, region and cluster (BacklogCount, kept by triggers). */
 export function backlogCounts() {
-  return readRows(
+  return rows(
     builder.selectFrom("BacklogCount").select(["dimension", "value", "count"]).where("count", ">", 0).orderBy("dimension").orderBy("value"),
   );
 }
@@ -22,58 +22,61 @@ type Status = Selectable<DB["Request"]>["status"];
 
 const countAll = raw<number>`count(*)`.as("count");
 
+function* count(query: Query<{ count: number }>): Work<number> {
+  return (yield* first(query))!.count;
+}
+
 /** Requests in one of `statuses` due before `now`. */
-export function countDueBefore(statuses: readonly Status[], now: Date): number {
-  return readFirst(builder.selectFrom("Request").select(countAll).where("status", "in", statuses).where("nextDueAt", "<", now))!.count;
+export function countDueBefore(statuses: readonly Status[], now: Date): Work<number> {
+  return count(builder.selectFrom("Request").select(countAll).where("status", "in", statuses).where("nextDueAt", "<", now));
 }
 
 /** Requests in one of `statuses` filed after `after`. */
-export function countFiledAfter(statuses: readonly Status[], after: Date): number {
-  return readFirst(builder.selectFrom("Request").select(countAll).where("status", "in", statuses).where("createdAt", ">", after))!.count;
+export function countFiledAfter(statuses: readonly Status[], after: Date): Work<number> {
+  return count(builder.selectFrom("Request").select(countAll).where("status", "in", statuses).where("createdAt", ">", after));
 }
 
 /** Requests filed in [start, end). */
-export function countFiled(start: Date, end: Date): number {
-  return readFirst(builder.selectFrom("Request").select(countAll).where("createdAt", ">=", start).where("createdAt", "<", end))!.count;
+export function countFiled(start: Date, end: Date): Work<number> {
+  return count(builder.selectFrom("Request").select(countAll).where("createdAt", ">=", start).where("createdAt", "<", end));
 }
 
 /** Changes named `action` written in [start, end). */
-export function countChanges(action: string, start: Date, end: Date): number {
-  return readFirst(
-    builder.selectFrom("RequestEvent").select(countAll).where("action", "=", action).where("createdAt", ">=", start).where("createdAt", "<", end),
-  )!.count;
+export function countChanges(action: string, start: Date, end: Date): Work<number> {
+  return count(builder.selectFrom("RequestEvent").select(countAll).where("action", "=", action).where("createdAt", ">=", start).where("createdAt", "<", end));
 }
 
 const lastRowid = raw<number>`ifnull(max(rowid), 0)`.as("last");
 
 /** The marks of the last request and the last change written. */
-export function lastRows(): { requests: number; changes: number } {
-  return {
-    requests: readFirst(builder.selectFrom("Request").select(lastRowid))!.last,
-    changes: readFirst(builder.selectFrom("RequestEvent").select(lastRowid))!.last,
-  };
+export function* lastRows(): Work<{ requests: number; changes: number }> {
+  const requests = (yield* first(builder.selectFrom("Request").select(lastRowid)))!.last;
+  const changes = (yield* first(builder.selectFrom("RequestEvent").select(lastRowid)))!.last;
+  return { requests, changes };
 }
 
 /** Whether a request written after the mark `after` was filed before `before`. */
-export function filedBeforeSince(after: number, before: Date): boolean {
-  return readFirst(builder.selectFrom("Request").select(raw<number>`1`.as("found")).where(raw`rowid`, ">", after).where("createdAt", "<", before).limit(1)) !== undefined;
+export function* filedBeforeSince(after: number, before: Date): Work<boolean> {
+  return (yield* first(builder.selectFrom("Request").select(raw<number>`1`.as("found")).where(raw`rowid`, ">", after).where("createdAt", "<", before).limit(1))) !== undefined;
 }
 
 /** The changes written after the mark `after` up to `upTo`: their request, whether dated before `before`, the request's urgency now. */
-export function changesSince({ after, upTo, before }: { after: number; upTo: number; before: Date }) {
-  return readRows(
+export function* changesSince({ after, upTo, before }: { after: number; upTo: number; before: Date }) {
+  const found = yield* rows(
     builder
       .selectFrom("RequestEvent as ev")
       .innerJoin("Request as r", "r.id", "ev.requestId")
       .select((eb) => ["ev.requestId", eb("ev.createdAt", "<", before).as("datedBefore"), "r.urgency"])
       .where(raw`ev.rowid`, ">", after)
       .where(raw`ev.rowid`, "<=", upTo),
-  ).map((row) => ({ requestId: row.requestId, datedBefore: toBoolean(row.datedBefore as number | boolean), urgency: row.urgency }));
+  );
+  return found.map((row) => ({ requestId: row.requestId, datedBefore: toBoolean(row.datedBefore as number | boolean), urgency: row.urgency }));
 }
 
 /** Every cluster, active or not, by slug. */
-export function allClusters() {
-  return readRows(builder.selectFrom("Cluster").select(["id", "slug", "nameUk", "nameEn", "active"]).orderBy("slug")).map((row) => ({
+export function* allClusters() {
+  const found = yield* rows(builder.selectFrom("Cluster").select(["id", "slug", "nameUk", "nameEn", "active"]).orderBy("slug"));
+  return found.map((row) => ({
     ...row,
     active: toBoolean(row.active),
   }));

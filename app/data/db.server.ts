@@ -5,7 +5,8 @@ import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresClient } from "~/generated/postgres/client";
 import { env } from "~/config/env.server";
 import { ConfiguredSQLite, storageError } from "./sqlite-adapter.server";
-import { type Query, type SqliteValue, sqliteParameters } from "./sql";
+import { PostgresQueryCompiler, createQueryId } from "kysely";
+import { type SqliteValue, type Step, type Work, drive, driveNow, sqliteParameters } from "./sql";
 
 /**
  * Connection settings (docs/decisions/002-sqlite-durability.md): WAL so readers never wait
@@ -52,62 +53,91 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement<SqliteValue[]>>>();
 
 /**
- * Typed queries (app/data/sql.ts) run as plain statements on one connection, each SQL text
- * prepared once. Integers come back as numbers.
+ * SQLite's runner: each step's query compiled once per SQL text and run as a plain statement on
+ * the connection `open`, at once. Integers come back as numbers.
  */
-export type Statements = {
-  /** Runs a write; returns how many rows it changed. */
-  run: (query: Query) => number;
-  get: <Row>(query: Query<Row>) => Row | undefined;
-};
-
-function statementsOn(open: Database.Database): Statements {
+export function sqliteAnswer(open: Database.Database, onlyReads = false): (step: Step) => unknown {
   let cache = statements.get(open);
   if (!cache) statements.set(open, (cache = new Map()));
-  const prepared = (query: Query) => {
+  return ({ want, query }) => {
     const compiled = query.compile();
     let statement = cache.get(compiled.sql);
-    if (!statement) cache.set(compiled.sql, (statement = open.prepare<SqliteValue[]>(compiled.sql).safeIntegers(false)));
-    return { statement, parameters: sqliteParameters(compiled.parameters) };
-  };
-  return {
-    run: (query) => {
-      const { statement, parameters } = prepared(query);
-      return statement.run(...parameters).changes;
-    },
-    get: <Row>(query: Query<Row>) => {
-      const { statement, parameters } = prepared(query);
-      return statement.get(...parameters) as Row | undefined;
-    },
+    if (!statement) {
+      statement = open.prepare<SqliteValue[]>(compiled.sql).safeIntegers(false);
+      if (onlyReads && cache.size > 1000) cache.clear();
+      cache.set(compiled.sql, statement);
+    }
+    const parameters = sqliteParameters(compiled.parameters);
+    if (want === "changes") return statement.run(...parameters).changes;
+    if (want === "first") return statement.get(...parameters);
+    return statement.all(...parameters);
   };
 }
 
+const postgresCompiler = new PostgresQueryCompiler();
+
+/** A number where PostgreSQL gives a bigint (count(*)), as SQLite's runner does. */
+function numbers(row: Record<string, unknown>) {
+  for (const [key, value] of Object.entries(row)) if (typeof value === "bigint") row[key] = Number(value);
+  return row;
+}
+
 /**
- * SQL on the connection of the open transaction `tx`, without Prisma's work per query (its query
- * compiler and runtime cost more than the write; decision 011). For the hot write paths only:
- * intake and the outbox. Prisma's adapter began the transaction on this same connection and holds
- * its lock, so these statements are part of it and commit or roll back with it. Values are
+ * PostgreSQL's runner: each step's query compiled to PostgreSQL's dialect and run through
+ * Prisma's raw queries on `client`, the Prisma client or an open transaction (so a step is part
+ * of that transaction).
+ */
+export function postgresAnswer(client: Pick<PrismaClient, "$executeRawUnsafe" | "$queryRawUnsafe">): (step: Step) => Promise<unknown> {
+  return async ({ want, query }) => {
+    const { sql, parameters } = postgresCompiler.compileQuery(query.toOperationNode(), createQueryId());
+    const values = parameters.map((value) => (value === undefined ? null : value));
+    if (want === "changes") return client.$executeRawUnsafe(sql, ...values);
+    const found = (await client.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, ...values)).map(numbers);
+    return want === "first" ? found[0] : found;
+  };
+}
+
+/** True when DATABASE_URL names PostgreSQL. */
+export const onPostgres = env.database.engine === "postgresql";
+
+/**
+ * Runs `read` in one REPEATABLE READ transaction on PostgreSQL: every query in it sees the same
+ * moment. (The app is typed with the SQLite client, whose transactions know one isolation level.)
+ */
+export function postgresSnapshot<T>(read: (tx: Tx) => Promise<T>): Promise<T> {
+  return (db as unknown as PostgresClient).$transaction((tx) => read(tx as unknown as Tx), { isolationLevel: "RepeatableRead" });
+}
+
+/**
+ * Runs `work` inside the open transaction `tx` (a `db.$transaction` callback), as part of it. On
+ * SQLite its statements run at once on the transaction's own connection, without Prisma's work per
+ * query (its query compiler and runtime cost more than the write; decision 011): for the hot write
+ * paths only, the outbox and the unread marks. Prisma's adapter began the transaction on this same
+ * connection and holds its lock, so these statements commit or roll back with it. Values are
  * bound, never spliced; dates go in as text, as Prisma writes them (`sqliteParameters`).
  */
-export function txStatements(_tx: Tx): Statements {
+export async function inTransaction<T>(tx: Tx, work: Work<T>): Promise<T> {
+  if (onPostgres) return drive(work, postgresAnswer(tx));
   const open = connection;
-  if (!open?.inTransaction) throw new Error("txStatements: only inside a db.$transaction callback");
-  return statementsOn(open);
+  if (!open?.inTransaction) throw new Error("inTransaction: only inside a db.$transaction callback");
+  return driveNow(work, sqliteAnswer(open));
 }
 
 /**
- * Runs `write` (synchronous: plain statements, no awaits) as one transaction on Prisma's own
- * connection, with the same durability settings. When no Prisma transaction is open, directly:
- * BEGIN IMMEDIATE … COMMIT in one turn of the event loop, so nothing else can run on the
- * connection in between (the adapter's own lock only orders transactions that await). When one
- * is open, or before Prisma has connected, inside `db.$transaction`, which waits its turn. A
- * throw rolls everything back either way. Used by intake, the path a rush takes (decision 011).
+ * Runs `work` as one transaction of its own. On SQLite, on Prisma's own connection with the same
+ * durability settings, answered at once: when no Prisma transaction is open, directly, BEGIN
+ * IMMEDIATE … COMMIT in one turn of the event loop, so nothing else can run on the connection in
+ * between (the adapter's own lock only orders transactions that await); when one is open, or
+ * before Prisma has connected, inside `db.$transaction`, which waits its turn. On PostgreSQL,
+ * inside `db.$transaction`. A throw rolls everything back either way. Used by intake, the path a
+ * rush takes (decision 011).
  */
-export async function writeTransaction<T>(write: (sql: Statements) => T): Promise<T> {
+export async function writeTransaction<T>(work: () => Work<T>): Promise<T> {
+  if (onPostgres) return db.$transaction((tx) => drive(work(), postgresAnswer(tx)));
   const open = connection;
   try {
-    if (open?.open && !open.inTransaction) return open.transaction(() => write(statementsOn(open))).immediate();
-    return await db.$transaction(async (tx) => write(txStatements(tx)));
+    if (open?.open && !open.inTransaction) return open.transaction(() => driveNow(work(), sqliteAnswer(open))).immediate();
+    return await db.$transaction(async (tx) => inTransaction(tx, work()));
   } catch (error) {
     throw storageError(error);
   }

@@ -1,9 +1,8 @@
 // The one row /healthz rewrites to prove the database takes a write (app/domain/health.server.ts).
-import type { Statements } from "./db.server";
-import { builder } from "./sql";
+import { builder, execute } from "./sql";
 
-export function writeHealthProbe(sql: Statements, checkedAt: Date) {
-  sql.run(
+export function writeHealthProbe(checkedAt: Date) {
+  return execute(
     builder
       .insertInto("HealthProbe")
       .values({ id: 1, checkedAt })

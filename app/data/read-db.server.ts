@@ -4,7 +4,8 @@
 // docs/decisions/010-queue-reads.md.
 import Database from "better-sqlite3";
 import { env } from "~/config/env.server";
-import { type Query, type SqliteValue, sqliteParameters } from "./sql";
+import { db, onPostgres, postgresAnswer, postgresSnapshot, sqliteAnswer } from "./db.server";
+import { type Query, type Work, drive, driveNow, first, rows } from "./sql";
 
 const globalForReadDb = globalThis as unknown as { __rrcReadDb?: Database.Database };
 
@@ -19,7 +20,7 @@ export function readDb(): Database.Database {
   return connection;
 }
 
-// Statements are prepared once per SQL text: the pages' queries differ only in which filters
+// The queue's own SQL (queue.server.ts) is prepared once per SQL text: the pages' queries differ only in which filters
 // are present and the order, a few hundred shapes at most.
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
@@ -38,31 +39,28 @@ export function readStatement(sql: string): Database.Statement {
   return prepared;
 }
 
-// Typed queries (app/data/sql.ts) get rows as objects, whatever their number of columns.
-const typedStatements = new WeakMap<Database.Database, Map<string, Database.Statement<SqliteValue[]>>>();
-
-function typed(query: Query) {
-  const connection = readDb();
-  let cache = typedStatements.get(connection);
-  if (!cache) typedStatements.set(connection, (cache = new Map()));
-  const compiled = query.compile();
-  let prepared = cache.get(compiled.sql);
-  if (!prepared) {
-    prepared = connection.prepare<SqliteValue[]>(compiled.sql);
-    if (cache.size > 1000) cache.clear();
-    cache.set(compiled.sql, prepared);
+/**
+ * Reads: `work` answered on the read-only connection (SQLite) or by the Prisma client
+ * (PostgreSQL). Its queries see one moment of the database: on SQLite they run in one read
+ * transaction (which costs nothing on this connection); on PostgreSQL, with `atOneMoment`, in
+ * one REPEATABLE READ transaction, otherwise each on its own.
+ */
+export async function read<T>(work: Work<T>, { atOneMoment = false } = {}): Promise<T> {
+  if (onPostgres) {
+    if (!atOneMoment) return drive(work, postgresAnswer(db));
+    return postgresSnapshot((tx) => drive(work, postgresAnswer(tx)));
   }
-  return { prepared, parameters: sqliteParameters(compiled.parameters) };
+  const connection = readDb();
+  const answer = sqliteAnswer(connection, true);
+  return connection.transaction(() => driveNow(work, answer))();
 }
 
-/** A typed query's rows, read on the read-only connection. */
-export function readRows<Row>(query: Query<Row>): Row[] {
-  const { prepared, parameters } = typed(query);
-  return prepared.all(...parameters) as Row[];
+/** A typed query's rows. */
+export function readRows<Row>(query: Query<Row>): Promise<Row[]> {
+  return read(rows(query));
 }
 
-/** A typed query's first row, if any, read on the read-only connection. */
-export function readFirst<Row>(query: Query<Row>): Row | undefined {
-  const { prepared, parameters } = typed(query);
-  return prepared.get(...parameters) as Row | undefined;
+/** A typed query's first row, if any. */
+export function readFirst<Row>(query: Query<Row>): Promise<Row | undefined> {
+  return read(first(query));
 }

@@ -6,7 +6,7 @@
 import { newId } from "~/utils/ids.server";
 import { writeTransaction } from "./db.server";
 import { readFirst } from "./read-db.server";
-import { builder } from "./sql";
+import { builder, execute } from "./sql";
 
 /** What a download needs of an issued file: which it is, where its bytes are, what to call it. */
 export type IssuedFileRow = {
@@ -22,7 +22,7 @@ export type IssuedFileRow = {
 };
 
 /** The version in force of a week's edition, or undefined when none was issued yet. */
-export function currentIssuedFile(week: string, edition: string): IssuedFileRow | undefined {
+export function currentIssuedFile(week: string, edition: string): Promise<IssuedFileRow | undefined> {
   return readFirst(
     builder
       .selectFrom("IssuedReport as i")
@@ -47,5 +47,5 @@ export type ExportLogRow = {
 };
 
 export async function insertExportLog(row: ExportLogRow): Promise<void> {
-  await writeTransaction((sql) => sql.run(builder.insertInto("ExportLog").values({ id: newId(row.createdAt.getTime()), ...row })));
+  await writeTransaction(() => execute(builder.insertInto("ExportLog").values({ id: newId(row.createdAt.getTime()), ...row })));
 }

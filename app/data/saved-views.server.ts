@@ -4,8 +4,8 @@ import { toBoolean } from "./schema";
 import { builder } from "./sql";
 
 /** The person's own views first, then those shared by others, by name (then author). */
-export function savedViewsSeenBy(userId: string) {
-  const rows = readRows(
+export async function savedViewsSeenBy(userId: string) {
+  const rows = await readRows(
     builder
       .selectFrom("SavedView as v")
       .innerJoin("User as u", "u.id", "v.userId")

@@ -1,11 +1,10 @@
 // Typed SQL on the scheduler's windows (SchedulerTick): which process runs the timed rules of a
 // window, when several serve one database (app/domain/scheduler.server.ts).
-import type { Statements } from "./db.server";
-import { builder } from "./sql";
+import { type Work, builder, execute } from "./sql";
 
 /** Claims the window starting at `tick` for `runner`; true when this claim is the one that holds. */
-export function claimTick(sql: Statements, claim: { tick: Date; runner: string; startedAt: Date }): boolean {
-  const claimed = sql.run(
+export function* claimTick(claim: { tick: Date; runner: string; startedAt: Date }): Work<boolean> {
+  const claimed = yield* execute(
     builder
       .insertInto("SchedulerTick")
       .values(claim)
@@ -15,6 +14,6 @@ export function claimTick(sql: Statements, claim: { tick: Date; runner: string; 
 }
 
 /** Forgets the windows that started before `before`. */
-export function pruneTicks(sql: Statements, before: Date) {
-  sql.run(builder.deleteFrom("SchedulerTick").where("tick", "<", before));
+export function pruneTicks(before: Date) {
+  return execute(builder.deleteFrom("SchedulerTick").where("tick", "<", before));
 }

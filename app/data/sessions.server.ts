@@ -5,8 +5,8 @@ import { toBoolean, toDate } from "./schema";
 import { builder } from "./sql";
 
 /** The session and its user, if the session exists. */
-export function sessionWithUser(sessionId: string) {
-  const row = readFirst(
+export async function sessionWithUser(sessionId: string) {
+  const row = await readFirst(
     builder
       .selectFrom("Session as s")
       .innerJoin("User as u", "u.id", "s.userId")

@@ -3,7 +3,7 @@
 // connections (db.server.ts in a write transaction, read-db.server.ts for reads). Kysely never
 // opens a connection here: the builder has no driver, as its documentation shows for building
 // queries to run elsewhere. docs/decisions/046-typed-sql.md says why Kysely.
-import { type Compilable, DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from "kysely";
+import { type Compilable, DummyDriver, type RootOperationNode, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from "kysely";
 import type { DB } from "./schema";
 import { sqliteTimestamp } from "./sqlite-time";
 
@@ -20,7 +20,7 @@ export const builder = new Kysely<DB>({
 });
 
 /** A built query whose rows are `Row`. */
-export type Query<Row = unknown> = Compilable<Row>;
+export type Query<Row = unknown> = Compilable<Row> & { toOperationNode(): RootOperationNode };
 
 /** A parameter as better-sqlite3 binds it. */
 export type SqliteValue = string | number | bigint | Buffer | null;
@@ -33,4 +33,67 @@ export function sqliteParameters(parameters: readonly unknown[]): SqliteValue[] 
     if (value === undefined) return null;
     return value as SqliteValue;
   });
+}
+
+/**
+ * One step of a piece of work: a query to run, and what is wanted back (how many rows it changed,
+ * its first row, or all its rows).
+ */
+export type Step = { want: "changes" | "first" | "rows"; query: Query };
+
+/**
+ * A piece of work on the database, written once for both engines (docs/decisions/051-work-on-two-engines.md):
+ * a generator that yields each query and is handed its answer. On SQLite the runner answers at
+ * once, so a write transaction still runs in one turn of the event loop (decision 011); on
+ * PostgreSQL it awaits each answer. Repositories return `Work`; domain code composes it with
+ * `yield*` and hands it to a runner (db.server.ts: `writeTransaction`, `inTransaction`;
+ * read-db.server.ts: `read`).
+ */
+export type Work<T> = Generator<Step, T, unknown>;
+
+/** Runs a write; how many rows it changed. */
+export function* execute(query: Query): Work<number> {
+  return (yield { want: "changes", query }) as number;
+}
+
+/** A query's first row, if any. */
+export function* first<Row>(query: Query<Row>): Work<Row | undefined> {
+  return (yield { want: "first", query }) as Row | undefined;
+}
+
+/** A query's rows. */
+export function* rows<Row>(query: Query<Row>): Work<Row[]> {
+  return (yield { want: "rows", query }) as Row[];
+}
+
+/** Runs `work` to its end, answering each step at once (SQLite: statements are synchronous). */
+export function driveNow<T>(work: Work<T>, answer: (step: Step) => unknown): T {
+  let next = work.next();
+  while (!next.done) {
+    let value: unknown;
+    try {
+      value = answer(next.value);
+    } catch (error) {
+      next = work.throw(error);
+      continue;
+    }
+    next = work.next(value);
+  }
+  return next.value;
+}
+
+/** Runs `work` to its end, awaiting each step's answer (PostgreSQL). */
+export async function drive<T>(work: Work<T>, answer: (step: Step) => Promise<unknown>): Promise<T> {
+  let next = work.next();
+  while (!next.done) {
+    let value: unknown;
+    try {
+      value = await answer(next.value);
+    } catch (error) {
+      next = work.throw(error);
+      continue;
+    }
+    next = work.next(value);
+  }
+  return next.value;
 }

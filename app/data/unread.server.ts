@@ -2,14 +2,13 @@
 // they mean): written in the enterprise's transition's transaction like the outbox (decision 011),
 // read and removed on the read connection and in a write of their own.
 import type { Expression, SqlBool } from "kysely";
-import type { Statements } from "./db.server";
 import { readFirst } from "./read-db.server";
 import { toDate } from "./schema";
-import { builder } from "./sql";
+import { builder, execute } from "./sql";
 
 /** Marks the request unread since `at` for every user `sees` is true of (on the user table aliased `u`). */
-export function markUnread(sql: Statements, { requestId, at, sees }: { requestId: string; at: Date; sees: Expression<SqlBool> }) {
-  sql.run(
+export function markUnread({ requestId, at, sees }: { requestId: string; at: Date; sees: Expression<SqlBool> }) {
+  return execute(
     builder
       .insertInto("RequestUnread")
       .columns(["userId", "requestId", "since", "lastAt"])
@@ -24,12 +23,12 @@ export function markUnread(sql: Statements, { requestId, at, sees }: { requestId
 }
 
 /** The person's mark on the request: since when, and the enterprise's latest activity it covers. */
-export function unreadMark(userId: string, requestId: string): { since: Date; lastAt: Date } | undefined {
-  const mark = readFirst(builder.selectFrom("RequestUnread").select(["since", "lastAt"]).where("userId", "=", userId).where("requestId", "=", requestId));
+export async function unreadMark(userId: string, requestId: string): Promise<{ since: Date; lastAt: Date } | undefined> {
+  const mark = await readFirst(builder.selectFrom("RequestUnread").select(["since", "lastAt"]).where("userId", "=", userId).where("requestId", "=", requestId));
   return mark && { since: toDate(mark.since), lastAt: toDate(mark.lastAt) };
 }
 
 /** Removes the person's mark unless the enterprise acted after `shownUpTo`. */
-export function removeUnreadMark(sql: Statements, { userId, requestId, shownUpTo }: { userId: string; requestId: string; shownUpTo: Date }) {
-  sql.run(builder.deleteFrom("RequestUnread").where("userId", "=", userId).where("requestId", "=", requestId).where("lastAt", "<=", shownUpTo));
+export function removeUnreadMark({ userId, requestId, shownUpTo }: { userId: string; requestId: string; shownUpTo: Date }) {
+  return execute(builder.deleteFrom("RequestUnread").where("userId", "=", userId).where("requestId", "=", requestId).where("lastAt", "<=", shownUpTo));
 }

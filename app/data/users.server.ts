@@ -3,6 +3,6 @@ import { readRows } from "./read-db.server";
 import { builder } from "./sql";
 
 /** Active coordinators and admins, by name: who may own requests. */
-export function activeStaff(): Array<{ id: string; name: string }> {
+export function activeStaff(): Promise<Array<{ id: string; name: string }>> {
   return readRows(builder.selectFrom("User").select(["id", "name"]).where("active", "=", true).where("role", "in", ["COORDINATOR", "ADMIN"]).orderBy("name"));
 }

@@ -27,7 +27,7 @@ async function freeBytes(): Promise<number | null> {
 export async function checkHealth(now = new Date()): Promise<Health> {
   const free = await freeBytes();
   try {
-    await writeTransaction((sql) => writeHealthProbe(sql, now));
+    await writeTransaction(() => writeHealthProbe(now));
   } catch (error) {
     if (error instanceof StorageFullError) return { status: "storage full", freeBytes: free };
     console.error("healthz: database check failed", error);

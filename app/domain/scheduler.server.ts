@@ -127,9 +127,9 @@ const TICKS_KEPT_MS = 7 * DAY;
  */
 export async function claimWindow(now: Date, intervalMs: number): Promise<boolean> {
   const tick = new Date(Math.floor(now.getTime() / intervalMs) * intervalMs);
-  return writeTransaction((sql) => {
-    if (!claimTick(sql, { tick, runner: RUNNER, startedAt: now })) return false;
-    pruneTicks(sql, new Date(now.getTime() - TICKS_KEPT_MS));
+  return writeTransaction(function* () {
+    if (!(yield* claimTick({ tick, runner: RUNNER, startedAt: now }))) return false;
+    yield* pruneTicks(new Date(now.getTime() - TICKS_KEPT_MS));
     return true;
   });
 }

@@ -47,7 +47,11 @@ function clusterRows(clusterId: string) {
   return Promise.all([
     db.clusterCapability.findMany({ where: { clusterId }, orderBy: { category: "asc" }, select: { category: true } }),
     db.clusterRegion.findMany({ where: { clusterId }, orderBy: { region: "asc" }, select: { region: true } }),
-  ]).then(([capabilities, regions]) => ({ capabilities: capabilities.map((c) => c.category), regions: regions.map((r) => r.region) }));
+  ]).then(([capabilities, regions]) => ({
+    // By name: PostgreSQL orders an enum column as declared, SQLite by its text.
+    capabilities: capabilities.map((c) => c.category).sort(),
+    regions: regions.map((r) => r.region),
+  }));
 }
 
 const validCluster = {

@@ -31,7 +31,7 @@ const step = (requestId: string, action: "triage" | "assign" | "resolve" | "acce
 async function fresh() {
   const current = isoWeekOf(NOW);
   return {
-    flow: Array.from({ length: 12 }, (_, i) => weekFlow(shiftIsoWeek(current, i - 11))),
+    flow: await Promise.all(Array.from({ length: 12 }, (_, i) => weekFlow(shiftIsoWeek(current, i - 11)))),
     slaLastWeek: await weeklySlaByCluster({ week: lastCompleteIsoWeek(NOW), now: NOW }),
   };
 }

@@ -190,7 +190,7 @@ describe("intake's transaction", () => {
     const before = { ...(await counts()), notifications: await db.notification.count() };
     const input = buildIntake(random);
 
-    await expect(createRequest({ input })).rejects.toThrow(/UNIQUE/);
+    await expect(createRequest({ input })).rejects.toThrow(/unique constraint/i);
 
     expect({ ...(await counts()), notifications: await db.notification.count() }).toEqual(before);
     expect(await db.enterprise.findUnique({ where: { edrpou: input.edrpou } })).toBeNull();
@@ -216,7 +216,8 @@ describe("intake's transaction", () => {
       return created;
     });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(filed).toBe(false);
+    // SQLite has one writer at a time; PostgreSQL lets the filing write beside the other rows.
+    if (env.database.engine === "sqlite") expect(filed).toBe(false);
 
     release();
     await open;

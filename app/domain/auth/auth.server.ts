@@ -146,7 +146,7 @@ async function lookUpSessionUser(request: Request, now: Date): Promise<SessionUs
   if (!sessionId) return null;
   // Every signed-in page asks this first: read on the read-only connection (a committed sign-in
   // or revocation is seen by the next read).
-  const session = sessionWithUser(sessionId);
+  const session = await sessionWithUser(sessionId);
   if (!session) return null;
   const { expiresAt } = session;
   if (expiresAt.getTime() <= now.getTime()) {

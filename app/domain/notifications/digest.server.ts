@@ -4,7 +4,7 @@
 // scheduler every minute: once a day's digest is claimed (DigestRun, one row per person and
 // Kyiv day), a second run, or a second runner at the same moment, sends nothing more.
 import type { StaffNoticeKind } from "./notification-templates";
-import { db, txStatements } from "~/data/db.server";
+import { db, inTransaction } from "~/data/db.server";
 import { newId } from "~/utils/ids.server";
 import { attachDigestEntries, claimDigestRun, releaseDigestRun } from "~/data/outbox.server";
 import { dueDigest } from "./digest-schedule";
@@ -30,11 +30,10 @@ export async function sendDueDigests({ now = new Date() }: { now?: Date } = {}) 
 
 async function sendDigest({ userId, day, cutoff, now }: { userId: string; day: string; cutoff: Date; now: Date }) {
   return db.$transaction(async (tx) => {
-    const sql = txStatements(tx);
     const id = newId(now.getTime());
     // The claim comes first, so this transaction takes the write lock before it reads anything:
     // a runner that claims later finds the day taken and stops.
-    if (!claimDigestRun(sql, { userId, day, notificationId: id, createdAt: now })) return false;
+    if (!(await inTransaction(tx, claimDigestRun({ userId, day, notificationId: id, createdAt: now })))) return false;
 
     const [user, entries] = await Promise.all([
       tx.user.findUnique({ where: { id: userId }, select: { email: true, active: true } }),
@@ -46,7 +45,7 @@ async function sendDigest({ userId, day, cutoff, now }: { userId: string; day: s
     ]);
     if (!user?.active || entries.length === 0) {
       // Nothing to send (an account switched off meanwhile keeps its entries).
-      releaseDigestRun(sql, { userId, day });
+      await inTransaction(tx, releaseDigestRun({ userId, day }));
       return false;
     }
     const requests = new Map<
@@ -60,13 +59,16 @@ async function sendDigest({ userId, day, cutoff, now }: { userId: string; day: s
       if (!listed) requests.set(reference, (listed = { reference, title, requestUrl: staffRequestUrl(reference), events: [] }));
       listed.events.push({ at: entry.createdAt, kind: entry.kind as StaffNoticeKind, excerpt: entry.excerpt });
     }
-    enqueueDigest(sql, {
-      id,
-      email: user.email,
-      params: { cutoff, requests: [...requests.values()], settingsUrl: `${publicBaseUrl()}${NOTIFICATION_SETTINGS_PATH}` },
-      now,
-    });
-    attachDigestEntries(sql, { digestId: id, userId, before: cutoff });
+    await inTransaction(
+      tx,
+      enqueueDigest({
+        id,
+        email: user.email,
+        params: { cutoff, requests: [...requests.values()], settingsUrl: `${publicBaseUrl()}${NOTIFICATION_SETTINGS_PATH}` },
+        now,
+      }),
+    );
+    await inTransaction(tx, attachDigestEntries({ digestId: id, userId, before: cutoff }));
     return true;
   });
 }

@@ -3,7 +3,8 @@
 // committed one always has its message), and delivered afterwards by
 // `deliverDueNotifications`, which retries with backoff and never deletes a row.
 import type { NotificationStatus } from "~/generated/prisma/client";
-import { db, type Statements, txStatements, type Tx } from "~/data/db.server";
+import { db, inTransaction, type Tx } from "~/data/db.server";
+import type { Work } from "~/data/sql";
 import { env } from "~/config/env.server";
 import { newId } from "~/utils/ids.server";
 import { type MailTransport, mailTransport } from "~/utils/mail.server";
@@ -41,7 +42,7 @@ export type Recipient = { email: string; userId?: string | null };
 type Draft<K extends NotificationKind = NotificationKind> = { kind: K; recipients: Recipient[]; params: NotificationParams[K] };
 
 async function write(tx: Tx, requestId: string | null, now: Date, drafts: Draft[]) {
-  return insertNotifications(txStatements(tx), requestId, now, drafts);
+  return inTransaction(tx, insertNotifications(requestId, now, drafts));
 }
 
 /** Each address once (lower-cased); a user's own entry wins over the same bare address. */
@@ -61,7 +62,7 @@ function uniqueRecipients(recipients: Recipient[]) {
  * person's own choice for the draft's topic decides: an e-mail now, an entry for their daily
  * digest, or nothing (./notification-preferences.ts). Returns how many e-mails.
  */
-function insertNotifications(sql: Statements, requestId: string | null, now: Date, drafts: Draft[]) {
+function* insertNotifications(requestId: string | null, now: Date, drafts: Draft[]): Work<number> {
   // SQL on the transaction's connection rather than a Prisma call: written inside every
   // transition's and every intake's transaction, where Prisma cost more than the insert (decision 011).
   let written = 0;
@@ -69,10 +70,10 @@ function insertNotifications(sql: Statements, requestId: string | null, now: Dat
     const topic = topicOf(draft.kind);
     let rendered: { subject: string; body: string } | undefined;
     for (const recipient of uniqueRecipients(draft.recipients)) {
-      const delivery = topic && recipient.userId ? deliveryFor(sql, recipient.userId, topic) : DEFAULT_DELIVERY;
+      const delivery = topic && recipient.userId ? yield* deliveryFor(recipient.userId, topic) : DEFAULT_DELIVERY;
       if (delivery === "OFF") continue;
       if (delivery === "DIGEST") {
-        insertDigestEntry(sql, {
+        yield* insertDigestEntry({
           id: newId(now.getTime()),
           userId: recipient.userId!,
           requestId,
@@ -83,7 +84,7 @@ function insertNotifications(sql: Statements, requestId: string | null, now: Dat
         continue;
       }
       rendered ??= renderBilingual(draft.kind, draft.params);
-      insertNotification(sql, {
+      yield* insertNotification({
         id: newId(now.getTime()),
         requestId,
         kind: draft.kind,
@@ -100,8 +101,8 @@ function insertNotifications(sql: Statements, requestId: string | null, now: Dat
   return written;
 }
 
-function deliveryFor(sql: Statements, userId: string, topic: NotificationTopic): Delivery {
-  return (deliveryChoice(sql, userId, topic) as Delivery | undefined) ?? DEFAULT_DELIVERY;
+function* deliveryFor(userId: string, topic: NotificationTopic): Work<Delivery> {
+  return ((yield* deliveryChoice(userId, topic)) as Delivery | undefined) ?? DEFAULT_DELIVERY;
 }
 
 /** The words a digest line quotes: the enterprise's message or the cluster's reason, shortened. */
@@ -237,17 +238,19 @@ export async function enqueueForTransition(tx: Tx, { requestId, action, message,
 }
 
 /** "Request received", with the private link: called by intake, which alone knows the token. */
-export function enqueueRequestReceived(
-  sql: Statements,
-  {
-    requestId,
-    statusUrl,
-    now,
-    facts,
-  }: { requestId: string; statusUrl: string; now: Date; facts: { [K in keyof typeof factsSelect]: Awaited<ReturnType<typeof requestFacts>>[K] } },
-) {
+export function enqueueRequestReceived({
+  requestId,
+  statusUrl,
+  now,
+  facts,
+}: {
+  requestId: string;
+  statusUrl: string;
+  now: Date;
+  facts: { [K in keyof typeof factsSelect]: Awaited<ReturnType<typeof requestFacts>>[K] };
+}) {
   // Intake passes what it has just written: no read on the busiest path.
-  return insertNotifications(sql, requestId, now, [{ kind: "requestReceived", recipients: [{ email: facts.email }], params: { ...facts, statusUrl } }]);
+  return insertNotifications(requestId, now, [{ kind: "requestReceived", recipients: [{ email: facts.email }], params: { ...facts, statusUrl } }]);
 }
 
 /**
@@ -404,9 +407,9 @@ export async function listNotifications({ status, page }: OutboxListOptions) {
  * Writes one daily digest e-mail with the id `id` (the digest's entries point at it), inside the
  * digest's transaction.
  */
-export function enqueueDigest(sql: Statements, { id, email, params, now }: { id: string; email: string; params: NotificationParams["digest"]; now: Date }) {
+export function enqueueDigest({ id, email, params, now }: { id: string; email: string; params: NotificationParams["digest"]; now: Date }) {
   const { subject, body } = renderBilingual("digest", params);
-  insertNotification(sql, {
+  return insertNotification({
     id,
     requestId: null,
     kind: "digest",

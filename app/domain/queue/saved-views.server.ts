@@ -20,7 +20,7 @@ type Viewer = { id: string; role: "ADMIN" | "COORDINATOR" | "CLUSTER_MEMBER" };
 
 /** On every queue page, the viewer's own views first, then those shared with them, by name. */
 export async function listSavedViews(viewer: Viewer): Promise<SavedViewItem[]> {
-  return savedViewsSeenBy(viewer.id).map((row) => ({
+  return (await savedViewsSeenBy(viewer.id)).map((row) => ({
     id: row.id,
     name: row.name,
     query: row.query,

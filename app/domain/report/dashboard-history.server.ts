@@ -7,7 +7,8 @@
 // start, or a new urgency on a request the SLA figures counted, and they are worked out afresh.
 // Every change to a request writes its event in the same transaction (the executor's rule), so
 // a new urgency always comes with a new event. Cluster names are read at every load.
-import { allClusters, changesSince, countChanges, countFiled, filedBeforeSince, lastRows } from "~/data/dashboard.server";
+import { allClusters, atOneMoment, changesSince, countChanges, countFiled, filedBeforeSince, lastRows } from "~/data/dashboard.server";
+import type { Work } from "~/data/sql";
 import { type IsoWeek, formatIsoWeek, isoWeekRange, shiftIsoWeek } from "../sla/iso-week";
 import type { SlaTargets } from "../sla/sla";
 import type { Urgency } from "../taxonomy";
@@ -18,9 +19,13 @@ import type { ReportCluster } from "./types";
 export type WeekFlow = { week: string; opened: number; resolved: number };
 
 /** The week's opened (filed in it) and resolved ("resolve" changes in it), as the weekly report counts its flow. */
-export function weekFlow(week: IsoWeek): WeekFlow {
+export function weekFlow(week: IsoWeek): Promise<WeekFlow> {
+  return atOneMoment(weekFlowWork(week));
+}
+
+function* weekFlowWork(week: IsoWeek): Work<WeekFlow> {
   const { start, end } = isoWeekRange(week);
-  return { week: formatIsoWeek(week), opened: countFiled(start, end), resolved: countChanges("resolve", start, end) };
+  return { week: formatIsoWeek(week), opened: yield* countFiled(start, end), resolved: yield* countChanges("resolve", start, end) };
 }
 
 type History = {
@@ -37,13 +42,13 @@ type History = {
 let kept: History | null = null;
 
 /** Whether nothing written since `history` was worked out changes it; moves its marks past what was looked at. */
-function stillHolds(history: History, currentStart: Date): boolean {
-  const { requests, changes } = lastRows();
+function* stillHolds(history: History, currentStart: Date): Work<boolean> {
+  const { requests, changes } = yield* lastRows();
   // Fewer rows than before: another database (a restore).
   if (requests < history.requests || changes < history.changes) return false;
-  if (requests > history.requests && filedBeforeSince(history.requests, currentStart)) return false;
+  if (requests > history.requests && (yield* filedBeforeSince(history.requests, currentStart))) return false;
   if (changes > history.changes) {
-    for (const { requestId, datedBefore, urgency } of changesSince({ after: history.changes, upTo: changes, before: currentStart })) {
+    for (const { requestId, datedBefore, urgency } of yield* changesSince({ after: history.changes, upTo: changes, before: currentStart })) {
       if (datedBefore) return false;
       const counted = history.sla.urgencies.get(requestId);
       if (counted !== undefined && counted !== urgency) return false;
@@ -69,13 +74,19 @@ export async function finishedWeeks(options: {
   const { current, weeks, now, targets, slaActions } = options;
   const currentStart = isoWeekRange(current).start;
   let history = kept;
-  if (!history || history.current !== formatIsoWeek(current) || history.targets !== targets || !stillHolds(history, currentStart)) {
+  if (!history || history.current !== formatIsoWeek(current) || history.targets !== targets || !(await atOneMoment(stillHolds(history, currentStart)))) {
     // The marks first: whatever is written from here on is looked at next time.
-    const { requests, changes } = lastRows();
-    const flow = Array.from({ length: weeks }, (_, i) => weekFlow(shiftIsoWeek(current, i - weeks)));
+    const { requests, changes } = await atOneMoment(lastRows());
+    const flow = await atOneMoment(
+      (function* () {
+        const weekly: WeekFlow[] = [];
+        for (let i = 0; i < weeks; i++) weekly.push(yield* weekFlowWork(shiftIsoWeek(current, i - weeks)));
+        return weekly;
+      })(),
+    );
     const week = shiftIsoWeek(current, -1);
     const { tally, urgencies } = await weeklyTally({ week, now, targets, scope: { kind: "all" }, onlyChangedBy: slaActions });
     history = kept = { current: formatIsoWeek(current), targets, requests, changes, flow, sla: { tally, week, urgencies } };
   }
-  return { flow: history.flow, slaTally: history.sla.tally, clusters: allClusters() };
+  return { flow: history.flow, slaTally: history.sla.tally, clusters: await atOneMoment(allClusters()) };
 }

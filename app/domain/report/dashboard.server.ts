@@ -6,6 +6,7 @@
 // The weekly report's definitions stay in app/domain/report/; these quicker reads are the
 // dashboard's own.
 import { atOneMoment, backlogCounts, countDueBefore, countFiledAfter } from "~/data/dashboard.server";
+import type { Work } from "~/data/sql";
 import { type IsoWeek, formatIsoWeek, isoWeekOf, lastCompleteIsoWeek } from "../sla/iso-week";
 import { finishedWeeks, weekFlow } from "./dashboard-history.server";
 import { buildWeeklyReport } from "./figures.server";
@@ -28,8 +29,8 @@ export async function buildDashboard({ now = new Date() }: { now?: Date } = {}) 
     .clusters.map(({ clusterId, slug, nameUk, nameEn, sla }) => ({ clusterId, slug, nameUk, nameEn, sla }));
   const clusters = history.clusters.map(({ id, nameUk, nameEn }) => ({ id, nameUk, nameEn }));
   return {
-    flow: [...history.flow, weekFlow(current)],
-    backlog: currentBacklog(now),
+    flow: [...history.flow, await weekFlow(current)],
+    backlog: await currentBacklog(now),
     slaLastWeek,
     lastWeek: formatIsoWeek(lastWeek),
     clusters,
@@ -69,14 +70,14 @@ export async function weeklySlaByCluster(
  * tests/integration/dashboard.test.ts checks the two on random histories, and the counts
  * against a count of the requests themselves.
  */
-export function currentBacklog(now: Date = new Date()): WeeklyReport["backlog"] {
+export function currentBacklog(now: Date = new Date()): Promise<WeeklyReport["backlog"]> {
   // One read transaction: the counts and the ages describe the same moment.
-  return atOneMoment(() => backlogAt(now));
+  return atOneMoment(backlogAt(now));
 }
 
-function backlogAt(now: Date): WeeklyReport["backlog"] {
+function* backlogAt(now: Date): Work<WeeklyReport["backlog"]> {
   const backlog = emptyBacklog();
-  const counts = backlogCounts();
+  const counts = yield* backlogCounts();
   for (const { dimension, value, count } of counts) {
     if (dimension === "status") {
       backlog.total += count;
@@ -86,9 +87,10 @@ function backlogAt(now: Date): WeeklyReport["backlog"] {
     else if (dimension === "region") backlog.byRegion[value] = count;
     else if (dimension === "cluster") backlog.byCluster[value || NO_CLUSTER] = count;
   }
-  backlog.overdue = countDueBefore(OPEN_STATUSES, now);
+  backlog.overdue = yield* countDueBefore(OPEN_STATUSES, now);
   // Filed after each age limit: the buckets are the differences, youngest first.
-  const filedAfter = AGE_LIMITS_DAYS.slice(0, -1).map((days) => countFiledAfter(OPEN_STATUSES, new Date(now.getTime() - days * DAY_MS)));
+  const filedAfter: number[] = [];
+  for (const days of AGE_LIMITS_DAYS.slice(0, -1)) filedAfter.push(yield* countFiledAfter(OPEN_STATUSES, new Date(now.getTime() - days * DAY_MS)));
   AGE_BUCKETS.forEach((bucket, index) => {
     const younger = index < filedAfter.length ? filedAfter[index]! : backlog.total;
     backlog.byAge[bucket] = younger - (index > 0 ? filedAfter[index - 1]! : 0);

@@ -164,7 +164,7 @@ export async function openIssuedReport({
 }) {
   // Every download asks this first: one indexed row on the read-only connection (a file stored
   // and committed by anyone is seen by the next read).
-  const current = currentIssuedFile(formatIsoWeek(week), editionKey(edition));
+  const current = await currentIssuedFile(formatIsoWeek(week), editionKey(edition));
   return open(current ?? fileOf(await issueFirst({ week, edition, issuedBy: "FIRST_DOWNLOAD", userId, now })));
 }
 

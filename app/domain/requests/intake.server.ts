@@ -2,7 +2,8 @@
 // the public reference, the private token, the SLA clocks and the first event, all in one
 // transaction.
 import type { IntakeInput } from "~/schemas/intake";
-import { type Statements, writeTransaction } from "~/data/db.server";
+import { writeTransaction } from "~/data/db.server";
+import type { Work } from "~/data/sql";
 import { newId } from "~/utils/ids.server";
 import { insertEnterpriseOnce, insertEvent, insertRequest, insertRequestFile, nextReferenceNumber, oldestRequestOf } from "~/data/requests.server";
 import { categoryDetails } from "./category-details";
@@ -18,9 +19,9 @@ import { slaTargets } from "../sla/sla-config.server";
 import { OPEN_STATUSES, planTransition } from "./state-machine";
 import { hashStatusToken, newStatusToken } from "../auth/tokens.server";
 
-function nextReference(sql: Statements, now: Date) {
+function* nextReference(now: Date): Work<string> {
   const year = referenceYear(now);
-  return formatReference(year, nextReferenceNumber(sql, year));
+  return formatReference(year, yield* nextReferenceNumber(year));
 }
 
 export type CreateRequestOptions = {
@@ -50,12 +51,12 @@ export async function createRequest({ input, now = new Date(), statusUrlFor = (t
   // Every statement is written as SQL in one synchronous transaction on Prisma's connection: this
   // is the path a rush of submissions takes, and each Prisma call, model or raw, cost more CPU
   // than the write itself (docs/decisions/011-intake-writes.md).
-  const created = await writeTransaction((sql) => {
+  const created = await writeTransaction(function* () {
     const contact = { contactName: input.contactName, phone: input.phone, email: input.email };
     // The registry row is created by the first filing and changes only by a staff action
     // (adoptEnterpriseDetails): EDRPOU codes are public, so a filing never rewrites it. The
     // request keeps the details as filed.
-    const enterpriseId = insertEnterpriseOnce(sql, {
+    const enterpriseId = yield* insertEnterpriseOnce({
       id: newId(now.getTime()),
       edrpou: input.edrpou,
       name: input.enterpriseName,
@@ -65,13 +66,13 @@ export async function createRequest({ input, now = new Date(), statusUrlFor = (t
       createdAt: now,
       updatedAt: now,
     });
-    const possibleDuplicateOfId = oldestRequestOf(sql, { enterpriseId, category: input.category, statuses: OPEN_STATUSES });
-    const reference = nextReference(sql, now);
+    const possibleDuplicateOfId = yield* oldestRequestOf({ enterpriseId, category: input.category, statuses: OPEN_STATUSES });
+    const reference = yield* nextReference(now);
     const dueTimes = slaDueTimes({ createdAt: now, urgency: input.urgency, slaPausedMs: 0 }, slaTargets);
     const keys = requestKeys({ status: plan.to, urgency: input.urgency, triagedAt: null, ...dueTimes, notAcceptedInTime: false });
     const { details, sensitiveDetails } = categoryDetails(input);
     const requestId = newId(now.getTime());
-    insertRequest(sql, {
+    yield* insertRequest({
       id: requestId,
       reference,
       statusTokenHash: hashStatusToken(token),
@@ -109,7 +110,7 @@ export async function createRequest({ input, now = new Date(), statusUrlFor = (t
     });
     // The first event of the audit trail.
     const eventId = newId(now.getTime());
-    insertEvent(sql, {
+    yield* insertEvent({
       id: eventId,
       requestId,
       action: plan.action,
@@ -120,7 +121,7 @@ export async function createRequest({ input, now = new Date(), statusUrlFor = (t
     });
     // Documents filed with it belong to that first event, and the enterprise sees its own.
     for (const file of files) {
-      insertRequestFile(sql, {
+      yield* insertRequestFile({
         id: newId(now.getTime()),
         requestId,
         eventId,
@@ -137,7 +138,7 @@ export async function createRequest({ input, now = new Date(), statusUrlFor = (t
         thumbnailHeight: file.thumbnail?.height ?? null,
       });
     }
-    enqueueRequestReceived(sql, {
+    yield* enqueueRequestReceived({
       requestId,
       statusUrl: statusUrlFor(token),
       now,

@@ -175,7 +175,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     select: { id: true },
   });
   // The enterprise's activity after filing is "unread" for everyone looking after the request.
-  if (actor.type === "ENTERPRISE") markUnreadInTx(tx, { requestId: request.id, clusterId, now });
+  if (actor.type === "ENTERPRISE") await markUnreadInTx(tx, { requestId: request.id, clusterId, now });
   // The announcement commits or rolls back with the change (the outbox).
   await enqueueForTransition(tx, {
     requestId: request.id,

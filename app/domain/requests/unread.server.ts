@@ -4,14 +4,14 @@
 // the request's page removes that person's mark. Marks rather than "seen up to" timestamps
 // compared at read time: the queue's filter then costs what a person has left unread, not what
 // the enterprise ever did (docs/decisions/025-unread-marks.md).
-import { type Tx, txStatements, writeTransaction } from "~/data/db.server";
+import { type Tx, inTransaction, writeTransaction } from "~/data/db.server";
 import { markUnread, removeUnreadMark, unreadMark } from "~/data/unread.server";
 import { seesClusterRequest } from "../auth/access";
 
 /** In the enterprise's transition's transaction: marks the request unread for everyone who looks after it. */
-export function markUnreadInTx(tx: Tx, { requestId, clusterId, now }: { requestId: string; clusterId: string | null; now: Date }) {
+export async function markUnreadInTx(tx: Tx, { requestId, clusterId, now }: { requestId: string; clusterId: string | null; now: Date }) {
   // SQL on the transaction's connection, as the outbox writes (decision 011).
-  markUnread(txStatements(tx), { requestId, at: now, sees: seesClusterRequest(clusterId) });
+  await inTransaction(tx, markUnread({ requestId, at: now, sees: seesClusterRequest(clusterId) }));
 }
 
 /**
@@ -21,8 +21,8 @@ export function markUnreadInTx(tx: Tx, { requestId, clusterId, now }: { requestI
  * began (null: nothing was new to them), for marking what is new on the page.
  */
 export async function markRequestSeen({ userId, requestId, shownUpTo }: { userId: string; requestId: string; shownUpTo: Date | null }): Promise<Date | null> {
-  const mark = unreadMark(userId, requestId);
+  const mark = await unreadMark(userId, requestId);
   if (!mark) return null;
-  if (shownUpTo && mark.lastAt <= shownUpTo) await writeTransaction((sql) => removeUnreadMark(sql, { userId, requestId, shownUpTo }));
+  if (shownUpTo && mark.lastAt <= shownUpTo) await writeTransaction(() => removeUnreadMark({ userId, requestId, shownUpTo }));
   return mark.since;
 }
