@@ -4,8 +4,6 @@
 // app's SQLite-only SQL moves behind the data layer, decisions 046 and 051). No test inside a file
 // is skipped.
 
-/** The queue's planner (app/data/queue.server.ts): SQLite SQL on the read-only connection. */
-const QUEUE_SQL = "the queue and the cluster portal read with SQLite SQL on the read-only connection (FTS5 search, rowid)";
 /** The dashboard's marks of what it has looked at are SQLite rowids (app/data/dashboard.server.ts). */
 const DASHBOARD_SQL = "the dashboard marks what it has looked at by SQLite rowids";
 /** The weekly report's snapshot (app/data/report-snapshot.server.ts), also read by the timed rules' closed-week job. */
@@ -17,25 +15,15 @@ function because(...reasons: string[]) {
 }
 
 export const NOT_YET_ON_POSTGRES: Record<string, string> = {
-  "tests/integration/access.test.ts": because(QUEUE_SQL),
-  "tests/integration/admin.test.ts": because(QUEUE_SQL),
-  "tests/integration/authorization.test.ts": because(QUEUE_SQL, DASHBOARD_SQL, REPORT_SQL),
+  "tests/integration/authorization.test.ts": because(DASHBOARD_SQL, REPORT_SQL),
   "tests/integration/backup-files.test.ts": because(SQLITE_FILE),
-  "tests/integration/cluster-portal.test.ts": because(QUEUE_SQL),
   "tests/integration/dashboard-history.test.ts": because(DASHBOARD_SQL),
   "tests/integration/dashboard.test.ts": because(DASHBOARD_SQL),
-  "tests/integration/demo-data.test.ts": because(QUEUE_SQL),
-  "tests/integration/enterprise-page.test.ts": because(QUEUE_SQL),
-  "tests/integration/info-requests.test.ts": because(QUEUE_SQL),
+  "tests/integration/demo-data.test.ts": because(REPORT_SQL),
   "tests/integration/issued-reports.test.ts": because(REPORT_SQL),
   "tests/integration/merging.test.ts": because(REPORT_SQL),
   "tests/integration/notification-preferences.test.ts": because(REPORT_SQL),
-  "tests/integration/ownership.test.ts": because(QUEUE_SQL),
-  "tests/integration/queue.test.ts": because(QUEUE_SQL),
   "tests/integration/report-files.test.ts": because(REPORT_SQL),
-  "tests/integration/request-corrections.test.ts": because(QUEUE_SQL),
   "tests/integration/scheduler.test.ts": because(REPORT_SQL),
-  "tests/integration/shared-views.test.ts": because(QUEUE_SQL),
-  "tests/integration/unread.test.ts": because(QUEUE_SQL),
   "tests/integration/weekly-report.test.ts": because(REPORT_SQL),
 };

@@ -4,13 +4,15 @@
 // on the read-only connection (docs/decisions/010-queue-reads.md): Prisma spent more time
 // compiling these queries than SQLite spent answering them, the plan for a large filter with
 // another column's order has to be chosen here (rowids, `+column`), and search reads the FTS5
-// trigram index.
+// trigram index. On PostgreSQL the same filters run as one count and one page in a REPEATABLE
+// READ transaction, search through the pg_trgm index, and its planner chooses (decision 051).
 import type { QueueParams } from "~/schemas/queue";
 import { type RequestScope, scopeSql } from "~/domain/auth/access";
 import { normalizeForSearch } from "~/domain/queue/search";
 import { attentionRank } from "~/domain/requests/request-keys";
 import { OPEN_STATUSES, STATUSES, type Status } from "~/domain/requests/state-machine";
 import type { Category, Urgency } from "~/domain/taxonomy";
+import { onPostgres, postgresSnapshot } from "./db.server";
 import { readDb, readStatement } from "./read-db.server";
 import { sqliteTimestamp } from "./sqlite-time";
 
@@ -124,7 +126,7 @@ function queueFilters(params: QueueParams, scope: QueueScope, now: Date): Filter
   if (params.overdue)
     filters.push({
       sql: (c) => `${c("nextDueAt")} < ?`,
-      params: [sqliteTimestamp(now)],
+      params: [onPostgres ? now : sqliteTimestamp(now)],
     });
   if (params.duplicates)
     filters.push({
@@ -167,7 +169,8 @@ function searchFilter(q: string): Filter {
   if (/^\d{8}(\d{2})?$/.test(trimmed)) return { sql: (c) => `${c("enterpriseId")} = (SELECT "id" FROM "Enterprise" WHERE "edrpou" = ?)`, params: [trimmed] };
   const text = normalizeForSearch(trimmed);
   const scan: Filter = { sql: (c) => `${c("searchText")} LIKE ? ESCAPE '\\'`, params: [`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`] };
-  if ([...text].length < 3) return scan;
+  // PostgreSQL's trigram index (pg_trgm, prisma/postgres/migrations) serves the LIKE itself.
+  if ([...text].length < 3 || onPostgres) return scan;
   // A common word matches much of the table: then testing each row met on the sort's index is
   // cheaper than collecting every match from the search index first.
   return {
@@ -196,7 +199,7 @@ const unindexed = (name: string) => `+r."${name}"`;
  */
 const SORT_INDEX_WALK_LIMIT = 20_000;
 
-export type QueuePageRow = {
+type QueuePageRow = {
   id: string;
   reference: string;
   title: string;
@@ -243,12 +246,15 @@ function clusterOrderRowids(filters: Filter[], column: (name: string) => string,
   return [...fromFirst, ...read(second, size - fromFirst.length, Math.max(0, offset - firstCount))];
 }
 
-/** The page's columns; with a viewer, whether each row has activity they have not seen (one parameter). */
-const select = (viewer: boolean) => `SELECT r."id", r."reference", r."title", r."category", r."urgency", r."region", r."status",
-  r."createdAt", r."nextDueAt", r."lastActivityAt", r."possibleDuplicateOfId", r."notAcceptedInTime", r."enterpriseName",
+/**
+ * The page's columns; with a viewer, whether each row has activity they have not seen (one
+ * parameter). Flags come as 0/1 on either engine.
+ */
+const select = (viewer: boolean, asInt = (flag: string) => flag) => `SELECT r."id", r."reference", r."title", r."category", r."urgency", r."region", r."status",
+  r."createdAt", r."nextDueAt", r."lastActivityAt", r."possibleDuplicateOfId", ${asInt(`r."notAcceptedInTime"`)} AS "notAcceptedInTime", r."enterpriseName",
   c."slug" AS "clusterSlug", c."nameUk" AS "clusterNameUk", c."nameEn" AS "clusterNameEn",
   r."ownerId", o."name" AS "ownerName",
-  ${viewer ? `EXISTS (SELECT 1 FROM "RequestUnread" u WHERE u."userId" = ? AND u."requestId" = r."id")` : "0"} AS "unread"
+  ${viewer ? asInt(`EXISTS (SELECT 1 FROM "RequestUnread" u WHERE u."userId" = ? AND u."requestId" = r."id")`) : "0"} AS "unread"
   FROM "Request" r ${CLUSTER_JOIN} LEFT JOIN "User" o ON o."id" = r."ownerId"`;
 
 /**
@@ -257,8 +263,14 @@ const select = (viewer: boolean) => `SELECT r."id", r."reference", r."title", r.
  */
 export type QueuePlan = "auto" | "lookup" | "walk";
 
+type QueuePage = { counted: number; rows: QueuePageRow[] };
+
 /** The page of `params` and how many requests match (up to SEARCH_COUNT_CAP + 1 for a search), read at one moment. */
-export function readQueuePage(params: QueueParams, scope: QueueScope, now: Date, plan: QueuePlan): { counted: number; rows: QueuePageRow[] } {
+export async function readQueuePage(params: QueueParams, scope: QueueScope, now: Date, plan: QueuePlan): Promise<QueuePage> {
+  return onPostgres ? readQueuePageOnPostgres(params, scope, now) : readQueuePageOnSqlite(params, scope, now, plan);
+}
+
+function readQueuePageOnSqlite(params: QueueParams, scope: QueueScope, now: Date, plan: QueuePlan): QueuePage {
   const filters = queueFilters(params, scope, now);
   const capped = params.q !== undefined;
   const offset = (params.page - 1) * params.size;
@@ -297,4 +309,52 @@ export function readQueuePage(params: QueueParams, scope: QueueScope, now: Date,
       : [];
     return { counted, rows };
   })();
+}
+
+/**
+ * PostgreSQL's ORDER BY per column, giving the order SQLite's gives: text by code point (SQLite's
+ * binary collation; an enum by its name, not its place in the type), NULL first ascending and last
+ * descending, ties broken by the id (PostgreSQL has no rowid). The planner picks the indexes itself:
+ * there is no "walk" to force.
+ */
+const POSTGRES_ORDER: Record<QueueParams["sort"], (dir: Dir) => string> = {
+  priority: (dir) => `r."attentionRank" ${dir}, r."urgencyRank" ${dir}, r."dueSortAt" ${dir}, r."createdAt" ${dir}, r."id" ${dir}`,
+  reference: (dir) => `r."reference" COLLATE "C" ${dir}`,
+  enterprise: (dir) => `r."enterpriseName" COLLATE "C" ${dir}, r."createdAt" desc, r."id" desc`,
+  category: (dir) => `r."category"::text COLLATE "C" ${dir}, r."createdAt" ${dir}, r."id" ${dir}`,
+  urgency: (dir) => `r."urgencyRank" ${dir}, r."createdAt" asc, r."id" asc`,
+  region: (dir) => `r."region" COLLATE "C" ${dir}, r."createdAt" ${dir}, r."id" ${dir}`,
+  status: (dir) => `r."statusRank" ${dir}, r."createdAt" asc, r."id" asc`,
+  cluster: (dir) => `c."slug" COLLATE "C" ${dir} ${dir === "asc" ? "NULLS FIRST" : "NULLS LAST"}, r."createdAt" desc, r."id" desc`,
+  age: (dir) => `r."createdAt" ${flip(dir)}, r."id" ${flip(dir)}`,
+  due: (dir) => (dir === "asc" ? `r."dueSortAt" asc, r."createdAt" asc, r."id" asc` : `r."nextDueAt" desc NULLS LAST, r."createdAt" asc, r."id" desc`),
+  updated: (dir) => `r."lastActivityAt" ${dir}, r."id" ${dir}`,
+};
+
+/** SQLite's `?` placeholders as PostgreSQL's `$1, $2, …` (the queue's SQL has no `?` of its own). */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+async function readQueuePageOnPostgres(params: QueueParams, scope: QueueScope, now: Date): Promise<QueuePage> {
+  const filters = queueFilters(params, scope, now);
+  const offset = (params.page - 1) * params.size;
+  const counting = where(
+    filters.filter((f) => !f.pageOnly),
+    plain,
+  );
+  const countSql =
+    params.q !== undefined
+      ? `SELECT count(*) AS "count" FROM (SELECT 1 FROM "Request" r ${counting.sql} LIMIT ${SEARCH_COUNT_CAP + 1}) AS capped`
+      : `SELECT count(*) AS "count" FROM "Request" r ${counting.sql}`;
+  const filtered = where(filters, plain);
+  const viewer = scope.viewerId ? [scope.viewerId] : [];
+  const pageSql = `${select(viewer.length > 0, (flag) => `(${flag})::int`)} ${filtered.sql} ORDER BY ${POSTGRES_ORDER[params.sort](params.dir)} LIMIT ? OFFSET ?`;
+  // One REPEATABLE READ transaction: the count and the page describe the same moment.
+  return postgresSnapshot(async (tx) => {
+    const [counted] = await tx.$queryRawUnsafe<Array<{ count: bigint }>>(numbered(countSql), ...counting.params);
+    const rows = await tx.$queryRawUnsafe<QueuePageRow[]>(numbered(pageSql), ...viewer, ...filtered.params, params.size, offset);
+    return { counted: Number(counted!.count), rows };
+  });
 }

@@ -8,7 +8,7 @@ import { listClusterChoices } from "~/domain/clusters/cluster-list.server";
 import { createRequest } from "~/domain/requests/intake.server";
 import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
 import { db } from "~/data/db.server";
-import { readStatement } from "~/data/read-db.server";
+import { env } from "~/config/env.server";
 import { loader as reportsLoader } from "~/routes/reports";
 import { loader as queueLoader } from "~/routes/queue";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
@@ -85,10 +85,11 @@ describe("what a person may see: one rule, three forms", () => {
       const scope = requestScope(viewer);
       const byWhere = (await db.request.findMany({ where: scopeWhere(scope), select: { id: true } })).map((r) => r.id).sort();
       const sql = scopeSql(scope);
-      // One column: the statement returns the ids themselves.
-      const bySql = (
-        readStatement(`SELECT r."id" FROM "Request" r${sql ? ` WHERE ${sql.sql((name) => `r."${name}"`)}` : ""}`).all(...(sql?.params ?? [])) as string[]
-      ).sort();
+      const text = `SELECT r."id" FROM "Request" r${sql ? ` WHERE ${sql.sql((name) => `r."${name}"`)}` : ""}`;
+      // PostgreSQL numbers its placeholders.
+      let n = 0;
+      const placeheld = env.database.engine === "postgresql" ? text.replace(/\?/g, () => `$${++n}`) : text;
+      const bySql = (await db.$queryRawUnsafe<Array<{ id: string }>>(placeheld, ...(sql?.params ?? []))).map((r) => r.id).sort();
       const oneByOne = all
         .filter((r) => inScope(scope, r))
         .map((r) => r.id)

@@ -16,7 +16,7 @@ const DUE_SOON_MS = 4 * 60 * 60 * 1000;
  */
 export async function findQueue(params: QueueParams, scope: QueueScope = {}, now = new Date(), plan: QueuePlan = "auto") {
   const capped = params.q !== undefined;
-  const { counted, rows } = readQueuePage(params, scope, now, plan);
+  const { counted, rows } = await readQueuePage(params, scope, now, plan);
   const total = Math.min(counted, capped ? SEARCH_COUNT_CAP : counted);
   return {
     rows: rows.map((row) => {
