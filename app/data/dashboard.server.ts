@@ -1,6 +1,8 @@
 // Typed SQL behind the coordinators' dashboard (app/domain/report/dashboard*.server.ts says what
 // each figure means), on the read connection. The change marks ("the last row looked at") are
-// SQLite's rowids: a PostgreSQL version needs a column that grows with each insert.
+// SQLite's rowids; PostgreSQL has none, so there the dashboard keeps no marks and works its
+// finished weeks out again each time (a column that grows with each insert would let it keep them).
+import { onPostgres } from "./db.server";
 import { read } from "./read-db.server";
 import type { Selectable } from "kysely";
 import { type DB, toBoolean } from "./schema";
@@ -48,8 +50,9 @@ export function countChanges(action: string, start: Date, end: Date): Work<numbe
 
 const lastRowid = raw<number>`ifnull(max(rowid), 0)`.as("last");
 
-/** The marks of the last request and the last change written. */
-export function* lastRows(): Work<{ requests: number; changes: number }> {
+/** The marks of the last request and the last change written; none on PostgreSQL. */
+export function* lastRows(): Work<{ requests: number; changes: number } | null> {
+  if (onPostgres) return null;
   const requests = (yield* first(builder.selectFrom("Request").select(lastRowid)))!.last;
   const changes = (yield* first(builder.selectFrom("RequestEvent").select(lastRowid)))!.last;
   return { requests, changes };

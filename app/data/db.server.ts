@@ -104,8 +104,8 @@ export const onPostgres = env.database.engine === "postgresql";
  * Runs `read` in one REPEATABLE READ transaction on PostgreSQL: every query in it sees the same
  * moment. (The app is typed with the SQLite client, whose transactions know one isolation level.)
  */
-export function postgresSnapshot<T>(read: (tx: Tx) => Promise<T>): Promise<T> {
-  return (db as unknown as PostgresClient).$transaction((tx) => read(tx as unknown as Tx), { isolationLevel: "RepeatableRead" });
+export function postgresSnapshot<T>(read: (tx: Tx) => Promise<T>, { timeout }: { timeout?: number } = {}): Promise<T> {
+  return (db as unknown as PostgresClient).$transaction((tx) => read(tx as unknown as Tx), { isolationLevel: "RepeatableRead", timeout });
 }
 
 /**

@@ -4,14 +4,17 @@
 // once. Reports read here rather than through Prisma because Prisma's nested read of 100,000
 // requests and their events alone took longer than the CSV's whole time target; see
 // docs/decisions/009-weekly-report-reads.md. Writes (the export log) still go through Prisma.
+// On PostgreSQL the same reads run in one REPEATABLE READ transaction through Prisma's raw
+// queries (PostgresReportSnapshot below; decision 051).
 import Database from "better-sqlite3";
 import { env } from "~/config/env.server";
+import { onPostgres, postgresSnapshot, type Tx } from "./db.server";
 import { sqliteTimestamp } from "./sqlite-time";
 import type { Status } from "~/domain/requests/state-machine";
 import type { Category, Urgency } from "~/domain/taxonomy";
 import type { ReportChange, ReportCluster, ReportEvent, ReportRequest } from "~/domain/report/types";
 
-const toDate = (value: string | number) => new Date(value);
+const toDate = (value: string | number | Date) => new Date(value);
 
 /** Rows are read as arrays (cheaper than an object per row): the columns of REQUEST_PAGE_SQL. */
 type RequestRow = [
@@ -96,8 +99,8 @@ function unpackChanges(packed: string | null): ReportEvent[] {
   return events;
 }
 
-function* withEvents(rows: readonly RequestRow[]): Generator<{ request: ReportRequest; events: ReportEvent[] }> {
-  for (const [
+function withEvents(rows: readonly RequestRow[]): Array<{ request: ReportRequest; events: ReportEvent[] }> {
+  return rows.map(([
     ,
     id,
     createdAt,
@@ -113,7 +116,7 @@ function* withEvents(rows: readonly RequestRow[]): Generator<{ request: ReportRe
     edrpou,
     fileCount,
     changes,
-  ] of rows) {
+  ]) => {
     const request: ReportRequest = {
       id,
       reference,
@@ -129,11 +132,32 @@ function* withEvents(rows: readonly RequestRow[]): Generator<{ request: ReportRe
       edrpou,
       fileCount,
     };
-    yield { request, events: unpackChanges(changes) };
-  }
+    return { request, events: unpackChanges(changes) };
+  });
 }
 
-export class ReportSnapshot {
+/** A request's place in the order the report reads them: SQLite's rowid, PostgreSQL's id. */
+export type RequestKey = number | string;
+
+type RequestPageOptions = { clusterId?: string | null; pageSize?: number; columns?: RequestColumns; only?: readonly RequestKey[] | null };
+
+/** The database at one moment, as the report reads it. */
+export type ReportSnapshot = {
+  clusters(): Promise<ReportCluster[]>;
+  /**
+   * Requests filed before `end`, in the order they were stored, each with its status changes
+   * before `end` (oldest first), `pageSize` requests a page. With `clusterId`: only requests with
+   * some change ever attributed to that cluster. With `only`: only those requests (keys from
+   * `requestsChangedIn`, in its order).
+   */
+  requestPages(end: Date, options?: RequestPageOptions): AsyncGenerator<Array<{ request: ReportRequest; events: ReportEvent[] }>>;
+  /** The requests with a change of one of `actions` in [start, end), for `requestPages(end, { only })`. */
+  requestsChangedIn(range: { start: Date; end: Date; actions: readonly string[] }): Promise<RequestKey[]>;
+  /** Every status change in [start, end), oldest first, with its request's reference. */
+  changes(range: { start: Date; end: Date }): AsyncGenerator<ReportChange>;
+};
+
+class SqliteReportSnapshot implements ReportSnapshot {
   private readonly db: Database.Database;
 
   constructor(file: string = env.databaseUrl.slice("file:".length)) {
@@ -143,58 +167,42 @@ export class ReportSnapshot {
     this.db.exec("BEGIN");
   }
 
-  clusters(): ReportCluster[] {
+  async clusters(): Promise<ReportCluster[]> {
     const rows = this.db.prepare(`SELECT "id", "slug", "nameUk", "nameEn", "active" FROM "Cluster" ORDER BY "slug"`).all() as Array<
       Omit<ReportCluster, "active"> & { active: number }
     >;
     return rows.map((row) => ({ ...row, active: row.active === 1 }));
   }
 
-  /**
-   * Requests filed before `end`, in the order they were stored, each with its status changes
-   * before `end` (oldest first), read `pageSize` requests at a time. With `clusterId`: only
-   * requests with some change ever attributed to that cluster. With `only`: only the requests
-   * stored at those rowids (ascending; see `requestsChangedIn`). Enterprises are joined (an
-   * indexed look-up per request).
-   */
-  *requests(
+  async *requestPages(
     end: Date,
-    {
-      clusterId = null,
-      pageSize = 100,
-      columns = "row",
-      only = null,
-    }: { clusterId?: string | null; pageSize?: number; columns?: RequestColumns; only?: readonly number[] | null } = {},
-  ): Generator<{ request: ReportRequest; events: ReportEvent[] }> {
+    { clusterId = null, pageSize = 100, columns = "row", only = null }: RequestPageOptions = {},
+  ): AsyncGenerator<Array<{ request: ReportRequest; events: ReportEvent[] }>> {
     const requestPage = this.db.prepare(REQUEST_PAGE_SQL(columns, clusterId !== null, only !== null)).raw();
     const params = { end: sqliteTimestamp(end), limit: pageSize, ...(clusterId !== null ? { clusterId } : {}) };
     if (only !== null) {
       for (let from = 0; from < only.length; from += pageSize) {
-        yield* withEvents(requestPage.all({ ...params, listed: JSON.stringify(only.slice(from, from + pageSize)) }) as RequestRow[]);
+        yield withEvents(requestPage.all({ ...params, listed: JSON.stringify(only.slice(from, from + pageSize)) }) as RequestRow[]);
       }
       return;
     }
-    for (let after = 0; ;) {
+    for (let after = 0; ; ) {
       const rows = requestPage.all({ ...params, after }) as RequestRow[];
-      yield* withEvents(rows);
+      yield withEvents(rows);
       if (rows.length < pageSize) return;
       after = rows[rows.length - 1]![0];
     }
   }
 
-  /**
-   * The rowids (ascending) of the requests with a change of one of `actions` in [start, end),
-   * for `requests(end, { only })`: a week's few instead of every request ever filed.
-   */
-  requestsChangedIn({ start, end, actions }: { start: Date; end: Date; actions: readonly string[] }): number[] {
+  /** The rowids (ascending) of the requests changed so: a week's few instead of every request ever filed. */
+  async requestsChangedIn({ start, end, actions }: { start: Date; end: Date; actions: readonly string[] }): Promise<number[]> {
     return this.db
       .prepare(CHANGED_IN_SQL(actions.length))
       .pluck()
       .all(...actions, sqliteTimestamp(start), sqliteTimestamp(end)) as number[];
   }
 
-  /** Every status change in [start, end), oldest first, with its request's reference. */
-  *changes({ start, end }: { start: Date; end: Date }): Generator<ReportChange> {
+  async *changes({ start, end }: { start: Date; end: Date }): AsyncGenerator<ReportChange> {
     const statement = this.db.prepare(CHANGES_SQL);
     type Row = Omit<ReportEvent, "createdAt"> & { requestId: string; createdAt: string; reference: string; category: Category; urgency: Urgency };
     for (const row of statement.iterate({ start: sqliteTimestamp(start), end: sqliteTimestamp(end) }) as IterableIterator<Row>) {
@@ -217,9 +225,108 @@ export class ReportSnapshot {
   }
 }
 
+/** How long a report's PostgreSQL transaction may stay open: the biggest file's writing time, with room. */
+const POSTGRES_REPORT_TIMEOUT_MS = 10 * 60_000;
+
+/** A timestamp as the text SQLite's column holds, for PostgreSQL's packed changes: no space inside. */
+const ISO_TEXT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/** The same reads on PostgreSQL, in one REPEATABLE READ transaction (`tx`), ordered by (createdAt, id). */
+class PostgresReportSnapshot implements ReportSnapshot {
+  constructor(private readonly tx: Tx) {}
+
+  private query<Row>(sql: string, values: unknown[]): Promise<Row[]> {
+    return this.tx.$queryRawUnsafe<Row[]>(sql, ...values);
+  }
+
+  async clusters(): Promise<ReportCluster[]> {
+    return this.query<ReportCluster>(`SELECT "id", "slug", "nameUk", "nameEn", "active" FROM "Cluster" ORDER BY "slug" COLLATE "C"`, []);
+  }
+
+  async *requestPages(
+    end: Date,
+    { clusterId = null, pageSize = 100, columns = "row", only = null }: RequestPageOptions = {},
+  ): AsyncGenerator<Array<{ request: ReportRequest; events: ReportEvent[] }>> {
+    const page = async (position: { after: { createdAt: Date; id: string } | null } | { listed: readonly RequestKey[] }) => {
+      const values: unknown[] = [];
+      const value = (v: unknown) => `$${values.push(v)}`;
+      const endAt = value(end);
+      const changes = `(SELECT string_agg(x."action" || ' ' || coalesce(x."fromStatus"::text, '') || ' ' || x."toStatus"::text || ' '
+          || coalesce(x."clusterId", '') || ' ' || to_char(x."createdAt", ${ISO_TEXT}), ' ' ORDER BY x."createdAt", x."id")
+        FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."createdAt" < ${endAt} AND x."toStatus" IS NOT NULL) AS "changes"`;
+      const select =
+        columns === "row"
+          ? `r."reference", r."city", r."title", r."sensitiveDetails", r."enterpriseName", e."edrpou",
+             (SELECT count(*)::int FROM "RequestFile" f WHERE f."requestId" = r."id" AND f."createdAt" < ${endAt}) AS "fileCount", ${changes}
+             FROM "Request" r JOIN "Enterprise" e ON e."id" = r."enterpriseId"`
+          : `r."reference", '' AS "city", '' AS "title", NULL AS "sensitiveDetails", '' AS "enterpriseName", '' AS "edrpou", 0 AS "fileCount", ${changes}
+             FROM "Request" r`;
+      let where = `r."createdAt" < ${endAt}`;
+      if ("listed" in position) where += ` AND r."id" IN (${position.listed.map((key) => value(String(key))).join(", ")})`;
+      else if (position.after) where += ` AND (r."createdAt", r."id") > (${value(position.after.createdAt)}, ${value(position.after.id)})`;
+      if (clusterId !== null)
+        where += ` AND EXISTS (SELECT 1 FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."clusterId" = ${value(clusterId)} AND x."createdAt" < ${endAt})`;
+      type Row = Omit<ReportRequest, "createdAt"> & { createdAt: Date; changes: string | null };
+      const rows = await this.query<Row>(
+        `SELECT r."id", r."createdAt", r."category"::text AS "category", r."urgency"::text AS "urgency", r."region", r."assignedClusterId", ${select}
+         WHERE ${where} ORDER BY r."createdAt", r."id" LIMIT ${value(pageSize)}`,
+        values,
+      );
+      return rows.map(({ changes: packed, ...request }) => ({ request: { ...request, createdAt: toDate(request.createdAt) }, events: unpackChanges(packed) }));
+    };
+    if (only !== null) {
+      for (let from = 0; from < only.length; from += pageSize) yield await page({ listed: only.slice(from, from + pageSize) });
+      return;
+    }
+    for (let after: { createdAt: Date; id: string } | null = null; ; ) {
+      const rows = await page({ after });
+      yield rows;
+      if (rows.length < pageSize) return;
+      const last = rows[rows.length - 1]!.request;
+      after = { createdAt: last.createdAt, id: last.id };
+    }
+  }
+
+  async requestsChangedIn({ start, end, actions }: { start: Date; end: Date; actions: readonly string[] }): Promise<string[]> {
+    const values: unknown[] = [...actions, start, end];
+    const listed = actions.map((_, i) => `$${i + 1}`).join(", ");
+    const rows = await this.query<{ id: string }>(
+      `SELECT r."id" FROM "Request" r WHERE EXISTS (SELECT 1 FROM "RequestEvent" ev WHERE ev."requestId" = r."id" AND ev."action" IN (${listed})
+         AND ev."createdAt" >= $${actions.length + 1} AND ev."createdAt" < $${actions.length + 2})
+       ORDER BY r."createdAt", r."id"`,
+      values,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async *changes({ start, end }: { start: Date; end: Date }): AsyncGenerator<ReportChange> {
+    type Row = Omit<ReportEvent, "createdAt"> & { requestId: string; createdAt: Date; reference: string; category: Category; urgency: Urgency };
+    const rows = await this.query<Row>(
+      `SELECT ev."requestId", ev."action", ev."fromStatus"::text AS "fromStatus", ev."toStatus"::text AS "toStatus", ev."clusterId", ev."createdAt",
+              r."reference", r."category"::text AS "category", r."urgency"::text AS "urgency"
+       FROM "RequestEvent" ev JOIN "Request" r ON r."id" = ev."requestId"
+       WHERE ev."createdAt" >= $1 AND ev."createdAt" < $2 AND ev."toStatus" IS NOT NULL
+       ORDER BY ev."createdAt", ev."id"`,
+      [start, end],
+    );
+    for (const row of rows) {
+      yield {
+        requestId: row.requestId,
+        action: row.action,
+        fromStatus: row.fromStatus,
+        toStatus: row.toStatus,
+        clusterId: row.clusterId,
+        createdAt: toDate(row.createdAt),
+        request: { reference: row.reference, category: row.category, urgency: row.urgency },
+      };
+    }
+  }
+}
+
 /** Runs `read` on a fresh snapshot and closes it afterwards, also when `read` fails. */
 export async function withReportSnapshot<T>(read: (snapshot: ReportSnapshot) => Promise<T>): Promise<T> {
-  const snapshot = new ReportSnapshot();
+  if (onPostgres) return postgresSnapshot((tx) => read(new PostgresReportSnapshot(tx)), { timeout: POSTGRES_REPORT_TIMEOUT_MS });
+  const snapshot = new SqliteReportSnapshot();
   try {
     return await read(snapshot);
   } finally {

@@ -27,7 +27,7 @@ const CSV_CHUNK_CHARS = 256 * 1024;
 
 async function writeCsv(snapshot: ReportSnapshot, run: ReportRun, output: Writable): Promise<void> {
   const { sensitive, range } = run;
-  const labels = new ReportLabels(run.locale, snapshot.clusters());
+  const labels = new ReportLabels(run.locale, await snapshot.clusters());
   const columns = requestColumns(sensitive);
   const decimalComma = labels.locale === "uk";
   const delimiter = decimalComma ? ";" : ",";

@@ -43,7 +43,10 @@ let kept: History | null = null;
 
 /** Whether nothing written since `history` was worked out changes it; moves its marks past what was looked at. */
 function* stillHolds(history: History, currentStart: Date): Work<boolean> {
-  const { requests, changes } = yield* lastRows();
+  const marks = yield* lastRows();
+  // No marks (PostgreSQL): nothing says what is new, so the weeks are worked out again.
+  if (!marks) return false;
+  const { requests, changes } = marks;
   // Fewer rows than before: another database (a restore).
   if (requests < history.requests || changes < history.changes) return false;
   if (requests > history.requests && (yield* filedBeforeSince(history.requests, currentStart))) return false;
@@ -76,7 +79,7 @@ export async function finishedWeeks(options: {
   let history = kept;
   if (!history || history.current !== formatIsoWeek(current) || history.targets !== targets || !(await atOneMoment(stillHolds(history, currentStart)))) {
     // The marks first: whatever is written from here on is looked at next time.
-    const { requests, changes } = await atOneMoment(lastRows());
+    const { requests, changes } = (await atOneMoment(lastRows())) ?? { requests: 0, changes: 0 };
     const flow = await atOneMoment(
       (function* () {
         const weekly: WeekFlow[] = [];

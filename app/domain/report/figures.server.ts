@@ -7,7 +7,7 @@ import type { SlaTargets } from "../sla/sla";
 import { slaTargets as configuredSlaTargets } from "../sla/sla-config.server";
 import type { Action } from "../requests/state-machine";
 import type { Urgency } from "../taxonomy";
-import { type ReportSnapshot, type RequestColumns, withReportSnapshot } from "~/data/report-snapshot.server";
+import { type ReportSnapshot, type RequestColumns, type RequestKey, withReportSnapshot } from "~/data/report-snapshot.server";
 import { type WeeklyReport, WeeklyTally } from "./tally";
 import { REPORT_PAGE_SIZE, type ReportScope, type SensitiveAccess, type WeeklyReportOptions } from "./types";
 import { type ReportRange, type ScopedRequest, inReportScope, reportRange, requestWeekFacts } from "./week-facts";
@@ -52,19 +52,21 @@ export async function* scopedRequestPages(
   snapshot: ReportSnapshot,
   run: ReportRun,
   columns: RequestColumns = "row",
-  only: readonly number[] | null = null,
+  only: readonly RequestKey[] | null = null,
 ): AsyncGenerator<ScopedRequest[]> {
   const { range, targets, pageSize, scope } = run;
   let page: ScopedRequest[] = [];
   let seen = 0;
   const clusterId = scope.kind === "cluster" ? scope.clusterId : null;
-  for (const { request, events } of snapshot.requests(range.end, { clusterId, pageSize, columns, only })) {
-    const facts = requestWeekFacts(request, events, range, targets);
-    if (inReportScope(scope, facts)) page.push({ request, facts });
-    if (++seen % pageSize === 0) {
-      yield page;
-      page = [];
-      await new Promise((resolve) => setImmediate(resolve));
+  for await (const read of snapshot.requestPages(range.end, { clusterId, pageSize, columns, only })) {
+    for (const { request, events } of read) {
+      const facts = requestWeekFacts(request, events, range, targets);
+      if (inReportScope(scope, facts)) page.push({ request, facts });
+      if (++seen % pageSize === 0) {
+        yield page;
+        page = [];
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
   }
   if (page.length) yield page;
@@ -90,7 +92,9 @@ export async function weeklyTally(options: WeeklyReportOptions & { onlyChangedBy
   const run = reportRun(options);
   return withReportSnapshot(async (snapshot) => {
     const tally = new WeeklyTally(run.range, run.scope);
-    const only = options.onlyChangedBy ? snapshot.requestsChangedIn({ start: run.range.start, end: run.range.end, actions: options.onlyChangedBy }) : null;
+    const only = options.onlyChangedBy
+      ? await snapshot.requestsChangedIn({ start: run.range.start, end: run.range.end, actions: options.onlyChangedBy })
+      : null;
     const urgencies = new Map<string, Urgency>();
     for await (const page of scopedRequestPages(snapshot, run, "figures", only)) {
       for (const item of page) {
@@ -98,6 +102,6 @@ export async function weeklyTally(options: WeeklyReportOptions & { onlyChangedBy
         if (only) urgencies.set(item.request.id, item.request.urgency);
       }
     }
-    return { tally, run, clusters: snapshot.clusters(), urgencies };
+    return { tally, run, clusters: await snapshot.clusters(), urgencies };
   });
 }

@@ -135,7 +135,7 @@ export function writeWeeklyReportXlsx(options: WeeklyReportOptions, output: Writ
 
 async function writeXlsx(snapshot: ReportSnapshot, run: ReportRun, output: Writable): Promise<WeeklyReport> {
   const { now, sensitive, range, pageSize } = run;
-  const clusters = snapshot.clusters();
+  const clusters = await snapshot.clusters();
   const labels = new ReportLabels(run.locale, clusters);
 
   // exceljs opens a sheet's part of the zip when the sheet is added, and the zip takes the parts
@@ -218,7 +218,7 @@ async function writeXlsx(snapshot: ReportSnapshot, run: ReportRun, output: Writa
 /** The week's status changes of the scope, oldest first, `pageSize` at a time. */
 async function* weekChangeRows(snapshot: ReportSnapshot, tally: WeeklyTally, labels: ReportLabels, pageSize: number): AsyncGenerator<ChangeRow[]> {
   let page: ChangeRow[] = [];
-  for (const event of snapshot.changes(tally.range)) {
+  for await (const event of snapshot.changes(tally.range)) {
     if (tally.ids && !tally.ids.has(event.requestId)) continue;
     page.push(changeRow(event, labels));
     if (page.length === pageSize) {
