@@ -325,6 +325,27 @@ function weightedPicker(weights, random) {
 }
 
 /**
+ * Rebuilds the search index (RequestSearch, FTS5) from Request.searchText in one pass. FTS5
+ * buffers new entries in memory and writes a segment each time the buffer passes `hashsize`
+ * (1 MB by default), merging segments as they pile up; for a million requests' trigrams that is
+ * thousands of small segments and merges that read the index again and again (the load stalled
+ * there for more than ten minutes). With a 256 MB buffer it writes a few large segments. The
+ * setting is stored in the index's config table, so it is removed afterwards: the index is left
+ * configured exactly as the migration created it.
+ */
+function rebuildSearchIndex(db) {
+  db.exec(`INSERT INTO "RequestSearch"("RequestSearch", "rank") VALUES ('hashsize', ${256 * 1024 * 1024})`);
+  db.exec(`INSERT INTO "RequestSearch"("RequestSearch") VALUES ('rebuild')`);
+  // FTS5's shadow tables are read-only in better-sqlite3's defensive mode; only for this row.
+  db.unsafeMode(true);
+  try {
+    db.exec(`DELETE FROM "RequestSearch_config" WHERE "k" = 'hashsize'`);
+  } finally {
+    db.unsafeMode(false);
+  }
+}
+
+/**
  * @param {string} dbFile a database migrated and seeded by scripts/db-setup.mjs
  * @param {number} count requests to add
  * @param {{ seed?: number, now?: Date, weeks?: number, batchSize?: number, slaTargets?: typeof DEFAULT_SLA_TARGETS }} [options]
@@ -332,6 +353,15 @@ function weightedPicker(weights, random) {
 export function generateRequests(dbFile, count, options = {}) {
   const { seed = 20260301, now = new Date(), weeks = 12, batchSize = 10_000, slaTargets = DEFAULT_SLA_TARGETS } = options;
   const started = performance.now();
+  /** Milliseconds each phase took (returned as `phases`), to see where a large load goes. */
+  const phases = {};
+  let phaseStarted = started;
+  const phase = (name) => {
+    const at = performance.now();
+    phases[name] = (phases[name] ?? 0) + (at - phaseStarted);
+    if (process.env.BENCH_PHASES === "1") console.error(`${((at - started) / 1000).toFixed(1)} s: ${name} ${((at - phaseStarted) / 1000).toFixed(2)} s`);
+    phaseStarted = at;
+  };
   if (!fs.existsSync(dbFile)) throw new Error(`${dbFile} does not exist: run scripts/db-setup.mjs (with the seed) first`);
   const random = seededRandom(seed);
   const pick = (items) => items[Math.floor(random() * items.length)];
@@ -347,7 +377,7 @@ export function generateRequests(dbFile, count, options = {}) {
   db.pragma("journal_mode = MEMORY");
   db.pragma("synchronous = OFF");
   db.pragma("foreign_keys = ON");
-  db.pragma("cache_size = -131072");
+  db.pragma("cache_size = -1048576");
   db.pragma("temp_store = MEMORY");
 
   try {
@@ -844,12 +874,22 @@ export function generateRequests(dbFile, count, options = {}) {
     try {
       for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
       for (const trigger of searchTriggers) db.exec(`DROP TRIGGER "${trigger.name}"`);
-      for (let from = 0; from < count; from += batchSize) insertBatch(from, Math.min(count, from + batchSize));
+      phase("setup");
+      for (let from = 0; from < count; from += batchSize) {
+        insertBatch(from, Math.min(count, from + batchSize));
+        if (process.env.BENCH_PHASES === "1" && (from + batchSize) % 100_000 === 0)
+          console.error(`${from + batchSize} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      }
+      phase("requests");
     } finally {
       // Also after a failure: never leave the database without its indexes.
-      for (const index of indexes) db.exec(index.sql);
+      for (const index of indexes) {
+        db.exec(index.sql);
+        phase(`index ${index.name}`);
+      }
       for (const trigger of searchTriggers) db.exec(trigger.sql);
-      if (searchTriggers.length) db.exec(`INSERT INTO "RequestSearch"("RequestSearch") VALUES ('rebuild')`);
+      if (searchTriggers.length) rebuildSearchIndex(db);
+      phase("search index");
     }
 
     const saveCounter = db.prepare(
@@ -860,8 +900,10 @@ export function generateRequests(dbFile, count, options = {}) {
     })();
     // Statistics for the query planner, as a server's PRAGMA optimize would gather over time.
     db.exec("ANALYZE");
+    phase("analyze");
     db.pragma("journal_mode = WAL");
-    return { requests: count, enterprises: enterprises.length, events, unreadMarks, statuses: statusCounts, ms: performance.now() - started };
+    phase("wal");
+    return { requests: count, enterprises: enterprises.length, events, unreadMarks, statuses: statusCounts, phases, ms: performance.now() - started };
   } finally {
     db.close();
   }
@@ -892,4 +934,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `${result.events.toLocaleString("en-US")} events) in ${(result.ms / 1000).toFixed(2)} s into ${dbFile}`,
   );
   console.log(JSON.stringify(result.statuses));
+  if (process.env.BENCH_PHASES === "1") for (const [name, ms] of Object.entries(result.phases)) console.log(`${(ms / 1000).toFixed(2).padStart(8)} s  ${name}`);
 }

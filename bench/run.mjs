@@ -2,7 +2,8 @@
 // appends it, dated, to bench/RESULTS.md. See bench/README.md.
 //   node --import tsx bench/run.mjs [intake] [upload] [page-weight] [startup] [generator] [queue] [export]   (default: all)
 // Env: BENCH_SECONDS (intake run length, default 10), BENCH_BUILD=1 (rebuild first),
-// BENCH_GENERATE (requests for the data generator, default 100000; 0 skips it), and the
+// BENCH_GENERATE (requests for the data generator, default BENCH_QUEUE_REQUESTS or 100000; 0
+// skips it), and the
 // per-benchmark knobs listed in each module.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -132,7 +133,8 @@ if (chosen.includes("startup")) {
   ]);
 }
 
-const generateCount = Number(process.env.BENCH_GENERATE ?? 100_000);
+// The queue's database is the generator's when it holds enough requests: one load, not two.
+const generateCount = Number(process.env.BENCH_GENERATE ?? process.env.BENCH_QUEUE_REQUESTS ?? 100_000);
 if (chosen.includes("generator") && generateCount > 0) {
   const file = path.join(TMP_DIR, "generated.db");
   log("generator: creating a seeded database (scripts/db-setup.mjs)…");
