@@ -76,6 +76,13 @@ type Filter = {
   selective?: true;
   /** Implied by the other filters, so no use to the count: it only tells the page's read where to start. */
   pageOnly?: true;
+  /** A search through the trigram index: its MATCH phrase, to count matches as the index yields them. */
+  match?: string;
+  /**
+   * The same test as alternatives no row meets both of: counted one by one and added up, each
+   * a plain range of an index, where SQLite would gather the rowids of an OR to drop doubles.
+   */
+  disjoint?: Omit<Filter, "disjoint">[];
 };
 
 const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
@@ -154,7 +161,15 @@ function queueFilters(params: QueueParams, scope: QueueScope, now: Date): Filter
 function ownerFilter(owner: QueueParams["owner"], scope: QueueScope): Filter | null {
   if (!owner || owner === "any" || !scope.viewerId || (scope.requests && scope.requests.kind !== "all")) return null;
   if (owner === "nobody") return { sql: (c) => `${c("ownerId")} IS NULL`, params: [] };
-  if (owner === "me-or-nobody") return { sql: (c) => `(${c("ownerId")} = ? OR ${c("ownerId")} IS NULL)`, params: [scope.viewerId] };
+  if (owner === "me-or-nobody")
+    return {
+      sql: (c) => `(${c("ownerId")} = ? OR ${c("ownerId")} IS NULL)`,
+      params: [scope.viewerId],
+      disjoint: [
+        { sql: (c) => `${c("ownerId")} = ?`, params: [scope.viewerId] },
+        { sql: (c) => `${c("ownerId")} IS NULL`, params: [] },
+      ],
+    };
   return { sql: (c) => `${c("ownerId")} = ?`, params: [owner === "me" ? scope.viewerId : owner] };
 }
 
@@ -173,20 +188,63 @@ function searchFilter(q: string): Filter {
   if ([...text].length < 3 || onPostgres) return scan;
   // A common word matches much of the table: then testing each row met on the sort's index is
   // cheaper than collecting every match from the search index first.
+  const phrase = `"${text.replaceAll('"', '""')}"`;
   return {
     sql: (c) => `${c("rowid")} IN (SELECT "rowid" FROM "RequestSearch" WHERE "RequestSearch" MATCH ?)`,
-    params: [`"${text.replaceAll('"', '""')}"`],
+    params: [phrase],
     whileWalking: scan,
+    match: phrase,
   };
 }
 
 /** The filters as a WHERE clause and its parameters, for reading by index (plain) or walking. */
 function where(filters: Filter[], column: (name: string) => string): { sql: string; params: unknown[] } {
+  const { sql, params } = conditions(filters, column);
+  return { sql: sql ? `WHERE ${sql}` : "", params };
+}
+
+/** The filters' conditions joined by AND ("" for none). */
+function conditions(filters: Filter[], column: (name: string) => string): { sql: string; params: unknown[] } {
   const used = filters.map((f) => (column === unindexed && f.whileWalking ? f.whileWalking : f));
-  return {
-    sql: used.length ? `WHERE ${used.map((f) => `(${f.sql(column)})`).join(" AND ")}` : "",
-    params: used.flatMap((f) => f.params),
-  };
+  return { sql: used.map((f) => `(${f.sql(column)})`).join(" AND "), params: used.flatMap((f) => f.params) };
+}
+
+/**
+ * How many requests match, up to SEARCH_COUNT_CAP + 1 for a search; for a search through the
+ * trigram index also `reach`: the largest rowid among the matches counted. The index yields
+ * matches in rowid order as it reads them, so a common word stops after its first thousand
+ * (`x IN (SELECT … MATCH …)` would collect every match first); and how far into the table those
+ * reached tells how common the text is beyond the cap.
+ */
+function countMatches(filters: Filter[], capped: boolean): { counted: number; reach: number | null } {
+  const counting = filters.filter((f) => !f.pageOnly);
+  const search = counting.find((f) => f.match !== undefined);
+  if (search?.match !== undefined) {
+    const others = conditions(
+      counting.filter((f) => f !== search),
+      plain,
+    );
+    // CROSS JOIN: SQLite keeps this order, the index's matches first.
+    return readStatement(
+      `SELECT count(*) AS "counted", max("rowid") AS "reach" FROM (SELECT r."rowid" FROM "RequestSearch" s CROSS JOIN "Request" r ON r."rowid" = s."rowid"
+        WHERE s."RequestSearch" MATCH ? ${others.sql ? `AND ${others.sql}` : ""} LIMIT ${SEARCH_COUNT_CAP + 1})`,
+    ).get(search.match, ...others.params) as { counted: number; reach: number | null };
+  }
+  const split = counting.find((f) => f.disjoint);
+  if (split?.disjoint && !capped) {
+    const parts = split.disjoint.map((part) => where(counting.map((f) => (f === split ? part : f)), plain));
+    const counted = readStatement(`SELECT ${parts.map((part) => `(SELECT count(*) FROM "Request" r ${part.sql})`).join(" + ")}`).get(
+      ...parts.flatMap((part) => part.params),
+    ) as number;
+    return { counted, reach: null };
+  }
+  const indexed = where(counting, plain);
+  const counted = readStatement(
+    capped
+      ? `SELECT count(*) FROM (SELECT 1 FROM "Request" r ${indexed.sql} LIMIT ${SEARCH_COUNT_CAP + 1})`
+      : `SELECT count(*) FROM "Request" r ${indexed.sql}`,
+  ).get(...indexed.params) as number;
+  return { counted, reach: null };
 }
 
 const plain = (name: string) => `r."${name}"`;
@@ -239,7 +297,8 @@ function clusterOrderRowids(filters: Filter[], column: (name: string) => string,
   ];
   if (dir === "desc") runs.reverse();
   const [first, second] = runs as [(typeof runs)[number], (typeof runs)[number]];
-  const firstCount = readStatement(`SELECT count(*) ${first.from}`).get(...filterParams) as number;
+  // Only whether the page starts or ends in the first run matters: count no further than its end.
+  const firstCount = readStatement(`SELECT count(*) FROM (SELECT 1 ${first.from} LIMIT ?)`).get(...filterParams, offset + size) as number;
   const read = (run: (typeof runs)[number], limit: number, skip: number) =>
     limit > 0 ? (readStatement(`SELECT r."rowid" ${run.from} ORDER BY ${run.order} LIMIT ? OFFSET ?`).all(...filterParams, limit, skip) as number[]) : [];
   const fromFirst = read(first, Math.min(size, firstCount - offset), offset);
@@ -277,19 +336,15 @@ function readQueuePageOnSqlite(params: QueueParams, scope: QueueScope, now: Date
   const prepare = readStatement;
   // One read transaction: the count and the page describe the same moment.
   return readDb().transaction(() => {
-    const indexed = where(
-      filters.filter((f) => !f.pageOnly),
-      plain,
-    );
-    const counted = prepare(
-      capped
-        ? `SELECT count(*) FROM (SELECT 1 FROM "Request" r ${indexed.sql} LIMIT ${SEARCH_COUNT_CAP + 1})`
-        : `SELECT count(*) FROM "Request" r ${indexed.sql}`,
-    ).get(...indexed.params) as number;
+    const { counted, reach } = countMatches(filters, capped);
     let column = plan === "walk" ? unindexed : plain;
     if (plan === "auto" && filters.length && counted > 0 && !filters.some((f) => f.selective)) {
-      const total = prepare(`SELECT count(*) FROM "Request"`).get() as number;
-      if (((offset + params.size) * total) / counted <= SORT_INDEX_WALK_LIMIT) column = unindexed;
+      // The table's size from its last rowid (new rows take the next one): counting a million
+      // rows would cost more than the page.
+      const total = prepare(`SELECT max("rowid") FROM "Request"`).get() as number;
+      // Past the search's cap, its matches are as dense as they were up to `reach`.
+      const matched = reach !== null && counted > SEARCH_COUNT_CAP ? (counted * total) / reach : counted;
+      if (((offset + params.size) * total) / matched <= SORT_INDEX_WALK_LIMIT) column = unindexed;
     }
     // The page's rows are found first by rowid alone (from the sort's index, which holds it: a
     // deep page skips index entries, not table rows), then read in full.

@@ -15,6 +15,9 @@ export function readDb(): Database.Database {
   if (!connection || !connection.open) {
     connection = new Database(env.databaseUrl.slice("file:".length), { readonly: true, fileMustExist: true });
     connection.pragma("busy_timeout = 5000");
+    // Up to 128 MB of pages (SQLite's default is 16 MB): with a million requests the queue's
+    // indexes no longer fit in 16 MB, and every page read again is a system call (decision 052).
+    connection.pragma("cache_size = -131072");
     globalForReadDb.__rrcReadDb = connection;
   }
   return connection;

@@ -255,6 +255,15 @@ describe("search", () => {
     expect((await openQueue("?q=" + encodeURIComponent("проф_ль"))).queue.total).toBe(0);
   });
 
+  it("counts a search together with other filters: only the requests that pass them all", async () => {
+    const word = (await openQueue("?q=" + encodeURIComponent("профіль") + "&size=100")).queue;
+    expect(refs(word.rows)).toContain(r.steel!.reference);
+    const filtered = (await openQueue("?q=" + encodeURIComponent("профіль") + "&category=SUPPLIES&urgency=CRITICAL")).queue;
+    expect(refs(filtered.rows)).toEqual([r.steel!.reference]);
+    expect(filtered.total).toBe(1);
+    expect((await openQueue("?q=" + encodeURIComponent("профіль") + "&category=ENERGY&urgency=CRITICAL")).queue.total).toBe(0);
+  });
+
   it("finds text of one or two letters too", async () => {
     const { queue } = await openQueue("?q=" + encodeURIComponent("СТ"));
     expect(queue.total).toBeGreaterThan(0);
