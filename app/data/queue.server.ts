@@ -83,6 +83,8 @@ type Filter = {
    * a plain range of an index, where SQLite would gather the rowids of an OR to drop doubles.
    */
   disjoint?: Omit<Filter, "disjoint">[];
+  /** How many requests match when this is the only filter, counted without reading Request. */
+  countAlone?: { sql: string; params: unknown[] };
 };
 
 const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
@@ -141,7 +143,14 @@ function queueFilters(params: QueueParams, scope: QueueScope, now: Date): Filter
       params: open,
     });
   // Read from the viewer's own marks: as many as they have left unread, whatever the table's size.
-  if (params.unread && scope.viewerId) filters.push({ sql: (c) => `${c("id")} IN (${UNREAD_IDS})`, params: [scope.viewerId], selective: true });
+  // Alone, the marks are the count: each belongs to a request (deleted with it).
+  if (params.unread && scope.viewerId)
+    filters.push({
+      sql: (c) => `${c("id")} IN (${UNREAD_IDS})`,
+      params: [scope.viewerId],
+      selective: true,
+      countAlone: { sql: `SELECT count(*) FROM "RequestUnread" WHERE "userId" = ?`, params: [scope.viewerId] },
+    });
   // "Waiting on a coordinator": the statuses whose next move is theirs (attentionRank 0).
   if (params.waiting) filters.push({ sql: (c) => `${c("status")} IN (${placeholders(WAITING)})`, params: [...WAITING] });
   const owner = ownerFilter(params.owner, scope);
@@ -230,6 +239,8 @@ function countMatches(filters: Filter[], capped: boolean): { counted: number; re
         WHERE s."RequestSearch" MATCH ? ${others.sql ? `AND ${others.sql}` : ""} LIMIT ${SEARCH_COUNT_CAP + 1})`,
     ).get(search.match, ...others.params) as { counted: number; reach: number | null };
   }
+  const [only] = counting;
+  if (counting.length === 1 && only?.countAlone && !capped) return { counted: readStatement(only.countAlone.sql).get(...only.countAlone.params) as number, reach: null };
   const split = counting.find((f) => f.disjoint);
   if (split?.disjoint && !capped) {
     const parts = split.disjoint.map((part) => where(counting.map((f) => (f === split ? part : f)), plain));
