@@ -9,7 +9,8 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    include: ["tests/integration/**/*.test.ts"],
+    // The integration files, and two production servers on one database (issue #15).
+    include: ["tests/integration/**/*.test.ts", "tests/reliability/two-processes.test.ts"],
     exclude: [...configDefaults.exclude, ...Object.keys(NOT_YET_ON_POSTGRES)],
   },
 });

@@ -1,10 +1,14 @@
 // Two server processes on one database behave as one (issue #15): filings sent to both at once
 // get unique references with no gap, each complete with its first event; each "request
 // received" e-mail goes out once although both run the timed jobs every second; and each
-// scheduler window's jobs ran in one process only.
+// scheduler window's jobs ran in one process only. On the test file's own database: a SQLite file
+// in `npm run test:unit`, a PostgreSQL database in `npm run test:postgres` (vitest.postgres.config.ts).
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { db } from "~/data/db.server";
 import { buildIntake, intakeFormFields, seededRandom } from "../factories";
-import { type ProductionServer, cleanUp, formBody, freshDatabase, incompleteRequests, openReadOnly, startProductionServer } from "./server";
+import { type ProductionServer, TMP_DIR, cleanUp, formBody, startProductionServer } from "./server";
 
 const TOTAL = 60;
 const CONNECTIONS_EACH = 8;
@@ -12,14 +16,17 @@ const CONNECTIONS_EACH = 8;
 const servers: ProductionServer[] = [];
 afterAll(async () => {
   for (const server of servers) await server.stop();
+  await db.$disconnect();
   cleanUp();
 });
 
 describe("two server processes on one database", () => {
   it("give unique, gap-free references, send each e-mail once and run each window's jobs once", { timeout: 120_000 }, async () => {
-    const dbFile = await freshDatabase("two-processes");
-    const settings = { SCHEDULER_INTERVAL_SECONDS: "1" };
-    const [first, second] = await Promise.all([startProductionServer(dbFile, settings), startProductionServer(dbFile, settings)]);
+    // The servers' outbox and documents folders go here; the database is the file's own.
+    const scratch = path.join(TMP_DIR, `two-processes-${Date.now()}`);
+    fs.mkdirSync(scratch, { recursive: true });
+    const settings = { SCHEDULER_INTERVAL_SECONDS: "1", DATABASE_URL: process.env.DATABASE_URL! };
+    const [first, second] = await Promise.all([startProductionServer(scratch, settings), startProductionServer(scratch, settings)]);
     servers.push(first!, second!);
     const random = seededRandom(15);
     const bodies = Array.from({ length: TOTAL }, () => formBody(intakeFormFields(buildIntake(random))));
@@ -44,34 +51,31 @@ describe("two server processes on one database", () => {
     await Promise.all([first!, second!].flatMap((server) => Array.from({ length: CONNECTIONS_EACH }, () => worker(server)())));
     expect(new Set(acknowledged).size).toBe(TOTAL);
 
-    const sqlite = openReadOnly(dbFile);
-    try {
-      const references = sqlite.prepare(`SELECT "reference" FROM "Request" ORDER BY "reference"`).pluck().all() as string[];
-      expect(references).toHaveLength(TOTAL);
-      // RRC-YYYY-000001 … RRC-YYYY-000060: one year's numbers, none twice, none skipped.
-      const numbers = references.map((reference) => Number(reference.slice(-6)));
-      expect(numbers).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
-      expect(incompleteRequests(sqlite)).toEqual([]);
+    const references = (await db.request.findMany({ select: { reference: true }, orderBy: { reference: "asc" } })).map((row) => row.reference);
+    expect(references).toHaveLength(TOTAL);
+    // RRC-YYYY-000001 … RRC-YYYY-000060: one year's numbers, none twice, none skipped.
+    const numbers = references.map((reference) => Number(reference.slice(-6)));
+    expect(numbers).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
+    // Each complete: exactly one "submit" event.
+    const submits = await db.request.findMany({ select: { reference: true, _count: { select: { events: { where: { action: "submit" } } } } } });
+    expect(submits.filter((row) => row._count.events !== 1)).toEqual([]);
 
-      // Both processes deliver the outbox every second; each message is sent once.
-      const deadline = Date.now() + 60_000;
-      const waiting = sqlite.prepare(`SELECT COUNT(*) FROM "Notification" WHERE "status" <> 'SENT'`).pluck();
-      while ((waiting.get() as number) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
-      const sent = sqlite.prepare(`SELECT "kind", "attempts" FROM "Notification"`).all() as Array<{ kind: string; attempts: number }>;
-      expect(sent.filter((message) => message.kind === "requestReceived")).toHaveLength(TOTAL);
-      expect(sent.every((message) => message.attempts === 1)).toBe(true);
-      expect(waiting.get()).toBe(0);
+    // Both processes deliver the outbox every second; each message is sent once.
+    const deadline = Date.now() + 60_000;
+    const waiting = () => db.notification.count({ where: { status: { not: "SENT" } } });
+    while ((await waiting()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+    const sent = await db.notification.findMany({ select: { kind: true, attempts: true } });
+    expect(sent.filter((message) => message.kind === "requestReceived")).toHaveLength(TOTAL);
+    expect(sent.every((message) => message.attempts === 1)).toBe(true);
+    expect(await waiting()).toBe(0);
 
-      // Each one-second window that ran was claimed by one process; windows ran at most once a second.
-      const ticks = sqlite.prepare(`SELECT "tick", "runner" FROM "SchedulerTick" ORDER BY "tick"`).all() as Array<{ tick: string; runner: string }>;
-      expect(ticks.length).toBeGreaterThan(1);
-      const starts = ticks.map((row) => new Date(row.tick).getTime());
-      expect(new Set(starts).size).toBe(ticks.length);
-      for (const start of starts) expect(start % 1000).toBe(0);
-      const runners = new Set(ticks.map((row) => row.runner));
-      expect([...runners].every((runner) => runner.endsWith(`:${first!.pid}`) || runner.endsWith(`:${second!.pid}`))).toBe(true);
-    } finally {
-      sqlite.close();
-    }
+    // Each one-second window that ran was claimed by one process; windows ran at most once a second.
+    const ticks = await db.schedulerTick.findMany({ select: { tick: true, runner: true }, orderBy: { tick: "asc" } });
+    expect(ticks.length).toBeGreaterThan(1);
+    const starts = ticks.map((row) => row.tick.getTime());
+    expect(new Set(starts).size).toBe(ticks.length);
+    for (const start of starts) expect(start % 1000).toBe(0);
+    const runners = new Set(ticks.map((row) => row.runner));
+    expect([...runners].every((runner) => runner.endsWith(`:${first!.pid}`) || runner.endsWith(`:${second!.pid}`))).toBe(true);
   });
 });
