@@ -18,6 +18,7 @@ import type {
   Notification,
   NotificationPreference,
   PasswordResetToken,
+  RateLimitWindow,
   ReferenceCounter,
   ReplyTemplate,
   Request,
@@ -63,6 +64,7 @@ export type DB = {
   NotificationPreference: Table<NotificationPreference>;
   PasswordResetToken: Table<PasswordResetToken>;
   ReferenceCounter: Table<ReferenceCounter>;
+  RateLimitWindow: Table<RateLimitWindow>;
   ReplyTemplate: Table<ReplyTemplate>;
   Request: Table<Request>;
   RequestEvent: Table<RequestEvent>;

@@ -32,7 +32,7 @@ export const action = storageAware(async ({ request, context }: ActionFunctionAr
   const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400, headers: NO_STORE });
   const { email } = submission.value;
-  const limit = allowPasswordResetRequest({ address: clientAddress(context), email });
+  const limit = await allowPasswordResetRequest({ address: clientAddress(context), email });
   if (!limit.allowed) {
     return data(submission.reply({ formErrors: [`tooManyTries:${Math.ceil(limit.retryAfterSeconds / 60)}`] }), {
       status: 429,

@@ -62,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (typeof honeypot === "string" && honeypot !== "") {
       return data(submission.reply({ formErrors: ["spam"] }), { status: 400 });
     }
-    const limit = allowIntakeFrom(clientAddress(context));
+    const limit = await allowIntakeFrom(clientAddress(context));
     if (!limit.allowed) {
       return data(submission.reply({ formErrors: ["tooMany"] }), {
         status: 429,

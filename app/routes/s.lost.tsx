@@ -36,7 +36,7 @@ export const action = storageAware(async ({ request, context }: ActionFunctionAr
   const submission = parseWithZod(await request.formData(), { schema: LostLinkSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400, headers: PRIVATE_HEADERS });
   const { reference, email } = submission.value;
-  const limit = allowLostLinkAttempt({ address: clientAddress(context), reference });
+  const limit = await allowLostLinkAttempt({ address: clientAddress(context), reference });
   if (!limit.allowed) {
     return data(submission.reply({ formErrors: [`tooManyTries:${Math.ceil(limit.retryAfterSeconds / 60)}`] }), {
       status: 429,

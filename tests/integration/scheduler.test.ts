@@ -173,7 +173,7 @@ describe("two runners at once", () => {
 });
 
 describe("housekeeping", () => {
-  it("deletes ended sessions and sign-in failures past their window, and keeps the rest", async () => {
+  it("deletes ended sessions, sign-in failures past their window and ended rate-limit windows, and keeps the rest", async () => {
     const now = new Date();
     const user = await db.user.findFirstOrThrow({ where: { email: "c@s.example" }, select: { id: true } });
     await db.$transaction(async (tx) => {
@@ -181,9 +181,12 @@ describe("housekeeping", () => {
       await tx.session.create({ data: { id: "live", userId: user.id, expiresAt: new Date(now.getTime() + HOUR) } });
       await tx.loginAttempt.create({ data: { email: "x@s.example", ipAddress: "203.0.113.9", createdAt: new Date(now.getTime() - 25 * HOUR) } });
       await tx.loginAttempt.create({ data: { email: "x@s.example", ipAddress: "203.0.113.9", createdAt: new Date(now.getTime() - 23 * HOUR) } });
+      await tx.rateLimitWindow.create({ data: { key: "intake:203.0.113.9", count: 20, resetAt: new Date(now.getTime() - 1000) } });
+      await tx.rateLimitWindow.create({ data: { key: "intake:203.0.113.10", count: 3, resetAt: new Date(now.getTime() + HOUR) } });
     });
     const result = await runScheduledJobs({ now });
-    expect(result.pruned).toEqual({ sessions: 1, loginAttempts: 1 });
+    expect(result.pruned).toEqual({ sessions: 1, loginAttempts: 1, rateLimitWindows: 1 });
+    expect((await db.rateLimitWindow.findMany({ select: { key: true } })).map((w) => w.key)).toEqual(["intake:203.0.113.10"]);
     expect((await db.session.findMany({ where: { id: { in: ["ended", "live"] } }, select: { id: true } })).map((s) => s.id)).toEqual(["live"]);
     // The recent failure still counts towards the sign-in limit.
     expect(await db.loginAttempt.count({ where: { email: "x@s.example" } })).toBe(1);

@@ -11,6 +11,7 @@ import { buildIntake, intakeFormFields, seededRandom } from "../factories";
 import { type ProductionServer, TMP_DIR, cleanUp, formBody, startProductionServer } from "./server";
 
 const TOTAL = 60;
+const ENGINE = process.env.DATABASE_URL!.startsWith("file:") ? "sqlite" : "postgresql";
 const CONNECTIONS_EACH = 8;
 
 const servers: ProductionServer[] = [];
@@ -77,5 +78,34 @@ describe("two server processes on one database", () => {
     for (const start of starts) expect(start % 1000).toBe(0);
     const runners = new Set(ticks.map((row) => row.runner));
     expect([...runners].every((runner) => runner.endsWith(`:${first!.pid}`) || runner.endsWith(`:${second!.pid}`))).toBe(true);
+  });
+
+  it("count the intake limit once for both on PostgreSQL, and per process on SQLite (one process serves it there)", { timeout: 120_000 }, async () => {
+    const scratch = path.join(TMP_DIR, `two-processes-limit-${Date.now()}`);
+    fs.mkdirSync(scratch, { recursive: true });
+    const settings = { DATABASE_URL: process.env.DATABASE_URL!, INTAKE_RATE_LIMIT: "4/600" };
+    const pair = await Promise.all([startProductionServer(scratch, settings), startProductionServer(scratch, settings)]);
+    servers.push(...pair);
+    // The filings above counted against the same address (on PostgreSQL, in the database).
+    await db.rateLimitWindow.deleteMany();
+    const random = seededRandom(16);
+    const statuses: number[] = [];
+    // Ten filings from one address, to each server in turn.
+    for (let i = 0; i < 10; i++) {
+      const server = pair[i % 2]!;
+      const response = await fetch(`${server.url}/requests/new`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
+        body: formBody(intakeFormFields(buildIntake(random))),
+        signal: AbortSignal.timeout(30_000),
+      });
+      await response.arrayBuffer();
+      statuses.push(response.status);
+      if (response.status === 429) expect(Number(response.headers.get("Retry-After"))).toBeGreaterThan(0);
+    }
+    const accepted = statuses.filter((status) => status === 303).length;
+    expect(statuses.filter((status) => status !== 303 && status !== 429)).toEqual([]);
+    expect(accepted).toBe(ENGINE === "postgresql" ? 4 : 8);
   });
 });

@@ -2,8 +2,8 @@
 // reset by e-mail (/forgot-password), per client address and per what is asked about (the
 // reference, the account's e-mail), and on wrong current passwords at /account. Counted for
 // every attempt, whether or not the reference or account exists, so a refusal tells nothing
-// about either. In this process's memory, like the intake limit (rate-limit.server.ts).
-import { createRateLimiter } from "~/utils/rate-limit.server";
+// about either. Counted like the intake limit (rate-limit.server.ts).
+import { type LimitVerdict, createRateLimiter } from "~/utils/rate-limit.server";
 
 const MINUTE = 60_000;
 
@@ -24,13 +24,11 @@ const limiters = Object.fromEntries(Object.entries(ACCESS_LIMITS).map(([name, op
   ReturnType<typeof createRateLimiter>
 >;
 
-export type LimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
-
 /** Counts one attempt against each key in order; the first one over its limit refuses (and the later ones are not counted). */
-function hitAll(keys: [keyof typeof ACCESS_LIMITS, string][], now: number): LimitVerdict {
+async function hitAll(keys: [keyof typeof ACCESS_LIMITS, string][], now: number): Promise<LimitVerdict> {
   for (const [name, key] of keys) {
-    const limiter = limiters[name];
-    if (!limiter.hit(key, now)) return { allowed: false, retryAfterSeconds: limiter.retryAfterSeconds(key, now) };
+    const verdict = await limiters[name].hit(key, now);
+    if (!verdict.allowed) return verdict;
   }
   return { allowed: true };
 }
@@ -61,7 +59,6 @@ export function allowWrongCurrentPassword({ userId, now = Date.now() }: { userId
 }
 
 /** Whether a user has wrong current passwords left to try, without counting one. */
-export function passwordChangeLockedFor({ userId, now = Date.now() }: { userId: string; now?: number }): LimitVerdict {
-  const limiter = limiters.passwordChangePerUser;
-  return limiter.isOver(userId, now) ? { allowed: false, retryAfterSeconds: limiter.retryAfterSeconds(userId, now) } : { allowed: true };
+export function passwordChangeLockedFor({ userId, now = Date.now() }: { userId: string; now?: number }): Promise<LimitVerdict> {
+  return limiters.passwordChangePerUser.check(userId, now);
 }

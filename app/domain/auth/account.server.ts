@@ -43,11 +43,11 @@ export async function changePassword({
   newPassword: string;
   now?: Date;
 }): Promise<PasswordChangeOutcome> {
-  const locked = passwordChangeLockedFor({ userId, now: now.getTime() });
+  const locked = await passwordChangeLockedFor({ userId, now: now.getTime() });
   if (!locked.allowed) return { ok: false, reason: "LOCKED", retryAfterSeconds: locked.retryAfterSeconds };
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true, passwordHash: true } });
   if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
-    const verdict = allowWrongCurrentPassword({ userId, now: now.getTime() });
+    const verdict = await allowWrongCurrentPassword({ userId, now: now.getTime() });
     return verdict.allowed ? { ok: false, reason: "WRONG_PASSWORD" } : { ok: false, reason: "LOCKED", retryAfterSeconds: verdict.retryAfterSeconds };
   }
   // Hashing is slow on purpose: done before the transaction, so it holds no lock meanwhile.

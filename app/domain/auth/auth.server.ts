@@ -232,15 +232,16 @@ export async function revokeUserSessions(userId: string): Promise<number> {
 }
 
 /**
- * Housekeeping (run with the timed rules): deletes sessions that have ended and failed sign-in
- * attempts older than the window they count in. Neither is read again once past; without this
- * both tables only grow.
+ * Housekeeping (run with the timed rules): deletes sessions that have ended, failed sign-in
+ * attempts older than the window they count in, and rate-limit windows that have ended (kept in
+ * the database on PostgreSQL). None is read again once past; without this the tables only grow.
  */
-export async function pruneSessions(now = new Date()): Promise<{ sessions: number; loginAttempts: number }> {
+export async function pruneSessions(now = new Date()): Promise<{ sessions: number; loginAttempts: number; rateLimitWindows: number }> {
   return db.$transaction(async (tx) => {
     const sessions = await tx.session.deleteMany({ where: { expiresAt: { lte: now } } });
     const loginAttempts = await pruneSignInFailures(tx, now);
-    return { sessions: sessions.count, loginAttempts: loginAttempts.count };
+    const rateLimitWindows = await tx.rateLimitWindow.deleteMany({ where: { resetAt: { lte: now } } });
+    return { sessions: sessions.count, loginAttempts: loginAttempts.count, rateLimitWindows: rateLimitWindows.count };
   });
 }
 

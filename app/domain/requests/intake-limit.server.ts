@@ -6,6 +6,5 @@ import { createRateLimiter } from "~/utils/rate-limit.server";
 const limiter = createRateLimiter(env.INTAKE_RATE_LIMIT);
 
 export function allowIntakeFrom(address: string) {
-  const allowed = limiter.hit(`intake:${address}`);
-  return { allowed, retryAfterSeconds: allowed ? 0 : limiter.retryAfterSeconds(`intake:${address}`) };
+  return limiter.hit(`intake:${address}`);
 }
