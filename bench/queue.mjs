@@ -5,13 +5,38 @@
 // the same requests: the first load after the server started (the finished weeks worked out),
 // then p50/p95 of BENCH_DASHBOARD_SAMPLES loads (target p95 < 100 ms), and the longest a
 // /healthz request waited while a dashboard was loading.
+// BENCH_QUEUE_ENGINE=postgresql measures the same requests on PostgreSQL: run it through
+// `node scripts/with-postgres.mjs`, which gives DATABASE_URL; the generated SQLite database is
+// copied there (bench/copy-to-postgres.mjs) and the server runs on it.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import Database from "better-sqlite3";
-import { generatedDatabase, log, percentile, startServer } from "./lib.mjs";
+import { copySqliteToPostgres } from "./copy-to-postgres.mjs";
+import { ROOT, generatedDatabase, log, percentile, startServer } from "./lib.mjs";
 
 export const TARGETS = { p95Ms: 50, dashboardP95Ms: 100 };
 const COUNT = Number(process.env.BENCH_QUEUE_REQUESTS ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_QUEUE_SAMPLES ?? 40);
 const DASHBOARD_SAMPLES = Number(process.env.BENCH_DASHBOARD_SAMPLES ?? 40);
+const ENGINE = process.env.BENCH_QUEUE_ENGINE ?? "sqlite";
+
+/** The server's settings for the engine measured: on PostgreSQL, a migrated database holding a copy of `file`'s rows. */
+async function engineSettings(file) {
+  if (ENGINE === "sqlite") return {};
+  const url = process.env.DATABASE_URL;
+  if (ENGINE !== "postgresql" || !url?.startsWith("postgres"))
+    throw new Error("queue: BENCH_QUEUE_ENGINE=postgresql runs through `node scripts/with-postgres.mjs`, which sets DATABASE_URL");
+  execFileSync(process.execPath, [path.join(ROOT, "scripts", "db-setup.mjs"), "--reset", "--no-seed"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const { seconds, copied } = await copySqliteToPostgres(file, url);
+  log(
+    `queue: copied ${copied.Request?.toLocaleString("en-US")} requests and ${copied.RequestEvent?.toLocaleString("en-US")} events to PostgreSQL in ${seconds.toFixed(0)} s`,
+  );
+  return { DATABASE_URL: url };
+}
 
 /** The combinations a coordinator's day is made of. */
 export const COMBINATIONS = [
@@ -62,7 +87,7 @@ export async function runQueue() {
     .get();
   // Another coordinator of the demo data, whose requests "a colleague's" filters by.
   const colleague = new Database(file, { readonly: true }).prepare(`SELECT "id" FROM "User" WHERE "email" = 'coordinator2@rrc.example'`).pluck().get();
-  const server = await startServer({ dbFile: file, env: { SCHEDULER_INTERVAL_SECONDS: "0" } });
+  const server = await startServer({ dbFile: file, env: { SCHEDULER_INTERVAL_SECONDS: "0", ...(await engineSettings(file)) } });
   try {
     const cookie = await signIn(server.url);
     const results = [];
@@ -112,7 +137,7 @@ export async function runQueue() {
     log(
       `queue: dashboard: first ${dashboard.firstMs.toFixed(0)} ms, p50 ${dashboard.p50.toFixed(0)} ms, p95 ${dashboard.p95.toFixed(0)} ms, /healthz waited ≤ ${healthWaitMs.toFixed(0)} ms`,
     );
-    return { requests: COUNT, samples: SAMPLES, results, dashboard: { ...dashboard, samples: DASHBOARD_SAMPLES } };
+    return { engine: ENGINE, requests: COUNT, samples: SAMPLES, results, dashboard: { ...dashboard, samples: DASHBOARD_SAMPLES } };
   } finally {
     await server.stop();
   }

@@ -154,7 +154,7 @@ if (chosen.includes("queue")) {
   const r = await runQueue();
   r.results.forEach((q, i) => {
     rows.push([
-      i === 0 ? `Queue page, ${fmt.int(r.requests)} requests (${r.samples} samples each)` : "",
+      i === 0 ? `Queue page, ${fmt.int(r.requests)} requests, ${r.engine === "postgresql" ? "PostgreSQL" : "SQLite"} (${r.samples} samples each)` : "",
       q.name,
       `${q.p50.toFixed(1)} ms / ${q.p95.toFixed(1)} ms`,
       `p95 < ${QUEUE_TARGETS.p95Ms} ms`,
@@ -162,7 +162,7 @@ if (chosen.includes("queue")) {
     ]);
   });
   rows.push([
-    `Dashboard page, ${fmt.int(r.requests)} requests (${r.dashboard.samples} samples)`,
+    `Dashboard page, ${fmt.int(r.requests)} requests, ${r.engine === "postgresql" ? "PostgreSQL" : "SQLite"} (${r.dashboard.samples} samples)`,
     "p50 / p95",
     `${r.dashboard.p50.toFixed(0)} ms / ${r.dashboard.p95.toFixed(0)} ms`,
     `p95 < ${QUEUE_TARGETS.dashboardP95Ms} ms`,
