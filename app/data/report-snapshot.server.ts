@@ -136,6 +136,21 @@ function withEvents(rows: readonly RequestRow[]): Array<{ request: ReportRequest
   });
 }
 
+/** A row of the week's status changes, as either engine returns it (a time as text or a Date). */
+type ChangeRow = Omit<ReportEvent, "createdAt"> & { requestId: string; createdAt: string | Date; reference: string; category: Category; urgency: Urgency };
+
+function changeOf(row: ChangeRow): ReportChange {
+  return {
+    requestId: row.requestId,
+    action: row.action,
+    fromStatus: row.fromStatus,
+    toStatus: row.toStatus,
+    clusterId: row.clusterId,
+    createdAt: toDate(row.createdAt),
+    request: { reference: row.reference, category: row.category, urgency: row.urgency },
+  };
+}
+
 /** A request's place in the order the report reads them: SQLite's rowid, PostgreSQL's id. */
 export type RequestKey = number | string;
 
@@ -204,18 +219,8 @@ class SqliteReportSnapshot implements ReportSnapshot {
 
   async *changes({ start, end }: { start: Date; end: Date }): AsyncGenerator<ReportChange> {
     const statement = this.db.prepare(CHANGES_SQL);
-    type Row = Omit<ReportEvent, "createdAt"> & { requestId: string; createdAt: string; reference: string; category: Category; urgency: Urgency };
-    for (const row of statement.iterate({ start: sqliteTimestamp(start), end: sqliteTimestamp(end) }) as IterableIterator<Row>) {
-      yield {
-        requestId: row.requestId,
-        action: row.action,
-        fromStatus: row.fromStatus,
-        toStatus: row.toStatus,
-        clusterId: row.clusterId,
-        createdAt: toDate(row.createdAt),
-        request: { reference: row.reference, category: row.category, urgency: row.urgency },
-      };
-    }
+    const rows = statement.iterate({ start: sqliteTimestamp(start), end: sqliteTimestamp(end) }) as IterableIterator<ChangeRow>;
+    for (const row of rows) yield changeOf(row);
   }
 
   close() {
@@ -300,8 +305,7 @@ class PostgresReportSnapshot implements ReportSnapshot {
   }
 
   async *changes({ start, end }: { start: Date; end: Date }): AsyncGenerator<ReportChange> {
-    type Row = Omit<ReportEvent, "createdAt"> & { requestId: string; createdAt: Date; reference: string; category: Category; urgency: Urgency };
-    const rows = await this.query<Row>(
+    const rows = await this.query<ChangeRow>(
       `SELECT ev."requestId", ev."action", ev."fromStatus"::text AS "fromStatus", ev."toStatus"::text AS "toStatus", ev."clusterId", ev."createdAt",
               r."reference", r."category"::text AS "category", r."urgency"::text AS "urgency"
        FROM "RequestEvent" ev JOIN "Request" r ON r."id" = ev."requestId"
@@ -309,17 +313,7 @@ class PostgresReportSnapshot implements ReportSnapshot {
        ORDER BY ev."createdAt", ev."id"`,
       [start, end],
     );
-    for (const row of rows) {
-      yield {
-        requestId: row.requestId,
-        action: row.action,
-        fromStatus: row.fromStatus,
-        toStatus: row.toStatus,
-        clusterId: row.clusterId,
-        createdAt: toDate(row.createdAt),
-        request: { reference: row.reference, category: row.category, urgency: row.urgency },
-      };
-    }
+    for (const row of rows) yield changeOf(row);
   }
 }
 
