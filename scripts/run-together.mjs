@@ -2,9 +2,10 @@
 // at most as many at once as the machine has cores (RUN_TOGETHER_JOBS to say otherwise), in
 // the order given (the longest first keeps the cores busy to the end). Each one's output is
 // printed whole when it ends, under its name and time; with --live, line by line as it comes,
-// each line after its script's name (for long suites, whose progress should show), and when it
-// ends its closing lines again as the tool printed them (vitest's and Playwright's totals, which
-// readers and CI logs look for at the start of a line). The exit
+// each line after its script's name (for long suites, whose progress should show), and when all
+// have ended, each one's closing lines again, in the order given, unmarked and without colour
+// codes (vitest's and Playwright's totals, which readers and CI logs look for as the tool
+// prints them to a file: at the start of a line, in plain text). The exit
 // code is 1 when any failed; all of them still run, so one run names every failure.
 // Decision 048.
 import { spawn } from "node:child_process";
@@ -22,6 +23,8 @@ const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpa
 const width = Math.max(...scripts.map((script) => script.length));
 /** How many closing lines of a live script are printed again, unmarked, when it ends. */
 const CLOSING_LINES = 12;
+/** Terminal colour and style codes (vitest colours its output when CI is set, even into a pipe). */
+const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** Hands on each whole line of a stream, the last one too. */
 function eachLine(stream, onLine) {
@@ -68,7 +71,7 @@ async function worker() {
     const result = await run(script);
     results.push(result);
     const mark = result.code === 0 ? "ok" : `FAILED (exit ${result.code})`;
-    const output = result.output.trimEnd();
+    const output = live ? "" : result.output.trimEnd();
     process.stdout.write(`\n> npm run ${script}: ${mark} in ${result.seconds.toFixed(1)} s\n${output ? `${output}\n` : ""}`);
   }
 }
@@ -77,4 +80,10 @@ await Promise.all(Array.from({ length: Math.min(slots, scripts.length) }, worker
 const failed = results.filter((result) => result.code !== 0).map((result) => result.script);
 const total = ((Date.now() - started) / 1000).toFixed(1);
 console.log(`\n${scripts.length} scripts in ${total} s (${slots} at a time)${failed.length ? `; failed: ${failed.join(", ")}` : ""}`);
+if (live) {
+  for (const script of scripts) {
+    const { output } = results.find((result) => result.script === script);
+    process.stdout.write(`\n${output.replace(ANSI, "").trimEnd()}\n`);
+  }
+}
 process.exit(failed.length ? 1 : 0);
