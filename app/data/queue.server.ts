@@ -4,15 +4,15 @@
 // on the read-only connection (docs/decisions/010-queue-reads.md): Prisma spent more time
 // compiling these queries than SQLite spent answering them, the plan for a large filter with
 // another column's order has to be chosen here (rowids, `+column`), and search reads the FTS5
-// trigram index. On PostgreSQL the same filters run as one count and one page in a REPEATABLE
-// READ transaction, search through the pg_trgm index, and its planner chooses (decision 051).
+// trigram index. On PostgreSQL the same filters run as one statement that counts and reads the
+// page, search through the pg_trgm index, and its planner chooses (decisions 051, 053).
 import type { QueueParams } from "~/schemas/queue";
 import { type RequestScope, scopeSql } from "~/domain/auth/access";
 import { normalizeForSearch } from "~/domain/queue/search";
 import { attentionRank } from "~/domain/requests/request-keys";
 import { OPEN_STATUSES, STATUSES, type Status } from "~/domain/requests/state-machine";
-import type { Category, Urgency } from "~/domain/taxonomy";
-import { onPostgres, postgresSnapshot } from "./db.server";
+import { CATEGORIES, type Category, type Urgency } from "~/domain/taxonomy";
+import { db, onPostgres } from "./db.server";
 import { readDb, readStatement } from "./read-db.server";
 import { sqliteTimestamp } from "./sqlite-time";
 
@@ -378,16 +378,31 @@ function readQueuePageOnSqlite(params: QueueParams, scope: QueueScope, now: Date
 }
 
 /**
+ * A category's place by its name (SQLite's order of the text), as an integer: PostgreSQL orders
+ * an enum as declared and cannot index its text (the cast is not immutable), so the queue orders
+ * by this expression and the PostgreSQL migration 20261202150000_queue_orders indexes the same
+ * text (tests/integration/migrations.test.ts holds the two together).
+ */
+export function categoryByName(column: string): string {
+  return `CASE ${column} ${[...CATEGORIES]
+    .sort()
+    .map((category, place) => `WHEN '${category}' THEN ${place}`)
+    .join(" ")} END`;
+}
+
+/**
  * PostgreSQL's ORDER BY per column, giving the order SQLite's gives: text by code point (SQLite's
  * binary collation; an enum by its name, not its place in the type), NULL first ascending and last
- * descending, ties broken by the id (PostgreSQL has no rowid). The planner picks the indexes itself:
- * there is no "walk" to force.
+ * descending, ties broken by the id (PostgreSQL has no rowid). Each is read from an index forwards
+ * or backwards (the PostgreSQL migration 20261202150000_queue_orders adds those that Prisma's
+ * schema cannot say: a collation, NULLS LAST, an expression); the planner picks them itself, there
+ * is no "walk" to force. The cluster order is read per cluster (clusterOrderIdsOnPostgres).
  */
 const POSTGRES_ORDER: Record<QueueParams["sort"], (dir: Dir) => string> = {
   priority: (dir) => `r."attentionRank" ${dir}, r."urgencyRank" ${dir}, r."dueSortAt" ${dir}, r."createdAt" ${dir}, r."id" ${dir}`,
   reference: (dir) => `r."reference" COLLATE "C" ${dir}`,
   enterprise: (dir) => `r."enterpriseName" COLLATE "C" ${dir}, r."createdAt" desc, r."id" desc`,
-  category: (dir) => `r."category"::text COLLATE "C" ${dir}, r."createdAt" ${dir}, r."id" ${dir}`,
+  category: (dir) => `${categoryByName(`r."category"`)} ${dir}, r."createdAt" ${dir}, r."id" ${dir}`,
   urgency: (dir) => `r."urgencyRank" ${dir}, r."createdAt" asc, r."id" asc`,
   region: (dir) => `r."region" COLLATE "C" ${dir}, r."createdAt" ${dir}, r."id" ${dir}`,
   status: (dir) => `r."statusRank" ${dir}, r."createdAt" asc, r."id" asc`,
@@ -396,6 +411,28 @@ const POSTGRES_ORDER: Record<QueueParams["sort"], (dir: Dir) => string> = {
   due: (dir) => (dir === "asc" ? `r."dueSortAt" asc, r."createdAt" asc, r."id" asc` : `r."nextDueAt" desc NULLS LAST, r."createdAt" asc, r."id" desc`),
   updated: (dir) => `r."lastActivityAt" ${dir}, r."id" ${dir}`,
 };
+
+/**
+ * The ids of a page in cluster order on PostgreSQL, as SQLite's clusterOrderRowids reads them:
+ * the requests without a cluster, and each cluster's, newest first, each read from the
+ * (assignedClusterId, createdAt) index no further than the page's end; then the page is taken
+ * from those runs in slug order.
+ */
+function clusterOrderIdsOnPostgres(filtered: { sql: string; params: unknown[] }, dir: Dir, size: number, offset: number): { sql: string; params: unknown[] } {
+  const and = (condition: string) => (filtered.sql ? `${filtered.sql} AND ${condition}` : `WHERE ${condition}`);
+  const newest = `ORDER BY r."createdAt" desc, r."id" desc LIMIT ?`;
+  // Without a cluster: first ascending, last descending.
+  const unassignedRun = dir === "asc" ? 0 : 2;
+  return {
+    sql: `SELECT "id" FROM (
+      (SELECT r."id", ${unassignedRun} AS "run", NULL::text AS "slug", r."createdAt" FROM "Request" r ${and(`r."assignedClusterId" IS NULL`)} ${newest})
+      UNION ALL
+      (SELECT p."id", 1, k."slug", p."createdAt" FROM "Cluster" k CROSS JOIN LATERAL
+        (SELECT r."id", r."createdAt" FROM "Request" r ${and(`r."assignedClusterId" = k."id"`)} ${newest}) p)
+    ) runs ORDER BY "run", "slug" COLLATE "C" ${dir}, "createdAt" desc, "id" desc LIMIT ? OFFSET ?`,
+    params: [...filtered.params, offset + size, ...filtered.params, offset + size, size, offset],
+  };
+}
 
 /** SQLite's `?` placeholders as PostgreSQL's `$1, $2, …` (the queue's SQL has no `?` of its own). */
 function numbered(sql: string): string {
@@ -416,11 +453,24 @@ async function readQueuePageOnPostgres(params: QueueParams, scope: QueueScope, n
       : `SELECT count(*) AS "count" FROM "Request" r ${counting.sql}`;
   const filtered = where(filters, plain);
   const viewer = scope.viewerId ? [scope.viewerId] : [];
-  const pageSql = `${select(viewer.length > 0, (flag) => `(${flag})::int`)} ${filtered.sql} ORDER BY ${POSTGRES_ORDER[params.sort](params.dir)} LIMIT ? OFFSET ?`;
-  // One REPEATABLE READ transaction: the count and the page describe the same moment.
-  return postgresSnapshot(async (tx) => {
-    const [counted] = await tx.$queryRawUnsafe<Array<{ count: bigint }>>(numbered(countSql), ...counting.params);
-    const rows = await tx.$queryRawUnsafe<QueuePageRow[]>(numbered(pageSql), ...viewer, ...filtered.params, params.size, offset);
-    return { counted: Number(counted!.count), rows };
-  });
+  const order = `ORDER BY ${POSTGRES_ORDER[params.sort](params.dir)}`;
+  const columns = select(viewer.length > 0, (flag) => `(${flag})::int`);
+  let page: { sql: string; params: unknown[] };
+  if (params.sort === "cluster") {
+    const ids = clusterOrderIdsOnPostgres(filtered, params.dir, params.size, offset);
+    page = { sql: `${columns} WHERE r."id" IN (${ids.sql}) ${order}`, params: [...viewer, ...ids.params] };
+  } else page = { sql: `${columns} ${filtered.sql} ${order} LIMIT ? OFFSET ?`, params: [...viewer, ...filtered.params, params.size, offset] };
+  // One statement, so the count and the page describe the same moment, in one round trip: the
+  // count is a subquery PostgreSQL works out once. Only a page past the end, which has no row to
+  // carry it, asks for the count on its own.
+  type Counted = QueuePageRow & { total: bigint };
+  const found = await db.$queryRawUnsafe<Counted[]>(
+    numbered(page.sql.replace(/^SELECT /, `SELECT (${countSql}) AS "total", `)),
+    ...counting.params,
+    ...page.params,
+  );
+  const rows = found.map(({ total: _total, ...row }) => row);
+  if (found[0]) return { counted: Number(found[0].total), rows };
+  const [counted] = await db.$queryRawUnsafe<Array<{ count: bigint }>>(numbered(countSql), ...counting.params);
+  return { counted: Number(counted!.count), rows };
 }

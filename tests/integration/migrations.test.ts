@@ -2,16 +2,27 @@
 // added for SQLite but not for PostgreSQL (or the other way round) fails here, on the run of that
 // engine (decision 049). Prisma is asked what it would change to get from the migrations to the
 // schema; only the objects its schema language cannot hold may differ, each engine's own search
-// index (SQLite's FTS5 table, PostgreSQL's pg_trgm index).
+// index (SQLite's FTS5 table, PostgreSQL's pg_trgm index) and PostgreSQL's indexes for the queue's
+// orders (a collation, NULLS LAST, an expression).
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { env } from "~/config/env.server";
+import { categoryByName } from "~/data/queue.server";
 
 const ROOT = path.resolve(__dirname, "../..");
+const QUEUE_ORDERS = fs.readFileSync(path.join(ROOT, "prisma/postgres/migrations/20261202150000_queue_orders/migration.sql"), "utf8");
 const ENGINE =
   env.database.engine === "postgresql"
-    ? { folder: "prisma/postgres", search: [`DROP INDEX "Request_searchText_trgm_idx";`] }
+    ? {
+        folder: "prisma/postgres",
+        search: [
+          `DROP INDEX "Request_searchText_trgm_idx";`,
+          // Prisma does not read an index on an expression, and leaves it be.
+          ...[...QUEUE_ORDERS.matchAll(/^CREATE INDEX ("[^"]+") ON "Request" \("/gm)].map(([, name]) => `DROP INDEX ${name};`),
+        ],
+      }
     : {
         folder: "prisma",
         search: ["", "_config", "_data", "_docsize", "_idx"].map((table) => `DROP TABLE "RequestSearch${table}";`),
@@ -28,6 +39,11 @@ describe(`the ${env.database.engine} migrations`, () => {
       .split("\n")
       .map((line) => line.trim())
       .filter((line) => line && !line.startsWith("--") && !/^PRAGMA foreign_keys=(on|off);$/.test(line));
-    expect(statements).toEqual(ENGINE.search);
+    expect(statements.sort()).toEqual(ENGINE.search.sort());
+  });
+
+  it("index on PostgreSQL the very expression the queue orders categories by (their names)", () => {
+    expect(QUEUE_ORDERS).toContain(`((${categoryByName(`"category"`)}), "createdAt", "id")`);
+    expect(categoryByName(`"category"`)).toMatch(/^CASE "category" WHEN 'DEFENCE_ORDER' THEN 0 WHEN 'ENERGY' THEN 1 .* WHEN 'WORKFORCE' THEN 9 END$/);
   });
 });

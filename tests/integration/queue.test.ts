@@ -24,6 +24,7 @@ type Row = {
   overdue: boolean;
   possibleDuplicate: boolean;
   assignedCluster: { slug: string } | null;
+  enterprise: string;
 };
 type Created = { id: string; reference: string };
 
@@ -351,6 +352,22 @@ describe("sorting and pagination", () => {
     const firstNullDesc = desc.findIndex((row) => row.nextDueAt === null);
     expect(desc.slice(firstNullDesc).every((row) => row.nextDueAt === null)).toBe(true);
     expect(desc[firstNullDesc - 1]!.reference).toBe(r.overdueNew!.reference);
+  });
+
+  it("sorts by category, region and enterprise by their codes' and names' characters, both ways, on every engine", async () => {
+    const byCharacters = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const columns = {
+      category: (row: Row) => row.category as string,
+      region: (row: Row) => row.region,
+      enterprise: (row: Row) => row.enterprise,
+    };
+    for (const [sort, value] of Object.entries(columns)) {
+      const asc = (await openQueue(`?sort=${sort}&size=100`)).queue.rows.map(value);
+      expect(new Set(asc).size, sort).toBeGreaterThan(2);
+      expect(asc, sort).toEqual([...asc].sort(byCharacters));
+      const desc = (await openQueue(`?sort=${sort}&dir=desc&size=100`)).queue.rows.map(value);
+      expect(desc, sort).toEqual([...desc].sort(byCharacters).reverse());
+    }
   });
 
   it("sorts by reference descending", async () => {
