@@ -9,8 +9,9 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    // The integration files, and two production servers on one database (issue #15).
-    include: ["tests/integration/**/*.test.ts", "tests/reliability/two-processes.test.ts"],
+    // The integration files, two production servers on one database (issue #15), and what only
+    // PostgreSQL has (tests/postgres).
+    include: ["tests/integration/**/*.test.ts", "tests/reliability/two-processes.test.ts", "tests/postgres/**/*.test.ts"],
     exclude: [...configDefaults.exclude, ...Object.keys(NOT_YET_ON_POSTGRES)],
   },
 });

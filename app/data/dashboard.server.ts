@@ -1,7 +1,7 @@
 // Typed SQL behind the coordinators' dashboard (app/domain/report/dashboard*.server.ts says what
 // each figure means), on the read connection. The change marks ("the last row looked at") are
-// SQLite's rowids; PostgreSQL has none, so there the dashboard keeps no marks and works its
-// finished weeks out again each time (a column that grows with each insert would let it keep them).
+// SQLite's rowids; PostgreSQL has none, so there its triggers note each write that can change a
+// finished week in "DashboardChange", and the mark is how many there are.
 import { onPostgres } from "./db.server";
 import { read } from "./read-db.server";
 import type { Selectable } from "kysely";
@@ -50,12 +50,18 @@ export function countChanges(action: string, start: Date, end: Date): Work<numbe
 
 const lastRowid = raw<number>`ifnull(max(rowid), 0)`.as("last");
 
-/** The marks of the last request and the last change written; none on PostgreSQL. */
-export function* lastRows(): Work<{ requests: number; changes: number } | null> {
-  if (onPostgres) return null;
+/**
+ * What has been written, as the dashboard's marks: on SQLite the last request's and the last
+ * change's rowids (what came after them is looked at); on PostgreSQL how many writes that can
+ * change a finished week its triggers have noted.
+ */
+export type ChangeMarks = { kind: "rowids"; requests: number; changes: number } | { kind: "noted"; noted: number };
+
+export function* changeMarks(): Work<ChangeMarks> {
+  if (onPostgres) return { kind: "noted", noted: Number(yield* count(builder.selectFrom("DashboardChange").select(countAll))) };
   const requests = (yield* first(builder.selectFrom("Request").select(lastRowid)))!.last;
   const changes = (yield* first(builder.selectFrom("RequestEvent").select(lastRowid)))!.last;
-  return { requests, changes };
+  return { kind: "rowids", requests, changes };
 }
 
 /** Whether a request written after the mark `after` was filed before `before`. */

@@ -74,6 +74,11 @@ export type DB = {
   SchedulerTick: Table<SchedulerTick>;
   Session: Table<Session>;
   User: Table<User>;
+  /**
+   * PostgreSQL only, outside Prisma's schema: a row for each write that can change a finished
+   * week's figures, added by triggers (prisma/postgres/migrations/20261202160000_dashboard_changes).
+   */
+  DashboardChange: Table<{ id: bigint; at: Date }>;
 };
 
 /** A DateTime column's value as read on either engine, as a Date. */

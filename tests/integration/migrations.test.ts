@@ -2,8 +2,8 @@
 // added for SQLite but not for PostgreSQL (or the other way round) fails here, on the run of that
 // engine (decision 049). Prisma is asked what it would change to get from the migrations to the
 // schema; only the objects its schema language cannot hold may differ, each engine's own search
-// index (SQLite's FTS5 table, PostgreSQL's pg_trgm index) and PostgreSQL's indexes for the queue's
-// orders (a collation, NULLS LAST, an expression).
+// index (SQLite's FTS5 table, PostgreSQL's pg_trgm index), PostgreSQL's indexes for the queue's
+// orders (a collation, NULLS LAST, an expression) and its table of the dashboard's change notes.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -12,7 +12,8 @@ import { env } from "~/config/env.server";
 import { categoryByName } from "~/data/queue.server";
 
 const ROOT = path.resolve(__dirname, "../..");
-const QUEUE_ORDERS = fs.readFileSync(path.join(ROOT, "prisma/postgres/migrations/20261202150000_queue_orders/migration.sql"), "utf8");
+const postgresMigration = (name: string) => fs.readFileSync(path.join(ROOT, "prisma/postgres/migrations", name, "migration.sql"), "utf8");
+const QUEUE_ORDERS = postgresMigration("20261202150000_queue_orders");
 const ENGINE =
   env.database.engine === "postgresql"
     ? {
@@ -21,6 +22,7 @@ const ENGINE =
           `DROP INDEX "Request_searchText_trgm_idx";`,
           // Prisma does not read an index on an expression, and leaves it be.
           ...[...QUEUE_ORDERS.matchAll(/^CREATE INDEX ("[^"]+") ON "Request" \("/gm)].map(([, name]) => `DROP INDEX ${name};`),
+          ...[...postgresMigration("20261202160000_dashboard_changes").matchAll(/^CREATE TABLE ("[^"]+")/gm)].map(([, name]) => `DROP TABLE ${name};`),
         ],
       }
     : {

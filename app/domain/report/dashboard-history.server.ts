@@ -6,8 +6,12 @@
 // looked at (by rowid: only the new rows): a request or change dated before the current week's
 // start, or a new urgency on a request the SLA figures counted, and they are worked out afresh.
 // Every change to a request writes its event in the same transaction (the executor's rule), so
-// a new urgency always comes with a new event. Cluster names are read at every load.
-import { allClusters, atOneMoment, changesSince, countChanges, countFiled, filedBeforeSince, lastRows } from "~/data/dashboard.server";
+// a new urgency always comes with a new event. On PostgreSQL, which has no rowid, triggers note
+// each write that could change a finished week (one dated more than a minute before it was
+// written, a new urgency, a removal), and any new note means working them out afresh; figures
+// worked out in a week's first minutes are not kept there, since a change dated just before the
+// week's start may still be on its way to a commit. Cluster names are read at every load.
+import { type ChangeMarks, allClusters, atOneMoment, changeMarks, changesSince, countChanges, countFiled, filedBeforeSince } from "~/data/dashboard.server";
 import type { Work } from "~/data/sql";
 import { type IsoWeek, formatIsoWeek, isoWeekRange, shiftIsoWeek } from "../sla/iso-week";
 import type { SlaTargets } from "../sla/sla";
@@ -32,33 +36,34 @@ type History = {
   /** The week running when it was worked out, and the SLA targets it used. */
   current: string;
   targets: SlaTargets | undefined;
-  /** The last Request and RequestEvent rowids looked at. */
-  requests: number;
-  changes: number;
+  /** What had been written when they were worked out (the last rowids, or PostgreSQL's notes). */
+  marks: ChangeMarks;
   flow: WeekFlow[];
   sla: { tally: WeeklyTally; week: IsoWeek; urgencies: Map<string, Urgency> };
 };
 
 let kept: History | null = null;
 
+/** A week's first minutes, in which figures worked out on PostgreSQL are not kept (see above). */
+const SETTLING_MS = 5 * 60_000;
+
 /** Whether nothing written since `history` was worked out changes it; moves its marks past what was looked at. */
 function* stillHolds(history: History, currentStart: Date): Work<boolean> {
-  const marks = yield* lastRows();
-  // No marks (PostgreSQL): nothing says what is new, so the weeks are worked out again.
-  if (!marks) return false;
+  const marks = yield* changeMarks();
+  if (marks.kind === "noted" || history.marks.kind === "noted")
+    return marks.kind === "noted" && history.marks.kind === "noted" && marks.noted === history.marks.noted;
   const { requests, changes } = marks;
   // Fewer rows than before: another database (a restore).
-  if (requests < history.requests || changes < history.changes) return false;
-  if (requests > history.requests && (yield* filedBeforeSince(history.requests, currentStart))) return false;
-  if (changes > history.changes) {
-    for (const { requestId, datedBefore, urgency } of yield* changesSince({ after: history.changes, upTo: changes, before: currentStart })) {
+  if (requests < history.marks.requests || changes < history.marks.changes) return false;
+  if (requests > history.marks.requests && (yield* filedBeforeSince(history.marks.requests, currentStart))) return false;
+  if (changes > history.marks.changes) {
+    for (const { requestId, datedBefore, urgency } of yield* changesSince({ after: history.marks.changes, upTo: changes, before: currentStart })) {
       if (datedBefore) return false;
       const counted = history.sla.urgencies.get(requestId);
       if (counted !== undefined && counted !== urgency) return false;
     }
   }
-  history.requests = requests;
-  history.changes = changes;
+  history.marks = marks;
   return true;
 }
 
@@ -79,7 +84,7 @@ export async function finishedWeeks(options: {
   let history = kept;
   if (!history || history.current !== formatIsoWeek(current) || history.targets !== targets || !(await atOneMoment(stillHolds(history, currentStart)))) {
     // The marks first: whatever is written from here on is looked at next time.
-    const { requests, changes } = (await atOneMoment(lastRows())) ?? { requests: 0, changes: 0 };
+    const marks = await atOneMoment(changeMarks());
     const flow = await atOneMoment(
       (function* () {
         const weekly: WeekFlow[] = [];
@@ -89,7 +94,8 @@ export async function finishedWeeks(options: {
     );
     const week = shiftIsoWeek(current, -1);
     const { tally, urgencies } = await weeklyTally({ week, now, targets, scope: { kind: "all" }, onlyChangedBy: slaActions });
-    history = kept = { current: formatIsoWeek(current), targets, requests, changes, flow, sla: { tally, week, urgencies } };
+    history = { current: formatIsoWeek(current), targets, marks, flow, sla: { tally, week, urgencies } };
+    kept = marks.kind === "noted" && now.getTime() - currentStart.getTime() < SETTLING_MS ? null : history;
   }
   return { flow: history.flow, slaTally: history.sla.tally, clusters: await atOneMoment(allClusters()) };
 }
