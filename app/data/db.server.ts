@@ -101,6 +101,15 @@ export function postgresAnswer(client: Pick<PrismaClient, "$executeRawUnsafe" | 
 export const onPostgres = env.database.engine === "postgresql";
 
 /**
+ * SQL text written with SQLite's `?` placeholders, as the engine in use wants it: PostgreSQL's are
+ * `$1, $2, …`. For text with no `?` of its own (the queue's filters, which bind every value).
+ */
+export function enginePlaceholders(sql: string): string {
+  let n = 0;
+  return onPostgres ? sql.replace(/\?/g, () => `$${++n}`) : sql;
+}
+
+/**
  * Runs `read` in one REPEATABLE READ transaction on PostgreSQL: every query in it sees the same
  * moment. (The app is typed with the SQLite client, whose transactions know one isolation level.)
  */

@@ -12,7 +12,7 @@ import { normalizeForSearch } from "~/domain/queue/search";
 import { attentionRank } from "~/domain/requests/request-keys";
 import { OPEN_STATUSES, STATUSES, type Status } from "~/domain/requests/state-machine";
 import { CATEGORIES, type Category, type Urgency } from "~/domain/taxonomy";
-import { db, onPostgres } from "./db.server";
+import { db, enginePlaceholders, onPostgres } from "./db.server";
 import { readDb, readStatement } from "./read-db.server";
 import { sqliteTimestamp } from "./sqlite-time";
 
@@ -434,12 +434,6 @@ function clusterOrderIdsOnPostgres(filtered: { sql: string; params: unknown[] },
   };
 }
 
-/** SQLite's `?` placeholders as PostgreSQL's `$1, $2, …` (the queue's SQL has no `?` of its own). */
-function numbered(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-}
-
 async function readQueuePageOnPostgres(params: QueueParams, scope: QueueScope, now: Date): Promise<QueuePage> {
   const filters = queueFilters(params, scope, now);
   const offset = (params.page - 1) * params.size;
@@ -465,12 +459,12 @@ async function readQueuePageOnPostgres(params: QueueParams, scope: QueueScope, n
   // carry it, asks for the count on its own.
   type Counted = QueuePageRow & { total: bigint };
   const found = await db.$queryRawUnsafe<Counted[]>(
-    numbered(page.sql.replace(/^SELECT /, `SELECT (${countSql}) AS "total", `)),
+    enginePlaceholders(page.sql.replace(/^SELECT /, `SELECT (${countSql}) AS "total", `)),
     ...counting.params,
     ...page.params,
   );
   const rows = found.map(({ total: _total, ...row }) => row);
   if (found[0]) return { counted: Number(found[0].total), rows };
-  const [counted] = await db.$queryRawUnsafe<Array<{ count: bigint }>>(numbered(countSql), ...counting.params);
+  const [counted] = await db.$queryRawUnsafe<Array<{ count: bigint }>>(enginePlaceholders(countSql), ...counting.params);
   return { counted: Number(counted!.count), rows };
 }

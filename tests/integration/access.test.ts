@@ -7,8 +7,7 @@ import { type Viewer, inScope, requestScope, scopeSql, scopeWhere, visibleTo } f
 import { listClusterChoices } from "~/domain/clusters/cluster-list.server";
 import { createRequest } from "~/domain/requests/intake.server";
 import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
-import { db } from "~/data/db.server";
-import { env } from "~/config/env.server";
+import { db, enginePlaceholders } from "~/data/db.server";
 import { loader as reportsLoader } from "~/routes/reports";
 import { loader as queueLoader } from "~/routes/queue";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
@@ -86,10 +85,7 @@ describe("what a person may see: one rule, three forms", () => {
       const byWhere = (await db.request.findMany({ where: scopeWhere(scope), select: { id: true } })).map((r) => r.id).sort();
       const sql = scopeSql(scope);
       const text = `SELECT r."id" FROM "Request" r${sql ? ` WHERE ${sql.sql((name) => `r."${name}"`)}` : ""}`;
-      // PostgreSQL numbers its placeholders.
-      let n = 0;
-      const placeheld = env.database.engine === "postgresql" ? text.replace(/\?/g, () => `$${++n}`) : text;
-      const bySql = (await db.$queryRawUnsafe<Array<{ id: string }>>(placeheld, ...(sql?.params ?? []))).map((r) => r.id).sort();
+      const bySql = (await db.$queryRawUnsafe<Array<{ id: string }>>(enginePlaceholders(text), ...(sql?.params ?? []))).map((r) => r.id).sort();
       const oneByOne = all
         .filter((r) => inScope(scope, r))
         .map((r) => r.id)
