@@ -9,14 +9,18 @@
 // With --with-changes, each row also reads the request's status changes as the report reads
 // them (packed by SQLite into one text per request from the covering index, decision 043) and
 // writes the same 25 values: what any report that replays the audit trail must read at least.
-//   node bench/export-floor.mjs <database file> <out file> [--with-changes]
+// Given a postgresql:// URL instead of a file, the same read on PostgreSQL through `pg` (the
+// driver under the app's Prisma adapter), a thousand rows a fetch from a cursor, every value as
+// the text PostgreSQL sends, in the order the report reads it there (filing time, then id).
+//   node bench/export-floor.mjs <database file | postgresql:// URL> <out file> [--with-changes]
 import fs from "node:fs";
 import { finished } from "node:stream/promises";
 import Database from "better-sqlite3";
+import pg from "pg";
 
 const [file, out, option] = process.argv.slice(2);
 if (!file || !out || (option !== undefined && option !== "--with-changes")) {
-  console.error("usage: node bench/export-floor.mjs <database file> <out file> [--with-changes]");
+  console.error("usage: node bench/export-floor.mjs <database file | postgresql:// URL> <out file> [--with-changes]");
   process.exit(2);
 }
 const withChanges = option === "--with-changes";
@@ -35,16 +39,46 @@ const SQL = `
   WHERE r."createdAt" < @end
   ORDER BY r."rowid"`;
 
+/** The 25 values of each request, in batches, as the engine gives them. */
+async function* requestRows() {
+  const end = new Date();
+  if (!file.startsWith("postgres")) {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      yield* db
+        .prepare(SQL)
+        .raw()
+        .iterate({ end: end.toISOString().replace("Z", "+00:00") });
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: file, types: { getTypeParser: () => (text) => text } });
+  await client.connect();
+  try {
+    const changes = `(SELECT string_agg(x."action" || ' ' || coalesce(x."fromStatus"::text, '') || ' ' || x."toStatus"::text || ' ' || coalesce(x."clusterId", '') || ' ' || x."createdAt", ' ' ORDER BY x."createdAt", x."id")
+      FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."createdAt" < $1 AND x."toStatus" IS NOT NULL)`;
+    const sql = SQL.replace(CHANGES, changes).replace(/@end/g, "$1").replace(`ORDER BY r."rowid"`, `ORDER BY r."createdAt", r."id"`);
+    await client.query("BEGIN");
+    await client.query(`DECLARE "rows" NO SCROLL CURSOR FOR ${sql}`, [end.toISOString()]);
+    for (;;) {
+      const { rows: batch } = await client.query({ text: `FETCH 1000 FROM "rows"`, rowMode: "array" });
+      yield* batch;
+      if (batch.length < 1000) break;
+    }
+    await client.query("COMMIT");
+  } finally {
+    await client.end();
+  }
+}
+
 const started = performance.now();
-const db = new Database(file, { readonly: true, fileMustExist: true });
 const output = fs.createWriteStream(out);
 let chunk = "\uFEFF";
 let rows = 0;
 let changeChars = 0;
-for (const row of db
-  .prepare(SQL)
-  .raw()
-  .iterate({ end: new Date().toISOString().replace("Z", "+00:00") })) {
+for await (const row of requestRows()) {
   if (withChanges) changeChars += row.pop()?.length ?? 0;
   chunk += `${row.join(";")}\r\n`;
   rows++;
@@ -55,7 +89,6 @@ for (const row of db
 }
 output.end(chunk);
 await finished(output);
-db.close();
 const ms = performance.now() - started;
 const peakKb = Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync("/proc/self/status", "utf8"))?.[1] ?? NaN);
 console.log(JSON.stringify({ ms, bytes: fs.statSync(out).size, rows: { requests: rows }, changeChars, peakRssMb: peakKb / 1024 }));

@@ -2,14 +2,17 @@
 // (node server.mjs) and to the floor (bench/floor-server.mjs), each on its own fresh database.
 // Env: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (50), BENCH_WARMUP_SECONDS (2),
 // BENCH_BODIES (2000), BENCH_PROFILE=1 (run both servers under node --cpu-prof and summarise
-// where their time went; profiling slows them, so those figures are not comparable).
+// where their time went; profiling slows them, so those figures are not comparable),
+// BENCH_INTAKE_ENGINE=postgresql (both servers on PostgreSQL, each on its own fresh database:
+// run through scripts/with-postgres.mjs, which gives DATABASE_URL).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { BENCH_DIR, BIN, ROOT, TMP_DIR, freshDb, log, percentile, processCpuMs, startServer } from "./lib.mjs";
+import pg from "pg";
+import { BENCH_DIR, BIN, ROOT, TMP_DIR, freshDb, freshPostgresDb, log, percentile, processCpuMs, startServer } from "./lib.mjs";
 import { summariseProfile } from "./profile-summary.mjs";
 
 /**
@@ -168,8 +171,18 @@ function failures(result) {
   return byCode + result.errors + result.timeouts;
 }
 
-function countRows(dbFile) {
-  const db = new Database(dbFile, { readonly: true });
+async function countRows(side) {
+  if (side.databaseUrl) {
+    const client = new pg.Client({ connectionString: side.databaseUrl });
+    await client.connect();
+    try {
+      const count = async (table) => Number((await client.query(`SELECT count(*) AS "n" FROM "${table}"`)).rows[0].n);
+      return { requests: await count("Request"), events: await count("RequestEvent") };
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(side.dbFile, { readonly: true });
   try {
     return {
       requests: db.prepare(`SELECT COUNT(*) FROM "Request"`).pluck().get(),
@@ -183,12 +196,14 @@ function countRows(dbFile) {
 /** A server under test and what its measured rounds added up to. */
 /** `script` is node's arguments after its own options: the file, with what it needs to load first. */
 async function startSide(label, script, options) {
-  const dbFile = freshDb(`intake-${label}`);
+  const onPostgres = options.engine === "postgresql";
+  const dbFile = onPostgres ? undefined : freshDb(`intake-${label}`);
+  const databaseUrl = onPostgres ? freshPostgresDb(`intake_${label}`) : undefined;
   const profileDir = path.join(TMP_DIR, "profiles", label);
   if (options.profile) fs.rmSync(profileDir, { recursive: true, force: true });
   const args = [...(options.profile ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), ...script];
-  const server = await startServer({ dbFile, args });
-  return { label, dbFile, profileDir, server, latencies: [], seconds: 0, responses: 0, redirects: 0, failures: 0, cpuMs: 0, statusCodes: {} };
+  const server = await startServer({ dbFile, args, env: databaseUrl ? { DATABASE_URL: databaseUrl } : {} });
+  return { label, dbFile, databaseUrl, profileDir, server, latencies: [], seconds: 0, responses: 0, redirects: 0, failures: 0, cpuMs: 0, statusCodes: {} };
 }
 
 function record(side, { result, latencies, elapsedS }, { measured }) {
@@ -205,7 +220,7 @@ function record(side, { result, latencies, elapsedS }, { measured }) {
 
 async function finishSide(side) {
   await side.server.stop();
-  const rows = countRows(side.dbFile);
+  const rows = await countRows(side);
   const profileFile = fs.existsSync(side.profileDir) && fs.readdirSync(side.profileDir).find((f) => f.endsWith(".cpuprofile"));
   if (side.failures > 0) {
     log(`intake/${side.label}: ${side.failures} failed requests (${JSON.stringify(side.statusCodes)}); server stderr:\n${side.server.stderr().slice(0, 2000)}`);
@@ -241,9 +256,10 @@ export async function runIntake({
   connections = Number(process.env.BENCH_CONNECTIONS ?? 50),
   warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2),
   profile = process.env.BENCH_PROFILE === "1",
+  engine = process.env.BENCH_INTAKE_ENGINE ?? "sqlite",
 } = {}) {
   const bodies = intakeBodies();
-  const options = { seconds, connections, warmupSeconds, profile };
+  const options = { seconds, connections, warmupSeconds, profile, engine };
   const app = await startSide("app", [path.join(ROOT, "server.mjs")], options);
   let floor;
   try {
@@ -282,6 +298,7 @@ export async function runIntake({
   const ratio = appResult.requestsPerSecond / floorResult.requestsPerSecond;
   const sustainableRatio = app.sustainable.rate / floor.sustainable.rate;
   return {
+    engine,
     seconds,
     connections,
     profiled: profile,

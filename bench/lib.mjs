@@ -96,6 +96,23 @@ export function freshDb(name) {
   return file;
 }
 
+/**
+ * A fresh, migrated, empty PostgreSQL database named rrc_<name> on the server of DATABASE_URL
+ * (scripts/with-postgres.mjs gives one); its URL.
+ */
+export function freshPostgresDb(name) {
+  const base = process.env.DATABASE_URL;
+  if (!base?.startsWith("postgres")) throw new Error("a PostgreSQL benchmark runs through `node scripts/with-postgres.mjs`, which sets DATABASE_URL");
+  const url = new URL(base);
+  url.pathname = `/rrc_${name.replace(/[^a-z0-9_]/gi, "_")}`;
+  execFileSync(process.execPath, [path.join(ROOT, "scripts", "db-setup.mjs"), "--reset", "--no-seed"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url.toString() },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return url.toString();
+}
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

@@ -8,11 +8,9 @@
 // BENCH_QUEUE_ENGINE=postgresql measures the same requests on PostgreSQL: run it through
 // `node scripts/with-postgres.mjs`, which gives DATABASE_URL; the generated SQLite database is
 // copied there (bench/copy-to-postgres.mjs) and the server runs on it.
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import Database from "better-sqlite3";
-import { copySqliteToPostgres } from "./copy-to-postgres.mjs";
-import { ROOT, generatedDatabase, log, percentile, startServer } from "./lib.mjs";
+import { generatedOnPostgres } from "./copy-to-postgres.mjs";
+import { generatedDatabase, log, percentile, startServer } from "./lib.mjs";
 
 export const TARGETS = { p95Ms: 50, dashboardP95Ms: 100 };
 const COUNT = Number(process.env.BENCH_QUEUE_REQUESTS ?? 100_000);
@@ -23,15 +21,8 @@ const ENGINE = process.env.BENCH_QUEUE_ENGINE ?? "sqlite";
 /** The server's settings for the engine measured: on PostgreSQL, a migrated database holding a copy of `file`'s rows. */
 async function engineSettings(file) {
   if (ENGINE === "sqlite") return {};
-  const url = process.env.DATABASE_URL;
-  if (ENGINE !== "postgresql" || !url?.startsWith("postgres"))
-    throw new Error("queue: BENCH_QUEUE_ENGINE=postgresql runs through `node scripts/with-postgres.mjs`, which sets DATABASE_URL");
-  execFileSync(process.execPath, [path.join(ROOT, "scripts", "db-setup.mjs"), "--reset", "--no-seed"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const { seconds, copied } = await copySqliteToPostgres(file, url);
+  if (ENGINE !== "postgresql") throw new Error(`queue: unknown BENCH_QUEUE_ENGINE "${ENGINE}"`);
+  const { url, seconds, copied } = await generatedOnPostgres(file);
   log(
     `queue: copied ${copied.Request?.toLocaleString("en-US")} requests and ${copied.RequestEvent?.toLocaleString("en-US")} events to PostgreSQL in ${seconds.toFixed(0)} s`,
   );

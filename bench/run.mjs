@@ -3,7 +3,8 @@
 //   node --import tsx bench/run.mjs [intake] [upload] [page-weight] [startup] [generator] [queue] [export]   (default: all)
 // Env: BENCH_SECONDS (intake run length, default 10), BENCH_BUILD=1 (rebuild first),
 // BENCH_GENERATE (requests for the data generator, default BENCH_QUEUE_REQUESTS or 100000; 0
-// skips it), BENCH_ENGINES (the queue's engines, default "sqlite,postgresql"), and the
+// skips it), BENCH_ENGINES (the engines of intake, the queue, the dashboard and the export, default
+// "sqlite,postgresql"), and the
 // per-benchmark knobs listed in each module.
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -33,9 +34,30 @@ ensureBuild();
 const rows = [];
 const notes = [];
 
-if (chosen.includes("intake")) {
-  const r = await runIntake();
-  const title = `Intake POST /requests/new (${r.connections} conns, ${r.seconds} s each)`;
+// BENCH_ENGINES (default "sqlite,postgresql"): the engines intake, the queue, the dashboard
+// and the weekly export are measured on. PostgreSQL runs in a child through scripts/with-postgres.mjs (a throw-away
+// server from Debian's binaries); when it cannot run, the table says so.
+const engines = (process.env.BENCH_ENGINES ?? "sqlite,postgresql").split(",").map((engine) => engine.trim());
+
+/** `name`'s result on PostgreSQL (bench/on-postgres.mjs in a child), or null with a row saying why not. */
+function onPostgres(name, what) {
+  const out = path.join(TMP_DIR, `${name}-postgresql.json`);
+  fs.rmSync(out, { force: true });
+  const child = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "scripts", "with-postgres.mjs"), process.execPath, "--import", "tsx", path.join(BENCH_DIR, "on-postgres.mjs"), name, out],
+    { cwd: ROOT, env: { ...process.env, CI: "" }, stdio: ["ignore", "inherit", "inherit"] },
+  );
+  if (fs.existsSync(out)) return JSON.parse(fs.readFileSync(out, "utf8"));
+  rows.push([`${what}, PostgreSQL`, `not measured (exit ${child.status}; its output is above)`, "", "", "✘"]);
+  notes.push(`${what} on PostgreSQL was not measured: scripts/with-postgres.mjs found no PostgreSQL server binaries, or the run failed.`);
+  return null;
+}
+
+/** The intake's rows of the table and its notes, for one engine. */
+function intakeRows(r) {
+  const engine = r.engine === "postgresql" ? "PostgreSQL" : "SQLite";
+  const title = `Intake POST /requests/new, ${engine} (${r.connections} conns, ${r.seconds} s each)`;
   rows.push(
     [title, "app: requests/s", fmt.int(r.app.requestsPerSecond), "", ""],
     ["", "app: latency p50 / p99 (at saturation: Little's law)", `${fmt.ms(r.app.p50)} / ${fmt.ms(r.app.p99)}`, "", ""],
@@ -68,7 +90,7 @@ if (chosen.includes("intake")) {
     ],
   );
   notes.push(
-    `Intake, sustainable-rate probes (submissions/s → p99): ${[r.sustainable.app, r.sustainable.floor]
+    `Intake on ${engine}, sustainable-rate probes (submissions/s → p99): ${[r.sustainable.app, r.sustainable.floor]
       .map((side, i) => `${i ? "floor" : "app"} ${side.probes.map((p) => `${p.rate} → ${fmt.ms(p.p99)}${p.ok ? "" : " ✗"}`).join(", ")}`)
       .join("; ")}.`,
   );
@@ -77,6 +99,14 @@ if (chosen.includes("intake")) {
     for (const side of [r.app, r.floor]) {
       if (side.profile) notes.push(`Where the ${side.label}'s main thread went (self time):\n\n\`\`\`\n${formatSummary(side.profile)}\n\`\`\``);
     }
+  }
+}
+
+if (chosen.includes("intake")) {
+  if (engines.includes("sqlite")) intakeRows(await runIntake());
+  if (engines.includes("postgresql")) {
+    const r = onPostgres("intake", "Intake");
+    if (r) intakeRows(r);
   }
 }
 
@@ -173,34 +203,18 @@ function queueRows(r) {
   rows.push(["", "longest wait of /healthz during a dashboard load", `${r.dashboard.healthWaitMs.toFixed(0)} ms`, "", ""]);
 }
 
-// BENCH_ENGINES (default "sqlite,postgresql"): the engines the queue and the dashboard are
-// measured on, the same generated requests on each. PostgreSQL runs in a child through
-// scripts/with-postgres.mjs (a throw-away server from Debian's binaries); without them the table
-// says it was skipped.
-const engines = (process.env.BENCH_ENGINES ?? "sqlite,postgresql").split(",").map((engine) => engine.trim());
 if (chosen.includes("queue")) {
   if (engines.includes("sqlite")) queueRows(await runQueue());
   if (engines.includes("postgresql")) {
-    const out = path.join(TMP_DIR, "queue-postgresql.json");
-    fs.rmSync(out, { force: true });
-    const child = spawnSync(
-      process.execPath,
-      [path.join(ROOT, "scripts", "with-postgres.mjs"), process.execPath, "--import", "tsx", path.join(BENCH_DIR, "queue-child.mjs"), out],
-      { cwd: ROOT, env: { ...process.env, BENCH_QUEUE_ENGINE: "postgresql", CI: "" }, stdio: ["ignore", "inherit", "inherit"] },
-    );
-    if (fs.existsSync(out)) queueRows(JSON.parse(fs.readFileSync(out, "utf8")));
-    else {
-      rows.push(["Queue page and dashboard, PostgreSQL", `not measured (exit ${child.status}; see above)`, "", "", "✘"]);
-      notes.push(
-        "The queue on PostgreSQL was not measured: scripts/with-postgres.mjs found no PostgreSQL server binaries, or the run failed (its output is above).",
-      );
-    }
+    const r = onPostgres("queue", "Queue page and dashboard");
+    if (r) queueRows(r);
   }
 }
 
-if (chosen.includes("export")) {
-  const r = await runExport();
-  const title = `Weekly report export, ${fmt.int(r.requests)} requests (${r.week}, every request in the file)`;
+/** The weekly export's rows of the table, for one engine. */
+function exportRows(r) {
+  const engine = r.engine === "postgresql" ? "PostgreSQL" : "SQLite";
+  const title = `Weekly report export, ${engine}, ${fmt.int(r.requests)} requests (${r.week}, every request in the file)`;
   for (const [name, side, target, ok, okRss] of [
     ["CSV", r.csv, EXPORT_TARGETS.csvSeconds, r.ok.csv, r.ok.csvRss],
     ["XLSX", r.xlsx, EXPORT_TARGETS.xlsxSeconds, r.ok.xlsx, r.ok.xlsxRss],
@@ -236,13 +250,21 @@ if (chosen.includes("export")) {
   }
 }
 
-// A closed week's stored file, served as issued (decision 042): part of `export`.
 if (chosen.includes("export")) {
+  if (engines.includes("sqlite")) exportRows(await runExport());
+  if (engines.includes("postgresql")) {
+    const r = onPostgres("export", "Weekly report export");
+    if (r) exportRows(r);
+  }
+}
+
+// A closed week's stored file, served as issued (decision 042): part of `export`, on SQLite.
+if (chosen.includes("export") && engines.includes("sqlite")) {
   const r = await runIssuedReport();
   r.results.forEach((side, i) => {
     rows.push(
       [
-        i === 0 ? `Closed week's report as issued, GET /reports/download, ${fmt.int(r.requests)} requests (${r.week}, all, ${r.samples} samples)` : "",
+        i === 0 ? `Closed week's report as issued, SQLite, GET /reports/download, ${fmt.int(r.requests)} requests (${r.week}, all, ${r.samples} samples)` : "",
         `${side.format.toUpperCase()}: first download, written and stored (${(side.bytes / 2 ** 20).toFixed(1)} MB)`,
         fmt.s(side.firstMs / 1000),
         "",
