@@ -1,11 +1,12 @@
-// `node scripts/run-together.mjs [--live] typecheck lint …`: runs those npm scripts side by side,
+// `node scripts/run-together.mjs [--live [--last <script>]] typecheck lint …`: runs those npm scripts side by side,
 // at most as many at once as the machine has cores (RUN_TOGETHER_JOBS to say otherwise), in
 // the order given (the longest first keeps the cores busy to the end). Each one's output is
 // printed whole when it ends, under its name and time; with --live, line by line as it comes,
 // each line after its script's name (for long suites, whose progress should show), and when all
-// have ended, each one's closing lines again, in the order given, unmarked and without colour
-// codes (vitest's and Playwright's totals, which readers and CI logs look for as the tool
-// prints them to a file: at the start of a line, in plain text). The exit
+// have ended, each one's closing lines again, in the order given (--last names the one whose
+// lines end the log), unmarked and without colour codes (vitest's and Playwright's totals, which
+// readers and CI logs look for as the tool prints them to a file: at the start of a line, in
+// plain text). The exit
 // code is 1 when any failed; all of them still run, so one run names every failure.
 // Decision 048.
 import { spawn } from "node:child_process";
@@ -13,9 +14,10 @@ import os from "node:os";
 
 const args = process.argv.slice(2);
 const live = args[0] === "--live";
-const scripts = live ? args.slice(1) : args;
-if (!scripts.length) {
-  console.error("usage: node scripts/run-together.mjs [--live] <npm script> [<npm script> …]");
+const last = live && args[1] === "--last" ? args[2] : undefined;
+const scripts = args.slice(live ? (last === undefined ? 1 : 3) : 0);
+if (!scripts.length || (last !== undefined && !scripts.includes(last))) {
+  console.error("usage: node scripts/run-together.mjs [--live [--last <one of them>]] <npm script> [<npm script> …]");
   process.exit(2);
 }
 const slots = Math.max(1, Number(process.env.RUN_TOGETHER_JOBS) || os.availableParallelism());
@@ -81,7 +83,7 @@ const failed = results.filter((result) => result.code !== 0).map((result) => res
 const total = ((Date.now() - started) / 1000).toFixed(1);
 console.log(`\n${scripts.length} scripts in ${total} s (${slots} at a time)${failed.length ? `; failed: ${failed.join(", ")}` : ""}`);
 if (live) {
-  for (const script of scripts) {
+  for (const script of [...scripts.filter((script) => script !== last), ...(last === undefined ? [] : [last])]) {
     const { output } = results.find((result) => result.script === script);
     process.stdout.write(`\n${output.replace(ANSI, "").trimEnd()}\n`);
   }
