@@ -4,26 +4,16 @@
 // (0/1 → booleans, ISO text → timestamps). Triggers and foreign keys are off while it copies
 // (session_replication_role = replica, which needs a superuser, as pg_virtualenv's is): the rows
 // are already consistent, and BacklogCount is copied rather than rebuilt by the triggers.
-import { execFileSync } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+import { migratedAfresh, postgresUrl } from "./lib.mjs";
 
 /**
  * The database of DATABASE_URL (scripts/with-postgres.mjs gives one) migrated afresh and holding
  * a copy of the generated SQLite `file`'s rows; its URL, the copy's time and the rows copied.
  */
 export async function generatedOnPostgres(file) {
-  const url = process.env.DATABASE_URL;
-  if (!url?.startsWith("postgres")) throw new Error("a PostgreSQL benchmark runs through `node scripts/with-postgres.mjs`, which sets DATABASE_URL");
-  execFileSync(process.execPath, [path.join(ROOT, "scripts", "db-setup.mjs"), "--reset", "--no-seed"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const url = migratedAfresh(postgresUrl());
   return { url, ...(await copySqliteToPostgres(file, url)) };
 }
 

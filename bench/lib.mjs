@@ -101,16 +101,26 @@ export function freshDb(name) {
  * (scripts/with-postgres.mjs gives one); its URL.
  */
 export function freshPostgresDb(name) {
-  const base = process.env.DATABASE_URL;
-  if (!base?.startsWith("postgres")) throw new Error("a PostgreSQL benchmark runs through `node scripts/with-postgres.mjs`, which sets DATABASE_URL");
-  const url = new URL(base);
+  const url = new URL(postgresUrl());
   url.pathname = `/rrc_${name.replace(/[^a-z0-9_]/gi, "_")}`;
+  return migratedAfresh(url.toString());
+}
+
+/** DATABASE_URL, which names PostgreSQL when a benchmark runs through scripts/with-postgres.mjs. */
+export function postgresUrl() {
+  const url = process.env.DATABASE_URL;
+  if (!url?.startsWith("postgres")) throw new Error("a PostgreSQL benchmark runs through `node scripts/with-postgres.mjs`, which sets DATABASE_URL");
+  return url;
+}
+
+/** The PostgreSQL database at `url` dropped, created and migrated, empty (scripts/db-setup.mjs); `url`. */
+export function migratedAfresh(url) {
   execFileSync(process.execPath, [path.join(ROOT, "scripts", "db-setup.mjs"), "--reset", "--no-seed"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url.toString() },
+    env: { ...process.env, DATABASE_URL: url },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  return url.toString();
+  return url;
 }
 
 export function freePort() {
