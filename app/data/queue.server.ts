@@ -318,9 +318,10 @@ function clusterOrderRowids(filters: Filter[], column: (name: string) => string,
 
 /**
  * The page's columns; with a viewer, whether each row has activity they have not seen (one
- * parameter). Flags come as 0/1 on either engine.
+ * parameter). Flags come as 0/1 on either engine. `leading`: columns before them (their
+ * parameters come first).
  */
-const select = (viewer: boolean, asInt = (flag: string) => flag) => `SELECT r."id", r."reference", r."title", r."category", r."urgency", r."region", r."status",
+const select = (viewer: boolean, asInt = (flag: string) => flag, leading = "") => `SELECT ${leading}r."id", r."reference", r."title", r."category", r."urgency", r."region", r."status",
   r."createdAt", r."nextDueAt", r."lastActivityAt", r."possibleDuplicateOfId", ${asInt(`r."notAcceptedInTime"`)} AS "notAcceptedInTime", r."enterpriseName",
   c."slug" AS "clusterSlug", c."nameUk" AS "clusterNameUk", c."nameEn" AS "clusterNameEn",
   r."ownerId", o."name" AS "ownerName",
@@ -448,21 +449,17 @@ async function readQueuePageOnPostgres(params: QueueParams, scope: QueueScope, n
   const filtered = where(filters, plain);
   const viewer = scope.viewerId ? [scope.viewerId] : [];
   const order = `ORDER BY ${POSTGRES_ORDER[params.sort](params.dir)}`;
-  const columns = select(viewer.length > 0, (flag) => `(${flag})::int`);
+  // The count as a subquery of the page's statement: one round trip, and the count and the page
+  // describe the same moment. PostgreSQL works it out once.
+  const columns = select(viewer.length > 0, (flag) => `(${flag})::int`, `(${countSql}) AS "total", `);
   let page: { sql: string; params: unknown[] };
   if (params.sort === "cluster") {
     const ids = clusterOrderIdsOnPostgres(filtered, params.dir, params.size, offset);
     page = { sql: `${columns} WHERE r."id" IN (${ids.sql}) ${order}`, params: [...viewer, ...ids.params] };
   } else page = { sql: `${columns} ${filtered.sql} ${order} LIMIT ? OFFSET ?`, params: [...viewer, ...filtered.params, params.size, offset] };
-  // One statement, so the count and the page describe the same moment, in one round trip: the
-  // count is a subquery PostgreSQL works out once. Only a page past the end, which has no row to
-  // carry it, asks for the count on its own.
+  // Only a page past the end, which has no row to carry the count, asks for it on its own.
   type Counted = QueuePageRow & { total: bigint };
-  const found = await db.$queryRawUnsafe<Counted[]>(
-    enginePlaceholders(page.sql.replace(/^SELECT /, `SELECT (${countSql}) AS "total", `)),
-    ...counting.params,
-    ...page.params,
-  );
+  const found = await db.$queryRawUnsafe<Counted[]>(enginePlaceholders(page.sql), ...counting.params, ...page.params);
   const rows = found.map(({ total: _total, ...row }) => row);
   if (found[0]) return { counted: Number(found[0].total), rows };
   const [counted] = await db.$queryRawUnsafe<Array<{ count: bigint }>>(enginePlaceholders(countSql), ...counting.params);
