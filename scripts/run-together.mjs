@@ -6,11 +6,13 @@
 // have ended, each one's closing lines again, in the order given (--last names the one whose
 // lines end the log), unmarked and without colour codes (vitest's and Playwright's totals, which
 // readers and CI logs look for as the tool prints them to a file: at the start of a line, in
-// plain text). The exit
-// code is 1 when any failed; all of them still run, so one run names every failure.
+// plain text), and last one line of all their test counts, `Tests: N passed, N failed`, the form CI
+// logs are read for (scripts/test-totals.mjs). The exit code is 1 when any failed; all of them
+// still run, so one run names every failure.
 // Decision 048.
 import { spawn } from "node:child_process";
 import os from "node:os";
+import { testCounter, totalsLine } from "./test-totals.mjs";
 
 const args = process.argv.slice(2);
 const live = args[0] === "--live";
@@ -47,16 +49,18 @@ function run(script) {
     const [command, ...prefix] = npm;
     const child = spawn(command, [...prefix, "run", "--silent", script], { stdio: ["ignore", "pipe", "pipe"] });
     const output = [];
+    const counter = testCounter();
     const onLine = live
       ? (line) => {
           process.stdout.write(`${script.padEnd(width)} | ${line}\n`);
           output.push(line);
           if (output.length > CLOSING_LINES) output.shift();
+          counter.line(line.replace(ANSI, ""));
         }
       : (line) => output.push(line);
     eachLine(child.stdout, onLine);
     eachLine(child.stderr, onLine);
-    const done = (code) => resolve({ script, code, output: output.join("\n"), seconds: (Date.now() - started) / 1000 });
+    const done = (code) => resolve({ script, code, output: output.join("\n"), totals: counter.totals(), seconds: (Date.now() - started) / 1000 });
     child.once("error", (error) => {
       onLine(error.message);
       done(1);
@@ -87,5 +91,10 @@ if (live) {
     const { output } = results.find((result) => result.script === script);
     process.stdout.write(`\n${output.replace(ANSI, "").trimEnd()}\n`);
   }
+  const counted = results.filter((result) => result.totals);
+  for (const { script } of results.filter((result) => !result.totals)) {
+    console.log(`\n(npm run ${script} printed no test counts)`);
+  }
+  if (counted.length) console.log(`\n${totalsLine(counted.map((result) => result.totals))}`);
 }
 process.exit(failed.length ? 1 : 0);
