@@ -4,14 +4,14 @@
 // than the insert (decision 011).
 import type { Insertable, Selectable } from "kysely";
 import type { DB } from "./schema";
-import { type Work, builder, execute, first } from "./sql";
+import { type Work, builder, execute, first, insertLater } from "./sql";
 
 export function insertNotification(row: Insertable<DB["Notification"]>) {
-  return execute(builder.insertInto("Notification").values(row));
+  return insertLater(builder.insertInto("Notification").values(row));
 }
 
 export function insertDigestEntry(row: Insertable<DB["DigestEntry"]>) {
-  return execute(builder.insertInto("DigestEntry").values(row));
+  return insertLater(builder.insertInto("DigestEntry").values(row));
 }
 
 type Preference = Selectable<DB["NotificationPreference"]>;

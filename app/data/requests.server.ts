@@ -2,7 +2,7 @@
 // by writeTransaction in db.server.ts): filing (intake) runs these instead of Prisma calls (decision 011).
 import type { Insertable, Selectable } from "kysely";
 import type { DB } from "./schema";
-import { type Work, builder, execute, first } from "./sql";
+import { type Work, builder, execute, first, insertLater } from "./sql";
 
 /** The enterprise's registry row, written by its first filing only (EDRPOU codes are public). */
 export function* insertEnterpriseOnce(row: Insertable<DB["Enterprise"]> & { edrpou: string }): Work<string> {
@@ -47,13 +47,13 @@ export function* oldestRequestOf(
 }
 
 export function insertRequest(row: Insertable<DB["Request"]>) {
-  return execute(builder.insertInto("Request").values(row));
+  return insertLater(builder.insertInto("Request").values(row));
 }
 
 export function insertEvent(row: Insertable<DB["RequestEvent"]>) {
-  return execute(builder.insertInto("RequestEvent").values(row));
+  return insertLater(builder.insertInto("RequestEvent").values(row));
 }
 
 export function insertRequestFile(row: Insertable<DB["RequestFile"]>) {
-  return execute(builder.insertInto("RequestFile").values(row));
+  return insertLater(builder.insertInto("RequestFile").values(row));
 }

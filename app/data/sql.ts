@@ -3,7 +3,7 @@
 // connections (db.server.ts in a write transaction, read-db.server.ts for reads). Kysely never
 // opens a connection here: the builder has no driver, as its documentation shows for building
 // queries to run elsewhere. docs/decisions/046-typed-sql.md says why Kysely.
-import { type Compilable, DummyDriver, type RootOperationNode, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from "kysely";
+import { type Compilable, DummyDriver, type RootOperationNode, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, sql } from "kysely";
 import type { DB } from "./schema";
 import { sqliteTimestamp } from "./sqlite-time";
 
@@ -39,7 +39,7 @@ export function sqliteParameters(parameters: readonly unknown[]): SqliteValue[] 
  * One step of a piece of work: a query to run, and what is wanted back (how many rows it changed,
  * its first row, or all its rows).
  */
-export type Step = { want: "changes" | "first" | "rows"; query: Query };
+export type Step = { want: "changes" | "first" | "rows" | "later"; query: Query };
 
 /**
  * A piece of work on the database, written once for both engines (docs/decisions/051-work-on-two-engines.md):
@@ -54,6 +54,29 @@ export type Work<T> = Generator<Step, T, unknown>;
 /** Runs a write; how many rows it changed. */
 export function* execute(query: Query): Work<number> {
   return (yield { want: "changes", query }) as number;
+}
+
+/**
+ * An INSERT of new rows whose answer nobody needs. On SQLite it runs at once, like `execute`. On
+ * PostgreSQL it waits for the work's next statement or its end, and all the inserts waiting then
+ * go as one statement (`together`): a transaction that holds a lock, as a filing holds the year's
+ * reference counter, then waits for one round trip instead of one per insert. A failing insert
+ * fails the whole work there. Only for new rows: the inserts of one statement cannot see each
+ * other (foreign keys between them are checked at its end, and hold).
+ */
+export function* insertLater(query: Query): Work<void> {
+  yield { want: "later", query };
+}
+
+/**
+ * Several inserts as one PostgreSQL statement: each but the last in a WITH clause of the last.
+ * PostgreSQL runs every data-modifying WITH query to completion, whether the main statement reads
+ * it or not.
+ */
+function together(queries: readonly Query[]): Query {
+  if (queries.length === 1) return queries[0]!;
+  const clauses = queries.slice(0, -1).map((query, i) => sql`${sql.raw(`"later${i}"`)} AS (${query})`);
+  return sql`WITH ${sql.join(clauses)} ${queries.at(-1)!}` as unknown as Query;
 }
 
 /** A query's first row, if any. */
@@ -72,7 +95,8 @@ export function driveNow<T>(work: Work<T>, answer: (step: Step) => unknown): T {
   while (!next.done) {
     let value: unknown;
     try {
-      value = answer(next.value);
+      const step = next.value;
+      value = step.want === "later" ? void answer({ want: "changes", query: step.query }) : answer(step);
     } catch (error) {
       next = work.throw(error);
       continue;
@@ -82,18 +106,30 @@ export function driveNow<T>(work: Work<T>, answer: (step: Step) => unknown): T {
   return next.value;
 }
 
-/** Runs `work` to its end, awaiting each step's answer (PostgreSQL). */
+/** Runs `work` to its end, awaiting each step's answer (PostgreSQL); `insertLater`'s inserts go together. */
 export async function drive<T>(work: Work<T>, answer: (step: Step) => Promise<unknown>): Promise<T> {
+  const waiting: Query[] = [];
+  const flush = async () => {
+    if (waiting.length) await answer({ want: "changes", query: together(waiting.splice(0)) });
+  };
   let next = work.next();
   while (!next.done) {
+    const step = next.value;
+    if (step.want === "later") {
+      waiting.push(step.query);
+      next = work.next(undefined);
+      continue;
+    }
+    await flush();
     let value: unknown;
     try {
-      value = await answer(next.value);
+      value = await answer(step);
     } catch (error) {
       next = work.throw(error);
       continue;
     }
     next = work.next(value);
   }
+  await flush();
   return next.value;
 }
