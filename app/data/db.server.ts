@@ -141,6 +141,23 @@ export async function inTransaction<T>(tx: Tx, work: Work<T>): Promise<T> {
  * inside `db.$transaction`. A throw rolls everything back either way. Used by intake, the path a
  * rush takes (decision 011).
  */
+/**
+ * Runs a write of one statement, which is atomic on its own. On PostgreSQL it goes alone, without
+ * a transaction around it: BEGIN and COMMIT through Prisma would be two more round trips and most
+ * of the CPU (a rush of filings counts each one against the rate limit this way). On SQLite, as
+ * `writeTransaction`. A second statement in `work` is refused.
+ */
+export async function writeStatement<T>(work: () => Work<T>): Promise<T> {
+  if (!onPostgres) return writeTransaction(work);
+  const answer = postgresAnswer(db);
+  let statements = 0;
+  return drive(work(), (step) => {
+    statements += 1;
+    if (statements > 1) throw new Error("writeStatement: more than one statement; use writeTransaction");
+    return answer(step);
+  });
+}
+
 export async function writeTransaction<T>(work: () => Work<T>): Promise<T> {
   if (onPostgres) return db.$transaction((tx) => drive(work(), postgresAnswer(tx)));
   const open = connection;

@@ -1,6 +1,6 @@
 // Typed SQL on the rate limits' windows (RateLimitWindow), for the limits shared by every server
 // process on one database (app/utils/rate-limit.server.ts says when they are used).
-import { writeTransaction } from "./db.server";
+import { writeStatement } from "./db.server";
 import { read } from "./read-db.server";
 import { toDate } from "./schema";
 import { builder, first } from "./sql";
@@ -12,7 +12,7 @@ export type WindowCount = { count: number; resetAt: Date };
  * at once each get their own count): a window that has ended starts again at 1 for `windowMs`.
  */
 export function countAttempt({ key, now, windowMs }: { key: string; now: Date; windowMs: number }): Promise<WindowCount> {
-  return writeTransaction(function* () {
+  return writeStatement(function* () {
   const fresh = new Date(now.getTime() + windowMs);
   const row = yield* first(
     builder
