@@ -9,6 +9,7 @@ import { type Viewer, actingCluster, visibleTo } from "../auth/access";
 import type { Status } from "../requests/state-machine";
 import { TRANSITIONS } from "../requests/state-machine";
 import { hashStatusToken, isWellFormedStatusToken } from "../auth/tokens.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { type ReceivedFile, receiveUpload } from "./receive-upload.server";
 import { type FileType, MAX_BYTES_PER_REQUEST, MAX_FILE_BYTES, MAX_FILES_PER_REQUEST, type Refusal } from "./rules";
 import { fileStore, uploadScratchDir } from "./storage.server";
@@ -138,6 +139,13 @@ export async function addEventFilesInTx(
   });
 }
 
+/**
+ * Files in the order they were added. Those sent together share their time (and PostgreSQL writes
+ * a filing's rows in one statement, in no set order); their ids, made in order, keep the order
+ * they were sent in.
+ */
+const FILED_ORDER: Prisma.RequestFileOrderByWithRelationInput[] = [{ createdAt: "asc" }, { id: "asc" }];
+
 const listSelect = {
   id: true,
   eventId: true,
@@ -163,7 +171,7 @@ function thumbnailOf(file: { thumbnailSha256: string | null; thumbnailWidth: num
 
 /** A request's files as staff and its cluster's members see them (the caller has checked the request is visible). */
 export async function listStaffFiles({ requestId }: { requestId: string }) {
-  const files = await db.requestFile.findMany({ where: { requestId }, orderBy: { createdAt: "asc" }, select: listSelect });
+  const files = await db.requestFile.findMany({ where: { requestId }, orderBy: FILED_ORDER, select: listSelect });
   return files.map(({ addedBy, thumbnailSha256, thumbnailWidth, thumbnailHeight, ...file }) => ({
     ...file,
     type: file.type as FileType,
@@ -177,7 +185,7 @@ export async function listEnterpriseFiles({ token }: { token: string }): Promise
   if (!isWellFormedStatusToken(token)) return [];
   const files = await db.requestFile.findMany({
     where: { visibility: "PUBLIC", request: { statusTokenHash: hashStatusToken(token) } },
-    orderBy: { createdAt: "asc" },
+    orderBy: FILED_ORDER,
     select: listSelect,
   });
   return files.map((file) => ({
