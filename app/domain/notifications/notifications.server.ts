@@ -317,7 +317,7 @@ export async function deliverDueNotifications({ now = new Date(), limit = 50, tr
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   const due = await db.notification.findMany({
     where: { status: "PENDING", nextAttemptAt: { lte: now } },
-    orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
+    orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     take: limit,
     select: { id: true },
   });
