@@ -141,6 +141,17 @@ export async function inTransaction<T>(tx: Tx, work: Work<T>): Promise<T> {
  * inside `db.$transaction`. A throw rolls everything back either way. Used by intake, the path a
  * rush takes (decision 011).
  */
+export async function writeTransaction<T>(work: () => Work<T>): Promise<T> {
+  if (onPostgres) return db.$transaction((tx) => drive(work(), postgresAnswer(tx)));
+  const open = connection;
+  try {
+    if (open?.open && !open.inTransaction) return open.transaction(() => driveNow(work(), sqliteAnswer(open))).immediate();
+    return await db.$transaction(async (tx) => inTransaction(tx, work()));
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
 /**
  * Runs a write of one statement, which is atomic on its own. On PostgreSQL it goes alone, without
  * a transaction around it: BEGIN and COMMIT through Prisma would be two more round trips and most
@@ -156,15 +167,4 @@ export async function writeStatement<T>(work: () => Work<T>): Promise<T> {
     if (statements > 1) throw new Error("writeStatement: more than one statement; use writeTransaction");
     return answer(step);
   });
-}
-
-export async function writeTransaction<T>(work: () => Work<T>): Promise<T> {
-  if (onPostgres) return db.$transaction((tx) => drive(work(), postgresAnswer(tx)));
-  const open = connection;
-  try {
-    if (open?.open && !open.inTransaction) return open.transaction(() => driveNow(work(), sqliteAnswer(open))).immediate();
-    return await db.$transaction(async (tx) => inTransaction(tx, work()));
-  } catch (error) {
-    throw storageError(error);
-  }
 }
