@@ -57,7 +57,10 @@ test("one request prints on A4 with its details and history, and without navigat
   await expect(page.locator("button, nav, form, header.site, footer.site")).toHaveCount(0);
 
   // With internal notes, when asked for.
+  // The print page is plain HTML: the click starts a full page load, which must end before printing.
   await page.getByRole("link", { name: "З внутрішніми нотатками й подіями" }).click();
+  await expect(page).toHaveURL(new RegExp(`/requests/${reference}/print\\?full=1$`));
+  await expect(page.getByText("Внутрішнє: не для друку.")).toBeVisible();
   const full = pdfText(await page.pdf({ format: "A4" })).text.replace(/\s+/g, " ");
   expect(full).toContain("Внутрішнє: не для друку.");
   expect(full).toContain("Включно з внутрішніми нотатками");
