@@ -5,7 +5,7 @@ import { createRequest } from "~/domain/requests/intake.server";
 import { hashPassword } from "~/domain/auth/password.server";
 import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
 import type { Action, Actor, Status } from "~/domain/requests/state-machine";
-import { CATEGORIES, type Category, REGIONS, type Region, URGENCIES } from "~/domain/taxonomy";
+import { CATEGORIES, type Category, REGIONS, type Region, type Sector, URGENCIES } from "~/domain/taxonomy";
 import type { IntakeInput } from "~/schemas/intake";
 import { db } from "~/data/db.server";
 
@@ -73,10 +73,25 @@ const TITLES: Record<Category, string[]> = {
 
 let edrpouCounter = 0;
 
+/** The industries intakes come from, in turn (not drawn from `random`, so adding them moved no other value). */
+const INDUSTRIES: readonly { sector: Sector; naceClass?: string }[] = [
+  { sector: "C", naceClass: "25.62" },
+  { sector: "C", naceClass: "31.01" },
+  { sector: "C", naceClass: "29.32" },
+  { sector: "C", naceClass: "14.13" },
+  { sector: "A", naceClass: "01.11" },
+  { sector: "C", naceClass: "10.71" },
+  { sector: "I", naceClass: "55.10" },
+  { sector: "H", naceClass: "49.41" },
+  { sector: "C" },
+  { sector: "G" },
+];
+
 /** A valid intake (as the schema outputs it), varied by `random`. */
 export function buildIntake(random: Random = Math.random, overrides: Partial<IntakeInput> = {}): IntakeInput {
   const category = overrides.category ?? pick(random, CATEGORIES);
   const region = overrides.region ?? pick(random, REGIONS);
+  const industry = INDUSTRIES[edrpouCounter % INDUSTRIES.length]!;
   const first7 = String(1_000_000 + ((Math.floor(random() * 8_000_000) + edrpouCounter++ * 7919) % 8_000_000)).padStart(7, "0");
   const base: IntakeInput = {
     enterpriseName: `ТОВ «${pick(random, NAME_A)} ${pick(random, NAME_B)}» (демо)`,
@@ -86,6 +101,8 @@ export function buildIntake(random: Random = Math.random, overrides: Partial<Int
     email: `contact${Math.floor(random() * 100_000)}@enterprise.example`,
     region,
     city: CITY[region],
+    sector: industry.sector,
+    naceClass: industry.naceClass,
     category,
     urgency: pick(random, URGENCIES),
     title: pick(random, TITLES[category]),

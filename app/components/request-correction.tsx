@@ -6,7 +6,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { DETAIL_FORM_FIELD } from "~/domain/requests/category-details";
 import { CATEGORIES, type Category, URGENCIES } from "~/domain/taxonomy";
-import { regionOptions } from "~/i18n/taxonomy-names";
+import { regionOptions, sectorOptions } from "~/i18n/taxonomy-names";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { CATEGORY_FIELDS } from "~/schemas/intake";
@@ -25,6 +25,8 @@ export type CorrectableRequest = {
   email: string;
   region: string;
   city: string;
+  sector: string | null;
+  naceClass: string | null;
   category: Category;
   urgency: string;
   title: string;
@@ -36,14 +38,14 @@ export type CorrectableRequest = {
 
 /** The form's values from the stored request: each detail back in the field it was typed in. */
 function formValues(request: CorrectableRequest) {
-  const { details, sensitiveDetails, neededBy, ...fields } = request;
+  const { details, sensitiveDetails, neededBy, sector, naceClass, ...fields } = request;
   const categoryFields: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries({ ...details, ...sensitiveDetails })) {
     const field = DETAIL_FORM_FIELD[key];
     if (!field || value === null || value === undefined) continue;
     categoryFields[field] = Array.isArray(value) ? value.map(String) : String(value);
   }
-  return { ...fields, ...categoryFields, neededBy: neededBy ? new Date(neededBy).toISOString().slice(0, 10) : "" };
+  return { ...fields, ...categoryFields, sector: sector ?? "", naceClass: naceClass ?? "", neededBy: neededBy ? new Date(neededBy).toISOString().slice(0, 10) : "" };
 }
 
 const BLOCKS: { category: keyof typeof CATEGORY_FIELDS; legend: MessageKey }[] = [
@@ -128,6 +130,8 @@ export function RequestCorrection({
           <SelectField meta={fields.urgency} label={t("field.urgency")} required options={URGENCIES.map((u) => ({ value: u, label: label.urgency(u) }))} />
           <SelectField meta={fields.region} label={t("field.region")} required options={regions} />
           <TextField meta={fields.city} label={t("field.city")} required />
+          <SelectField meta={fields.sector} label={t("field.sector")} required options={sectorOptions(t)} placeholder={t("form.choose")} />
+          <TextField meta={fields.naceClass} label={t("field.naceClass")} hint={t("field.naceClass.hint")} inputMode="decimal" />
           <TextField meta={fields.title} label={t("field.title")} required />
           <TextareaField meta={fields.description} label={t("field.description")} hint={t("field.description.hint")} required rows={6} />
           <TextField meta={fields.neededBy} label={t("field.neededBy")} type="date" />

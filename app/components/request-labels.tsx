@@ -2,7 +2,7 @@
 import type { Status } from "~/domain/requests/state-machine";
 import type { Category, Urgency } from "~/domain/taxonomy";
 import { formatDateTime } from "~/i18n/locale";
-import { regionName } from "~/i18n/taxonomy-names";
+import { industryName, regionName } from "~/i18n/taxonomy-names";
 import { useLocale } from "~/i18n/use-locale";
 
 export function useLabels() {
@@ -11,6 +11,7 @@ export function useLabels() {
     category: (c: Category) => t(`category.${c}`),
     urgency: (u: Urgency) => t(`urgency.${u}`),
     region: (r: string) => regionName(t, r),
+    industry: (sector: string | null, naceClass: string | null) => industryName(t, sector, naceClass),
     /** Staff see short workflow names; the enterprise sees statusLabel's plain sentences. */
     status: (s: Status) => t(`staffStatus.${s}`),
     dateTime: (d: Date | string) => formatDateTime(d, locale),

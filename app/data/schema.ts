@@ -8,6 +8,7 @@ import type {
   Cluster,
   ClusterCapability,
   ClusterRegion,
+  ClusterSector,
   DigestEntry,
   DigestRun,
   Enterprise,
@@ -53,6 +54,7 @@ export type DB = {
   Cluster: Table<Cluster>;
   ClusterCapability: Table<ClusterCapability>;
   ClusterRegion: Table<ClusterRegion>;
+  ClusterSector: Table<ClusterSector>;
   DigestEntry: Table<DigestEntry>;
   DigestRun: Table<DigestRun>;
   Enterprise: Table<Enterprise>;

@@ -7,7 +7,7 @@ import { isCategory, isUrgency } from "~/domain/taxonomy";
 import { DETAIL_LABEL } from "./detail-labels";
 import { type Locale, formatDate, formatDateTime } from "./locale";
 import type { MessageKey, Translate } from "./messages";
-import { regionName } from "./taxonomy-names";
+import { regionName, sectorName } from "./taxonomy-names";
 
 /** The form label of each field an event can change (the same words the intake form uses). */
 const FIELD_LABEL: Record<string, MessageKey> = {
@@ -18,6 +18,8 @@ const FIELD_LABEL: Record<string, MessageKey> = {
   email: "field.email",
   city: "field.city",
   region: "field.region",
+  sector: "field.sector",
+  naceClass: "field.naceClass",
   category: "field.category",
   urgency: "field.urgency",
   title: "field.title",
@@ -49,6 +51,7 @@ export function fieldValueText(field: string, code: string | null, locale: Local
   if (code === null) return "—";
   if (field === "category" && isCategory(code)) return t(`category.${code}`);
   if (field === "urgency" && isUrgency(code)) return t(`urgency.${code}`);
+  if (field === "sector") return sectorName(t, code);
   if (REGION_FIELDS.has(field))
     return code
       .split(",")

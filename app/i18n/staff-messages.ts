@@ -19,6 +19,7 @@ import { notificationMessages } from "./messages/notifications";
 import { mergingMessages } from "./messages/merging";
 import { outboxMessages } from "./messages/outbox";
 import { replyMessages } from "./messages/replies";
+import { sectorMessages } from "./messages/sectors";
 import { taxonomyMessages } from "./messages/taxonomy";
 import { reportMessages } from "./messages/reports";
 import { workspaceMessages } from "./messages/workspace";
@@ -42,6 +43,7 @@ const uk = {
   ...accountMessages.uk,
   ...replyMessages.uk,
   ...taxonomyMessages.uk,
+  ...sectorMessages.uk,
 };
 
 export const staffMessages: { uk: typeof uk; en: Record<keyof typeof uk, string> } = {
@@ -65,6 +67,7 @@ export const staffMessages: { uk: typeof uk; en: Record<keyof typeof uk, string>
     ...accountMessages.en,
     ...replyMessages.en,
     ...taxonomyMessages.en,
+    ...sectorMessages.en,
   },
 };
 

@@ -80,6 +80,12 @@ export default function PrintRequest() {
         <dd>
           {request.city}, {label.region(request.region)}
         </dd>
+        {request.sector ? (
+          <>
+            <dt>{t("field.sector")}</dt>
+            <dd>{label.industry(request.sector, request.naceClass)}</dd>
+          </>
+        ) : null}
         <dt>{t("status.filed")}</dt>
         <dd>{label.dateTime(request.createdAt)}</dd>
         {request.neededBy ? (

@@ -13,7 +13,7 @@ import { createRequest } from "~/domain/requests/intake.server";
 import { allowIntakeFrom } from "~/domain/requests/intake-limit.server";
 import { formTooLarge, readFormWithFiles } from "~/domain/files/form-with-files.server";
 import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
-import { regionOptions } from "~/i18n/taxonomy-names";
+import { regionOptions, sectorOptions } from "~/i18n/taxonomy-names";
 import { getLocale } from "~/i18n/locale.server";
 import { pickMessages } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
@@ -112,6 +112,8 @@ export default function NewRequest() {
           <TextField meta={fields.email} label={t("field.email")} required type="email" autoComplete="email" />
           <SelectField meta={fields.region} label={t("field.region")} required options={regions} placeholder={t("form.choose")} />
           <TextField meta={fields.city} label={t("field.city")} required autoComplete="address-level2" />
+          <SelectField meta={fields.sector} label={t("field.sector")} required options={sectorOptions(t)} placeholder={t("form.choose")} />
+          <TextField meta={fields.naceClass} label={t("field.naceClass")} hint={t("field.naceClass.hint")} inputMode="decimal" />
         </fieldset>
 
         <fieldset>

@@ -16,7 +16,7 @@ import { addEnterpriseMessage, enterpriseAction, getStatusPage } from "~/domain/
 import { formatDateTime } from "~/i18n/locale";
 import { getLocale } from "~/i18n/locale.server";
 import { pickMessages, statusLabel } from "~/i18n/messages";
-import { regionName } from "~/i18n/taxonomy-names";
+import { industryName, regionName } from "~/i18n/taxonomy-names";
 import { useLocale } from "~/i18n/use-locale";
 import { EnterpriseAnswerSchema, EnterpriseMessageSchema } from "~/schemas/intake";
 import { env } from "~/config/env.server";
@@ -162,6 +162,12 @@ export default function StatusPage() {
         <dd>
           {request.city}, {regionName(t, request.region)}
         </dd>
+        {request.sector ? (
+          <>
+            <dt>{t("field.sector")}</dt>
+            <dd>{industryName(t, request.sector, request.naceClass)}</dd>
+          </>
+        ) : null}
       </dl>
 
       {request.askedStillNeeded ? (

@@ -2,7 +2,7 @@
 // schema. Messages are i18n keys (app/i18n/messages.ts), translated where they are shown.
 import { z } from "zod";
 import { cleanEnterpriseCode, isValidEnterpriseCode } from "~/domain/enterprises/identifiers";
-import { CATEGORIES, type Category, REGIONS, URGENCIES } from "~/domain/taxonomy";
+import { CATEGORIES, type Category, REGIONS, SECTORS, type Sector, URGENCIES, normaliseNaceClass, sectorOfDivision } from "~/domain/taxonomy";
 import { TIME_ZONE } from "~/i18n/locale";
 import { emailField, freeText, phoneField } from "./fields";
 
@@ -14,6 +14,8 @@ export const INTAKE_FIELDS = [
   "email",
   "region",
   "city",
+  "sector",
+  "naceClass",
   "category",
   "urgency",
   "title",
@@ -93,6 +95,39 @@ export const dateField = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date", abort: true })
   .refine(isCalendarDate, { error: "date", abort: true });
 
+/** The enterprise's industry as filed: a section, and optionally its main class code ("31.01"). */
+export const sectorField = z.enum(SECTORS, { error: "choose" }).optional();
+export const naceClassField = z
+  .string()
+  .transform((typed, ctx) => {
+    if (typed.trim() === "") return undefined;
+    const code = normaliseNaceClass(typed);
+    if (code === null) {
+      ctx.addIssue({ code: "custom", message: "naceClass" });
+      return z.NEVER;
+    }
+    return code;
+  })
+  .optional();
+
+/**
+ * The section is required, unless the class code names it; a code of another section than the
+ * one chosen is refused, naming the code's section. Pass it as
+ * `superRefine(requireSector, CATEGORY_RULES_ALWAYS)` (intake, staff's corrections).
+ */
+export function requireSector(value: { sector?: Sector; naceClass?: string }, ctx: z.RefinementCtx) {
+  // Run also when fields failed (CATEGORY_RULES_ALWAYS): a refused code is then not a string.
+  if (typeof value.naceClass !== "string" && value.naceClass !== undefined) return;
+  const ofClass = value.naceClass ? sectorOfDivision(value.naceClass.slice(0, 2)) : undefined;
+  if (!value.sector && !ofClass) ctx.addIssue({ code: "custom", path: ["sector"], message: "choose" });
+  else if (value.sector && ofClass && ofClass !== value.sector) ctx.addIssue({ code: "custom", path: ["naceClass"], message: `naceOtherSector:${ofClass}` });
+}
+
+/** The section filed: the one chosen, or the class code's. */
+export function filedSector(value: { sector?: Sector; naceClass?: string }): Sector | null {
+  return value.sector ?? (value.naceClass ? (sectorOfDivision(value.naceClass.slice(0, 2)) ?? null) : null);
+}
+
 /** The intake form's fields and their rules, before the rules that tie fields together. */
 export const IntakeFields = z.object({
   enterpriseName: text(2, 300),
@@ -106,6 +141,8 @@ export const IntakeFields = z.object({
   email: emailField,
   region: z.enum(REGIONS, { error: "choose" }),
   city: text(1, 120),
+  sector: sectorField,
+  naceClass: naceClassField,
   category: z.enum(CATEGORIES, { error: "choose" }),
   urgency: z.enum(URGENCIES, { error: "choose" }),
   title: text(5, 200),
@@ -149,7 +186,7 @@ export function requireCategoryFields(value: CategoryFieldValues, ctx: z.Refinem
 /** Run the category rule even when other fields failed, so every missing field is reported at once. */
 export const CATEGORY_RULES_ALWAYS = { when: () => true };
 
-export const IntakeSchema = IntakeFields.superRefine(requireCategoryFields, CATEGORY_RULES_ALWAYS);
+export const IntakeSchema = IntakeFields.superRefine(requireCategoryFields, CATEGORY_RULES_ALWAYS).superRefine(requireSector, CATEGORY_RULES_ALWAYS);
 
 export type IntakeInput = z.output<typeof IntakeSchema>;
 

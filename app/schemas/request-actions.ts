@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
 import { freeText } from "./fields";
-import { CATEGORY_RULES_ALWAYS, IntakeFields, dateField, requireCategoryFields } from "./intake";
+import { CATEGORY_RULES_ALWAYS, IntakeFields, dateField, requireCategoryFields, requireSector } from "./intake";
 
 const version = z.coerce.number().int().min(0);
 const message = freeText({ error: "required" }).min(1, { error: "required", abort: true }).max(5000, "tooLong:5000");
@@ -17,7 +17,8 @@ const id = z.string().min(1).max(40);
  */
 export const CorrectionSchema = IntakeFields.omit({ edrpou: true, consent: true, neededBy: true })
   .extend({ intent: z.literal("edit"), version, neededBy: dateField.optional(), message: optionalMessage })
-  .superRefine(requireCategoryFields, CATEGORY_RULES_ALWAYS);
+  .superRefine(requireCategoryFields, CATEGORY_RULES_ALWAYS)
+  .superRefine(requireSector, CATEGORY_RULES_ALWAYS);
 
 export type CorrectionInput = z.output<typeof CorrectionSchema>;
 

@@ -50,6 +50,7 @@ export async function fillIntake(page: Page, values: Partial<IntakeValues> = {})
   await page.getByLabel("Електронна пошта").fill("olena@enterprise.example");
   await page.getByLabel("Область").selectOption("UA-63");
   await page.getByLabel("Населений пункт").fill("Харків");
+  await page.getByLabel("Галузь").selectOption("C");
   await page.getByLabel("Категорія").selectOption("SUPPLIES");
   await page.getByLabel("Терміновість").selectOption("HIGH");
   await page.getByLabel("Коротко: що потрібно").fill(v.title);

@@ -114,6 +114,8 @@ async function correctionOf(requestId: string) {
     email: r.email,
     region: r.region,
     city: r.city,
+    sector: r.sector,
+    naceClass: r.naceClass,
     category: r.category,
     urgency: r.urgency,
     title: `${r.title} (виправлено)`,

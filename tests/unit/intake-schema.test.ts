@@ -14,6 +14,7 @@ function validSubmission(overrides: Submission = {}): Submission {
     email: "  Olena.Koval@Example.COM ",
     region: "UA-46",
     city: "Львів",
+    sector: "H",
     category: "LOGISTICS",
     urgency: "HIGH",
     title: "Потрібен транспорт для обладнання",
@@ -101,6 +102,39 @@ describe("IntakeSchema: a valid submission", () => {
   });
 });
 
+describe("IntakeSchema: the enterprise's industry", () => {
+  it("takes a section alone, or with a class code of that section, typed in any usual way", () => {
+    for (const [typed, stored] of [
+      ["31.01", "31.01"],
+      ["31,01", "31.01"],
+      [" 3101 ", "31.01"],
+      ["31 .01", "31.01"],
+    ]) {
+      const result = IntakeSchema.parse(validSubmission({ sector: "C", naceClass: typed }));
+      expect(result).toMatchObject({ sector: "C", naceClass: stored });
+    }
+    expect(IntakeSchema.parse(validSubmission({ sector: "C" })).naceClass).toBeUndefined();
+  });
+
+  it("needs no section when the class code names it", () => {
+    const result = IntakeSchema.parse(validSubmission({ sector: undefined, naceClass: "55.10" }));
+    expect(result.naceClass).toBe("55.10");
+    expect(errorsOf(validSubmission({ sector: undefined, naceClass: "55.10" }))).toEqual({});
+  });
+
+  it.each(["31", "31.1", "31.011", "xx.yy", "04.10", "34.00", "00.00", "3I.0I"])("refuses the class code %s as not a class of NACE", (typed) => {
+    expect(fieldErrors("naceClass", validSubmission({ sector: "C", naceClass: typed }))).toEqual(["naceClass"]);
+  });
+
+  it("refuses a class code of another section than the one chosen, naming the code's section", () => {
+    expect(fieldErrors("naceClass", validSubmission({ sector: "A", naceClass: "31.01" }))).toEqual(["naceOtherSector:C"]);
+  });
+
+  it("refuses a section that is not one of the 21", () => {
+    for (const sector of ["V", "c", "CC", "31"]) expect(fieldErrors("sector", validSubmission({ sector }))).toEqual(["choose"]);
+  });
+});
+
 describe("IntakeSchema: required fields", () => {
   it.each([
     ["enterpriseName", "required"],
@@ -110,6 +144,7 @@ describe("IntakeSchema: required fields", () => {
     ["email", "required"],
     ["region", "choose"],
     ["city", "required"],
+    ["sector", "choose"],
     ["category", "choose"],
     ["urgency", "choose"],
     ["title", "required"],
@@ -128,6 +163,7 @@ describe("IntakeSchema: required fields", () => {
       email: ["required"],
       region: ["choose"],
       city: ["required"],
+      sector: ["choose"],
       category: ["choose"],
       urgency: ["choose"],
       title: ["required"],

@@ -184,6 +184,8 @@ const CORRECTION: NonNullable<TransitionInput["correction"]> = {
   email: "olena@granit.example",
   region: "UA-63",
   city: "Харків",
+  sector: "C",
+  naceClass: null,
   category: "SUPPLIES",
   urgency: "HIGH",
   title: "Потрібен листовий прокат",

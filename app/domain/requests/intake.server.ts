@@ -1,7 +1,7 @@
 // Filing a request: the enterprise's registry row (created once, never rewritten by a filing),
 // the public reference, the private token, the SLA clocks and the first event, all in one
 // transaction.
-import type { IntakeInput } from "~/schemas/intake";
+import { type IntakeInput, filedSector } from "~/schemas/intake";
 import { writeTransaction } from "~/data/db.server";
 import type { Work } from "~/data/sql";
 import { newId } from "~/utils/ids.server";
@@ -87,6 +87,8 @@ export async function createRequest({ input, now = new Date(), statusUrlFor = (t
       sensitiveDetails,
       region: input.region,
       city: input.city,
+      sector: filedSector(input),
+      naceClass: input.naceClass ?? null,
       neededBy: input.neededBy ? new Date(`${input.neededBy}T00:00:00Z`) : null,
       status: plan.to,
       searchText: requestSearchText({

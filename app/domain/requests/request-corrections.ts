@@ -1,6 +1,7 @@
 // Staff's corrections of what an enterprise filed (the `edit` action): the request's corrected
 // columns, and what changed, field by field, for the timeline. Pure: the executor
 // (request-transition.server.ts) reads the stored request and writes the result.
+import { filedSector } from "~/schemas/intake";
 import type { CorrectionInput } from "~/schemas/request-actions";
 import { DETAIL_FORM_FIELD, categoryDetails, parseDetails } from "./category-details";
 import { type FieldChange, fieldChanges } from "./field-changes";
@@ -15,6 +16,8 @@ const CORRECTED_FIELDS = [
   "email",
   "region",
   "city",
+  "sector",
+  "naceClass",
   "category",
   "urgency",
   "title",
@@ -30,6 +33,9 @@ export type CorrectedRequest = {
   email: string;
   region: string;
   city: string;
+  /** A NACE section; null only on a request filed before the intake asked for it. */
+  sector: string | null;
+  naceClass: string | null;
   category: Category;
   urgency: Urgency;
   title: string;
@@ -57,6 +63,8 @@ export function correctedRequest(input: CorrectionInput): CorrectedRequest {
     email: input.email,
     region: input.region,
     city: input.city,
+    sector: filedSector(input),
+    naceClass: input.naceClass ?? null,
     category: input.category,
     urgency: input.urgency,
     title: input.title,

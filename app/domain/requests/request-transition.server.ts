@@ -232,6 +232,8 @@ async function correctionInTx(tx: Tx, requestId: string, corrected: CorrectedReq
       email: true,
       region: true,
       city: true,
+      sector: true,
+      naceClass: true,
       category: true,
       urgency: true,
       title: true,

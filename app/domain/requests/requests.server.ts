@@ -53,6 +53,8 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
       sensitiveDetails: true,
       region: true,
       city: true,
+      sector: true,
+      naceClass: true,
       neededBy: true,
       enterpriseName: true,
       contactName: true,

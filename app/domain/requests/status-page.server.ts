@@ -68,6 +68,8 @@ export async function getStatusPage(token: string) {
       title: true,
       region: true,
       city: true,
+      sector: true,
+      naceClass: true,
       createdAt: true,
       triageDueAt: true,
       version: true,

@@ -198,6 +198,12 @@ export default function RequestPage() {
               <dd>
                 {request.city}, {label.region(request.region)}
               </dd>
+              {request.sector ? (
+                <>
+                  <dt>{t("field.sector")}</dt>
+                  <dd>{label.industry(request.sector, request.naceClass)}</dd>
+                </>
+              ) : null}
               {request.neededBy ? (
                 <>
                   <dt>{t("request.neededBy")}</dt>

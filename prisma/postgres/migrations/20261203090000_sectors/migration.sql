@@ -1,0 +1,19 @@
+-- Industries (NACE Rev. 2 / КВЕД-2010; app/domain/taxonomy.ts): the section and class an
+-- enterprise gives with its request, and the sections or divisions a cluster serves.
+-- AlterTable
+ALTER TABLE "Request" ADD COLUMN "naceClass" TEXT,
+ADD COLUMN "sector" TEXT;
+
+-- CreateTable
+CREATE TABLE "ClusterSector" (
+    "clusterId" TEXT NOT NULL,
+    "sector" TEXT NOT NULL,
+
+    CONSTRAINT "ClusterSector_pkey" PRIMARY KEY ("clusterId","sector")
+);
+
+-- CreateIndex
+CREATE INDEX "Request_sector_createdAt_idx" ON "Request"("sector", "createdAt");
+
+-- AddForeignKey
+ALTER TABLE "ClusterSector" ADD CONSTRAINT "ClusterSector_clusterId_fkey" FOREIGN KEY ("clusterId") REFERENCES "Cluster"("id") ON DELETE CASCADE ON UPDATE CASCADE;
