@@ -4,8 +4,8 @@ import type { FieldMetadata } from "@conform-to/react";
 import { getCollectionProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { ErrorList, SelectField, TextField } from "~/components/forms";
-import { CATEGORIES } from "~/domain/taxonomy";
-import { regionOptions } from "~/i18n/taxonomy-names";
+import { CATEGORIES, DIVISIONS, SECTORS } from "~/domain/taxonomy";
+import { divisionName, regionOptions, sectorName } from "~/i18n/taxonomy-names";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { CLUSTER_KINDS } from "~/schemas/admin";
@@ -55,6 +55,54 @@ function CheckboxGroupField({
   );
 }
 
+/**
+ * The industries a cluster serves: each NACE section, and under it, folded away unless one is
+ * ticked, its divisions, for a cluster that serves only part of a section. One field, `sectors`.
+ */
+function SectorsField({ meta }: { meta: Meta }) {
+  const { t } = useLocale();
+  const inputs = new Map(
+    getCollectionProps(meta, {
+      type: "checkbox",
+      options: [...SECTORS, ...DIVISIONS.map((d) => d.code)],
+      ariaDescribedBy: meta.descriptionId,
+    }).map((input) => [input.value, input]),
+  );
+  const check = (code: string, label: string) => {
+    const { key, ...props } = inputs.get(code)!;
+    return (
+      <label key={key} htmlFor={props.id}>
+        <input {...props} />
+        {label}
+      </label>
+    );
+  };
+  return (
+    <fieldset className="field sectors" id={meta.id}>
+      <legend>{t("adminCluster.sectors")}</legend>
+      <p className="hint" id={meta.descriptionId}>
+        {t("adminCluster.sectors.hint")}
+      </p>
+      {SECTORS.map((sector) => {
+        const divisions = DIVISIONS.filter((d) => d.sector === sector);
+        const ticked = divisions.some((d) => inputs.get(d.code)?.defaultChecked);
+        return (
+          <div key={sector} className="sector">
+            {check(sector, sectorName(t, sector))}
+            {divisions.length > 1 ? (
+              <details open={ticked || undefined}>
+                <summary>{t("adminCluster.sectors.divisions", { n: divisions.length })}</summary>
+                <div className="checks column">{divisions.map((d) => check(d.code, divisionName(t, d.code)))}</div>
+              </details>
+            ) : null}
+          </div>
+        );
+      })}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </fieldset>
+  );
+}
+
 type ClusterFieldset = {
   nameUk: Meta;
   nameEn: Meta;
@@ -62,6 +110,7 @@ type ClusterFieldset = {
   homeRegion: Meta;
   capabilities: Meta;
   regions: Meta;
+  sectors: Meta;
   contactName: Meta;
   contactEmail: Meta;
   contactPhone: Meta;
@@ -95,6 +144,7 @@ export function ClusterFields({ fields, children }: { fields: ClusterFieldset; c
           options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
         />
         <CheckboxGroupField meta={fields.regions} legend={t("adminCluster.regions")} hint={t("adminCluster.regions.hint")} options={regions} />
+        <SectorsField meta={fields.sectors} />
       </fieldset>
       <fieldset>
         <legend>{t("adminCluster.section.contacts")}</legend>

@@ -122,3 +122,11 @@ export function normaliseNaceClass(typed: string): string | null {
 export function isClusterSectorCode(code: string) {
   return isSector(code) || DIVISION_SECTOR.has(code);
 }
+
+/** Sections and divisions in the classification's order: A, 01, 02, 03, B, 05, … */
+const CLUSTER_SECTOR_ORDER = new Map(SECTORS.flatMap((sector) => [sector, ...DIVISIONS.filter((d) => d.sector === sector).map((d) => d.code)]).map((code, i) => [code, i]));
+
+/** Sorts what a cluster serves in the classification's order. */
+export function bySectorOrder(a: string, b: string) {
+  return (CLUSTER_SECTOR_ORDER.get(a) ?? Infinity) - (CLUSTER_SECTOR_ORDER.get(b) ?? Infinity);
+}

@@ -4,7 +4,7 @@ import { type AuditFieldChange, type AuditValue, auditFieldChanges, type AuditSn
 import { isCategory } from "~/domain/taxonomy";
 import type { Locale } from "./locale";
 import type { MessageKey } from "./messages";
-import { regionName } from "./taxonomy-names";
+import { clusterSectorName, regionName } from "./taxonomy-names";
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -41,6 +41,7 @@ function auditValueText(field: string, value: AuditValue | undefined, locale: Lo
   if (field === "password") return labelOr(t, `audit.password.${text}`, text);
   if ((field === "capabilities" || field === "category") && isCategory(text)) return t(`category.${text}`);
   if (field === "regions" || field === "homeRegion" || field === "region") return regionName(t, text);
+  if (field === "sectors") return clusterSectorName(t, text);
   return text;
 }
 

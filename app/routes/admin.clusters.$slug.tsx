@@ -54,6 +54,7 @@ export default function AdminCluster() {
       homeRegion: cluster.homeRegion,
       capabilities: cluster.capabilities,
       regions: cluster.regions,
+      sectors: cluster.sectors,
       contactName: cluster.contactName ?? "",
       contactEmail: cluster.contactEmail ?? "",
       contactPhone: cluster.contactPhone ?? "",

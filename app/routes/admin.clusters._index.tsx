@@ -11,6 +11,7 @@ import { createCluster, listClusters } from "~/domain/admin/admin.server";
 import { refusalErrors } from "~/domain/errors";
 import { requireRole } from "~/domain/auth/auth.server";
 import type { MessageKey } from "~/i18n/messages";
+import { clusterSectorName } from "~/i18n/taxonomy-names";
 import { useLocale } from "~/i18n/use-locale";
 import { ClusterCreateSchema } from "~/schemas/admin";
 import { storageAware } from "~/utils/storage-full.server";
@@ -68,6 +69,7 @@ export default function AdminClusters() {
                   <th scope="col">{t("adminCluster.col.homeRegion")}</th>
                   <th scope="col">{t("adminCluster.col.capabilities")}</th>
                   <th scope="col">{t("adminCluster.col.regions")}</th>
+                  <th scope="col">{t("adminCluster.col.sectors")}</th>
                   <th scope="col">{t("adminCluster.col.members")}</th>
                   <th scope="col">{t("adminCluster.col.status")}</th>
                 </tr>
@@ -83,6 +85,7 @@ export default function AdminClusters() {
                     <td>{label.region(cluster.homeRegion)}</td>
                     <td>{cluster.capabilities.map(label.category).join(", ")}</td>
                     <td title={cluster.regions.map(label.region).join(", ")}>{t("adminCluster.regionsCount", { n: cluster.regions.length })}</td>
+                    <td title={cluster.sectors.map((code) => clusterSectorName(t, code)).join("; ") || undefined}>{cluster.sectors.join(", ") || "—"}</td>
                     <td>{cluster.memberCount}</td>
                     <td>{cluster.active ? t("admin.active") : t("admin.inactive")}</td>
                   </tr>

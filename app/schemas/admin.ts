@@ -2,7 +2,7 @@
 // and `npm run user:create` all use these schemas. Messages are i18n keys (app/i18n/messages.ts,
 // admin-only ones in app/i18n/messages/admin.ts).
 import { z } from "zod";
-import { CATEGORIES, REGIONS } from "~/domain/taxonomy";
+import { CATEGORIES, DIVISIONS, REGIONS, SECTORS, bySectorOrder, isClusterSectorCode } from "~/domain/taxonomy";
 import { PASSWORD_MAX } from "./auth";
 import { emailField, freeText, phoneField } from "./fields";
 
@@ -37,6 +37,11 @@ const clusterFields = {
     .array(z.enum(REGIONS, { error: "choose" }))
     .max(REGIONS.length)
     .transform((codes) => [...new Set(codes)]),
+  /** The industries it serves: NACE sections ("C") or single divisions ("31"). */
+  sectors: z
+    .array(z.string().refine(isClusterSectorCode, "choose"))
+    .max(SECTORS.length + DIVISIONS.length)
+    .transform((codes) => [...new Set(codes)].sort(bySectorOrder)),
   contactName: optionalText(200),
   contactEmail: emailField.optional(),
   contactPhone: phoneField.optional(),

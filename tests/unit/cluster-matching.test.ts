@@ -27,6 +27,7 @@ function cluster(slug: string, overrides: Partial<ClusterCandidate> = {}): Clust
     capabilities: ["SUPPLIES"],
     regions: ["UA-63"],
     homeRegion: "UA-30",
+    sectors: [],
     openCount: 0,
     assignedTotal: 0,
     acceptedTotal: 0,
@@ -47,13 +48,22 @@ const OUTSIDE = { regions: ["UA-46"], homeRegion: "UA-46" }; // Lviv: far from K
 const BASED_HERE = { homeRegion: "UA-63" };
 const OTHER_WORK = { capabilities: ["LOGISTICS", "ENERGY"] } as const;
 
+/** A furniture maker (NACE 31.01, section C) in Kharkiv needing raw materials. */
+const FURNITURE_MAKER: MatchRequest = { ...REQUEST, sector: "C", naceClass: "31.01" };
+
+/** A reason's label filled in, as the page shows it. */
+function translated(reason: MatchReason, locale: "uk" | "en") {
+  const { key, params } = matchReasonMessage(reason, locale);
+  return matchingMessages[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
+}
+
 const slugs = (ranked: RankedCluster[]) => ranked.map((entry) => entry.cluster.slug);
 const rank = (candidates: ClusterCandidate[], request: MatchRequest = REQUEST) => slugs(rankClusters(request, candidates));
 
 describe("rankClusters", () => {
   it("puts a cluster that handles the category above one that does not, whatever the rest", () => {
     // The worst possible specialist against the best possible local generalist.
-    // specialist-far: 100 (category) + 0 (outside) − 20 (25 open, counted up to 10)
+    // specialist-far: 105 (category) + 0 (outside) − 20 (25 open, counted up to 10)
     //   + acceptance 2 of 40 → smoothed 4/44 → −4.09, resolution 0 of 2 → 2/6 → −1.67  ≈ 74.2
     // generalist-local: 0 + 50 + 5 (based here) − 0 + 100 of 100 twice → +4.81 +4.81  ≈ 64.6
     const ranked = rank([
@@ -148,6 +158,31 @@ describe("rankClusters", () => {
     expect(rank([tied[1]!, tied[2]!, tied[0]!])).toEqual(expected);
   });
 
+  it("prefers the cluster of the enterprise's own industry: its division over its section, a section over another industry", () => {
+    const candidates = [
+      cluster("a-agriculture", { sectors: ["A", "10"] }),
+      cluster("b-no-sectors"),
+      cluster("c-manufacturing", { sectors: ["C"] }),
+      cluster("d-furniture", { sectors: ["31", "16"] }),
+      cluster("e-automotive", { sectors: ["29"] }),
+    ];
+    // Division 31 → section C (directly, or through another of its divisions: 29, 10) → the rest, by slug.
+    expect(rank(candidates, FURNITURE_MAKER)).toEqual(["d-furniture", "a-agriculture", "c-manufacturing", "e-automotive", "b-no-sectors"]);
+    const reasons = Object.fromEntries(rankClusters(FURNITURE_MAKER, candidates).map((entry) => [entry.cluster.slug, entry.reasons.filter((r) => /Sector|Division/.test(r.kind))]));
+    expect(reasons).toEqual({
+      "d-furniture": [{ kind: "sameDivision", division: "31", points: 8 }],
+      "a-agriculture": [{ kind: "sameSector", sector: "C", points: 4 }],
+      "c-manufacturing": [{ kind: "sameSector", sector: "C", points: 4 }],
+      "e-automotive": [{ kind: "sameSector", sector: "C", points: 4 }],
+      "b-no-sectors": [],
+    });
+    // Without a class code only the section counts; a request filed before industries were asked is ranked as before.
+    expect(rankClusters({ ...REQUEST, sector: "C" }, candidates).find((e) => e.cluster.slug === "d-furniture")!.reasons).toContainEqual({ kind: "sameSector", sector: "C", points: 4 });
+    expect(rank(candidates, REQUEST)).toEqual(["a-agriculture", "b-no-sectors", "c-manufacturing", "d-furniture", "e-automotive"]);
+    // An industry never outweighs being in the region.
+    expect(rank([cluster("far-furniture", { ...OUTSIDE, sectors: ["31"] }), cluster("near-agriculture", { sectors: ["A"] })], FURNITURE_MAKER)).toEqual(["near-agriculture", "far-furniture"]);
+  });
+
   it("returns only the first `limit` clusters", () => {
     const candidates = [
       cluster("c-four-open", { openCount: 4 }),
@@ -166,14 +201,14 @@ describe("rankClusters", () => {
   it("explains the score: the reasons' points add up to it", () => {
     const [match] = rankClusters(REQUEST, [cluster("based-here", { ...BASED_HERE, openCount: 2, ...record(9, 1, 8) })]);
     expect(match!.reasons).toEqual([
-      { kind: "handlesCategory", points: 100 },
+      { kind: "handlesCategory", points: 105 },
       { kind: "servesRegion", points: 50 },
       { kind: "homeRegion", points: 5 },
       { kind: "openLoad", open: 2, points: -4 },
       { kind: "acceptRate", accepted: 9, of: 10, rate: 0.9, points: expect.closeTo(10 * (11 / 14 - 0.5), 10) },
       { kind: "resolveRate", resolved: 8, of: 9, rate: 8 / 9, points: expect.closeTo(10 * (10 / 13 - 0.5), 10) },
     ]);
-    expect(match!.score).toBeCloseTo(155 - 4 + 10 * (11 / 14 - 0.5) + 10 * (10 / 13 - 0.5), 10);
+    expect(match!.score).toBeCloseTo(160 - 4 + 10 * (11 / 14 - 0.5) + 10 * (10 / 13 - 0.5), 10);
 
     const [stranger] = rankClusters(REQUEST, [cluster("stranger", { ...OUTSIDE, ...OTHER_WORK })]);
     expect(stranger).toEqual({
@@ -188,29 +223,33 @@ describe("rankClusters", () => {
     });
   });
 
-  it("keeps the tiers strict across every mix of region, load and record", () => {
+  it("keeps the tiers strict across every mix of region, industry, load and record", () => {
     // Every combination, ranked together: all category handlers come first; within each
-    // category group, all clusters serving the region come before those outside it.
+    // category group, all clusters serving the region come before those outside it, whatever
+    // their industry.
     const regions = { home: BASED_HERE, serves: {}, outside: OUTSIDE };
+    const industries = { division: ["31"], section: ["C"], other: ["A"], none: [] };
     const loads = [0, 3, MAX_COUNTED_OPEN, 50];
     const records = [record(0, 0, 0), record(0, 40, 0), record(40, 0, 40), record(1, 0, 1), record(40, 0, 0)];
     const candidates: ClusterCandidate[] = [];
     for (const handles of [true, false])
       for (const [where, region] of Object.entries(regions))
-        for (const openCount of loads)
-          records.forEach((history, i) =>
-            candidates.push(
-              cluster(`${handles ? "handles" : "other"}-${where}-${openCount}-${i}`, {
-                ...(handles ? {} : OTHER_WORK),
-                ...region,
-                openCount,
-                ...history,
-              }),
-            ),
-          );
+        for (const [industry, sectors] of Object.entries(industries))
+          for (const openCount of loads)
+            records.forEach((history, i) =>
+              candidates.push(
+                cluster(`${handles ? "handles" : "other"}-${where}-${industry}-${openCount}-${i}`, {
+                  ...(handles ? {} : OTHER_WORK),
+                  ...region,
+                  sectors,
+                  openCount,
+                  ...history,
+                }),
+              ),
+            );
     const tier = (entry: RankedCluster) =>
       (entry.reasons.some((r) => r.kind === "handlesCategory") ? 0 : 2) + (entry.reasons.some((r) => r.kind === "servesRegion") ? 0 : 1);
-    const tiers = rankClusters(REQUEST, candidates).map(tier);
+    const tiers = rankClusters(FURNITURE_MAKER, candidates).map(tier);
     expect(tiers).toHaveLength(candidates.length);
     expect(tiers).toEqual([...tiers].sort((a, b) => a - b));
   });
@@ -218,11 +257,14 @@ describe("rankClusters", () => {
 
 describe("matching reason labels", () => {
   const examples: MatchReason[] = [
-    { kind: "handlesCategory", points: 100 },
+    { kind: "handlesCategory", points: 105 },
     { kind: "lacksCategory", points: 0 },
     { kind: "servesRegion", points: 50 },
     { kind: "homeRegion", points: 5 },
     { kind: "outsideRegion", points: 0 },
+    { kind: "sameDivision", division: "31", points: 8 },
+    { kind: "sameSector", sector: "C", points: 4 },
+    { kind: "otherSector", points: 0 },
     { kind: "openLoad", open: 3, points: -6 },
     { kind: "acceptRate", accepted: 9, of: 10, rate: 0.9, points: 2.86 },
     { kind: "resolveRate", resolved: 8, of: 9, rate: 8 / 9, points: 2.69 },
@@ -240,6 +282,12 @@ describe("matching reason labels", () => {
         expect(placeholders, `${locale} ${key}`).toEqual(Object.keys(params).sort());
       }
     }
+  });
+
+  it("names the industry in the reader's language, inside the sentence", () => {
+    expect(translated({ kind: "sameDivision", division: "31", points: 8 }, "en")).toBe("Same industry as the enterprise: manufacture of furniture");
+    expect(translated({ kind: "sameDivision", division: "31", points: 8 }, "uk")).toBe("Та сама галузь, що й у підприємства: виробництво меблів");
+    expect(translated({ kind: "sameSector", sector: "C", points: 4 }, "en")).toBe("Works with the enterprise's NACE section: manufacturing");
   });
 
   it("gives rates as whole percentages in the reader's language", () => {

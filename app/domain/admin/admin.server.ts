@@ -1,4 +1,4 @@
-// Administration: clusters (the categories they handle, the regions they serve) and staff
+// Administration: clusters (the categories they handle, the regions and industries they serve) and staff
 // accounts. Each write is one transaction, recorded in the admin's record (audit.server.ts) by
 // that same transaction; a refusal comes back as an i18n error key, tied to a form field where
 // there is one, and leaves nothing written.
@@ -12,7 +12,7 @@ import type { AuditSnapshot } from "./audit";
 import { recordAdminChange } from "./audit.server";
 import { hashPassword } from "../auth/password.server";
 import { type Refused, refuse } from "../errors";
-import { CATEGORIES, type Category } from "../taxonomy";
+import { CATEGORIES, type Category, bySectorOrder } from "../taxonomy";
 
 type AdminError =
   | "notFound"
@@ -57,6 +57,7 @@ const clusterSelect = {
   updatedAt: true,
   capabilities: { select: { category: true } },
   regions: { select: { region: true }, orderBy: { region: "asc" } },
+  sectors: { select: { sector: true } },
   _count: { select: { members: { where: { active: true } } } },
 } as const satisfies Prisma.ClusterSelect;
 
@@ -74,6 +75,7 @@ const clusterAuditSelect = {
   active: true,
   capabilities: { select: { category: true } },
   regions: { select: { region: true } },
+  sectors: { select: { sector: true } },
 } as const satisfies Prisma.ClusterSelect;
 
 function clusterSnapshot(cluster: Prisma.ClusterGetPayload<{ select: typeof clusterAuditSelect }>): AuditSnapshot {
@@ -82,14 +84,16 @@ function clusterSnapshot(cluster: Prisma.ClusterGetPayload<{ select: typeof clus
     ...{ nameUk, nameEn, kind, homeRegion, contactName, contactEmail, contactPhone, active },
     capabilities: cluster.capabilities.map((c) => c.category).sort(byCategoryOrder),
     regions: cluster.regions.map((r) => r.region).sort(),
+    sectors: cluster.sectors.map((s) => s.sector).sort(bySectorOrder),
   };
 }
 
-function toCluster({ capabilities, regions, _count, ...cluster }: ClusterRow) {
+function toCluster({ capabilities, regions, sectors, _count, ...cluster }: ClusterRow) {
   return {
     ...cluster,
     capabilities: capabilities.map((c) => c.category).sort(byCategoryOrder),
     regions: regions.map((r) => r.region),
+    sectors: sectors.map((s) => s.sector).sort(bySectorOrder),
     /** Active members only: the people the cluster can answer through. */
     memberCount: _count.members,
   };
@@ -149,6 +153,7 @@ export async function createCluster({
           ...clusterData(input),
           capabilities: { create: input.capabilities.map((category) => ({ category })) },
           regions: { create: input.regions.map((region) => ({ region })) },
+          sectors: { create: input.sectors.map((sector) => ({ sector })) },
         },
         select: { id: true, slug: true, ...clusterAuditSelect },
       });
@@ -169,7 +174,7 @@ export async function createCluster({
   }
 }
 
-/** Replaces the cluster's details, and its capabilities and regions with exactly the ones given. */
+/** Replaces the cluster's details, and its capabilities, regions and sectors with exactly the ones given. */
 export async function updateCluster({
   slug,
   input,
@@ -190,6 +195,7 @@ export async function updateCluster({
         active: input.active,
         capabilities: { deleteMany: {}, create: input.capabilities.map((category) => ({ category })) },
         regions: { deleteMany: {}, create: input.regions.map((region) => ({ region })) },
+        sectors: { deleteMany: {}, create: input.sectors.map((sector) => ({ sector })) },
       },
       select: { id: true, slug: true, ...clusterAuditSelect },
     });

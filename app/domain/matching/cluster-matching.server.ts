@@ -16,7 +16,7 @@ const RECORD_ACTIONS = ["assign", "accept", "resolve", ...DECLINES] as const sat
 export async function loadMatchingCandidates({ requestId }: { requestId: string }): Promise<{ request: MatchRequest; candidates: ClusterCandidate[] } | null> {
   const request = await db.request.findUnique({
     where: { id: requestId },
-    select: { category: true, region: true, assignedClusterId: true },
+    select: { category: true, region: true, sector: true, naceClass: true, assignedClusterId: true },
   });
   if (!request) return null;
 
@@ -32,6 +32,7 @@ export async function loadMatchingCandidates({ requestId }: { requestId: string 
         active: true,
         capabilities: { select: { category: true } },
         regions: { select: { region: true } },
+        sectors: { select: { sector: true } },
       },
     }),
     db.request.groupBy({
@@ -64,6 +65,7 @@ export async function loadMatchingCandidates({ requestId }: { requestId: string 
     nameEn: cluster.nameEn,
     capabilities: cluster.capabilities.map((capability) => capability.category),
     regions: cluster.regions.map((region) => region.region),
+    sectors: cluster.sectors.map((sector) => sector.sector),
     homeRegion: cluster.homeRegion,
     openCount: open.get(cluster.id) ?? 0,
     assignedTotal: count(cluster.id, "assign"),

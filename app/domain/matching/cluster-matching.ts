@@ -2,7 +2,7 @@
 // be tested on hand-made fixtures. Every recommendation comes with the reasons behind its score
 // (typed, so the UI renders them in Ukrainian or English; see app/i18n/messages/matching.ts).
 // The server side (cluster-matching.server.ts) only gathers the numbers.
-import type { Category } from "../taxonomy";
+import { type Category, sectorOfDivision } from "../taxonomy";
 
 /** A cluster as the rule sees it: what it does, where, and how it has handled requests so far. */
 export type ClusterCandidate = {
@@ -14,6 +14,8 @@ export type ClusterCandidate = {
   /** Regions (ISO 3166-2:UA) it serves; its home region counts as served even if not listed. */
   regions: readonly string[];
   homeRegion: string;
+  /** The industries it serves: NACE sections ("C") and divisions ("31"). */
+  sectors: readonly string[];
   /** Requests now ASSIGNED to it or IN_PROGRESS with it. */
   openCount: number;
   /** Times a request was assigned to it, including offers still pending or pulled back. */
@@ -31,6 +33,9 @@ export type ClusterCandidate = {
 export type MatchRequest = {
   category: Category;
   region: string;
+  /** The enterprise's NACE section and class ("31.01"); null on requests filed before they were asked. */
+  sector?: string | null;
+  naceClass?: string | null;
   /** The cluster the request is assigned to now, if any: reassigning to it is not a choice. */
   assignedClusterId?: string | null;
 };
@@ -45,6 +50,9 @@ export type MatchReason =
   | { kind: "servesRegion"; points: number }
   | { kind: "homeRegion"; points: number }
   | { kind: "outsideRegion"; points: number }
+  | { kind: "sameDivision"; division: string; points: number }
+  | { kind: "sameSector"; sector: string; points: number }
+  | { kind: "otherSector"; points: number }
   | { kind: "openLoad"; open: number; points: number }
   | { kind: "acceptRate"; accepted: number; of: number; rate: number; points: number }
   | { kind: "resolveRate"; resolved: number; of: number; rate: number; points: number }
@@ -57,6 +65,9 @@ export const MATCH_REASON_KINDS = [
   "servesRegion",
   "homeRegion",
   "outsideRegion",
+  "sameDivision",
+  "sameSector",
+  "otherSector",
   "openLoad",
   "acceptRate",
   "resolveRate",
@@ -68,12 +79,19 @@ export type RankedCluster = { cluster: ClusterCandidate; score: number; reasons:
 // The weights. The tiers are strict: the worst case of a higher tier still beats the best case
 // of every lower tier together (checked in tests/unit/cluster-matching.test.ts).
 
-/** Handling the category is what helps the enterprise at all: outweighs region, load and record together (55 + 20 + 20). */
-const CATEGORY_WEIGHT = 100;
-/** Being in the region saves travel and brings local contacts: outweighs load and record together (20 + 20). */
+/** Handling the category is what helps the enterprise at all: outweighs region, industry, load and record together (55 + 8 + 20 + 20). */
+const CATEGORY_WEIGHT = 105;
+/** Being in the region saves travel and brings local contacts: outweighs industry, load and record together (8 + 20 + 20). */
 const SERVES_REGION_WEIGHT = 50;
 /** Being based there helps a little more than only serving it; about two open requests' worth. */
 const HOME_REGION_BONUS = 5;
+/**
+ * Serving the enterprise's own industry — its division ("manufacture of furniture"): the
+ * cluster knows its suppliers, machines and standards; about four open requests' worth, more
+ * than being based in the region. Serving only the section (all of manufacturing) says less.
+ */
+const SAME_DIVISION_BONUS = 8;
+const SAME_SECTOR_BONUS = 4;
 /** Each request a cluster already carries slows the next one down. */
 const OPEN_LOAD_PENALTY = 2;
 /** Past this many open requests a cluster is simply busy; counting more would bury a region's only expert. */
@@ -113,6 +131,9 @@ function scoreCluster(request: MatchRequest, cluster: ClusterCandidate): Omit<Ra
   } else {
     reasons.push({ kind: "outsideRegion", points: 0 });
   }
+
+  const industry = industryReason(request, cluster);
+  if (industry) reasons.push(industry);
 
   const open = Math.max(0, cluster.openCount);
   reasons.push({ kind: "openLoad", open, points: penalty(OPEN_LOAD_PENALTY * Math.min(open, MAX_COUNTED_OPEN)) });
@@ -161,6 +182,21 @@ export function rankClusters(
     .map((cluster) => ({ cluster, ...scoreCluster(request, cluster) }))
     .sort((a, b) => b.score - a.score || compareSlugs(a.cluster.slug, b.cluster.slug))
     .slice(0, Math.max(0, Math.floor(limit)));
+}
+
+/**
+ * How the cluster's industries meet the enterprise's: its division (of the class code the
+ * enterprise gave), else its section, served directly or through one of its divisions. Nothing
+ * when the request or the cluster has no industry to compare.
+ */
+function industryReason(request: MatchRequest, cluster: ClusterCandidate): MatchReason | null {
+  if (!request.sector || cluster.sectors.length === 0) return null;
+  const division = request.naceClass?.slice(0, 2);
+  if (division && cluster.sectors.includes(division)) return { kind: "sameDivision", division, points: SAME_DIVISION_BONUS };
+  if (cluster.sectors.some((code) => code === request.sector || sectorOfDivision(code) === request.sector)) {
+    return { kind: "sameSector", sector: request.sector, points: SAME_SECTOR_BONUS };
+  }
+  return { kind: "otherSector", points: 0 };
 }
 
 /** Centred on the prior: no history scores 0, a record better than neutral scores above it. */

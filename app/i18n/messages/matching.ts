@@ -3,6 +3,12 @@
 // Counts follow a colon or "of" so no plural forms are needed.
 import type { MatchReason, MatchReasonKind } from "~/domain/matching/cluster-matching";
 import type { Locale } from "../locale";
+import { sectorMessages } from "./sectors";
+
+type SectorKey = keyof (typeof sectorMessages)["uk"];
+
+/** A name inside a sentence: "Same industry: manufacture of furniture". */
+const lowerFirst = (name: string) => name.charAt(0).toLocaleLowerCase() + name.slice(1);
 
 const uk = {
   "matching.reason.handlesCategory": "Працює з цією категорією запитів",
@@ -10,6 +16,9 @@ const uk = {
   "matching.reason.servesRegion": "Працює в області запиту",
   "matching.reason.homeRegion": "Базується в області запиту",
   "matching.reason.outsideRegion": "Не працює в області запиту",
+  "matching.reason.sameDivision": "Та сама галузь, що й у підприємства: {name}",
+  "matching.reason.sameSector": "Працює із секцією КВЕД підприємства: {name}",
+  "matching.reason.otherSector": "Працює з іншими галузями, ніж підприємство",
   "matching.reason.openLoad": "Запитів у роботі зараз: {open}",
   "matching.reason.acceptRate": "Прийняв {accepted} з {of} переданих йому запитів ({rate})",
   "matching.reason.resolveRate": "Виконав {resolved} з {of} прийнятих запитів ({rate})",
@@ -24,6 +33,9 @@ export const matchingMessages: { uk: typeof uk; en: Record<keyof typeof uk, stri
     "matching.reason.servesRegion": "Works in the request's region",
     "matching.reason.homeRegion": "Based in the request's region",
     "matching.reason.outsideRegion": "Does not work in the request's region",
+    "matching.reason.sameDivision": "Same industry as the enterprise: {name}",
+    "matching.reason.sameSector": "Works with the enterprise's NACE section: {name}",
+    "matching.reason.otherSector": "Works with other industries than the enterprise's",
     "matching.reason.openLoad": "Requests in progress now: {open}",
     "matching.reason.acceptRate": "Accepted {accepted} of {of} requests passed to it ({rate})",
     "matching.reason.resolveRate": "Resolved {resolved} of {of} requests it accepted ({rate})",
@@ -42,6 +54,10 @@ const percent: Record<Locale, Intl.NumberFormat> = {
 export function matchReasonMessage(reason: MatchReason, locale: Locale): { key: MatchingMessageKey; params: Record<string, string | number> } {
   const key = `matching.reason.${reason.kind}` as const;
   switch (reason.kind) {
+    case "sameDivision":
+      return { key, params: { name: lowerFirst(sectorMessages[locale][`division.${reason.division}` as SectorKey] ?? reason.division) } };
+    case "sameSector":
+      return { key, params: { name: lowerFirst(sectorMessages[locale][`sector.${reason.sector}` as SectorKey] ?? reason.sector) } };
     case "openLoad":
       return { key, params: { open: reason.open } };
     case "acceptRate":
