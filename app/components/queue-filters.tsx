@@ -3,7 +3,7 @@
 import { Form, Link } from "@remix-run/react";
 import { STATUSES } from "~/domain/requests/state-machine";
 import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
-import { regionOptions } from "~/i18n/taxonomy-names";
+import { regionOptions, sectorOptions } from "~/i18n/taxonomy-names";
 import { useLocale } from "~/i18n/use-locale";
 import { PAGE_SIZES, type QueueParams } from "~/schemas/queue";
 import { useLabels } from "./request-labels";
@@ -43,6 +43,7 @@ export function QueueFilters({
         />
         <FilterSelect name="urgency" label={t("col.urgency")} value={params.urgency} options={URGENCIES.map((u) => ({ value: u, label: labels.urgency(u) }))} />
         <FilterSelect name="region" label={t("col.region")} value={params.region} options={regionOptions(t, locale)} />
+        <FilterSelect name="sector" label={t("queue.sector")} value={params.sector} options={sectorOptions(t)} />
         {clusters ? (
           <FilterSelect
             name="cluster"

@@ -122,6 +122,7 @@ function queueFilters(params: QueueParams, scope: QueueScope, now: Date): Filter
       params: [params.urgency],
     });
   if (params.region) filters.push({ sql: (c) => `${c("region")} = ?`, params: [params.region] });
+  if (params.sector) filters.push({ sql: (c) => `${c("sector")} = ?`, params: [params.sector] });
   if (params.cluster)
     filters.push({
       sql: (c) => `${c("assignedClusterId")} = (SELECT "id" FROM "Cluster" WHERE "slug" = ?)`,

@@ -24,6 +24,7 @@ type RequestRow = [
   category: Category,
   urgency: Urgency,
   region: string,
+  sector: string | null,
   assignedClusterId: string | null,
   reference: string,
   city: string,
@@ -52,7 +53,7 @@ const CHANGES_OF_REQUEST = `(SELECT group_concat(x."action" || ' ' || ifnull(x."
 // Requests in the order they were stored (rowid: the order they were filed), a page at a time,
 // each with its status changes.
 const REQUEST_PAGE_SQL = (columns: RequestColumns, forCluster: boolean, listed: boolean) => `
-  SELECT r."rowid" AS "rowid", r."id", r."createdAt", r."category", r."urgency", r."region", r."assignedClusterId",
+  SELECT r."rowid" AS "rowid", r."id", r."createdAt", r."category", r."urgency", r."region", r."sector", r."assignedClusterId",
   ${
     columns === "row"
       ? `r."reference", r."city", r."title", r."sensitiveDetails", r."enterpriseName", e."edrpou",
@@ -107,6 +108,7 @@ function withEvents(rows: readonly RequestRow[]): Array<{ request: ReportRequest
     category,
     urgency,
     region,
+    sector,
     assignedClusterId,
     reference,
     city,
@@ -124,6 +126,7 @@ function withEvents(rows: readonly RequestRow[]): Array<{ request: ReportRequest
       category,
       urgency,
       region,
+      sector,
       city,
       title,
       sensitiveDetails,
@@ -273,7 +276,7 @@ class PostgresReportSnapshot implements ReportSnapshot {
         where += ` AND EXISTS (SELECT 1 FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."clusterId" = ${value(clusterId)} AND x."createdAt" < ${endAt})`;
       type Row = Omit<ReportRequest, "createdAt"> & { createdAt: Date; changes: string | null };
       const rows = await this.query<Row>(
-        `SELECT r."id", r."createdAt", r."category"::text AS "category", r."urgency"::text AS "urgency", r."region", r."assignedClusterId", ${select}
+        `SELECT r."id", r."createdAt", r."category"::text AS "category", r."urgency"::text AS "urgency", r."region", r."sector", r."assignedClusterId", ${select}
          WHERE ${where} ORDER BY r."createdAt", r."id" LIMIT ${value(pageSize)}`,
         values,
       );

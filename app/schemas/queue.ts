@@ -3,7 +3,7 @@
 // every view is a link a coordinator can send.
 import { z } from "zod";
 import { STATUSES } from "~/domain/requests/state-machine";
-import { CATEGORIES, REGIONS, URGENCIES } from "~/domain/taxonomy";
+import { CATEGORIES, REGIONS, SECTORS, URGENCIES } from "~/domain/taxonomy";
 import { freeText } from "./fields";
 
 export const QUEUE_COLUMNS = ["reference", "enterprise", "category", "urgency", "region", "status", "cluster", "owner", "age", "due", "updated"] as const;
@@ -70,6 +70,8 @@ const QueueParamsSchema = z.object({
   category: one(CATEGORIES),
   urgency: one(URGENCIES),
   region: one(REGIONS),
+  /** The enterprise's industry: a NACE section. */
+  sector: one(SECTORS),
   /** A cluster's slug. */
   cluster: z
     .string()

@@ -28,6 +28,7 @@ function request(reference: string, urgency: Urgency, filedAt: number): ReportRe
     category: "SUPPLIES",
     urgency,
     region: "UA-30",
+    sector: "C",
     city: "Київ",
     title: reference,
     sensitiveDetails: null,

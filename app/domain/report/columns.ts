@@ -5,9 +5,9 @@
 import { DETAIL_LABEL } from "~/i18n/detail-labels";
 import type { MessageKey } from "~/i18n/messages";
 import { OPEN_STATUSES } from "../requests/state-machine";
-import { CATEGORIES, SENSITIVE_CATEGORIES, URGENCIES } from "../taxonomy";
+import { CATEGORIES, SECTORS, SENSITIVE_CATEGORIES, URGENCIES } from "../taxonomy";
 import type { ReportLabels } from "./labels";
-import { AGE_BUCKETS, type ClusterFigures, FLOW_KEYS, type NewlyOverdue, SPEED_KEYS, type WeeklyReport } from "./tally";
+import { AGE_BUCKETS, type ClusterFigures, FLOW_KEYS, NO_SECTOR, type NewlyOverdue, SPEED_KEYS, type WeeklyReport } from "./tally";
 import type { ReportChange, ReportRequest, SensitiveAccess } from "./types";
 import type { ScopedRequest } from "./week-facts";
 
@@ -45,6 +45,8 @@ const REQUEST_COLUMNS: Column[] = [
   { header: "report.col.overdue", kind: "flag", width: 12 },
   { header: "report.col.changesInWeek", kind: "integer", width: 10 },
   { header: "report.col.files", kind: "integer", width: 12 },
+  // Added after the columns partners' sheets already read by position.
+  { header: "report.col.sector", kind: "text", width: 34 },
 ];
 const SENSITIVE_COLUMN: Column = { header: "report.col.sensitive", kind: "text", width: 50 };
 
@@ -148,6 +150,7 @@ export function requestRow({ request, facts }: ScopedRequest, labels: ReportLabe
     facts.overdueAtEnd,
     facts.changesInWeek.length,
     fileCountCell(sensitive, request),
+    request.sector ? labels.sector(request.sector) : null,
   ];
   if (sensitive !== "none") row.push(mayShowSensitive(sensitive, request) ? sensitiveText(request.sensitiveDetails, labels) : null);
   return row;
@@ -221,6 +224,11 @@ export function summaryRows(report: WeeklyReport, labels: ReportLabels, now: Dat
   for (const cluster of report.clusters) add("report.section.backlogCluster", labels.cluster(cluster.clusterId), cluster.backlog, "report.unit.requests");
   const regions = Object.entries(report.backlog.byRegion).sort(([a], [b]) => labels.region(a).localeCompare(labels.region(b), labels.locale));
   for (const [region, count] of regions) add("report.section.backlogRegion", labels.region(region), count, "report.unit.requests");
+  // Sections in their lettered order; the requests filed before the intake asked for it last.
+  for (const sector of [...SECTORS, NO_SECTOR]) {
+    const count = report.backlog.bySector[sector];
+    if (count) add("report.section.backlogSector", sector === NO_SECTOR ? t("report.noSector") : labels.sector(sector), count, "report.unit.requests");
+  }
   for (const bucket of AGE_BUCKETS) add("report.section.backlogAge", t(`report.age.${bucket}`), report.backlog.byAge[bucket], "report.unit.requests");
 
   for (const key of SPEED_KEYS) {

@@ -4,7 +4,7 @@ import type { Locale } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { translateStaff } from "~/i18n/staff-messages";
 import type { Status } from "../requests/state-machine";
-import { type Category, type Urgency, isRegion } from "../taxonomy";
+import { type Category, type Urgency, isRegion, isSector } from "../taxonomy";
 import type { ReportCluster } from "./types";
 import { localName } from "~/i18n/locale";
 
@@ -35,6 +35,9 @@ export class ReportLabels {
   }
   region(code: string) {
     return isRegion(code) ? this.t(`region.${code}`) : code;
+  }
+  sector(code: string) {
+    return isSector(code) ? `${code} — ${this.t(`sector.${code}`)}` : code;
   }
   cluster(id: string | null) {
     return id ? (this.clusterNames.get(id) ?? id) : this.t("report.noCluster");

@@ -2,8 +2,8 @@
 // - Flow counts events during the week: filed, triaged (first triage — a `triage`, or an
 //   `assign` straight from NEW), assign, accept, resolve, and changes into CLOSED, REJECTED
 //   and DUPLICATE. A request handed on twice counts twice in "assigned".
-// - Backlog: requests in an open status (OPEN_STATUSES) at the week's end. Category, urgency
-//   and region are the request's current ones (triage may have corrected them).
+// - Backlog: requests in an open status (OPEN_STATUSES) at the week's end. Category, urgency,
+//   region and industry are the request's current ones (triage may have corrected them).
 // - Speed: elapsed time (not SLA time) from filing to the FIRST event of each step (triage,
 //   assign, accept, resolve), for the requests whose first such event fell in the week.
 //   Median and 90th percentile by linear interpolation (Excel's PERCENTILE.INC).
@@ -31,6 +31,8 @@ export type AgeBucket = (typeof AGE_BUCKETS)[number];
 export const AGE_LIMITS_DAYS = [1, 3, 7, 14, 30, Infinity];
 /** Key for "no cluster" in per-cluster tables. */
 export const NO_CLUSTER = "none";
+/** Key for requests without an industry (filed before the intake asked for it). */
+export const NO_SECTOR = "none";
 
 export function ageBucket(ageMs: number): AgeBucket {
   return AGE_BUCKETS[AGE_LIMITS_DAYS.findIndex((limit) => ageMs < limit * DAY_MS)]!;
@@ -83,6 +85,8 @@ export type WeeklyReport = {
     byUrgency: Record<Urgency, number>;
     /** ISO 3166-2:UA code → count (regions with none are left out). */
     byRegion: Record<string, number>;
+    /** NACE section → count (NO_SECTOR for requests filed before it was asked; none left out). */
+    bySector: Record<string, number>;
     /** Cluster id (or NO_CLUSTER) → count. */
     byCluster: Record<string, number>;
     byAge: Record<AgeBucket, number>;
@@ -106,6 +110,7 @@ export function emptyBacklog(): WeeklyReport["backlog"] {
     byCategory: zeroes(CATEGORIES),
     byUrgency: zeroes(URGENCIES),
     byRegion: {},
+    bySector: {},
     byCluster: {},
     byAge: zeroes(AGE_BUCKETS),
   };
@@ -220,6 +225,8 @@ export class WeeklyTally {
       b.byCategory[request.category] += 1;
       b.byUrgency[request.urgency] += 1;
       b.byRegion[request.region] = (b.byRegion[request.region] ?? 0) + 1;
+      const sectorKey = request.sector ?? NO_SECTOR;
+      b.bySector[sectorKey] = (b.bySector[sectorKey] ?? 0) + 1;
       const clusterKey = facts.clusterAtEnd ?? NO_CLUSTER;
       b.byCluster[clusterKey] = (b.byCluster[clusterKey] ?? 0) + 1;
       b.byAge[ageBucket(end - request.createdAt.getTime())] += 1;

@@ -54,6 +54,8 @@ export type ReportRequest = {
   category: Category;
   urgency: Urgency;
   region: string;
+  /** The enterprise's NACE section; null for requests filed before it was asked. */
+  sector: string | null;
   city: string;
   title: string;
   sensitiveDetails: string | null;

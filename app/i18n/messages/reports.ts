@@ -64,6 +64,8 @@ const uk = {
   "report.section.backlogUrgency": "Залишок: терміновість",
   "report.section.backlogCluster": "Залишок: кластер",
   "report.section.backlogRegion": "Залишок: область",
+  "report.section.backlogSector": "Залишок: галузь підприємства (секція КВЕД)",
+  "report.noSector": "Галузь не вказано (подано до того, як форма її питала)",
   "report.section.backlogAge": "Залишок: вік",
   "report.section.speed": "Швидкість (від подання)",
   "report.section.sla": "Дотримання строків",
@@ -140,6 +142,7 @@ const uk = {
   "report.col.overdue": "Прострочено на кінець тижня",
   "report.col.changesInWeek": "Змін стану за тиждень",
   "report.col.files": "Документів на кінець тижня",
+  "report.col.sector": "Галузь підприємства (КВЕД)",
   "report.col.sensitive": "Чутливі дані (оборонне замовлення)",
 
   "report.col.at": "Коли",
@@ -257,6 +260,8 @@ export const reportMessages: { uk: typeof uk; en: Record<keyof typeof uk, string
     "report.section.backlogUrgency": "Backlog: urgency",
     "report.section.backlogCluster": "Backlog: cluster",
     "report.section.backlogRegion": "Backlog: region",
+    "report.section.backlogSector": "Backlog: the enterprise's industry (NACE section)",
+    "report.noSector": "No industry given (filed before the form asked for it)",
     "report.section.backlogAge": "Backlog: age",
     "report.section.speed": "Speed (from filing)",
     "report.section.sla": "Deadlines met",
@@ -333,6 +338,7 @@ export const reportMessages: { uk: typeof uk; en: Record<keyof typeof uk, string
     "report.col.overdue": "Overdue at week end",
     "report.col.changesInWeek": "State changes this week",
     "report.col.files": "Documents at week end",
+    "report.col.sector": "Enterprise's industry (NACE)",
     "report.col.sensitive": "Sensitive details (defence order)",
 
     "report.col.at": "When",
