@@ -18,6 +18,7 @@ export const CLUSTERS: ClusterSeed[] = [
     homeRegion: "UA-30",
     capabilities: ["RELOCATION", "EQUIPMENT", "DEFENCE_ORDER", "SUPPLIES", "WORKFORCE"],
     regions: ["UA-30", "UA-32", "UA-74", "UA-18"],
+    sectors: ["25", "26", "27", "28", "33"],
   },
   {
     slug: "mykolaiv-iam",
@@ -27,6 +28,7 @@ export const CLUSTERS: ClusterSeed[] = [
     homeRegion: "UA-48",
     capabilities: ["EQUIPMENT", "DEFENCE_ORDER", "LOGISTICS", "RELOCATION"],
     regions: ["UA-48", "UA-51", "UA-65"],
+    sectors: ["25", "28", "30", "33"],
   },
   {
     slug: "vinnytsia-iam",
@@ -36,6 +38,7 @@ export const CLUSTERS: ClusterSeed[] = [
     homeRegion: "UA-05",
     capabilities: ["EQUIPMENT", "RELOCATION", "ENERGY", "WORKFORCE"],
     regions: ["UA-05", "UA-68", "UA-71"],
+    sectors: ["25", "27", "28"],
   },
   {
     slug: "kharkiv-iam",
@@ -45,6 +48,7 @@ export const CLUSTERS: ClusterSeed[] = [
     homeRegion: "UA-63",
     capabilities: ["DEFENCE_ORDER", "EQUIPMENT", "RELOCATION", "ENERGY"],
     regions: ["UA-63", "UA-59", "UA-12"],
+    sectors: ["25", "26", "27", "28", "29"],
   },
   {
     slug: "zaporizhzhia-iam",
@@ -54,6 +58,7 @@ export const CLUSTERS: ClusterSeed[] = [
     homeRegion: "UA-23",
     capabilities: ["EQUIPMENT", "DEFENCE_ORDER", "RELOCATION", "ENERGY"],
     regions: ["UA-23", "UA-12", "UA-14"],
+    sectors: ["24", "25", "28", "33"],
   },
   {
     slug: "furniture-association",
@@ -63,6 +68,7 @@ export const CLUSTERS: ClusterSeed[] = [
     homeRegion: "UA-30",
     capabilities: ["SUPPLIES", "RELOCATION", "EXPORT", "WORKFORCE"],
     regions: ["UA-46", "UA-56", "UA-07", "UA-21", "UA-26", "UA-30"],
+    sectors: ["16", "31"],
   },
   {
     slug: "automotive-cluster",
@@ -72,6 +78,7 @@ export const CLUSTERS: ClusterSeed[] = [
     homeRegion: "UA-30",
     capabilities: ["LOGISTICS", "EQUIPMENT", "DEFENCE_ORDER", "SUPPLIES"],
     regions: ["UA-30", "UA-32", "UA-46", "UA-61", "UA-05"],
+    sectors: ["22", "29", "45"],
   },
   {
     slug: "khmelnytskyi-garment",
@@ -81,6 +88,7 @@ export const CLUSTERS: ClusterSeed[] = [
     homeRegion: "UA-68",
     capabilities: ["SUPPLIES", "DEFENCE_ORDER", "WORKFORCE", "EXPORT"],
     regions: ["UA-68", "UA-61", "UA-77"],
+    sectors: ["13", "14", "15"],
   },
   {
     slug: "lviv-garment",
@@ -90,6 +98,7 @@ export const CLUSTERS: ClusterSeed[] = [
     homeRegion: "UA-46",
     capabilities: ["SUPPLIES", "DEFENCE_ORDER", "EXPORT", "WORKFORCE"],
     regions: ["UA-46", "UA-07", "UA-26", "UA-21"],
+    sectors: ["13", "14"],
   },
   {
     slug: "dnister-1362",
@@ -99,6 +108,7 @@ export const CLUSTERS: ClusterSeed[] = [
     homeRegion: "UA-77",
     capabilities: ["RELOCATION", "WORKFORCE", "OTHER"],
     regions: ["UA-77", "UA-26", "UA-61"],
+    sectors: ["01", "I"],
   },
   {
     slug: "poltava-agrofood",
@@ -108,6 +118,7 @@ export const CLUSTERS: ClusterSeed[] = [
     homeRegion: "UA-53",
     capabilities: ["SUPPLIES", "LOGISTICS", "EXPORT", "FINANCE"],
     regions: ["UA-53", "UA-35", "UA-71", "UA-59"],
+    sectors: ["A", "10", "11"],
   },
   {
     slug: "ukrlegprom",
@@ -117,6 +128,7 @@ export const CLUSTERS: ClusterSeed[] = [
     homeRegion: "UA-30",
     capabilities: ["SUPPLIES", "EXPORT", "FINANCE", "DEFENCE_ORDER"],
     regions: ["UA-30", "UA-32", "UA-46", "UA-68", "UA-63", "UA-12"],
+    sectors: ["13", "14", "15"],
   },
   {
     slug: "industrial-automation-association",
@@ -126,6 +138,7 @@ export const CLUSTERS: ClusterSeed[] = [
     homeRegion: "UA-30",
     capabilities: ["ENERGY", "EQUIPMENT", "FINANCE", "RELOCATION"],
     regions: ["UA-30", "UA-32", "UA-12", "UA-63", "UA-51"],
+    sectors: ["26", "27", "28", "62"],
   },
 ];
 

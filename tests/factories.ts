@@ -149,6 +149,8 @@ export type ClusterSeed = {
   homeRegion: Region;
   capabilities: Category[];
   regions: Region[];
+  /** NACE sections ("C") or divisions ("31") it serves. */
+  sectors?: string[];
 };
 
 export async function createCluster(seed: ClusterSeed) {
@@ -164,6 +166,7 @@ export async function createCluster(seed: ClusterSeed) {
         contactEmail: `${seed.slug}@clusters.example`,
         capabilities: { create: seed.capabilities.map((category) => ({ category })) },
         regions: { create: seed.regions.map((region) => ({ region })) },
+        sectors: { create: (seed.sectors ?? []).map((sector) => ({ sector })) },
       },
       select: { id: true, slug: true },
     }),

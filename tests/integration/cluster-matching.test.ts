@@ -16,8 +16,8 @@ let coordinator: { id: string };
 let clusters: Record<"alpha" | "bravo" | "charlie" | "delta" | "echo" | "foxtrot" | "golf", Ref>;
 let targetId: string;
 
-function seed(slug: string, homeRegion: Region, capabilities: Category[], regions: Region[]): ClusterSeed {
-  return { slug, nameUk: `Кластер ${slug}`, nameEn: `Cluster ${slug}`, kind: "CLUSTER", homeRegion, capabilities, regions };
+function seed(slug: string, homeRegion: Region, capabilities: Category[], regions: Region[], sectors: string[] = []): ClusterSeed {
+  return { slug, nameUk: `Кластер ${slug}`, nameEn: `Cluster ${slug}`, kind: "CLUSTER", homeRegion, capabilities, regions, sectors };
 }
 
 const memberOf = async (cluster: Ref) => {
@@ -64,9 +64,10 @@ beforeAll(async () => {
     // Raw materials, based in Kharkiv, no history yet.
     bravo: await createCluster(seed("bravo", "UA-63", ["SUPPLIES"], ["UA-63", "UA-59"])),
     // Raw materials, but only in Lviv: a perfect short record.
-    charlie: await createCluster(seed("charlie", "UA-46", ["SUPPLIES"], ["UA-46"])),
-    // Kharkiv, but logistics only.
-    delta: await createCluster(seed("delta", "UA-63", ["LOGISTICS"], ["UA-63"])),
+    // It serves all of manufacturing, the target's section.
+    charlie: await createCluster(seed("charlie", "UA-46", ["SUPPLIES"], ["UA-46"], ["C"])),
+    // Kharkiv, but logistics only, and for farms.
+    delta: await createCluster(seed("delta", "UA-63", ["LOGISTICS"], ["UA-63"], ["A"])),
     // Would fit, but declines the target request.
     echo: await createCluster(seed("echo", "UA-63", ["SUPPLIES"], ["UA-63"])),
     // Would fit, but is no longer active.
@@ -88,10 +89,10 @@ beforeAll(async () => {
   // charlie's record: one request accepted, resolved and closed (no longer open).
   await fileIn("CLOSED", clusters.charlie, await memberOf(clusters.charlie));
 
-  // The request to match: raw materials in Kharkiv. echo declined it, golf let it lapse.
+  // The request to match: raw materials for a furniture maker in Kharkiv. echo declined it, golf let it lapse.
   targetId = (
     await createRequestInStatus({
-      input: buildIntake(random, { category: "SUPPLIES", region: "UA-63" }),
+      input: buildIntake(random, { category: "SUPPLIES", region: "UA-63", sector: "C", naceClass: "31.01" }),
       status: "TRIAGED",
       createdAt: nextHour(),
       coordinator,
@@ -107,7 +108,7 @@ beforeAll(async () => {
 describe("loadMatchingCandidates", () => {
   it("counts each cluster's open requests and record from the events, and who declined this request", async () => {
     const loaded = await loadMatchingCandidates({ requestId: targetId });
-    expect(loaded!.request).toEqual({ category: "SUPPLIES", region: "UA-63", assignedClusterId: null });
+    expect(loaded!.request).toEqual({ category: "SUPPLIES", region: "UA-63", sector: "C", naceClass: "31.01", assignedClusterId: null });
     const bySlug = Object.fromEntries(loaded!.candidates.map((candidate) => [candidate.slug, candidate]));
     expect(Object.keys(bySlug).sort()).toEqual(["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"]);
 
@@ -129,22 +130,27 @@ describe("loadMatchingCandidates", () => {
       capabilities: expect.arrayContaining(["SUPPLIES", "LOGISTICS"]),
       regions: ["UA-63"],
       homeRegion: "UA-63",
+      sectors: [],
       nameEn: "Cluster alpha",
     });
+    expect(bySlug.charlie!.sectors).toEqual(["C"]);
   });
 });
 
 describe("recommendClusters", () => {
   it("ranks the eligible clusters with their reasons", async () => {
-    // bravo:   100 + 50 + 5, nothing open, no history                                 = 155
-    // alpha:   100 + 50 + 5 − 4 (2 open) + accepted 2 of 3 → 4/7 → +0.71
-    //          + resolved 1 of 2 → 3/6 → 0                                             ≈ 151.7
-    // charlie: 100 + 0 (Lviv only) + accepted 1 of 1 → +1 + resolved 1 of 1 → +1      = 102
-    // delta:   0 (logistics only) + 50 + 5                                             = 55
+    // bravo:   105 + 50 + 5, nothing open, no history                                 = 160
+    // alpha:   105 + 50 + 5 − 4 (2 open) + accepted 2 of 3 → 4/7 → +0.71
+    //          + resolved 1 of 2 → 3/6 → 0                                             ≈ 156.7
+    // charlie: 105 + 0 (Lviv only) + 4 (manufacturing) + accepted 1 of 1 → +1
+    //          + resolved 1 of 1 → +1                                                  = 111
+    // delta:   0 (logistics only) + 50 + 5 + 0 (farming, not the enterprise's)       = 55
     // echo and golf turned this request down; foxtrot is inactive.
     const ranked = await recommendClusters({ requestId: targetId });
     expect(ranked!.map((entry) => entry.cluster.slug)).toEqual(["bravo", "alpha", "charlie", "delta"]);
-    expect(ranked!.map((entry) => entry.score)).toEqual([155, expect.closeTo(151 + 10 * (4 / 7 - 0.5), 10), 102, 55]);
+    expect(ranked!.map((entry) => entry.score)).toEqual([160, expect.closeTo(156 + 10 * (4 / 7 - 0.5), 10), 111, 55]);
+    expect(ranked![2]!.reasons).toContainEqual({ kind: "sameSector", sector: "C", points: 4 });
+    expect(ranked![3]!.reasons).toContainEqual({ kind: "otherSector", points: 0 });
     expect(ranked![1]!.reasons.map((reason) => reason.kind)).toEqual([
       "handlesCategory",
       "servesRegion",

@@ -188,7 +188,10 @@ describe("XLSX", () => {
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
       expect(sheet.autoFilter).toBeTruthy();
     }
-    expect(String(requests.autoFilter)).toMatch(/^A1:Z6$/);
+    expect(String(requests.autoFilter)).toMatch(/^A1:AA6$/);
+    // The enterprise's industry, after the columns that were there before it.
+    expect(col("Галузь підприємства (КВЕД)")).toBe(col("Документів на кінець тижня") + 1);
+    for (const ref of [refs.D1, refs.X1]) expect(byRef.get(ref)![col("Галузь підприємства (КВЕД)")]).toMatch(/^[A-U] — \S/);
 
     // Documents per request, as they stood at the week's end (X1's fourth came later).
     const files = col("Документів на кінець тижня");

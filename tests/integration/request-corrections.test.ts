@@ -57,6 +57,8 @@ async function formFor(reference: string, cookie = coordinatorCookie): Promise<R
     email: r.email,
     region: r.region,
     city: r.city,
+    sector: r.sector ?? "",
+    naceClass: r.naceClass ?? "",
     category: r.category,
     urgency: r.urgency,
     title: r.title,
