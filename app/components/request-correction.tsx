@@ -45,7 +45,13 @@ function formValues(request: CorrectableRequest) {
     if (!field || value === null || value === undefined) continue;
     categoryFields[field] = Array.isArray(value) ? value.map(String) : String(value);
   }
-  return { ...fields, ...categoryFields, sector: sector ?? "", naceClass: naceClass ?? "", neededBy: neededBy ? new Date(neededBy).toISOString().slice(0, 10) : "" };
+  return {
+    ...fields,
+    ...categoryFields,
+    sector: sector ?? "",
+    naceClass: naceClass ?? "",
+    neededBy: neededBy ? new Date(neededBy).toISOString().slice(0, 10) : "",
+  };
 }
 
 const BLOCKS: { category: keyof typeof CATEGORY_FIELDS; legend: MessageKey }[] = [

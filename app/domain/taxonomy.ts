@@ -124,7 +124,9 @@ export function isClusterSectorCode(code: string) {
 }
 
 /** Sections and divisions in the classification's order: A, 01, 02, 03, B, 05, … */
-const CLUSTER_SECTOR_ORDER = new Map(SECTORS.flatMap((sector) => [sector, ...DIVISIONS.filter((d) => d.sector === sector).map((d) => d.code)]).map((code, i) => [code, i]));
+const CLUSTER_SECTOR_ORDER = new Map(
+  SECTORS.flatMap((sector) => [sector, ...DIVISIONS.filter((d) => d.sector === sector).map((d) => d.code)]).map((code, i) => [code, i]),
+);
 
 /** Sorts what a cluster serves in the classification's order. */
 export function bySectorOrder(a: string, b: string) {

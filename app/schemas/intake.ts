@@ -96,8 +96,8 @@ export const dateField = z
   .refine(isCalendarDate, { error: "date", abort: true });
 
 /** The enterprise's industry as filed: a section, and optionally its main class code ("31.01"). */
-export const sectorField = z.enum(SECTORS, { error: "choose" }).optional();
-export const naceClassField = z
+const sectorField = z.enum(SECTORS, { error: "choose" }).optional();
+const naceClassField = z
   .string()
   .transform((typed, ctx) => {
     if (typed.trim() === "") return undefined;

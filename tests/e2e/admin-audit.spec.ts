@@ -13,6 +13,10 @@ for (const javaScriptEnabled of [true, false]) {
     // A region added to a cluster through its form.
     await page.goto(`/admin/clusters/${slug}`);
     await page.getByRole("group", { name: "Області, в яких працює" }).getByLabel("Полтавська область").check();
+    // And an industry: the divisions of manufacturing are unfolded, since the cluster serves some already.
+    const industries = page.getByRole("group", { name: "Галузі, які обслуговує (КВЕД)" });
+    await expect(industries.getByLabel("28 — Виробництво машин і устатковання")).toBeChecked();
+    await industries.getByLabel("31 — Виробництво меблів").check();
     await page.getByRole("button", { name: "Зберегти" }).click();
     await expect(page.getByRole("status")).toHaveText("Зміни збережено.");
 
@@ -24,6 +28,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(newest).toContainText(slug);
     await expect(newest).toContainText("Адміністратор");
     await expect(newest.locator("li", { hasText: "області" }).locator("ins")).toContainText("Полтавська область");
+    await expect(newest.locator("li", { hasText: "галузі" }).locator("ins")).toContainText("31 — Виробництво меблів");
 
     // Filters live in the URL: only user changes, then only clusters again.
     await page.getByLabel("Що змінено").selectOption("user");

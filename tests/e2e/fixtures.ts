@@ -32,7 +32,7 @@ export function freshEdrpou() {
   return `${first7}${check}`;
 }
 
-export type IntakeValues = { enterpriseName: string; edrpou: string; title: string; description: string };
+export type IntakeValues = { enterpriseName: string; edrpou: string; title: string; description: string; naceClass: string };
 
 /** Fills the intake form as a person would (labels, not field names). */
 export async function fillIntake(page: Page, values: Partial<IntakeValues> = {}) {
@@ -41,6 +41,7 @@ export async function fillIntake(page: Page, values: Partial<IntakeValues> = {})
     edrpou: freshEdrpou(),
     title: "Потрібен листовий прокат",
     description: "Цех працює, але закінчується сталевий лист 3 мм. Потрібно 20 тонн до кінця місяця.",
+    naceClass: "",
     ...values,
   };
   await page.getByLabel("Назва підприємства").fill(v.enterpriseName);
@@ -51,6 +52,7 @@ export async function fillIntake(page: Page, values: Partial<IntakeValues> = {})
   await page.getByLabel("Область").selectOption("UA-63");
   await page.getByLabel("Населений пункт").fill("Харків");
   await page.getByLabel("Галузь").selectOption("C");
+  if (v.naceClass) await page.getByLabel("Основний вид діяльності за КВЕД").fill(v.naceClass);
   await page.getByLabel("Категорія").selectOption("SUPPLIES");
   await page.getByLabel("Терміновість").selectOption("HIGH");
   await page.getByLabel("Коротко: що потрібно").fill(v.title);

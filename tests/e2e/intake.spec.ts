@@ -7,7 +7,7 @@ for (const javaScriptEnabled of [true, false]) {
     test("files a request, keeps the private link, follows it and adds a message", async ({ page }) => {
       await page.goto("/requests/new");
       await expect(page.getByRole("heading", { name: "Новий запит" })).toBeVisible();
-      const values = await fillIntake(page);
+      const values = await fillIntake(page, { naceClass: "3101" });
       await page.getByRole("button", { name: "Надіслати запит" }).click();
 
       await expect(page.getByRole("heading", { name: "Запит прийнято" })).toBeVisible();
@@ -23,6 +23,8 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText("Отримано, чекає на розгляд")).toBeVisible();
       await expect(page.getByText(/Координатор має розглянути запит до/)).toBeVisible();
       await expect(page.getByText("Запит подано")).toBeVisible();
+      // The industry as given, the class code as the register writes it, by its name.
+      await expect(page.locator("dl.facts")).toContainText("C — Переробна промисловість · 31.01, Виробництво меблів");
 
       await page.getByLabel("Повідомлення").fill("Додаємо: підійде і лист 4 мм.");
       await page.getByRole("button", { name: "Надіслати", exact: true }).click();
@@ -33,7 +35,7 @@ for (const javaScriptEnabled of [true, false]) {
 
     test("a bad submission shows each error beside its field and keeps what was typed", async ({ page }) => {
       await page.goto("/requests/new");
-      await fillIntake(page, { edrpou: "12345670", description: "Замало" });
+      await fillIntake(page, { edrpou: "12345670", description: "Замало", naceClass: "01.11" });
       await page.getByLabel("Телефон").fill("12-34");
       await page.getByRole("button", { name: "Надіслати запит" }).click();
 
@@ -42,6 +44,10 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText("Код не проходить перевірку контрольної цифри")).toBeVisible();
       await expect(page.getByText("Введіть український номер")).toBeVisible();
       await expect(page.getByText("Щонайменше 20 символів.")).toBeVisible();
+      // A class code of another section than the one chosen names the code's section.
+      await expect(page.getByText("Цей код належить до секції A — оберіть її вище або виправте код.")).toBeVisible();
+      await expect(page.getByLabel("Основний вид діяльності за КВЕД")).toHaveValue("01.11");
+      await expect(page.getByLabel("Галузь")).toHaveValue("C");
       // What was typed is still there, right and wrong alike.
       await expect(edrpou).toHaveValue("12345670");
       await expect(page.getByLabel("Назва підприємства")).toHaveValue("ТОВ «Світанок Метал» (демо)");

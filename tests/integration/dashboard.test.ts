@@ -170,7 +170,9 @@ describe("the dashboard's quicker reads give the weekly report's figures", () =>
     for (const status of ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"] as const) expect(report.backlog.byStatus[status]).toBeGreaterThan(0);
     expect(Object.keys(report.backlog.byCluster).length).toBeGreaterThan(2);
     expect(report.backlog.overdue).toBeGreaterThan(0);
-    expect(await currentBacklog(NOW)).toEqual(report.backlog);
+    // All but the industries, which the dashboard does not group by (decision 054).
+    const { bySector: _industries, ...backlog } = report.backlog;
+    expect(await currentBacklog(NOW)).toEqual(backlog);
   });
 
   it("last week's SLA per cluster, from the week's triaged and resolved requests only, is the full report's", async () => {

@@ -168,7 +168,9 @@ describe("rankClusters", () => {
     ];
     // Division 31 → section C (directly, or through another of its divisions: 29, 10) → the rest, by slug.
     expect(rank(candidates, FURNITURE_MAKER)).toEqual(["d-furniture", "a-agriculture", "c-manufacturing", "e-automotive", "b-no-sectors"]);
-    const reasons = Object.fromEntries(rankClusters(FURNITURE_MAKER, candidates).map((entry) => [entry.cluster.slug, entry.reasons.filter((r) => /Sector|Division/.test(r.kind))]));
+    const reasons = Object.fromEntries(
+      rankClusters(FURNITURE_MAKER, candidates).map((entry) => [entry.cluster.slug, entry.reasons.filter((r) => /Sector|Division/.test(r.kind))]),
+    );
     expect(reasons).toEqual({
       "d-furniture": [{ kind: "sameDivision", division: "31", points: 8 }],
       "a-agriculture": [{ kind: "sameSector", sector: "C", points: 4 }],
@@ -177,10 +179,17 @@ describe("rankClusters", () => {
       "b-no-sectors": [],
     });
     // Without a class code only the section counts; a request filed before industries were asked is ranked as before.
-    expect(rankClusters({ ...REQUEST, sector: "C" }, candidates).find((e) => e.cluster.slug === "d-furniture")!.reasons).toContainEqual({ kind: "sameSector", sector: "C", points: 4 });
+    expect(rankClusters({ ...REQUEST, sector: "C" }, candidates).find((e) => e.cluster.slug === "d-furniture")!.reasons).toContainEqual({
+      kind: "sameSector",
+      sector: "C",
+      points: 4,
+    });
     expect(rank(candidates, REQUEST)).toEqual(["a-agriculture", "b-no-sectors", "c-manufacturing", "d-furniture", "e-automotive"]);
     // An industry never outweighs being in the region.
-    expect(rank([cluster("far-furniture", { ...OUTSIDE, sectors: ["31"] }), cluster("near-agriculture", { sectors: ["A"] })], FURNITURE_MAKER)).toEqual(["near-agriculture", "far-furniture"]);
+    expect(rank([cluster("far-furniture", { ...OUTSIDE, sectors: ["31"] }), cluster("near-agriculture", { sectors: ["A"] })], FURNITURE_MAKER)).toEqual([
+      "near-agriculture",
+      "far-furniture",
+    ]);
   });
 
   it("returns only the first `limit` clusters", () => {

@@ -58,6 +58,9 @@ export async function weeklySlaByCluster(
   return clusters.map(({ clusterId, slug, nameUk, nameEn, sla }) => ({ clusterId, slug, nameUk, nameEn, sla }));
 }
 
+/** The report's backlog without the industries: BacklogCount does not count by them (decision 054). */
+export type DashboardBacklog = Omit<WeeklyReport["backlog"], "bySector">;
+
 /**
  * The backlog at this moment (`now`), as `buildWeeklyReport` gives it for the week running now
  * (report.backlog), without replaying every request's status changes. The counts by status,
@@ -70,13 +73,13 @@ export async function weeklySlaByCluster(
  * tests/integration/dashboard.test.ts checks the two on random histories, and the counts
  * against a count of the requests themselves.
  */
-export function currentBacklog(now: Date = new Date()): Promise<WeeklyReport["backlog"]> {
+export function currentBacklog(now: Date = new Date()): Promise<DashboardBacklog> {
   // One read transaction: the counts and the ages describe the same moment.
   return atOneMoment(backlogAt(now));
 }
 
-function* backlogAt(now: Date): Work<WeeklyReport["backlog"]> {
-  const backlog = emptyBacklog();
+function* backlogAt(now: Date): Work<DashboardBacklog> {
+  const { bySector: _notCounted, ...backlog } = emptyBacklog();
   const counts = yield* backlogCounts();
   for (const { dimension, value, count } of counts) {
     if (dimension === "status") {

@@ -43,7 +43,8 @@ const uk = {
   "adminCluster.regions": "Області, в яких працює",
   "adminCluster.regions.hint": "Базова область враховується завжди, її можна не позначати.",
   "adminCluster.sectors": "Галузі, які обслуговує (КВЕД)",
-  "adminCluster.sectors.hint": "Позначте секцію, якщо кластер працює з усією галуззю, або лише окремі розділи в ній. Рекомендація віддає перевагу кластеру галузі підприємства.",
+  "adminCluster.sectors.hint":
+    "Позначте секцію, якщо кластер працює з усією галуззю, або лише окремі розділи в ній. Рекомендація віддає перевагу кластеру галузі підприємства.",
   "adminCluster.sectors.divisions": "Окремі розділи ({n})",
   "adminCluster.col.sectors": "Галузі",
   "adminCluster.contactName": "Контактна особа",
@@ -164,7 +165,8 @@ export const adminMessages: { uk: typeof uk; en: Record<keyof typeof uk, string>
     "adminCluster.regions": "Regions it serves",
     "adminCluster.regions.hint": "The home region always counts; there is no need to tick it.",
     "adminCluster.sectors": "Industries it serves (NACE)",
-    "adminCluster.sectors.hint": "Tick a section if the cluster works with the whole industry, or only single divisions within it. The recommendation prefers a cluster of the enterprise's industry.",
+    "adminCluster.sectors.hint":
+      "Tick a section if the cluster works with the whole industry, or only single divisions within it. The recommendation prefers a cluster of the enterprise's industry.",
     "adminCluster.sectors.divisions": "Single divisions ({n})",
     "adminCluster.col.sectors": "Industries",
     "adminCluster.contactName": "Contact person",
