@@ -4,6 +4,7 @@
 //
 //   npm run user:create -- --email a@b.ua --role COORDINATOR|ADMIN|CLUSTER_MEMBER
 //                          [--cluster slug] [--name "Ім'я Прізвище"] [--password ...]
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createUser } from "~/domain/admin/admin.server";
 import { translateError } from "~/i18n/messages";
@@ -20,6 +21,7 @@ const USAGE = `Usage: npm run user:create -- --email a@b.ua --role ${ROLES.join(
               printed once (a password typed here stays in the shell history)`;
 
 class Refusal extends Error {}
+class Help extends Error {}
 
 function refuse(message: string): never {
   throw new Refusal(message);
@@ -32,7 +34,7 @@ function explain(field: string | undefined, error: string) {
 }
 
 // The rules are the admin page's (app/schemas/admin.ts); only the spelling of the input differs.
-function readArguments(argv: string[]) {
+function readArguments(argv: string[], out: Pick<Console, "log">) {
   let values;
   try {
     ({ values } = parseArgs({
@@ -52,8 +54,8 @@ function readArguments(argv: string[]) {
     refuse(error instanceof Error ? error.message : String(error));
   }
   if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
+    out.log(USAGE);
+    throw new Help();
   }
   const parsed = UserCreateSchema.safeParse({
     email: values.email,
@@ -68,25 +70,33 @@ function readArguments(argv: string[]) {
   return parsed.data;
 }
 
-async function main() {
-  const outcome = await createUser({ input: readArguments(process.argv.slice(2)), actorUserId: null });
-  if (!outcome.ok) refuse(explain(outcome.field, outcome.error));
-  const { user, generatedPassword } = outcome;
-  console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
-  if (generatedPassword) console.log(`Password (shown only this once): ${generatedPassword}`);
+/**
+ * Runs the command on its arguments and gives its exit code: 0 created, 2 refused, 1 anything
+ * unexpected. What it says goes to `out` (the terminal; the tests read it in-process).
+ */
+export async function userCreate(argv: string[], out: Pick<Console, "log" | "error"> = console): Promise<number> {
+  try {
+    const outcome = await createUser({ input: readArguments(argv, out), actorUserId: null });
+    if (!outcome.ok) refuse(explain(outcome.field, outcome.error));
+    const { user, generatedPassword } = outcome;
+    out.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
+    if (generatedPassword) out.log(`Password (shown only this once): ${generatedPassword}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof Help) return 0;
+    if (error instanceof Refusal) {
+      out.error(`user:create: ${error.message}\nRun with --help for usage.`);
+      return 2;
+    }
+    out.error("user:create failed:", error);
+    return 1;
+  }
 }
 
-try {
-  await main();
-  process.exitCode = 0;
-} catch (error) {
-  if (error instanceof Refusal) {
-    console.error(`user:create: ${error.message}\nRun with --help for usage.`);
-    process.exitCode = 2;
-  } else {
-    console.error("user:create failed:", error);
-    process.exitCode = 1;
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    process.exitCode = await userCreate(process.argv.slice(2));
+  } finally {
+    await db.$disconnect();
   }
-} finally {
-  await db.$disconnect();
 }

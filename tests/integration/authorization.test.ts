@@ -253,6 +253,9 @@ describe("staff-only request actions × role", () => {
             .map(([k, v]) => [k, String(v)]),
         ),
         ...(sensitive.productType ? { defenceProductType: String(sensitive.productType) } : {}),
+        // The correction form asks for the industry too (decision 054).
+        sector: r.sector ?? "C",
+        ...(r.naceClass ? { naceClass: r.naceClass } : {}),
       };
     },
   };
