@@ -8,6 +8,7 @@ import { CATEGORIES, type Category } from "~/domain/taxonomy";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { localName } from "~/i18n/locale";
+import { sectorName } from "~/i18n/taxonomy-names";
 
 export const meta: MetaFunction = () => [{ title: "Огляд · Dashboard — ЦШР" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { flow, backlog, slaLastWeek, lastWeek, clusters, noCluster } = useLoaderData<typeof loader>();
+  const { flow, backlog, slaLastWeek, lastWeek, clusters, noCluster, noSector } = useLoaderData<typeof loader>();
   const { locale, t } = useLocale();
   const label = useLabels();
   const clusterName = (id: string) => {
@@ -81,6 +82,14 @@ export default function Dashboard() {
           caption={count}
           bars={Object.entries(backlog.byRegion)
             .map(([code, value]) => ({ label: label.region(code), value }))
+            .sort(byValue)}
+        />
+        <BarChart
+          id="sector"
+          title={t("dashboard.bySector")}
+          caption={count}
+          bars={Object.entries(backlog.bySector)
+            .map(([code, value]) => ({ label: code === noSector ? t("dashboard.noSector") : sectorName(t, code), value }))
             .sort(byValue)}
         />
       </div>

@@ -9,7 +9,7 @@ test("on a phone, the dashboard's charts read in full: every word and number at 
   await signIn(context, "coordinator@rrc.example");
   await page.goto("/dashboard");
   const charts = page.locator("figure.chart");
-  await expect(charts).toHaveCount(6);
+  await expect(charts).toHaveCount(7);
   const problems: string[] = [];
   for (const chart of await charts.all()) {
     await chart.scrollIntoViewIfNeeded();
@@ -39,4 +39,7 @@ test("on a phone, the dashboard's charts read in full: every word and number at 
   // The cluster chart names each cluster in full, however long its name.
   const clusterNames = await page.locator("figure.chart").nth(2).locator("tbody th").allTextContents();
   expect(clusterNames).toContain("Асоціація підприємств промислової автоматизації України");
+  // The industry chart names each NACE section in full, manufacturing first in the demo data.
+  const industry = page.locator("figure.chart", { hasText: "Відкриті запити за галузями (КВЕД)" });
+  await expect(industry.locator("tbody th").first()).toHaveText("C — Переробна промисловість");
 });

@@ -10,7 +10,7 @@ import type { Work } from "~/data/sql";
 import { type IsoWeek, formatIsoWeek, isoWeekOf, lastCompleteIsoWeek } from "../sla/iso-week";
 import { finishedWeeks, weekFlow } from "./dashboard-history.server";
 import { buildWeeklyReport } from "./figures.server";
-import { AGE_BUCKETS, AGE_LIMITS_DAYS, type ClusterFigures, NO_CLUSTER, type WeeklyReport, emptyBacklog } from "./tally";
+import { AGE_BUCKETS, AGE_LIMITS_DAYS, type ClusterFigures, NO_CLUSTER, NO_SECTOR, type WeeklyReport, emptyBacklog } from "./tally";
 import type { WeeklyReportOptions } from "./types";
 import { OPEN_STATUSES, type Status } from "../requests/state-machine";
 import type { Category, Urgency } from "../taxonomy";
@@ -35,6 +35,7 @@ export async function buildDashboard({ now = new Date() }: { now?: Date } = {}) 
     lastWeek: formatIsoWeek(lastWeek),
     clusters,
     noCluster: NO_CLUSTER,
+    noSector: NO_SECTOR,
   };
 }
 
@@ -58,13 +59,10 @@ export async function weeklySlaByCluster(
   return clusters.map(({ clusterId, slug, nameUk, nameEn, sla }) => ({ clusterId, slug, nameUk, nameEn, sla }));
 }
 
-/** The report's backlog without the industries: BacklogCount does not count by them (decision 054). */
-export type DashboardBacklog = Omit<WeeklyReport["backlog"], "bySector">;
-
 /**
  * The backlog at this moment (`now`), as `buildWeeklyReport` gives it for the week running now
  * (report.backlog), without replaying every request's status changes. The counts by status,
- * category, urgency, region and cluster come from BacklogCount, which triggers keep in step
+ * category, urgency, region, cluster and industry come from BacklogCount, which triggers keep in step
  * with every write to a request (migration backlog_counts); overdue and ages are counted now,
  * from (status, nextDueAt) and (status, createdAt). They agree with the replay because every
  * status change writes the request's status, its cluster (assignedClusterId: none after a
@@ -73,13 +71,13 @@ export type DashboardBacklog = Omit<WeeklyReport["backlog"], "bySector">;
  * tests/integration/dashboard.test.ts checks the two on random histories, and the counts
  * against a count of the requests themselves.
  */
-export function currentBacklog(now: Date = new Date()): Promise<DashboardBacklog> {
+export function currentBacklog(now: Date = new Date()): Promise<WeeklyReport["backlog"]> {
   // One read transaction: the counts and the ages describe the same moment.
   return atOneMoment(backlogAt(now));
 }
 
-function* backlogAt(now: Date): Work<DashboardBacklog> {
-  const { bySector: _notCounted, ...backlog } = emptyBacklog();
+function* backlogAt(now: Date): Work<WeeklyReport["backlog"]> {
+  const backlog = emptyBacklog();
   const counts = yield* backlogCounts();
   for (const { dimension, value, count } of counts) {
     if (dimension === "status") {
@@ -89,6 +87,7 @@ function* backlogAt(now: Date): Work<DashboardBacklog> {
     else if (dimension === "urgency") backlog.byUrgency[value as Urgency] += count;
     else if (dimension === "region") backlog.byRegion[value] = count;
     else if (dimension === "cluster") backlog.byCluster[value || NO_CLUSTER] = count;
+    else if (dimension === "sector") backlog.bySector[value || NO_SECTOR] = count;
   }
   backlog.overdue = yield* countDueBefore(OPEN_STATUSES, now);
   // Filed after each age limit: the buckets are the differences, youngest first.
