@@ -85,6 +85,22 @@ const CATEGORY_WEIGHTS = {
   OTHER: 3,
 };
 const URGENCY_WEIGHTS = { CRITICAL: 10, HIGH: 30, NORMAL: 45, LOW: 15 };
+/**
+ * Enterprises' industries (NACE section and class), mostly manufacturing as among the Alliance's
+ * members; one in ten as filed before the intake asked (none).
+ */
+const INDUSTRY_MIX = [
+  { sector: "C", naceClass: "25.62" },
+  { sector: "C", naceClass: "28.41" },
+  { sector: "C", naceClass: "31.01" },
+  { sector: "C", naceClass: "29.32" },
+  { sector: "C", naceClass: "14.13" },
+  { sector: "C", naceClass: "10.71" },
+  { sector: "C" },
+  { sector: "A", naceClass: "01.11" },
+  { sector: "I", naceClass: "55.20" },
+  null,
+];
 const REGION_CITIES = {
   "UA-71": ["Черкаси", "Умань", "Сміла"],
   "UA-74": ["Чернігів", "Ніжин", "Прилуки"],
@@ -432,6 +448,8 @@ export function generateRequests(dbFile, count, options = {}) {
       "sensitiveDetails",
       "region",
       "city",
+      "sector",
+      "naceClass",
       "neededBy",
       "status",
       "assignedClusterId",
@@ -539,6 +557,9 @@ export function generateRequests(dbFile, count, options = {}) {
       }
       const sole = random() < 0.1;
       const region = pickRegion();
+      // Each enterprise's industry from its place in the list (not drawn from \`random\`, so the
+      // rest of the data is what it was before industries were asked).
+      const industry = INDUSTRY_MIX[(enterprises.length * 7919) % INDUSTRY_MIX.length];
       const contactName = `${pick(FIRST)} ${pick(LAST)}`;
       enterprises.push({
         id: cuid(),
@@ -546,6 +567,8 @@ export function generateRequests(dbFile, count, options = {}) {
         name: sole ? `ФОП ${contactName}` : `${pick(FORMS)} «${pick(NAME_A)} ${pick(NAME_B)}»`,
         region,
         city: pick(REGION_CITIES[region]),
+        sector: industry?.sector ?? null,
+        naceClass: industry?.naceClass ?? null,
         contactName,
         phone: `+380${pick(["67", "50", "63", "66", "68", "73", "93", "97", "99"])}${String(Math.floor(random() * 10_000_000)).padStart(7, "0")}`,
         email: `info${enterprises.length}@enterprise${Math.floor(random() * 1000)}.example`,
@@ -810,6 +833,8 @@ export function generateRequests(dbFile, count, options = {}) {
         sensitiveDetails,
         region: enterprise.region,
         city: enterprise.city,
+        sector: enterprise.sector,
+        naceClass: enterprise.naceClass,
         neededBy: random() < 0.3 ? iso(Math.floor((createdAt + between(7, 60) * DAY) / DAY) * DAY) : null,
         status,
         assignedClusterId,

@@ -41,6 +41,7 @@ export const COMBINATIONS = [
   ["SLA due first", "?sort=due"],
   ["new + triaged by urgency", "?status=NEW,TRIAGED&sort=urgency"],
   ["category + region", "?category=SUPPLIES&region=UA-63"],
+  ["one industry (NACE section), new + triaged", "?sector=A&status=NEW,TRIAGED"],
   ["overdue, oldest first", "?overdue=1&sort=age&dir=desc"],
   ["one cluster's work in progress", "?cluster=kyiv-iam&status=IN_PROGRESS"],
   ["unassigned, by last update", "?unassigned=1&sort=updated&dir=desc"],
