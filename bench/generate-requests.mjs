@@ -51,6 +51,7 @@ import { requestKeys } from "../app/domain/requests/request-keys.ts";
 import { requestSearchText } from "../app/domain/queue/search.ts";
 import { DEFAULT_SLA_TARGETS, acceptDueAt, slaDueTimes } from "../app/domain/sla/sla.ts";
 import { STATUSES, TRANSITIONS } from "../app/domain/requests/state-machine.ts";
+import { INDUSTRIES } from "../tests/industries.ts";
 
 const HOUR = 3_600_000;
 /** Coordinators the requests' owners are spread over (the demo seed has two; more are added). */
@@ -85,22 +86,8 @@ const CATEGORY_WEIGHTS = {
   OTHER: 3,
 };
 const URGENCY_WEIGHTS = { CRITICAL: 10, HIGH: 30, NORMAL: 45, LOW: 15 };
-/**
- * Enterprises' industries (NACE section and class), mostly manufacturing as among the Alliance's
- * members; one in ten as filed before the intake asked (none).
- */
-const INDUSTRY_MIX = [
-  { sector: "C", naceClass: "25.62" },
-  { sector: "C", naceClass: "28.41" },
-  { sector: "C", naceClass: "31.01" },
-  { sector: "C", naceClass: "29.32" },
-  { sector: "C", naceClass: "14.13" },
-  { sector: "C", naceClass: "10.71" },
-  { sector: "C" },
-  { sector: "A", naceClass: "01.11" },
-  { sector: "I", naceClass: "55.20" },
-  null,
-];
+/** Enterprises' industries: the test factories' list, and one in eleven as filed before the intake asked (none). */
+const INDUSTRY_MIX = [...INDUSTRIES, null];
 const REGION_CITIES = {
   "UA-71": ["Черкаси", "Умань", "Сміла"],
   "UA-74": ["Чернігів", "Ніжин", "Прилуки"],

@@ -5,8 +5,9 @@ import { createRequest } from "~/domain/requests/intake.server";
 import { hashPassword } from "~/domain/auth/password.server";
 import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
 import type { Action, Actor, Status } from "~/domain/requests/state-machine";
-import { CATEGORIES, type Category, REGIONS, type Region, type Sector, URGENCIES } from "~/domain/taxonomy";
+import { CATEGORIES, type Category, REGIONS, type Region, URGENCIES } from "~/domain/taxonomy";
 import type { IntakeInput } from "~/schemas/intake";
+import { INDUSTRIES } from "./industries";
 import { db } from "~/data/db.server";
 
 export type Random = () => number;
@@ -72,20 +73,6 @@ const TITLES: Record<Category, string[]> = {
 };
 
 let edrpouCounter = 0;
-
-/** The industries intakes come from, in turn (not drawn from `random`, so adding them moved no other value). */
-const INDUSTRIES: readonly { sector: Sector; naceClass?: string }[] = [
-  { sector: "C", naceClass: "25.62" },
-  { sector: "C", naceClass: "31.01" },
-  { sector: "C", naceClass: "29.32" },
-  { sector: "C", naceClass: "14.13" },
-  { sector: "A", naceClass: "01.11" },
-  { sector: "C", naceClass: "10.71" },
-  { sector: "I", naceClass: "55.10" },
-  { sector: "H", naceClass: "49.41" },
-  { sector: "C" },
-  { sector: "G" },
-];
 
 /** A valid intake (as the schema outputs it), varied by `random`. */
 export function buildIntake(random: Random = Math.random, overrides: Partial<IntakeInput> = {}): IntakeInput {

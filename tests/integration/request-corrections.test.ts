@@ -12,7 +12,7 @@ import { readQueueParams } from "~/schemas/queue";
 import type { IntakeInput } from "~/schemas/intake";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createRequestInStatus, createUser, seededRandom } from "../factories";
-import { call, formRequest } from "./route-helpers";
+import { call, correctionForm, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";
 
 const random = seededRandom(1313);
@@ -47,30 +47,7 @@ const openPage = (reference: string, cookie = coordinatorCookie) =>
 async function formFor(reference: string, cookie = coordinatorCookie): Promise<Record<string, string | string[]>> {
   const page = await openPage(reference, cookie);
   expect(page.status).toBe(200);
-  const r = page.data.request;
-  const fields: Record<string, string | string[]> = {
-    intent: "edit",
-    version: String(r.version),
-    enterpriseName: r.enterpriseName,
-    contactName: r.contactName,
-    phone: r.phone,
-    email: r.email,
-    region: r.region,
-    city: r.city,
-    sector: r.sector ?? "",
-    naceClass: r.naceClass ?? "",
-    category: r.category,
-    urgency: r.urgency,
-    title: r.title,
-    description: r.description,
-    neededBy: r.neededBy ? new Date(r.neededBy).toISOString().slice(0, 10) : "",
-  };
-  const details = { ...r.details, ...(r.sensitiveDetails ?? {}) } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(details)) {
-    const field = key === "productType" ? "defenceProductType" : key;
-    fields[field] = Array.isArray(value) ? value.map(String) : String(value);
-  }
-  return fields;
+  return correctionForm(page.data.request);
 }
 
 function post(reference: string, fields: Record<string, string | string[]>, cookie = coordinatorCookie) {

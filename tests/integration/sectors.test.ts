@@ -14,7 +14,7 @@ import { action as requestAction, loader as requestLoader } from "~/routes/reque
 import { action as intakeAction } from "~/routes/requests.new";
 import { db } from "~/data/db.server";
 import { buildIntake, createCluster, createRequestInStatus, createUser, intakeFormFields, seededRandom } from "../factories";
-import { call, formRequest } from "./route-helpers";
+import { call, correctionForm, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";
 
 const random = seededRandom(1362);
@@ -84,23 +84,7 @@ describe("staff correct the industry", () => {
     const page = await call(requestLoader, staff(`/requests/${reference}`, coordinatorCookie), { reference });
     const r = page.data.request;
     expect(r).toMatchObject({ sector: "C", naceClass: "25.62" });
-    const form = {
-      intent: "edit",
-      version: String(r.version),
-      enterpriseName: r.enterpriseName,
-      contactName: r.contactName,
-      phone: r.phone,
-      email: r.email,
-      region: r.region,
-      city: r.city,
-      category: r.category,
-      urgency: r.urgency,
-      title: r.title,
-      description: r.description,
-      ...Object.fromEntries(
-        Object.entries(r.details as Record<string, unknown>).map(([key, value]) => [key, Array.isArray(value) ? value.map(String) : String(value)]),
-      ),
-    };
+    const form = correctionForm(r);
 
     const refused = await call(requestAction, staff(`/requests/${reference}`, coordinatorCookie, { ...form, sector: "A", naceClass: "25.62" }), { reference });
     expect(refused.status).toBe(400);
