@@ -28,6 +28,8 @@ const INTAKE_FIELDS = [
   "email",
   "region",
   "city",
+  "sector",
+  "naceClass",
   "category",
   "urgency",
   "title",
