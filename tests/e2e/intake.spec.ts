@@ -158,6 +158,8 @@ test.describe("with JavaScript on", () => {
   test("a draft survives leaving the page and can be restored", async ({ page }) => {
     await page.goto("/requests/new");
     await page.getByLabel("Назва підприємства").fill("ТОВ «Чернетка» (демо)");
+    await page.getByLabel("Галузь", { exact: false }).selectOption("C");
+    await page.getByLabel("Основний вид діяльності за КВЕД").fill("31.01");
     await expect(page.getByText("Чернетку збережено на цьому пристрої.")).toBeVisible();
     // The last words typed, and the page left at once, before the pause that saves a draft.
     await page.getByLabel("Опис", { exact: false }).first().fill("Текст, який не можна втратити під час відключення світла.");
@@ -169,6 +171,8 @@ test.describe("with JavaScript on", () => {
     await page.getByRole("button", { name: "Відновити чернетку" }).click();
     await expect(page.getByLabel("Назва підприємства")).toHaveValue("ТОВ «Чернетка» (демо)");
     await expect(page.getByLabel("Опис", { exact: false }).first()).toHaveValue("Текст, який не можна втратити під час відключення світла.");
+    await expect(page.getByLabel("Галузь", { exact: false })).toHaveValue("C");
+    await expect(page.getByLabel("Основний вид діяльності за КВЕД")).toHaveValue("31.01");
   });
 
   test("sending without a connection says so and keeps everything typed", async ({ page, context }) => {
