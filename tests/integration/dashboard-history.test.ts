@@ -116,7 +116,7 @@ describe("the dashboard's finished weeks", () => {
     const kept = await db.backlogCount.findMany({ where: { count: { gt: 0 } }, orderBy: [{ dimension: "asc" }, { value: "asc" }] });
     const open = await db.request.findMany({
       where: { status: { in: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"] } },
-      select: { status: true, category: true, urgency: true, region: true, assignedClusterId: true },
+      select: { status: true, category: true, urgency: true, region: true, assignedClusterId: true, sector: true },
     });
     const counted = new Map<string, number>();
     for (const r of open) {
@@ -126,6 +126,7 @@ describe("the dashboard's finished weeks", () => {
         ["urgency", r.urgency],
         ["region", r.region],
         ["cluster", r.assignedClusterId ?? ""],
+        ["sector", r.sector ?? ""],
       ]) {
         counted.set(`${dimension}:${value}`, (counted.get(`${dimension}:${value}`) ?? 0) + 1);
       }

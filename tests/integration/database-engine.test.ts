@@ -68,7 +68,7 @@ async function writeRequest(fields: {
 async function countedFromRows() {
   const open = await db.request.findMany({
     where: { status: { in: [...OPEN_STATUSES] } },
-    select: { status: true, category: true, urgency: true, region: true, assignedClusterId: true },
+    select: { status: true, category: true, urgency: true, region: true, assignedClusterId: true, sector: true },
   });
   const counts = new Map<string, number>();
   for (const request of open) {
@@ -78,6 +78,7 @@ async function countedFromRows() {
       `urgency:${request.urgency}`,
       `region:${request.region}`,
       `cluster:${request.assignedClusterId ?? ""}`,
+      `sector:${request.sector ?? ""}`,
     ]) {
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
@@ -136,6 +137,10 @@ describe(`the ${env.database.engine} database beyond Prisma's schema`, () => {
 
     await db.request.update({ where: { id: first.id }, data: { status: "ASSIGNED", assignedClusterId: cluster.id, category: "EQUIPMENT" } });
     expect(await keptCounts()).toEqual(await countedFromRows());
+    // A correction of the industry alone (decision 054).
+    await db.request.update({ where: { id: second.id }, data: { sector: "C" } });
+    expect(await keptCounts()).toEqual(await countedFromRows());
+    expect(await keptCounts()).toMatchObject({ "sector:C": 1, "sector:": 1 });
     await db.request.update({ where: { id: second.id }, data: { status: "RESOLVED" } });
     expect(await keptCounts()).toEqual(await countedFromRows());
     await db.request.update({ where: { id: second.id }, data: { status: "IN_PROGRESS", region: "UA-30" } });
