@@ -37,7 +37,7 @@ export type CorrectableRequest = {
 };
 
 /** The form's values from the stored request: each detail back in the field it was typed in. */
-function formValues(request: CorrectableRequest) {
+export function correctionFormValues(request: CorrectableRequest) {
   const { details, sensitiveDetails, neededBy, sector, naceClass, ...fields } = request;
   const categoryFields: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries({ ...details, ...sensitiveDetails })) {
@@ -76,7 +76,7 @@ export function RequestCorrection({
   const [form, fields] = useForm<z.input<typeof CorrectionSchema>>({
     id: CORRECTION_FORM_ID,
     lastResult,
-    defaultValue: formValues(request),
+    defaultValue: correctionFormValues(request),
   });
   const typedCategory = lastResult?.initialValue?.category;
   const [category, setCategory] = useState(typeof typedCategory === "string" ? typedCategory : request.category);

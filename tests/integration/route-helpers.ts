@@ -1,5 +1,6 @@
 // Calls route loaders and actions the way Remix does, and reads their answers uniformly.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { type CorrectableRequest, correctionFormValues } from "~/components/request-correction";
 
 /** A route's loader or action, as tests call it. */
 export type RouteHandler = (args: LoaderFunctionArgs & ActionFunctionArgs) => Promise<unknown>;
@@ -64,49 +65,7 @@ export async function call(
   return { status: 200, headers: new Headers(), data: result, location: null };
 }
 
-/** The request as the staff page's loader gives it, as far as its correction form reads it. */
-interface CorrectableRequest {
-  version: number;
-  enterpriseName: string;
-  contactName: string;
-  phone: string;
-  email: string;
-  region: string;
-  city: string;
-  sector: string | null;
-  naceClass: string | null;
-  category: string;
-  urgency: string;
-  title: string;
-  description: string;
-  neededBy: Date | string | null;
-  details: unknown;
-  sensitiveDetails?: unknown;
-}
-
 /** The correction form as the request page fills it: every field with the request's current value. */
-export function correctionForm(r: CorrectableRequest): Record<string, string | string[]> {
-  const fields: Record<string, string | string[]> = {
-    intent: "edit",
-    version: String(r.version),
-    enterpriseName: r.enterpriseName,
-    contactName: r.contactName,
-    phone: r.phone,
-    email: r.email,
-    region: r.region,
-    city: r.city,
-    sector: r.sector ?? "",
-    naceClass: r.naceClass ?? "",
-    category: r.category,
-    urgency: r.urgency,
-    title: r.title,
-    description: r.description,
-    neededBy: r.neededBy ? new Date(r.neededBy).toISOString().slice(0, 10) : "",
-  };
-  const details = { ...(r.details as object), ...((r.sensitiveDetails as object | null) ?? {}) } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(details)) {
-    const field = key === "productType" ? "defenceProductType" : key;
-    fields[field] = Array.isArray(value) ? value.map(String) : String(value);
-  }
-  return fields;
+export function correctionForm(request: CorrectableRequest & { version: number }): Record<string, string | string[]> {
+  return { intent: "edit", version: String(request.version), ...correctionFormValues(request) };
 }
