@@ -6,7 +6,7 @@
 // have ended, each one's closing lines again, in the order given (--last names the one whose
 // lines end the log), unmarked and without colour codes (vitest's and Playwright's totals, which
 // readers and CI logs look for as the tool prints them to a file: at the start of a line, in
-// plain text), and last one line of all their test counts, `Tests: N passed, N failed`, the form CI
+// plain text), and last one line of all their test counts, `N passed, N failed`, the form CI
 // logs are read for (scripts/test-totals.mjs). The exit code is 1 when any failed; all of them
 // still run, so one run names every failure.
 // Decision 048.

@@ -1,6 +1,6 @@
 // Reads the test counts out of vitest's and Playwright's closing lines (colour codes removed), so
 // that `npm test`, which runs several suites side by side (scripts/run-together.mjs), can end on
-// one plain line for them all: `Tests: N passed, N failed` (`, N skipped` when any were). CI logs
+// one plain line for them all: `N passed, N failed` (`, N skipped` when any were). CI logs
 // are read for that line: neither tool's own totals have that form. Decision 048.
 
 /** vitest: ` Tests  2 failed | 1860 passed | 1 skipped (1863)`. */
@@ -45,5 +45,5 @@ export function testCounter() {
 export function totalsLine(totals) {
   const sum = (key) => totals.reduce((all, one) => all + one[key], 0);
   const skipped = sum("skipped");
-  return `Tests: ${sum("passed")} passed, ${sum("failed")} failed${skipped ? `, ${skipped} skipped` : ""}`;
+  return `${sum("passed")} passed, ${sum("failed")} failed${skipped ? `, ${skipped} skipped` : ""}`;
 }

@@ -8,7 +8,7 @@ function read(output: string) {
 }
 
 describe("the one closing line of npm test", () => {
-  it("adds up vitest's and Playwright's closing totals, a failure included, as `Tests: N passed, N failed`", () => {
+  it("adds up vitest's and Playwright's closing totals, a failure included, as `N passed, N failed`", () => {
     const vitest = read(
       [
         " ✓ tests/unit/sla.test.ts (12 tests) 40ms",
@@ -32,12 +32,12 @@ describe("the one closing line of npm test", () => {
     );
     expect(vitest).toEqual({ passed: 1860, failed: 1, skipped: 1 });
     expect(playwright).toEqual({ passed: 77, failed: 1, skipped: 0 });
-    expect(totalsLine([vitest, playwright])).toBe("Tests: 1937 passed, 2 failed, 1 skipped");
+    expect(totalsLine([vitest, playwright])).toBe("1937 passed, 2 failed, 1 skipped");
   });
 
   it("says 0 failed when all passed, and nothing of skips when there were none", () => {
     const suites = [read("      Tests  746 passed (746)"), read("  78 passed (12.1m)")];
-    expect(totalsLine(suites)).toBe("Tests: 824 passed, 0 failed");
+    expect(totalsLine(suites)).toBe("824 passed, 0 failed");
   });
 
   it("finds no counts in output that has none, so the run says which suite printed none", () => {
