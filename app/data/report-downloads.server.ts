@@ -19,6 +19,8 @@ export type IssuedFileRow = {
   version: number;
   sha256: string;
   size: number;
+  gzipSha256: string | null;
+  gzipSize: number | null;
 };
 
 /** The version in force of a week's edition, or undefined when none was issued yet. */
@@ -27,7 +29,7 @@ export function currentIssuedFile(week: string, edition: string): Promise<Issued
     builder
       .selectFrom("IssuedReport as i")
       .leftJoin("Cluster as c", "c.id", "i.clusterId")
-      .select(["i.id", "i.week", "i.scope", "i.clusterId", "c.slug as clusterSlug", "i.format", "i.version", "i.sha256", "i.size"])
+      .select(["i.id", "i.week", "i.scope", "i.clusterId", "c.slug as clusterSlug", "i.format", "i.version", "i.sha256", "i.size", "i.gzipSha256", "i.gzipSize"])
       .where("i.week", "=", week)
       .where("i.edition", "=", edition)
       .where("i.supersededAt", "is", null)

@@ -13,7 +13,7 @@ import { openIssuedReport } from "~/domain/report/issued.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translateStaff as translate } from "~/i18n/staff-messages";
 import { readReportParams } from "~/schemas/reports";
-import { issuedReportResponse } from "~/utils/issued-report-response.server";
+import { acceptsGzip, issuedReportResponse } from "~/utils/issued-report-response.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   if (isClosedWeek(week, now)) {
     const edition = editionFor({ scope: access.scope, sensitive: access.sensitive, locale: lang ?? locale, format });
-    const issued = await openIssuedReport({ week, edition, userId: user.id, now });
+    const issued = await openIssuedReport({ week, edition, userId: user.id, acceptsGzip: acceptsGzip(request), now });
     await recordReportExport({ ...logged, issuedReportId: issued.id });
     return issuedReportResponse(issued);
   }

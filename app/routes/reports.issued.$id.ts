@@ -8,11 +8,11 @@ import { recordReportExport } from "~/domain/admin/export-log.server";
 import { openIssuedReportById } from "~/domain/report/issued.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translateStaff as translate } from "~/i18n/staff-messages";
-import { issuedReportResponse } from "~/utils/issued-report-response.server";
+import { acceptsGzip, issuedReportResponse } from "~/utils/issued-report-response.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
-  const issued = /^[a-z0-9]{1,40}$/.test(params.id ?? "") ? await openIssuedReportById({ id: params.id! }) : null;
+  const issued = /^[a-z0-9]{1,40}$/.test(params.id ?? "") ? await openIssuedReportById({ id: params.id!, acceptsGzip: acceptsGzip(request) }) : null;
   if (!issued) {
     throw new Response(translate(getLocale(request), "error.reportNotFound"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { formatIsoWeek, lastCompleteIsoWeek } from "../../app/domain/sla/iso-week";
 import { expect, signIn, test } from "./fixtures";
@@ -46,6 +48,10 @@ test("a cluster member downloads only their own cluster's CSV", async ({ browser
   await page.getByLabel(/^CSV/).check();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Завантажити звіт" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^rrc-weekly-\d{4}-W\d{2}-cluster-kyiv-iam\.csv$/);
+  // A closed week's CSV crosses the wire as its gzip copy; the browser saves the CSV itself.
+  const saved = fs.readFileSync((await download.path())!);
+  expect(saved.subarray(0, 3).toString("hex")).toBe("efbbbf");
+  expect(saved.toString("utf8")).toContain("Номер;");
   await context.close();
 });
 
@@ -58,7 +64,15 @@ test("an admin regenerates last week's partners' file without JavaScript; versio
   const url = `/reports/download?week=${lastWeek}&format=csv&scope=partners&lang=uk`;
   const first = await page.request.get(url);
   const again = await page.request.get(url);
-  expect(first.headers()["etag"]).toMatch(/^"[0-9a-f]{64}"$/);
+  // It comes as its stored gzip copy (decision 056); unpacked by the client it is the file issued,
+  // whose SHA-256 the tag carries.
+  expect(first.headers()["content-encoding"]).toBe("gzip");
+  expect(first.headers()["etag"]).toMatch(/^"[0-9a-f]{64}\.gz"$/);
+  expect(
+    createHash("sha256")
+      .update(await first.body())
+      .digest("hex"),
+  ).toBe(first.headers()["etag"]!.slice(1, 65));
   expect(Buffer.compare(await first.body(), await again.body())).toBe(0);
 
   await page.goto(`/admin/exports?week=${lastWeek}`);

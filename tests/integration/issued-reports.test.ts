@@ -3,11 +3,13 @@
 // is written from the data; an admin's regeneration adds version 2 and keeps version 1; members
 // get only their own cluster's stored file; the scheduled job writes each edition once.
 import { createHash } from "node:crypto";
+import { gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRequest } from "~/domain/requests/intake.server";
 import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
 import type { Actor } from "~/domain/requests/state-machine";
+import { fileStore } from "~/domain/files/storage.server";
 import { sweepFiles } from "~/domain/files/sweep.server";
 import { scheduledEditions } from "~/domain/report/issued";
 import { issueClosedWeekReports } from "~/domain/report/issued.server";
@@ -56,17 +58,28 @@ beforeAll(async () => {
   titled = { id: b.id, reference: b.reference };
 });
 
-const download = (who: keyof typeof users, query: string) =>
-  respond(downloadLoader, new Request(`http://localhost/reports/download?${query}`, { headers: { Cookie: users[who].cookie } }));
+const download = (who: keyof typeof users, query: string, acceptEncoding?: string) =>
+  respond(
+    downloadLoader,
+    new Request(`http://localhost/reports/download?${query}`, {
+      headers: { Cookie: users[who].cookie, ...(acceptEncoding ? { "Accept-Encoding": acceptEncoding } : {}) },
+    }),
+  );
 
-async function bytesOf(who: keyof typeof users, query: string) {
-  const response = await download(who, query);
+async function bytesOf(who: keyof typeof users, query: string, acceptEncoding?: string) {
+  const response = await download(who, query, acceptEncoding);
   expect(response.status).toBe(200);
   return { bytes: Buffer.from(await response.arrayBuffer()), response };
 }
 
-const issuedFile = (who: keyof typeof users, id: string) =>
-  respond(issuedLoader, new Request(`http://localhost/reports/issued/${id}`, { headers: { Cookie: users[who].cookie } }), { id });
+const issuedFile = (who: keyof typeof users, id: string, acceptEncoding?: string) =>
+  respond(
+    issuedLoader,
+    new Request(`http://localhost/reports/issued/${id}`, {
+      headers: { Cookie: users[who].cookie, ...(acceptEncoding ? { "Accept-Encoding": acceptEncoding } : {}) },
+    }),
+    { id },
+  );
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const retitle = (title: string) => db.$transaction((tx) => tx.request.update({ where: { id: titled.id }, data: { title } }));
@@ -126,6 +139,60 @@ describe("a closed week's download", () => {
     const after = await bytesOf("coordinator", `week=${current}&format=csv&scope=partners`);
     expect(after.bytes.toString("utf8")).toContain("Поточний тиждень, змінено");
     expect(await db.issuedReport.count({ where: { week: current } })).toBe(0);
+  });
+});
+
+describe("a closed week's CSV to a browser, which accepts gzip", () => {
+  const BROWSER = "gzip, deflate, br, zstd";
+
+  it("is the stored gzip copy: fewer bytes on the wire, the same file once unpacked", async () => {
+    const query = "week=2026-W13&format=csv&scope=all&lang=en";
+    const plain = await bytesOf("coordinator", query);
+    expect(plain.response.headers.get("Content-Encoding")).toBeNull();
+    const packed = await bytesOf("coordinator", query, BROWSER);
+    expect(packed.response.headers.get("Content-Encoding")).toBe("gzip");
+    expect(packed.response.headers.get("Content-Length")).toBe(String(packed.bytes.length));
+    expect(packed.response.headers.get("Vary")).toBe("Accept-Encoding");
+    expect(packed.response.headers.get("Cache-Control")).toBe("private, no-store, no-transform");
+    expect(packed.response.headers.get("Content-Disposition")).toBe(plain.response.headers.get("Content-Disposition"));
+    const unpacked = gunzipSync(packed.bytes);
+    expect(unpacked.equals(plain.bytes)).toBe(true);
+    expect(packed.bytes.length).toBeLessThan(plain.bytes.length);
+    // Another representation, its own tag; the file saved is the one issued, by its SHA-256.
+    const row = await db.issuedReport.findFirstOrThrow({ where: { week: "2026-W13", edition: { startsWith: "all:" }, format: "csv", locale: "en" } });
+    expect(sha256(unpacked)).toBe(row.sha256);
+    expect(packed.response.headers.get("ETag")).toBe(`"${row.sha256}.gz"`);
+    expect(row.gzipSize).toBe(packed.bytes.length);
+    // The admin's download of that version by its id is the same copy.
+    const byId = await issuedFile("admin", row.id, BROWSER);
+    expect(byId.headers.get("Content-Encoding")).toBe("gzip");
+    expect(Buffer.from(await byId.arrayBuffer()).equals(packed.bytes)).toBe(true);
+  });
+
+  it("is the file as it is to a client that refuses gzip or does not name it, and for an XLSX", async () => {
+    const query = "week=2026-W13&format=csv&scope=all&lang=en";
+    for (const refused of ["gzip;q=0, br", "identity", "br", "*;q=0", "gzip;q=0.000"]) {
+      const answer = await bytesOf("coordinator", query, refused);
+      expect(answer.response.headers.get("Content-Encoding"), refused).toBeNull();
+    }
+    for (const accepted of ["*", "GZIP;q=0.5", "x-gzip", "br;q=1, gzip;q=0.1"]) {
+      const answer = await bytesOf("coordinator", query, accepted);
+      expect(answer.response.headers.get("Content-Encoding"), accepted).toBe("gzip");
+    }
+    const xlsx = await bytesOf("coordinator", "week=2026-W13&format=xlsx&scope=all", BROWSER);
+    expect(xlsx.response.headers.get("Content-Encoding")).toBeNull();
+    expect(xlsx.response.headers.get("Vary")).toBeNull();
+    expect(xlsx.bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+  });
+
+  it("falls back to the file itself when its copy is gone from the store", async () => {
+    const query = "week=2026-W13&format=csv&scope=partners";
+    const plain = await bytesOf("coordinator", query);
+    const row = await db.issuedReport.findFirstOrThrow({ where: { week: "2026-W13", edition: { startsWith: "partners:" }, format: "csv" } });
+    await fileStore().delete(row.gzipSha256!);
+    const answer = await bytesOf("coordinator", query, BROWSER);
+    expect(answer.response.headers.get("Content-Encoding")).toBeNull();
+    expect(answer.bytes.equals(plain.bytes)).toBe(true);
   });
 });
 
@@ -268,5 +335,10 @@ describe("the scheduled job", () => {
     const answer = await issuedFile("admin", row.id);
     expect(answer.status).toBe(200);
     expect(sha256(Buffer.from(await answer.arrayBuffer()))).toBe(row.sha256);
+    // A CSV's gzip copy is kept with it.
+    const csv = await db.issuedReport.findFirstOrThrow({ where: { week: "2026-W14", format: "csv" } });
+    const packed = await issuedFile("admin", csv.id, "gzip");
+    expect(packed.headers.get("Content-Encoding")).toBe("gzip");
+    expect(sha256(gunzipSync(Buffer.from(await packed.arrayBuffer())))).toBe(csv.sha256);
   });
 });

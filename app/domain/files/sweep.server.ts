@@ -17,13 +17,16 @@ export async function sweepFiles({ now = new Date(), store = fileStore() }: { no
   for (let i = 0; i < old.length; i += 500) {
     const batch = old.slice(i, i + 500);
     // A content is kept while a row names it, as a file, as a photo's thumbnail, or as an
-    // issued weekly report (decision 042).
+    // issued weekly report or its gzip copy (decisions 042, 056).
     const named = await db.requestFile.findMany({
       where: { OR: [{ sha256: { in: batch } }, { thumbnailSha256: { in: batch } }] },
       select: { sha256: true, thumbnailSha256: true },
     });
-    const reports = await db.issuedReport.findMany({ where: { sha256: { in: batch } }, select: { sha256: true } });
-    const keep = new Set([...named.flatMap((r) => [r.sha256, r.thumbnailSha256]), ...reports.map((r) => r.sha256)]);
+    const reports = await db.issuedReport.findMany({
+      where: { OR: [{ sha256: { in: batch } }, { gzipSha256: { in: batch } }] },
+      select: { sha256: true, gzipSha256: true },
+    });
+    const keep = new Set([...named.flatMap((r) => [r.sha256, r.thumbnailSha256]), ...reports.flatMap((r) => [r.sha256, r.gzipSha256])]);
     for (const sha256 of batch) {
       if (keep.has(sha256)) continue;
       await store.delete(sha256);

@@ -3,7 +3,8 @@
 // week and edition. The scheduled jobs write a week's editions when it closes; an edition nobody
 // wrote yet (a week closed before this existed, a cluster added since) is written by its first
 // download. Only an admin's regeneration writes a new version, keeping the old one.
-import type { Readable } from "node:stream";
+import { type Readable, pipeline } from "node:stream";
+import { createGzip } from "node:zlib";
 import { type Tx, db } from "~/data/db.server";
 import { type IssuedFileRow, currentIssuedFile } from "~/data/report-downloads.server";
 import { Prisma, type ReportIssue } from "~/generated/prisma/client";
@@ -33,6 +34,8 @@ const issuedSelect = {
   version: true,
   sha256: true,
   size: true,
+  gzipSha256: true,
+  gzipSize: true,
   issuedBy: true,
   reason: true,
   createdAt: true,
@@ -57,15 +60,31 @@ function withFileName(row: IssuedRow): IssuedReport {
 
 /** What a download needs of a row read through Prisma (a file just written, an admin's pick). */
 function fileOf(row: IssuedRow): IssuedFileRow {
-  const { id, week, scope, clusterId, format, version, sha256, size } = row;
-  return { id, week, scope, clusterId, clusterSlug: row.cluster?.slug ?? null, format, version, sha256, size };
+  const { id, week, scope, clusterId, format, version, sha256, size, gzipSha256, gzipSize } = row;
+  return { id, week, scope, clusterId, clusterSlug: row.cluster?.slug ?? null, format, version, sha256, size, gzipSha256, gzipSize };
 }
 
-/** Writes the edition from the data as it is now into the store; its SHA-256 and size. */
+/**
+ * Writes the edition from the data as it is now into the store: its SHA-256 and size, and for a
+ * CSV those of its gzip copy, stored beside it (decision 056). A CSV of 100,000 requests is
+ * about 45 MB and its copy a ninth of that; an XLSX is a zip already and gets none.
+ */
 async function writeEdition(week: IsoWeek, edition: ReportEdition, now: Date) {
   const { scope, sensitive } = editionScope(edition);
   const file = streamWeeklyReport({ week, scope, sensitive, locale: edition.locale, format: edition.format, now });
-  return fileStore().put(file, { maxBytes: MAX_REPORT_BYTES });
+  const stored = await fileStore().put(file, { maxBytes: MAX_REPORT_BYTES });
+  if (edition.format !== "csv") return { ...stored, gzipSha256: null, gzipSize: null };
+  const gzip = await storeGzipCopy(stored.sha256);
+  return { ...stored, gzipSha256: gzip.sha256, gzipSize: gzip.size };
+}
+
+/** The stored content, read back and stored again compressed (zlib's default level). */
+async function storeGzipCopy(sha256: string) {
+  const source = await fileStore().get(sha256, undefined, { chunkBytes: READ_CHUNK_BYTES });
+  if (!source) throw new Error(`stored report file missing for ${sha256} right after it was stored`);
+  // A failure on either side ends both, and the store's put then refuses.
+  const compressed = pipeline(source, createGzip(), () => {});
+  return fileStore().put(compressed, { maxBytes: MAX_REPORT_BYTES });
 }
 
 /** Read a stored report 1 MB at a time: a 38 MB CSV then goes out in a few dozen chunks, not hundreds (decision 042). */
@@ -121,6 +140,8 @@ function issueFirst({
             version: 1,
             sha256: stored.sha256,
             size: stored.size,
+            gzipSha256: stored.gzipSha256,
+            gzipSize: stored.gzipSize,
             issuedBy,
             createdById: userId,
             createdAt: now,
@@ -139,12 +160,25 @@ function issueFirst({
   return issued;
 }
 
-export type OpenedIssuedReport = IssuedFileRow & { fileName: string; stream: Readable };
+/**
+ * A stored file opened for sending: `encoding` "gzip" when `stream` gives its gzip copy (the
+ * client accepts gzip and the file has one), and `bytes`, how many `stream` gives.
+ */
+export type OpenedIssuedReport = IssuedFileRow & { fileName: string; stream: Readable; encoding: "gzip" | null; bytes: number };
 
-async function open(file: IssuedFileRow): Promise<OpenedIssuedReport> {
+/** Whether the client takes a gzip copy: what its request's Accept-Encoding says. */
+type Delivery = { acceptsGzip: boolean };
+
+async function open(file: IssuedFileRow, { acceptsGzip }: Delivery): Promise<OpenedIssuedReport> {
+  const fileName = fileNameOf(file);
+  if (acceptsGzip && file.gzipSha256 !== null && file.gzipSize !== null) {
+    const stream = await fileStore().get(file.gzipSha256, undefined, { chunkBytes: READ_CHUNK_BYTES });
+    // A copy gone from the store (restored from a backup without it) leaves the file itself.
+    if (stream) return { ...file, fileName, stream, encoding: "gzip", bytes: file.gzipSize };
+  }
   const stream = await fileStore().get(file.sha256, undefined, { chunkBytes: READ_CHUNK_BYTES });
   if (!stream) throw new Error(`stored report file missing for ${file.sha256} (${file.week} ${file.id} v${file.version})`);
-  return { ...file, fileName: fileNameOf(file), stream };
+  return { ...file, fileName, stream, encoding: null, bytes: file.size };
 }
 
 /**
@@ -155,23 +189,24 @@ export async function openIssuedReport({
   week,
   edition,
   userId,
+  acceptsGzip,
   now = new Date(),
 }: {
   week: IsoWeek;
   edition: ReportEdition;
   userId: string | null;
   now?: Date;
-}) {
+} & Delivery) {
   // Every download asks this first: one indexed row on the read-only connection (a file stored
   // and committed by anyone is seen by the next read).
   const current = await currentIssuedFile(formatIsoWeek(week), editionKey(edition));
-  return open(current ?? fileOf(await issueFirst({ week, edition, issuedBy: "FIRST_DOWNLOAD", userId, now })));
+  return open(current ?? fileOf(await issueFirst({ week, edition, issuedBy: "FIRST_DOWNLOAD", userId, now })), { acceptsGzip });
 }
 
 /** One issued file by its id, any version (the admin's list links to each). Null when there is none. */
-export async function openIssuedReportById({ id }: { id: string }) {
+export async function openIssuedReportById({ id, acceptsGzip }: { id: string } & Delivery) {
   const row = await db.issuedReport.findUnique({ where: { id }, select: issuedSelect });
-  return row ? open(fileOf(row)) : null;
+  return row ? open(fileOf(row), { acceptsGzip }) : null;
 }
 
 /** Longer than this, a run of the scheduled jobs writes no further file (one is always written). */
@@ -249,6 +284,8 @@ export async function regenerateIssuedReport({ id, reason, actorUserId, now = ne
           version: current.version + 1,
           sha256: stored.sha256,
           size: stored.size,
+          gzipSha256: stored.gzipSha256,
+          gzipSize: stored.gzipSize,
           issuedBy: "REGENERATED",
           createdById: actorUserId,
           reason,
