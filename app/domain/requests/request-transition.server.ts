@@ -10,16 +10,8 @@ import { requestKeys } from "./request-keys";
 import { markUnreadInTx } from "./unread.server";
 import { acceptDueAt, slaDueTimes, slaPauseChange } from "../sla/sla";
 import { slaTargets } from "../sla/sla-config.server";
-import {
-  type Action,
-  type Actor,
-  FINISHED_STATUSES,
-  OPEN_STATUSES,
-  type Status,
-  type TransitionInput,
-  type TransitionPlan,
-  planTransition,
-} from "./state-machine";
+import { type Action, type Actor, FINISHED_STATUSES, OPEN_STATUSES, type Status, type TransitionInput, type TransitionPlan } from "./state-machine";
+import { asOneLine, planLinedTransition } from "./lines";
 
 /** Statuses a request is reopened from (by the enterprise, by staff, or by undoing a merge). */
 
@@ -67,7 +59,9 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
   // A bulk hand-over moves a request only while it is still the person's it was read as.
   if (input.expectedOwnerId !== undefined && input.expectedOwnerId !== request.ownerId) throw new TransitionError("CONFLICT");
 
-  const plan = planTransition(action, actor, request, input);
+  // The request is decided on as a request of one line: its status is the one rule's, derived
+  // from its phase and its line (lines.ts; decision 055).
+  const plan = planLinedTransition(action, actor, asOneLine(request), input);
   if (!plan.ok) throw new TransitionError(plan.reason);
   // A request is only ever handed to a cluster that exists and is active, whichever page asks.
   if (action === "assign") {

@@ -352,7 +352,9 @@ export type TransitionRefusal =
   | "SAME_OWNER"
   | "ALREADY_OWNER"
   | "MERGED_REQUEST_REQUIRED"
-  | "NOTHING_TO_CHANGE";
+  | "NOTHING_TO_CHANGE"
+  /** A line action on a request of several lines names none of its lines (lines.ts). */
+  | "NO_SUCH_LINE";
 
 export type TransitionPlan = {
   ok: true;
