@@ -242,14 +242,8 @@ function countMatches(filters: Filter[], capped: boolean): { counted: number; re
   }
   const [only] = counting;
   if (counting.length === 1 && only?.countAlone && !capped) return { counted: readStatement(only.countAlone.sql).get(...only.countAlone.params) as number, reach: null };
-  const split = counting.find((f) => f.disjoint);
-  if (split?.disjoint && !capped) {
-    const parts = split.disjoint.map((part) => where(counting.map((f) => (f === split ? part : f)), plain));
-    const counted = readStatement(`SELECT ${parts.map((part) => `(SELECT count(*) FROM "Request" r ${part.sql})`).join(" + ")}`).get(
-      ...parts.flatMap((part) => part.params),
-    ) as number;
-    return { counted, reach: null };
-  }
+  const split = disjointCount(counting);
+  if (split && !capped) return { counted: readStatement(`SELECT ${split.sql}`).get(...split.params) as number, reach: null };
   const indexed = where(counting, plain);
   const counted = readStatement(
     capped
@@ -257,6 +251,17 @@ function countMatches(filters: Filter[], capped: boolean): { counted: number; re
       : `SELECT count(*) FROM "Request" r ${indexed.sql}`,
   ).get(...indexed.params) as number;
   return { counted, reach: null };
+}
+
+/**
+ * The count of `counting` as a sum of counts, one per alternative of its disjoint filter (each a
+ * plain range of an index), as an SQL expression; null when no filter has such alternatives.
+ */
+function disjointCount(counting: Filter[]): { sql: string; params: unknown[] } | null {
+  const split = counting.find((f) => f.disjoint);
+  if (!split?.disjoint) return null;
+  const parts = split.disjoint.map((part) => where(counting.map((f) => (f === split ? part : f)), plain));
+  return { sql: parts.map((part) => `(SELECT count(*) FROM "Request" r ${part.sql})`).join(" + "), params: parts.flatMap((part) => part.params) };
 }
 
 const plain = (name: string) => `r."${name}"`;
@@ -439,30 +444,37 @@ function clusterOrderIdsOnPostgres(filtered: { sql: string; params: unknown[] },
 async function readQueuePageOnPostgres(params: QueueParams, scope: QueueScope, now: Date): Promise<QueuePage> {
   const filters = queueFilters(params, scope, now);
   const offset = (params.page - 1) * params.size;
-  const counting = where(
-    filters.filter((f) => !f.pageOnly),
-    plain,
-  );
-  const countSql =
-    params.q !== undefined
-      ? `SELECT count(*) AS "count" FROM (SELECT 1 FROM "Request" r ${counting.sql} LIMIT ${SEARCH_COUNT_CAP + 1}) AS capped`
-      : `SELECT count(*) AS "count" FROM "Request" r ${counting.sql}`;
+  const capped = params.q !== undefined;
+  const counting = filters.filter((f) => !f.pageOnly);
+  const split = capped ? null : disjointCount(counting);
+  const plainCount = where(counting, plain);
+  // Alternatives no row meets both of ("mine or nobody's") are counted one by one, each a range
+  // of an index, as on SQLite: the OR alone makes PostgreSQL read the whole index.
+  const count = split
+    ? { sql: `SELECT ${split.sql} AS "count"`, params: split.params }
+    : {
+        sql: capped
+          ? `SELECT count(*) AS "count" FROM (SELECT 1 FROM "Request" r ${plainCount.sql} LIMIT ${SEARCH_COUNT_CAP + 1}) AS capped`
+          : `SELECT count(*) AS "count" FROM "Request" r ${plainCount.sql}`,
+        params: plainCount.params,
+      };
   const filtered = where(filters, plain);
   const viewer = scope.viewerId ? [scope.viewerId] : [];
   const order = `ORDER BY ${POSTGRES_ORDER[params.sort](params.dir)}`;
+  const asInt = (flag: string) => `(${flag})::int`;
+  let page: { sql: string; params: unknown[] };
   // The count as a subquery of the page's statement: one round trip, and the count and the page
   // describe the same moment. PostgreSQL works it out once.
-  const columns = select(viewer.length > 0, (flag) => `(${flag})::int`, `(${countSql}) AS "total", `);
-  let page: { sql: string; params: unknown[] };
+  const columns = select(viewer.length > 0, asInt, `(${count.sql}) AS "total", `);
   if (params.sort === "cluster") {
     const ids = clusterOrderIdsOnPostgres(filtered, params.dir, params.size, offset);
-    page = { sql: `${columns} WHERE r."id" IN (${ids.sql}) ${order}`, params: [...viewer, ...ids.params] };
-  } else page = { sql: `${columns} ${filtered.sql} ${order} LIMIT ? OFFSET ?`, params: [...viewer, ...filtered.params, params.size, offset] };
+    page = { sql: `${columns} WHERE r."id" IN (${ids.sql}) ${order}`, params: [...count.params, ...viewer, ...ids.params] };
+  } else page = { sql: `${columns} ${filtered.sql} ${order} LIMIT ? OFFSET ?`, params: [...count.params, ...viewer, ...filtered.params, params.size, offset] };
   // Only a page past the end, which has no row to carry the count, asks for it on its own.
   type Counted = QueuePageRow & { total: bigint };
-  const found = await db.$queryRawUnsafe<Counted[]>(enginePlaceholders(page.sql), ...counting.params, ...page.params);
+  const found = await db.$queryRawUnsafe<Counted[]>(enginePlaceholders(page.sql), ...page.params);
   const rows = found.map(({ total: _total, ...row }) => row);
   if (found[0]) return { counted: Number(found[0].total), rows };
-  const [counted] = await db.$queryRawUnsafe<Array<{ count: bigint }>>(enginePlaceholders(countSql), ...counting.params);
+  const [counted] = await db.$queryRawUnsafe<Array<{ count: bigint }>>(enginePlaceholders(count.sql), ...count.params);
   return { counted: Number(counted!.count), rows };
 }
