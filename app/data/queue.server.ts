@@ -325,14 +325,14 @@ function clusterOrderRowids(filters: Filter[], column: (name: string) => string,
 /**
  * The page's columns; with a viewer, whether each row has activity they have not seen (one
  * parameter). Flags come as 0/1 on either engine. `leading`: columns before them (their
- * parameters come first).
+ * parameters come first); `from`: what is read as the requests, the table or a part of it.
  */
-const select = (viewer: boolean, asInt = (flag: string) => flag, leading = "") => `SELECT ${leading}r."id", r."reference", r."title", r."category", r."urgency", r."region", r."status",
+const select = (viewer: boolean, asInt = (flag: string) => flag, leading = "", from = `"Request"`) => `SELECT ${leading}r."id", r."reference", r."title", r."category", r."urgency", r."region", r."status",
   r."createdAt", r."nextDueAt", r."lastActivityAt", r."possibleDuplicateOfId", ${asInt(`r."notAcceptedInTime"`)} AS "notAcceptedInTime", r."enterpriseName",
   c."slug" AS "clusterSlug", c."nameUk" AS "clusterNameUk", c."nameEn" AS "clusterNameEn",
   r."ownerId", o."name" AS "ownerName",
   ${viewer ? asInt(`EXISTS (SELECT 1 FROM "RequestUnread" u WHERE u."userId" = ? AND u."requestId" = r."id")`) : "0"} AS "unread"
-  FROM "Request" r ${CLUSTER_JOIN} LEFT JOIN "User" o ON o."id" = r."ownerId"`;
+  FROM ${from} r ${CLUSTER_JOIN} LEFT JOIN "User" o ON o."id" = r."ownerId"`;
 
 /**
  * How to read a filtered page: "auto" chooses by the count (SORT_INDEX_WALK_LIMIT); tests force
@@ -441,6 +441,35 @@ function clusterOrderIdsOnPostgres(filtered: { sql: string; params: unknown[] },
   };
 }
 
+/**
+ * The columns of Request that the page's columns and every order read: what a page read from a
+ * set of matched requests (readQueuePageOnPostgres) keeps of each. Only these, not whole rows:
+ * descriptions, details and search text would make the set several times larger.
+ */
+const MATCHED_COLUMNS = [
+  "id",
+  "reference",
+  "title",
+  "category",
+  "urgency",
+  "region",
+  "status",
+  "createdAt",
+  "nextDueAt",
+  "lastActivityAt",
+  "possibleDuplicateOfId",
+  "notAcceptedInTime",
+  "enterpriseName",
+  "assignedClusterId",
+  "ownerId",
+  "attentionRank",
+  "urgencyRank",
+  "dueSortAt",
+  "statusRank",
+]
+  .map((column) => `r."${column}"`)
+  .join(", ");
+
 async function readQueuePageOnPostgres(params: QueueParams, scope: QueueScope, now: Date): Promise<QueuePage> {
   const filters = queueFilters(params, scope, now);
   const offset = (params.page - 1) * params.size;
@@ -463,13 +492,28 @@ async function readQueuePageOnPostgres(params: QueueParams, scope: QueueScope, n
   const order = `ORDER BY ${POSTGRES_ORDER[params.sort](params.dir)}`;
   const asInt = (flag: string) => `(${flag})::int`;
   let page: { sql: string; params: unknown[] };
-  // The count as a subquery of the page's statement: one round trip, and the count and the page
-  // describe the same moment. PostgreSQL works it out once.
-  const columns = select(viewer.length > 0, asInt, `(${count.sql}) AS "total", `);
-  if (params.sort === "cluster") {
-    const ids = clusterOrderIdsOnPostgres(filtered, params.dir, params.size, offset);
-    page = { sql: `${columns} WHERE r."id" IN (${ids.sql}) ${order}`, params: [...count.params, ...viewer, ...ids.params] };
-  } else page = { sql: `${columns} ${filtered.sql} ${order} LIMIT ? OFFSET ?`, params: [...count.params, ...viewer, ...filtered.params, params.size, offset] };
+  if (filters.some((f) => f.selective)) {
+    // A person's unread marks: their requests read first, by the marks, then counted and sorted,
+    // as on SQLite. Left to itself the planner walks the order's index testing each request it
+    // meets against the marks, taking the marks to be spread evenly along it; they are not (a
+    // viewer's unread requests are recent), and with one more filter it walked a quarter of the
+    // table for a page (decision 053). MATERIALIZED keeps the matches apart from the order, and
+    // counts them once.
+    const counted = capped ? `SELECT count(*) FROM (SELECT 1 FROM "matched" LIMIT ${SEARCH_COUNT_CAP + 1}) AS capped` : `SELECT count(*) FROM "matched"`;
+    page = {
+      sql: `WITH "matched" AS MATERIALIZED (SELECT ${MATCHED_COLUMNS} FROM "Request" r ${filtered.sql})
+        ${select(viewer.length > 0, asInt, `(${counted}) AS "total", `, `"matched"`)} ${order} LIMIT ? OFFSET ?`,
+      params: [...filtered.params, ...viewer, params.size, offset],
+    };
+  } else {
+    // The count as a subquery of the page's statement: one round trip, and the count and the page
+    // describe the same moment. PostgreSQL works it out once.
+    const columns = select(viewer.length > 0, asInt, `(${count.sql}) AS "total", `);
+    if (params.sort === "cluster") {
+      const ids = clusterOrderIdsOnPostgres(filtered, params.dir, params.size, offset);
+      page = { sql: `${columns} WHERE r."id" IN (${ids.sql}) ${order}`, params: [...count.params, ...viewer, ...ids.params] };
+    } else page = { sql: `${columns} ${filtered.sql} ${order} LIMIT ? OFFSET ?`, params: [...count.params, ...viewer, ...filtered.params, params.size, offset] };
+  }
   // Only a page past the end, which has no row to carry the count, asks for it on its own.
   type Counted = QueuePageRow & { total: bigint };
   const found = await db.$queryRawUnsafe<Counted[]>(enginePlaceholders(page.sql), ...page.params);
