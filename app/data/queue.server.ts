@@ -325,14 +325,14 @@ function clusterOrderRowids(filters: Filter[], column: (name: string) => string,
 /**
  * The page's columns; with a viewer, whether each row has activity they have not seen (one
  * parameter). Flags come as 0/1 on either engine. `leading`: columns before them (their
- * parameters come first); `from`: what is read as the requests, the table or a part of it.
+ * parameters come first).
  */
-const select = (viewer: boolean, asInt = (flag: string) => flag, leading = "", from = `"Request"`) => `SELECT ${leading}r."id", r."reference", r."title", r."category", r."urgency", r."region", r."status",
+const select = (viewer: boolean, asInt = (flag: string) => flag, leading = "") => `SELECT ${leading}r."id", r."reference", r."title", r."category", r."urgency", r."region", r."status",
   r."createdAt", r."nextDueAt", r."lastActivityAt", r."possibleDuplicateOfId", ${asInt(`r."notAcceptedInTime"`)} AS "notAcceptedInTime", r."enterpriseName",
   c."slug" AS "clusterSlug", c."nameUk" AS "clusterNameUk", c."nameEn" AS "clusterNameEn",
   r."ownerId", o."name" AS "ownerName",
   ${viewer ? asInt(`EXISTS (SELECT 1 FROM "RequestUnread" u WHERE u."userId" = ? AND u."requestId" = r."id")`) : "0"} AS "unread"
-  FROM ${from} r ${CLUSTER_JOIN} LEFT JOIN "User" o ON o."id" = r."ownerId"`;
+  FROM "Request" r ${CLUSTER_JOIN} LEFT JOIN "User" o ON o."id" = r."ownerId"`;
 
 /**
  * How to read a filtered page: "auto" chooses by the count (SORT_INDEX_WALK_LIMIT); tests force
@@ -442,30 +442,24 @@ function clusterOrderIdsOnPostgres(filtered: { sql: string; params: unknown[] },
 }
 
 /**
- * The columns of Request that the page's columns and every order read: what a page read from a
- * set of matched requests (readQueuePageOnPostgres) keeps of each. Only these, not whole rows:
- * descriptions, details and search text would make the set several times larger.
+ * Every column of Request that an order of POSTGRES_ORDER reads (the cluster's slug through
+ * assignedClusterId): what a set of matched requests keeps of each, to find its page in any order
+ * before reading that page's rows in full (readQueuePageOnPostgres).
  */
-const MATCHED_COLUMNS = [
+const SORT_KEY_COLUMNS = [
   "id",
-  "reference",
-  "title",
-  "category",
-  "urgency",
-  "region",
-  "status",
-  "createdAt",
-  "nextDueAt",
-  "lastActivityAt",
-  "possibleDuplicateOfId",
-  "notAcceptedInTime",
-  "enterpriseName",
-  "assignedClusterId",
-  "ownerId",
   "attentionRank",
   "urgencyRank",
   "dueSortAt",
+  "createdAt",
+  "reference",
+  "enterpriseName",
+  "category",
+  "region",
   "statusRank",
+  "nextDueAt",
+  "lastActivityAt",
+  "assignedClusterId",
 ]
   .map((column) => `r."${column}"`)
   .join(", ");
@@ -476,33 +470,39 @@ async function readQueuePageOnPostgres(params: QueueParams, scope: QueueScope, n
   const capped = params.q !== undefined;
   const counting = filters.filter((f) => !f.pageOnly);
   const split = capped ? null : disjointCount(counting);
+  const [only] = counting;
+  // Unread alone is counted from the viewer's marks, as on SQLite: each belongs to a request.
+  const alone = counting.length === 1 && only?.countAlone && !capped ? only.countAlone : null;
   const plainCount = where(counting, plain);
   // Alternatives no row meets both of ("mine or nobody's") are counted one by one, each a range
   // of an index, as on SQLite: the OR alone makes PostgreSQL read the whole index.
-  const count = split
-    ? { sql: `SELECT ${split.sql} AS "count"`, params: split.params }
-    : {
-        sql: capped
-          ? `SELECT count(*) AS "count" FROM (SELECT 1 FROM "Request" r ${plainCount.sql} LIMIT ${SEARCH_COUNT_CAP + 1}) AS capped`
-          : `SELECT count(*) AS "count" FROM "Request" r ${plainCount.sql}`,
-        params: plainCount.params,
-      };
+  const count = alone
+    ? { sql: `SELECT (${alone.sql}) AS "count"`, params: alone.params }
+    : split
+      ? { sql: `SELECT ${split.sql} AS "count"`, params: split.params }
+      : {
+          sql: capped
+            ? `SELECT count(*) AS "count" FROM (SELECT 1 FROM "Request" r ${plainCount.sql} LIMIT ${SEARCH_COUNT_CAP + 1}) AS capped`
+            : `SELECT count(*) AS "count" FROM "Request" r ${plainCount.sql}`,
+          params: plainCount.params,
+        };
   const filtered = where(filters, plain);
   const viewer = scope.viewerId ? [scope.viewerId] : [];
   const order = `ORDER BY ${POSTGRES_ORDER[params.sort](params.dir)}`;
   const asInt = (flag: string) => `(${flag})::int`;
   let page: { sql: string; params: unknown[] };
-  if (filters.some((f) => f.selective)) {
-    // A person's unread marks: their requests read first, by the marks, then counted and sorted,
-    // as on SQLite. Left to itself the planner walks the order's index testing each request it
-    // meets against the marks, taking the marks to be spread evenly along it; they are not (a
-    // viewer's unread requests are recent), and with one more filter it walked a quarter of the
-    // table for a page (decision 053). MATERIALIZED keeps the matches apart from the order, and
-    // counts them once.
+  if (!alone && filters.some((f) => f.selective)) {
+    // A person's unread marks with other filters: their requests read first, by the marks, then
+    // counted, and the page found among them, as on SQLite. Left to itself the planner walks the
+    // order's index testing each request it meets against the marks and the other filters, taking
+    // the matches to be spread evenly along it; they are not (a viewer's unread requests are
+    // recent), and it walked a quarter of the table for a page (decision 053). MATERIALIZED keeps
+    // the matches apart from the order and counts them once; only the page's rows are read whole.
     const counted = capped ? `SELECT count(*) FROM (SELECT 1 FROM "matched" LIMIT ${SEARCH_COUNT_CAP + 1}) AS capped` : `SELECT count(*) FROM "matched"`;
     page = {
-      sql: `WITH "matched" AS MATERIALIZED (SELECT ${MATCHED_COLUMNS} FROM "Request" r ${filtered.sql})
-        ${select(viewer.length > 0, asInt, `(${counted}) AS "total", `, `"matched"`)} ${order} LIMIT ? OFFSET ?`,
+      sql: `WITH "matched" AS MATERIALIZED (SELECT ${SORT_KEY_COLUMNS} FROM "Request" r ${filtered.sql})
+        ${select(viewer.length > 0, asInt, `(${counted}) AS "total", `)}
+        WHERE r."id" IN (SELECT r."id" FROM "matched" r ${CLUSTER_JOIN} ${order} LIMIT ? OFFSET ?) ${order}`,
       params: [...filtered.params, ...viewer, params.size, offset],
     };
   } else {
