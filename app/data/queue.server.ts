@@ -242,14 +242,8 @@ function countMatches(filters: Filter[], capped: boolean): { counted: number; re
   }
   const [only] = counting;
   if (counting.length === 1 && only?.countAlone && !capped) return { counted: readStatement(only.countAlone.sql).get(...only.countAlone.params) as number, reach: null };
-  const split = counting.find((f) => f.disjoint);
-  if (split?.disjoint && !capped) {
-    const parts = split.disjoint.map((part) => where(counting.map((f) => (f === split ? part : f)), plain));
-    const counted = readStatement(`SELECT ${parts.map((part) => `(SELECT count(*) FROM "Request" r ${part.sql})`).join(" + ")}`).get(
-      ...parts.flatMap((part) => part.params),
-    ) as number;
-    return { counted, reach: null };
-  }
+  const split = disjointCount(counting);
+  if (split && !capped) return { counted: readStatement(`SELECT ${split.sql}`).get(...split.params) as number, reach: null };
   const indexed = where(counting, plain);
   const counted = readStatement(
     capped
@@ -257,6 +251,17 @@ function countMatches(filters: Filter[], capped: boolean): { counted: number; re
       : `SELECT count(*) FROM "Request" r ${indexed.sql}`,
   ).get(...indexed.params) as number;
   return { counted, reach: null };
+}
+
+/**
+ * The count of `counting` as a sum of counts, one per alternative of its disjoint filter (each a
+ * plain range of an index), as an SQL expression; null when no filter has such alternatives.
+ */
+function disjointCount(counting: Filter[]): { sql: string; params: unknown[] } | null {
+  const split = counting.find((f) => f.disjoint);
+  if (!split?.disjoint) return null;
+  const parts = split.disjoint.map((part) => where(counting.map((f) => (f === split ? part : f)), plain));
+  return { sql: parts.map((part) => `(SELECT count(*) FROM "Request" r ${part.sql})`).join(" + "), params: parts.flatMap((part) => part.params) };
 }
 
 const plain = (name: string) => `r."${name}"`;
@@ -436,33 +441,84 @@ function clusterOrderIdsOnPostgres(filtered: { sql: string; params: unknown[] },
   };
 }
 
+/**
+ * Every column of Request that an order of POSTGRES_ORDER reads (the cluster's slug through
+ * assignedClusterId): what a set of matched requests keeps of each, to find its page in any order
+ * before reading that page's rows in full (readQueuePageOnPostgres).
+ */
+const SORT_KEY_COLUMNS = [
+  "id",
+  "attentionRank",
+  "urgencyRank",
+  "dueSortAt",
+  "createdAt",
+  "reference",
+  "enterpriseName",
+  "category",
+  "region",
+  "statusRank",
+  "nextDueAt",
+  "lastActivityAt",
+  "assignedClusterId",
+]
+  .map((column) => `r."${column}"`)
+  .join(", ");
+
 async function readQueuePageOnPostgres(params: QueueParams, scope: QueueScope, now: Date): Promise<QueuePage> {
   const filters = queueFilters(params, scope, now);
   const offset = (params.page - 1) * params.size;
-  const counting = where(
-    filters.filter((f) => !f.pageOnly),
-    plain,
-  );
-  const countSql =
-    params.q !== undefined
-      ? `SELECT count(*) AS "count" FROM (SELECT 1 FROM "Request" r ${counting.sql} LIMIT ${SEARCH_COUNT_CAP + 1}) AS capped`
-      : `SELECT count(*) AS "count" FROM "Request" r ${counting.sql}`;
+  const capped = params.q !== undefined;
+  const counting = filters.filter((f) => !f.pageOnly);
+  const split = capped ? null : disjointCount(counting);
+  const [only] = counting;
+  // Unread alone is counted from the viewer's marks, as on SQLite: each belongs to a request.
+  const alone = counting.length === 1 && only?.countAlone && !capped ? only.countAlone : null;
+  const plainCount = where(counting, plain);
+  // Alternatives no row meets both of ("mine or nobody's") are counted one by one, each a range
+  // of an index, as on SQLite: the OR alone makes PostgreSQL read the whole index.
+  const count = alone
+    ? { sql: `SELECT (${alone.sql}) AS "count"`, params: alone.params }
+    : split
+      ? { sql: `SELECT ${split.sql} AS "count"`, params: split.params }
+      : {
+          sql: capped
+            ? `SELECT count(*) AS "count" FROM (SELECT 1 FROM "Request" r ${plainCount.sql} LIMIT ${SEARCH_COUNT_CAP + 1}) AS capped`
+            : `SELECT count(*) AS "count" FROM "Request" r ${plainCount.sql}`,
+          params: plainCount.params,
+        };
   const filtered = where(filters, plain);
   const viewer = scope.viewerId ? [scope.viewerId] : [];
   const order = `ORDER BY ${POSTGRES_ORDER[params.sort](params.dir)}`;
-  // The count as a subquery of the page's statement: one round trip, and the count and the page
-  // describe the same moment. PostgreSQL works it out once.
-  const columns = select(viewer.length > 0, (flag) => `(${flag})::int`, `(${countSql}) AS "total", `);
+  const asInt = (flag: string) => `(${flag})::int`;
   let page: { sql: string; params: unknown[] };
-  if (params.sort === "cluster") {
-    const ids = clusterOrderIdsOnPostgres(filtered, params.dir, params.size, offset);
-    page = { sql: `${columns} WHERE r."id" IN (${ids.sql}) ${order}`, params: [...viewer, ...ids.params] };
-  } else page = { sql: `${columns} ${filtered.sql} ${order} LIMIT ? OFFSET ?`, params: [...viewer, ...filtered.params, params.size, offset] };
+  if (!alone && filters.some((f) => f.selective)) {
+    // A person's unread marks with other filters: their requests read first, by the marks, then
+    // counted, and the page found among them, as on SQLite. Left to itself the planner walks the
+    // order's index testing each request it meets against the marks and the other filters, taking
+    // the matches to be spread evenly along it; they are not (a viewer's unread requests are
+    // recent), and it walked a quarter of the table for a page (decision 053). MATERIALIZED keeps
+    // the matches apart from the order and counts them once; only the page's rows are read whole.
+    const counted = capped ? `SELECT count(*) FROM (SELECT 1 FROM "matched" LIMIT ${SEARCH_COUNT_CAP + 1}) AS capped` : `SELECT count(*) FROM "matched"`;
+    page = {
+      sql: `WITH "matched" AS MATERIALIZED (SELECT ${SORT_KEY_COLUMNS} FROM "Request" r ${filtered.sql})
+        ${select(viewer.length > 0, asInt, `(${counted}) AS "total", `)}
+        WHERE r."id" IN (SELECT r."id" FROM "matched" r ${CLUSTER_JOIN} ${order} LIMIT ? OFFSET ?) ${order}`,
+      params: [...filtered.params, ...viewer, params.size, offset],
+    };
+  } else {
+    // The count as a subquery of the page's statement: one round trip, and the count and the page
+    // describe the same moment. PostgreSQL works it out once.
+    const columns = select(viewer.length > 0, asInt, `(${count.sql}) AS "total", `);
+    if (params.sort === "cluster") {
+      const ids = clusterOrderIdsOnPostgres(filtered, params.dir, params.size, offset);
+      page = { sql: `${columns} WHERE r."id" IN (${ids.sql}) ${order}`, params: [...count.params, ...viewer, ...ids.params] };
+    } else page = { sql: `${columns} ${filtered.sql} ${order} LIMIT ? OFFSET ?`, params: [...count.params, ...viewer, ...filtered.params, params.size, offset] };
+  }
   // Only a page past the end, which has no row to carry the count, asks for it on its own.
   type Counted = QueuePageRow & { total: bigint };
-  const found = await db.$queryRawUnsafe<Counted[]>(enginePlaceholders(page.sql), ...counting.params, ...page.params);
+  const found = await db.$queryRawUnsafe<Counted[]>(enginePlaceholders(page.sql), ...page.params);
   const rows = found.map(({ total: _total, ...row }) => row);
   if (found[0]) return { counted: Number(found[0].total), rows };
-  const [counted] = await db.$queryRawUnsafe<Array<{ count: bigint }>>(enginePlaceholders(countSql), ...counting.params);
+  const [counted] = await db.$queryRawUnsafe<Array<{ count: bigint }>>(enginePlaceholders(count.sql), ...count.params);
   return { counted: Number(counted!.count), rows };
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { findQueue } from "~/domain/queue/queue.server";
 import { action as queueAction, loader as queueLoader } from "~/routes/queue";
-import { readQueueParams } from "~/schemas/queue";
+import { QUEUE_SORTS, readQueueParams } from "~/schemas/queue";
 import type { Category, Region, Urgency } from "~/domain/taxonomy";
 import type { Status } from "~/domain/requests/state-machine";
 import { db } from "~/data/db.server";
@@ -25,6 +25,7 @@ type Row = {
   possibleDuplicate: boolean;
   assignedCluster: { slug: string } | null;
   enterprise: string;
+  unread: boolean;
 };
 type Created = { id: string; reference: string };
 
@@ -390,6 +391,45 @@ describe("sorting and pagination", () => {
     expect(refs(first.rows)).toEqual(all.slice(0, 10));
     expect(refs(second.rows)).toEqual(all.slice(10, 20));
     expect(second).toMatchObject({ total, page: 2, size: 10, pageCount: Math.ceil(total / 10) });
+  });
+
+  it("lists the unread requests in every order, counted, alone and with another filter, as the whole list orders them", async () => {
+    // Every other request marked unread for the coordinator, beside any mark it already has (the
+    // unread list is read from the marks first on PostgreSQL, along the order's index on SQLite
+    // only when asked to).
+    const requests = await db.request.findMany({ select: { id: true }, orderBy: { reference: "asc" } });
+    const marked = new Set((await db.requestUnread.findMany({ where: { userId: coordinator.id } })).map((mark) => mark.requestId));
+    const added = requests.filter((request, i) => i % 2 === 0 && !marked.has(request.id)).map((request) => request.id);
+    const now = new Date();
+    await db.requestUnread.createMany({ data: added.map((requestId) => ({ userId: coordinator.id, requestId, since: now, lastAt: now })) });
+    const marks = marked.size + added.length;
+    try {
+      for (const sort of QUEUE_SORTS)
+        for (const dir of ["asc", "desc"]) {
+          const view = `sort=${sort}&dir=${dir}&size=100`;
+          const all = (await openQueue(`?${view}`)).queue.rows;
+          const unread = all.filter((row) => row.unread);
+          expect(unread.length, view).toBe(marks);
+          const listed = (await openQueue(`?unread=1&${view}`)).queue;
+          expect(refs(listed.rows), view).toEqual(refs(unread));
+          expect(listed.total, view).toBe(unread.length);
+          const waiting = unread.filter((row) => row.status === "NEW" || row.status === "TRIAGED");
+          const filtered = (await openQueue(`?unread=1&status=NEW,TRIAGED&${view}`)).queue;
+          expect(refs(filtered.rows), view).toEqual(refs(waiting));
+          expect(filtered.total, view).toBe(waiting.length);
+        }
+      const byDue = refs((await openQueue("?sort=due&size=100")).queue.rows.filter((row) => row.unread));
+      const second = (await openQueue("?unread=1&sort=due&size=10&page=2")).queue;
+      expect(byDue.length).toBeGreaterThan(10);
+      expect(refs(second.rows)).toEqual(byDue.slice(10, 20));
+      expect(second.total).toBe(byDue.length);
+      // Past the last page: no rows, and still the count.
+      const past = (await openQueue("?unread=1&size=10&page=9")).queue;
+      expect(past.rows).toEqual([]);
+      expect(past.total).toBe(byDue.length);
+    } finally {
+      await db.requestUnread.deleteMany({ where: { userId: coordinator.id, requestId: { in: added } } });
+    }
   });
 
   it("falls back to defaults for bad URL values instead of failing", async () => {
