@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { env } from "~/config/env.server";
-import { categoryByName } from "~/data/queue.server";
+import { categoryByName } from "~/data/queue-postgres.server";
 
 const ROOT = path.resolve(__dirname, "../..");
 const postgresMigration = (name: string) => fs.readFileSync(path.join(ROOT, "prisma/postgres/migrations", name, "migration.sql"), "utf8");
