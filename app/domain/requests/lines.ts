@@ -129,12 +129,12 @@ export function planLinedTransition(
 
   // A member is the request's assigned member for what is about the whole request (a question,
   // a note) when one of its lines is their cluster's.
-  const memberLine =
-    actor.type === "USER" && actor.clusterId !== null && state.lines.some((line) => line.status !== "CANCELLED" && line.clusterId === actor.clusterId);
+  const actorCluster = actor.type === "USER" ? actor.clusterId : null;
+  const ownLine = actorCluster !== null && state.lines.some((line) => line.status !== "CANCELLED" && line.clusterId === actorCluster);
   const view: RequestState = {
     status: from,
     triagedAt: state.triagedAt,
-    assignedClusterId: memberLine ? (actor as { clusterId: string }).clusterId : (state.lines.find((line) => line.clusterId !== null)?.clusterId ?? null),
+    assignedClusterId: ownLine ? actorCluster : (state.lines.find((line) => line.clusterId !== null)?.clusterId ?? null),
     ownerId: state.ownerId,
     infoAskedFrom: state.phase === "NEEDS_INFO" && state.askedFrom !== null ? requestStatus(state.askedFrom, state.lines) : null,
   };
