@@ -196,24 +196,30 @@ function parse(
         if (total > MAX_SUBMISSION_BYTES) stop(new Refused("submissionTooLarge", entry.name));
       });
       stream.on("limit", () => stop(new Refused("fileTooLarge", entry.name)));
+      const out = fs.createWriteStream(scratch);
+      // A pipeline that fails settles before its file is closed, and a write stream still opening
+      // creates its file after that: the scratch file is removed only once it is closed.
+      const closed = new Promise<void>((resolve) => out.once("close", () => resolve()));
       writes.push(
-        pipeline(stream, transform, fs.createWriteStream(scratch)).then(
-          () => {
-            const measured = result();
-            // A file input left empty sends a part with no name and no bytes: not a file.
-            if (!raw && measured.size === 0) {
-              staged.splice(staged.indexOf(entry), 1);
-              return fs.promises.rm(scratch, { force: true });
-            }
-            if (name === null) return fail(new Refused("badName", raw));
-            Object.assign(entry, measured);
-          },
-          (error: unknown) => {
-            if (stopped) return fail(stopped);
-            if (error instanceof FileTooLargeError) return fail(new Refused("fileTooLarge", entry.name));
-            fail(error instanceof Refused ? error : new Refused("truncated", entry.name));
-          },
-        ),
+        pipeline(stream, transform, out)
+          .then(
+            () => {
+              const measured = result();
+              // A file input left empty sends a part with no name and no bytes: not a file.
+              if (!raw && measured.size === 0) {
+                staged.splice(staged.indexOf(entry), 1);
+                return fs.promises.rm(scratch, { force: true });
+              }
+              if (name === null) return fail(new Refused("badName", raw));
+              Object.assign(entry, measured);
+            },
+            (error: unknown) => {
+              if (stopped) return fail(stopped);
+              if (error instanceof FileTooLargeError) return fail(new Refused("fileTooLarge", entry.name));
+              fail(error instanceof Refused ? error : new Refused("truncated", entry.name));
+            },
+          )
+          .finally(() => closed),
       );
     });
     parser.on("filesLimit", () => fail(new Refused("tooManyFiles")));
