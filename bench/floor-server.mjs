@@ -147,6 +147,10 @@ function sqliteFloor() {
     )
     .pluck();
   const insertRequest = sqlite.prepare(`INSERT INTO "Request" (${columns.map((c) => `"${c}"`).join(",")}) VALUES (${columns.map((c) => `@${c}`).join(",")})`);
+  // Its one line (issue #17): what a filing must store since requests hold lines.
+  const insertLine = sqlite.prepare(`
+    INSERT INTO "RequestLine" ("id","requestId","position","category","details","sensitiveDetails","status","createdAt","updatedAt")
+    VALUES (@id || '.1', @id, 1, @category, @details, @sensitiveDetails, 'OPEN', @createdAt, @createdAt)`);
   const insertEvent = sqlite.prepare(`
     INSERT INTO "RequestEvent" ("id","requestId","action","actorType","toStatus","visibility","createdAt")
     VALUES (?, ?, 'submit', 'ENTERPRISE', 'NEW', 'PUBLIC', ?)`);
@@ -158,6 +162,7 @@ function sqliteFloor() {
     const reference = formatReference(year, bumpCounter.get(year));
     const row = requestRow({ input, tokenHash, now, enterpriseId, possibleDuplicateOfId, reference, at: iso });
     insertRequest.run(Object.fromEntries(columns.map((c) => [c, row[c]])));
+    insertLine.run({ id: row.id, category: row.category, details: row.details, sensitiveDetails: row.sensitiveDetails, createdAt: row.createdAt });
     insertEvent.run(newId(now.getTime()), row.id, iso(now));
     return reference;
   });
@@ -200,6 +205,11 @@ function postgresFloor() {
       await client.query(
         insertRequest,
         requestRowColumns.map((c) => row[c]),
+      );
+      await client.query(
+        `INSERT INTO "RequestLine" ("id","requestId","position","category","details","sensitiveDetails","status","createdAt","updatedAt")
+         VALUES ($1 || '.1', $1, 1, $2, $3, $4, 'OPEN', $5, $5)`,
+        [row.id, row.category, row.details, row.sensitiveDetails, row.createdAt],
       );
       await client.query(
         `INSERT INTO "RequestEvent" ("id","requestId","action","actorType","toStatus","visibility","createdAt")

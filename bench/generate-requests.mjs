@@ -904,6 +904,17 @@ export function generateRequests(dbFile, count, options = {}) {
       phase("search index");
     }
 
+    // Each request's one line (issue #17), as the migration that stored lines gives one to every
+    // request filed before: the same statement, so its mapping from the request's state is
+    // written once (decision 055).
+    if (tableColumns("RequestLine").length > 0) {
+      const migration = fs.readFileSync(new URL("../prisma/migrations/20261203150000_request_lines/migration.sql", import.meta.url), "utf8");
+      const start = migration.indexOf(`INSERT INTO "RequestLine"`);
+      const backfill = migration.slice(start, migration.indexOf(`FROM "Request";`, start) + `FROM "Request"`.length);
+      db.exec(`${backfill} WHERE NOT EXISTS (SELECT 1 FROM "RequestLine" "line" WHERE "line"."requestId" = "Request"."id")`);
+      phase("lines");
+    }
+
     const saveCounter = db.prepare(
       `INSERT INTO "ReferenceCounter" ("year", "last") VALUES (?, ?) ON CONFLICT ("year") DO UPDATE SET "last" = MAX("last", excluded."last")`,
     );

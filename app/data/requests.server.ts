@@ -50,6 +50,10 @@ export function insertRequest(row: Insertable<DB["Request"]>) {
   return insertLater(builder.insertInto("Request").values(row));
 }
 
+export function insertLine(row: Insertable<DB["RequestLine"]>) {
+  return insertLater(builder.insertInto("RequestLine").values(row));
+}
+
 export function insertEvent(row: Insertable<DB["RequestEvent"]>) {
   return insertLater(builder.insertInto("RequestEvent").values(row));
 }

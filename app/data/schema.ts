@@ -25,6 +25,7 @@ import type {
   Request,
   RequestEvent,
   RequestFile,
+  RequestLine,
   RequestUnread,
   SavedView,
   SchedulerTick,
@@ -71,6 +72,7 @@ export type DB = {
   Request: Table<Request>;
   RequestEvent: Table<RequestEvent>;
   RequestFile: Table<RequestFile>;
+  RequestLine: Table<RequestLine>;
   RequestUnread: Table<RequestUnread>;
   SavedView: Table<SavedView>;
   SchedulerTick: Table<SchedulerTick>;

@@ -8,6 +8,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fileStore } from "~/domain/files/storage.server";
 import { createRequest } from "~/domain/requests/intake.server";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
 import { action as requestAction, loader as requestPage } from "~/routes/requests.$reference/route";
 import { action as statusAction, loader as statusPage } from "~/routes/s.$token";
 import { loader as enterpriseDownload } from "~/routes/s.$token_.files_.$fileId";
@@ -63,7 +64,11 @@ async function state(requestId: string) {
 
 async function fileRequest(assigned = false) {
   const filed = await createRequest({ input: buildIntake(random) });
-  if (assigned) await db.request.update({ where: { id: filed.id }, data: { status: "ASSIGNED", assignedClusterId: clusterId } });
+  // Handed to the cluster the way a coordinator does it: through the state machine.
+  if (assigned) {
+    const actor = { type: "USER" as const, userId: users.coordinator.id, role: "COORDINATOR" as const, clusterId: null };
+    await db.$transaction((tx) => transitionRequestInTx(tx, { requestId: filed.id, action: "assign", actor, input: { clusterId } }));
+  }
   return filed;
 }
 

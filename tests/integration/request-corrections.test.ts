@@ -235,6 +235,10 @@ describe("correcting a request", () => {
     expect(after.category).toBe("DEFENCE_ORDER");
     expect(JSON.parse(after.details)).toEqual({});
     expect(JSON.parse(after.sensitiveDetails!)).toEqual({ productType: "Бронепластини", monthlyCapacity: "300 од." });
+    // Its one line holds what it was corrected to: the category and details are the line's.
+    expect(await db.requestLine.findMany({ where: { requestId: id }, select: { category: true, details: true, sensitiveDetails: true } })).toEqual([
+      { category: "DEFENCE_ORDER", details: after.details, sensitiveDetails: after.sensitiveDetails },
+    ]);
     expect(await lastChanges(id)).toEqual([
       { field: "category", from: "SUPPLIES", to: "DEFENCE_ORDER" },
       { field: "supplyItems", from: form.supplyItems, to: null },

@@ -151,7 +151,7 @@ describe("unread on /cluster", () => {
     expect(await unreadIn(member.id, "/cluster?unread=1&size=100")).toEqual([]);
     expect(await unreadIn(coordinatorB)).toContain(reference);
 
-    await db.$transaction((tx) => tx.request.update({ where: { id }, data: { status: "RESOLVED" } }));
+    await act(id, "resolve", { type: "USER", userId: member.id, role: "CLUSTER_MEMBER", clusterId }, { message: "Машину відправлено." });
     await enterpriseAction({ token, action: "confirm" });
     expect(await unreadIn(member.id, "/cluster?unread=1&size=100")).toEqual([reference]);
   });

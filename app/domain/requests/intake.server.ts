@@ -5,7 +5,7 @@ import { type IntakeInput, filedSector } from "~/schemas/intake";
 import { writeTransaction } from "~/data/db.server";
 import type { Work } from "~/data/sql";
 import { newId } from "~/utils/ids.server";
-import { insertEnterpriseOnce, insertEvent, insertRequest, insertRequestFile, nextReferenceNumber, oldestRequestOf } from "~/data/requests.server";
+import { insertEnterpriseOnce, insertEvent, insertLine, insertRequest, insertRequestFile, nextReferenceNumber, oldestRequestOf } from "~/data/requests.server";
 import { categoryDetails } from "./category-details";
 import { StorageFullError } from "../errors";
 import type { ReceivedFile } from "../files/receive-upload.server";
@@ -109,6 +109,18 @@ export async function createRequest({ input, now = new Date(), statusUrlFor = (t
       nextDueAt: keys.nextDueAt,
       dueSortAt: keys.dueSortAt,
       possibleDuplicateOfId,
+    });
+    // Its one line, waiting for the coordinators (decision 055).
+    yield* insertLine({
+      id: `${requestId}.1`,
+      requestId,
+      position: 1,
+      category: input.category,
+      details,
+      sensitiveDetails,
+      status: "OPEN",
+      createdAt: now,
+      updatedAt: now,
     });
     // The first event of the audit trail.
     const eventId = newId(now.getTime());

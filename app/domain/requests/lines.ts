@@ -21,7 +21,7 @@ import {
 } from "./state-machine";
 
 /** OPEN: waiting for a cluster; CANCELLED: joined into another line (it counts no more). */
-type LineStatus = "OPEN" | "ASSIGNED" | "IN_PROGRESS" | "RESOLVED" | "CANCELLED";
+export type LineStatus = "OPEN" | "ASSIGNED" | "IN_PROGRESS" | "RESOLVED" | "CANCELLED";
 export type RequestLine = { status: LineStatus; clusterId: string | null };
 
 /** The request's own phases. TRIAGED: in work, its lines telling how far. */
@@ -55,21 +55,33 @@ export function requestStatus(phase: Phase, lines: readonly RequestLine[]): Stat
 }
 
 /**
- * Today's stored request (one status, one cluster) as a request of one line: what the executor
- * decides on until lines are stored (decision 055). Underneath a wait on the enterprise is the
- * status it was asked from; a finished request's line keeps its cluster until a reopening
- * releases it.
+ * A stored request with its stored lines, as the line machine reads it: its phase is its status
+ * outside work (TRIAGED while any line is in work), and a wait on the enterprise returns to the
+ * phase it was asked from.
  */
-export function asOneLine(state: RequestState & { status: Status }): LinedRequest {
-  const underneath = state.status === "NEEDS_INFO" ? statusAskedFrom(state) : state.status;
-  const status: LineStatus = underneath === "ASSIGNED" || underneath === "IN_PROGRESS" || underneath === "RESOLVED" ? underneath : "OPEN";
+export function linedRequest<Line extends RequestLine>(
+  state: Omit<RequestState, "assignedClusterId"> & { status: Status },
+  lines: readonly Line[],
+): LinedRequest & { lines: readonly Line[] } {
   return {
     phase: phaseFor(state.status),
     askedFrom: state.status === "NEEDS_INFO" && state.infoAskedFrom !== null ? phaseFor(state.infoAskedFrom) : null,
     triagedAt: state.triagedAt,
     ownerId: state.ownerId,
-    lines: [{ status, clusterId: state.assignedClusterId }],
+    lines,
   };
+}
+
+/**
+ * A request as it was stored before lines were (one status, one cluster), as a request of one
+ * line: underneath a wait on the enterprise is the status it was asked from; a finished
+ * request's line keeps its cluster until a reopening releases it. The property test walks
+ * today's machine beside the line machine through it.
+ */
+export function asOneLine(state: RequestState & { status: Status }): LinedRequest {
+  const underneath = state.status === "NEEDS_INFO" ? statusAskedFrom(state) : state.status;
+  const status: LineStatus = underneath === "ASSIGNED" || underneath === "IN_PROGRESS" || underneath === "RESOLVED" ? underneath : "OPEN";
+  return linedRequest(state, [{ status, clusterId: state.assignedClusterId }]);
 }
 
 /** A line's state as the status a request of that one line would have. */

@@ -1,5 +1,6 @@
-// Applies a state-machine plan to a stored request: one status update guarded by `version`
-// (optimistic locking) and exactly one audit event, in the caller's transaction.
+// Applies a state-machine plan to a stored request and its lines: one status update guarded by
+// `version` (optimistic locking), the lines it changed (each guarded by its own version), and
+// exactly one audit event, in the caller's transaction.
 import type { Tx } from "~/data/db.server";
 import { TransitionError } from "../errors";
 import { enqueueForTransition } from "../notifications/notifications.server";
@@ -8,10 +9,11 @@ import { type FieldChange, fieldChanges } from "./field-changes";
 import { type CorrectedRequest, DUE_TIME_FIELDS, correctedSearchText, correctionChanges } from "./request-corrections";
 import { requestKeys } from "./request-keys";
 import { markUnreadInTx } from "./unread.server";
-import { acceptDueAt, slaDueTimes, slaPauseChange } from "../sla/sla";
+import { slaDueTimes, slaPauseChange } from "../sla/sla";
 import { slaTargets } from "../sla/sla-config.server";
 import { type Action, type Actor, FINISHED_STATUSES, OPEN_STATUSES, type Status, type TransitionInput, type TransitionPlan } from "./state-machine";
-import { asOneLine, planLinedTransition } from "./lines";
+import { linedRequest, planLinedTransition } from "./lines";
+import { nextLineRows, requestColumnsFromLines } from "./line-rows";
 
 /** Statuses a request is reopened from (by the enterprise, by staff, or by undoing a merge). */
 
@@ -20,6 +22,8 @@ export type TransitionOptions = {
   action: Action;
   actor: Actor;
   input?: TransitionInput;
+  /** The line a cluster action acts on; a request of one line needs none. */
+  lineId?: string;
   /** The version the actor saw; a different stored version means someone acted meanwhile. */
   expectedVersion?: number;
   now?: Date;
@@ -29,7 +33,7 @@ export type TransitionOptions = {
 const NOT_ACTIVITY: ReadonlySet<Action> = new Set(["askStillNeeded", "rotateStatusLink"]);
 
 export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) {
-  const { requestId, action, actor, input = {}, expectedVersion, now = new Date() } = options;
+  const { requestId, action, actor, input = {}, lineId, expectedVersion, now = new Date() } = options;
   const request = await tx.request.findUnique({
     where: { id: requestId },
     select: {
@@ -51,6 +55,20 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       resolveDueAt: true,
       acceptDueAt: true,
       duplicateOfId: true,
+      lines: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          status: true,
+          clusterId: true,
+          assignedAt: true,
+          acceptedAt: true,
+          resolvedAt: true,
+          acceptDueAt: true,
+          notAcceptedInTime: true,
+          version: true,
+        },
+      },
     },
   });
   if (!request) throw new TransitionError("NOT_FOUND");
@@ -59,9 +77,10 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
   // A bulk hand-over moves a request only while it is still the person's it was read as.
   if (input.expectedOwnerId !== undefined && input.expectedOwnerId !== request.ownerId) throw new TransitionError("CONFLICT");
 
-  // The request is decided on as a request of one line: its status is the one rule's, derived
-  // from its phase and its line (lines.ts; decision 055).
-  const plan = planLinedTransition(action, actor, asOneLine(request), input);
+  // The request is decided on with its lines: its status is the one rule's, derived from its
+  // phase and its lines (lines.ts; decision 055).
+  const line = lineId === undefined ? undefined : request.lines.findIndex((each) => each.id === lineId);
+  const plan = planLinedTransition(action, actor, linedRequest(request, request.lines), { ...input, line });
   if (!plan.ok) throw new TransitionError(plan.reason);
   // A request is only ever handed to a cluster that exists and is active, whichever page asks.
   if (action === "assign") {
@@ -73,38 +92,31 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
   const triage = action === "triage" ? input.triage : undefined;
   const correction = action === "edit" ? await correctionInTx(tx, request.id, input.correction!) : undefined;
   const urgency = triage?.urgency ?? correction?.data.urgency ?? request.urgency;
-  const stamps = Object.fromEntries(plan.stamps.map((field) => [field, now]));
-  const clears = Object.fromEntries(plan.clears.map((field) => [field, null]));
-  const clusterId = action === "assign" ? input.clusterId! : plan.releasesCluster ? null : request.assignedClusterId;
+  // The request's own stamps (triage, the end); those about clusters are its lines'.
+  const ownStamp = (field: string) => field === "triagedAt" || field === "closedAt";
+  const stamps = Object.fromEntries(plan.stamps.filter(ownStamp).map((field) => [field, now]));
+  const clears = Object.fromEntries(plan.clears.filter(ownStamp).map((field) => [field, null]));
   const ownerId = await nextOwnerInTx(tx, { plan, request, actor, input, triage });
 
   const clocks = slaDueTimes({ createdAt: request.createdAt, urgency, slaPausedMs: pause.slaPausedMs }, slaTargets);
   // The triage clock stops at triage: a later wait on the enterprise pauses the resolution clock only.
   const dueTimes = { ...clocks, triageDueAt: request.triagedAt && request.triageDueAt ? request.triageDueAt : clocks.triageDueAt };
   const triagedAt = plan.stamps.includes("triagedAt") ? now : request.triagedAt;
-  // A lapse belongs to one episode of work: handing the request on, or reopening it, ends it.
   const reopened = plan.changesStatus && FINISHED_STATUSES.includes(plan.from as Status) && OPEN_STATUSES.includes(plan.to);
-  const lapsed = action === "acceptTimeout" ? true : action === "assign" || reopened ? false : request.notAcceptedInTime;
+  const lineRows = nextLineRows(request.lines, {
+    action,
+    plan,
+    now,
+    urgency: { before: request.urgency, after: urgency },
+    pausedMs: { before: request.slaPausedMs, after: pause.slaPausedMs },
+    reopened,
+    targets: slaTargets,
+  });
+  const fromLines = requestColumnsFromLines(lineRows);
+  const clusterId = fromLines.assignedClusterId;
+  const actedLine = plan.line === null ? null : request.lines[plan.line]!;
   // A merge's other request: the original (markDuplicate, unmerge) or the duplicate (on the original).
   const related = action === "markDuplicate" ? input.duplicateOfId! : action === "unmerge" ? request.duplicateOfId : (input.mergedRequestId ?? null);
-  // The cluster's time to accept follows the urgency, keeping what waits on the enterprise
-  // pushed it out by. It runs only while the request waits in ASSIGNED; a question asked
-  // meanwhile stops it (kept while waiting, pushed out by the wait when the request returns).
-  const acceptDueForUrgency = () => {
-    if (urgency === request.urgency || !request.assignedAt || !request.acceptDueAt) return request.acceptDueAt;
-    const waited = Math.max(0, request.acceptDueAt.getTime() - acceptDueAt(request.assignedAt, request.urgency, slaTargets).getTime());
-    return new Date(acceptDueAt(request.assignedAt, urgency, slaTargets).getTime() + waited);
-  };
-  const acceptDue =
-    action === "assign"
-      ? acceptDueAt(now, urgency, slaTargets)
-      : plan.to === "NEEDS_INFO"
-        ? acceptDueForUrgency()
-        : plan.to !== "ASSIGNED"
-          ? null
-          : plan.from === "NEEDS_INFO"
-            ? new Date((acceptDueForUrgency() ?? acceptDueAt(now, urgency, slaTargets)).getTime() + (pause.slaPausedMs - request.slaPausedMs))
-            : acceptDueForUrgency();
   // What the event records field by field: triage's or a correction's changes (and the due
   // times a changed urgency moved), or the registry's changes.
   let changes: FieldChange[] = triage ? fieldChanges(request, triage, ["category", "urgency"]) : (correction?.changes ?? []);
@@ -114,7 +126,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       resolveDueAt: r.resolveDueAt?.toISOString(),
       acceptDueAt: r.acceptDueAt?.toISOString(),
     });
-    changes = [...changes, ...fieldChanges(due(request), due({ ...dueTimes, acceptDueAt: acceptDue }), DUE_TIME_FIELDS)];
+    changes = [...changes, ...fieldChanges(due(request), due({ ...dueTimes, acceptDueAt: fromLines.acceptDueAt }), DUE_TIME_FIELDS)];
   }
   if (ownerId !== request.ownerId) changes = [...changes, { field: "owner", from: request.ownerId, to: ownerId }];
   if (action === "edit" && !changes.length) throw new TransitionError("NOTHING_TO_CHANGE");
@@ -126,7 +138,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     where: { id: request.id, version: request.version },
     data: {
       status: plan.to,
-      ...requestKeys({ status: plan.to, urgency, triagedAt, ...dueTimes, notAcceptedInTime: lapsed }),
+      ...requestKeys({ status: plan.to, urgency, triagedAt, ...dueTimes, notAcceptedInTime: fromLines.notAcceptedInTime }),
       version: { increment: 1 },
       // Asking "still needed?" is not activity, nor is a new status link (anyone who knows the
       // reference and the e-mail can ask for one); anything else is, and answers the question.
@@ -134,13 +146,10 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       stillNeededAskedAt: action === "askStillNeeded" ? now : NOT_ACTIVITY.has(action) ? undefined : null,
       ...clears,
       ...stamps,
-      assignedClusterId: clusterId,
-      // The clock for the cluster to accept runs only while the request waits in ASSIGNED; a
-      // question asked meanwhile stops it (kept while waiting, pushed out by the wait).
-      acceptDueAt: acceptDue,
+      // Its cluster, stamps, time to accept and lapse, as its lines have them.
+      ...fromLines,
       // Where the answer to a question takes the request back.
       infoAskedFrom: plan.to !== "NEEDS_INFO" ? null : plan.from !== "NEEDS_INFO" ? plan.from : undefined,
-      notAcceptedInTime: lapsed,
       ...pause,
       ...dueTimes,
       ...(action === "markDuplicate" ? { duplicateOfId: input.duplicateOfId } : action === "unmerge" ? { duplicateOfId: null } : {}),
@@ -150,6 +159,23 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     },
   });
   if (updated.count !== 1) throw new TransitionError("CONFLICT");
+  // Its category and details are its first line's: triage and corrections change both.
+  const filed = triage
+    ? { category: triage.category }
+    : correction
+      ? { category: correction.data.category, details: correction.data.details, sensitiveDetails: correction.data.sensitiveDetails }
+      : undefined;
+  for (const [index, stored] of request.lines.entries()) {
+    const next = lineRows[index]!;
+    const changed = (Object.keys(next) as (keyof typeof next)[]).some((field) => !sameValue(next[field], stored[field]));
+    const refiled = index === 0 && filed !== undefined;
+    if (!changed && !refiled) continue;
+    const written = await tx.requestLine.updateMany({
+      where: { id: stored.id, version: stored.version },
+      data: { ...next, ...(refiled ? filed : {}), version: { increment: 1 }, updatedAt: now },
+    });
+    if (written.count !== 1) throw new TransitionError("CONFLICT");
+  }
 
   const event = await tx.requestEvent.create({
     data: {
@@ -159,7 +185,8 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       actorUserId: actor.type === "USER" ? actor.userId : null,
       fromStatus: plan.changesStatus ? plan.from : null,
       toStatus: plan.changesStatus ? plan.to : null,
-      clusterId: action === "assign" ? input.clusterId : request.assignedClusterId,
+      clusterId: action === "assign" ? input.clusterId : actedLine ? actedLine.clusterId : request.assignedClusterId,
+      lineId: actedLine?.id ?? null,
       message: input.message?.trim() || null,
       changes: changes.length ? JSON.stringify(changes) : null,
       relatedRequestId: related,
@@ -176,7 +203,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     action,
     message: input.message,
     changes,
-    clusterId: action === "assign" ? input.clusterId : request.assignedClusterId,
+    clusterId: action === "assign" ? input.clusterId : actedLine ? actedLine.clusterId : request.assignedClusterId,
     now,
   });
   // A merge, or its undoing, is recorded on the original too, in the same transaction.
@@ -184,6 +211,11 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     await transitionRequestInTx(tx, { requestId: related, action: plan.onOriginal, actor, input: { mergedRequestId: request.id }, now });
   }
   return { plan, eventId: event.id, version: request.version + 1 };
+}
+
+/** Whether a column's value is unchanged (dates compared to the millisecond). */
+function sameValue(a: unknown, b: unknown) {
+  return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 }
 
 /**
