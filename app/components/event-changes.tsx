@@ -18,7 +18,9 @@ export function EventChanges({
   people?: Record<string, string>;
 }) {
   const { locale, t } = useLocale();
-  if (!changes.length) return null;
+  // A split's or a join's line numbers are in the event's title (lineNumbers).
+  const shown = changes.filter((change) => change.field !== "line");
+  if (!shown.length) return null;
   // An owner change names people by id: the page gives their names.
   const value = (field: string, code: string | null) => {
     if (field === "owner") return code === null ? t("request.nobody") : (people[code] ?? code);
@@ -26,7 +28,7 @@ export function EventChanges({
   };
   return (
     <ul className="changes">
-      {changes.map((change) => {
+      {shown.map((change) => {
         const key = fieldLabelKey(change.field);
         const label = key ? t(key) : change.field;
         if (publicOnly && isSensitiveChange(change)) {

@@ -12,6 +12,7 @@ import { EventChanges } from "./event-changes";
 import { FileList, type ListedFile } from "./request-files";
 import { useLabels } from "./request-labels";
 import { localName } from "~/i18n/locale";
+import { lineNumbers } from "~/domain/requests/field-changes";
 
 type TimelineEvent = Omit<StaffRequest["events"][number], "createdAt"> & { createdAt: string | Date };
 
@@ -47,7 +48,7 @@ export function RequestTimeline({
                 {event.mergedFrom.reference ? t("merge.from", { reference: event.mergedFrom.reference }) : t("merge.fromHidden")}
               </span>
             ) : null}{" "}
-            <strong>{t(`event.${event.action}` as MessageKey)}</strong>
+            <strong>{t(`event.${event.action}` as MessageKey, lineNumbers(event.action, event.changes))}</strong>
             {event.relatedRequest ? (
               <>
                 {" "}

@@ -6,6 +6,7 @@ import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { EventChanges } from "./event-changes";
 import { FileList, type ListedFile } from "./request-files";
+import { lineNumbers } from "~/domain/requests/field-changes";
 
 export type TimelineEvent = {
   id: string;
@@ -36,7 +37,7 @@ export function StatusTimeline({
       {events.map((event) => (
         <li key={event.id}>
           <time dateTime={new Date(event.createdAt).toISOString()}>{formatDateTime(event.createdAt, locale)}</time>
-          <strong>{t(`event.${event.action}` as MessageKey)}</strong>
+          <strong>{t(`event.${event.action}` as MessageKey, lineNumbers(event.action, event.changes))}</strong>
           <span className="visibility">{t(`author.${event.author}`)}</span>
           {event.fromReference ? <span className="visibility">{t("status.fromMerged", { reference: event.fromReference })}</span> : null}
           <EventChanges changes={event.changes} publicOnly />

@@ -37,7 +37,8 @@ const schedulerSettings: SchedulerSettings = {
 
 const BATCH = 200;
 
-type Candidate = { id: string; version: number };
+/** A request to change, as read; with `lineId`, the line a cluster action is for. */
+type Candidate = { id: string; version: number; lineId?: string };
 
 async function applyToEach(candidates: Candidate[], action: Action, now: Date) {
   let changed = 0;
@@ -46,6 +47,7 @@ async function applyToEach(candidates: Candidate[], action: Action, now: Date) {
       await db.$transaction((tx) =>
         transitionRequestInTx(tx, {
           requestId: candidate.id,
+          lineId: candidate.lineId,
           action,
           actor: { type: "SYSTEM" },
           expectedVersion: candidate.version,
@@ -65,11 +67,15 @@ async function applyToEach(candidates: Candidate[], action: Action, now: Date) {
 const pick = { id: true, version: true } as const;
 
 export async function runScheduledJobs({ now = new Date(), settings = schedulerSettings } = {}) {
-  const notAccepted = await db.request.findMany({
-    where: { status: "ASSIGNED", acceptDueAt: { lte: now } },
-    select: pick,
-    take: BATCH,
-  });
+  // Each line whose cluster has not accepted in time, on a request in work (a question to the
+  // enterprise pauses the time to accept): it lapses on its own (decision 055).
+  const notAccepted = (
+    await db.requestLine.findMany({
+      where: { status: "ASSIGNED", acceptDueAt: { lte: now }, request: { status: { in: ["ASSIGNED", "IN_PROGRESS"] } } },
+      select: { id: true, request: { select: pick } },
+      take: BATCH,
+    })
+  ).map((line) => ({ ...line.request, lineId: line.id }));
   const unconfirmed = await db.request.findMany({
     where: { status: "RESOLVED", resolvedAt: { lte: new Date(now.getTime() - settings.autoCloseAfterMs) } },
     select: pick,

@@ -9,14 +9,15 @@ import type { Locale } from "./locale";
 import { accessMessages } from "./messages/access";
 import { authMessages } from "./messages/auth";
 import { fileMessages } from "./messages/files";
+import { publicLineMessages } from "./messages/lines";
 import { publicPageMessages } from "./messages/public-pages";
 import type { staffMessages } from "./staff-messages";
 
-const uk = { ...publicPageMessages.uk, ...authMessages.uk, ...fileMessages.uk, ...accessMessages.uk };
+const uk = { ...publicPageMessages.uk, ...authMessages.uk, ...fileMessages.uk, ...accessMessages.uk, ...publicLineMessages.uk };
 type PublicKey = keyof typeof uk;
 
 // In the order the English block always had (what a page script is handed keeps its bytes).
-const en: Record<PublicKey, string> = { ...authMessages.en, ...fileMessages.en, ...accessMessages.en, ...publicPageMessages.en };
+const en: Record<PublicKey, string> = { ...authMessages.en, ...fileMessages.en, ...accessMessages.en, ...publicPageMessages.en, ...publicLineMessages.en };
 
 /** Every key, public or staff; the staff dictionary itself is not part of this module. */
 export type MessageKey = PublicKey | keyof (typeof staffMessages)["uk"];

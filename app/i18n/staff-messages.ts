@@ -16,6 +16,7 @@ import { enterpriseMessages } from "./messages/enterprises";
 import { issuedReportMessages } from "./messages/issued-reports";
 import { matchingMessages } from "./messages/matching";
 import { notificationMessages } from "./messages/notifications";
+import { lineMessages } from "./messages/lines";
 import { mergingMessages } from "./messages/merging";
 import { outboxMessages } from "./messages/outbox";
 import { replyMessages } from "./messages/replies";
@@ -37,6 +38,7 @@ const uk = {
   ...notificationMessages.uk,
   ...askingMessages.uk,
   ...mergingMessages.uk,
+  ...lineMessages.uk,
   ...enterpriseMessages.uk,
   ...auditMessages.uk,
   ...requestToolMessages.uk,
@@ -61,6 +63,7 @@ export const staffMessages: { uk: typeof uk; en: Record<keyof typeof uk, string>
     ...notificationMessages.en,
     ...askingMessages.en,
     ...mergingMessages.en,
+    ...lineMessages.en,
     ...enterpriseMessages.en,
     ...auditMessages.en,
     ...requestToolMessages.en,

@@ -12,6 +12,7 @@ import { DETAIL_LABEL } from "~/i18n/detail-labels";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale } from "~/i18n/use-locale";
 import { localName } from "~/i18n/locale";
+import { lineNumbers } from "~/domain/requests/field-changes";
 
 export const handle = { hydrate: false, chrome: false };
 
@@ -127,7 +128,7 @@ export default function PrintRequest() {
                 {event.mergedFrom.reference ? t("merge.from", { reference: event.mergedFrom.reference }) : t("merge.fromHidden")}
               </span>
             ) : null}{" "}
-            <strong>{t(`event.${event.action}` as MessageKey)}</strong>
+            <strong>{t(`event.${event.action}` as MessageKey, lineNumbers(event.action, event.changes))}</strong>
             {event.relatedRequest ? ` ${event.relatedRequest.reference}` : null}
             {event.cluster ? ` — ${localName(event.cluster, locale)}` : null}
             <span className="visibility">

@@ -137,6 +137,19 @@ export default function StatusPage() {
       </p>
       <h2>{t("status.next")}</h2>
       <p>{t(`next.${request.status}`)}</p>
+      {request.lines.length > 1 ? (
+        <>
+          <h2>{t("status.lines")}</h2>
+          <ol className="lines" data-testid="status-lines">
+            {request.lines.map((line) => (
+              <li key={line.position}>
+                <strong>{t(`category.${line.category}`)}</strong>: {t(`status.lineState.${line.status as Exclude<typeof line.status, "CANCELLED">}`)}
+                {line.summary ? <div className="message">{line.summary}</div> : null}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
       {request.mergedElsewhere ? (
         <p className="notice" data-testid="merged-elsewhere">
           {t("status.mergedElsewhere", { status: statusLabel(locale, request.mergedElsewhere.status) })}

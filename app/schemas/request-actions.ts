@@ -9,6 +9,8 @@ const version = z.coerce.number().int().min(0);
 const message = freeText({ error: "required" }).min(1, { error: "required", abort: true }).max(5000, "tooLong:5000");
 const optionalMessage = freeText().max(5000, "tooLong:5000").optional();
 const id = z.string().min(1).max(40);
+/** The line a cluster action is for: chosen on a request of several lines, absent on one of one. */
+const lineId = z.string({ error: "choose" }).min(1, "choose").max(60).optional();
 
 /**
  * "Correct the request": what was filed, with the intake form's own rules (IntakeFields), except
@@ -34,11 +36,25 @@ export const RequestActionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("requestInfo"), version, message }),
   z.object({ intent: z.literal("resumeWithoutReply"), version, message }),
-  z.object({ intent: z.literal("assign"), version, clusterId: z.string({ error: "choose" }).min(1, "choose").max(40), message: optionalMessage }),
-  z.object({ intent: z.literal("accept"), version, message: optionalMessage }),
-  z.object({ intent: z.literal("decline"), version, message }),
-  z.object({ intent: z.literal("unassign"), version, message }),
-  z.object({ intent: z.literal("resolve"), version, message }),
+  z.object({ intent: z.literal("assign"), version, lineId, clusterId: z.string({ error: "choose" }).min(1, "choose").max(40), message: optionalMessage }),
+  z.object({ intent: z.literal("accept"), version, lineId, message: optionalMessage }),
+  z.object({ intent: z.literal("decline"), version, lineId, message }),
+  z.object({ intent: z.literal("unassign"), version, lineId, message }),
+  z.object({ intent: z.literal("resolve"), version, lineId, message }),
+  z.object({
+    intent: z.literal("splitLine"),
+    version,
+    category: z.enum(CATEGORIES, { error: "choose" }),
+    summary: freeText({ error: "required" }).min(1, { error: "required", abort: true }).max(2000, "tooLong:2000"),
+    message: optionalMessage,
+  }),
+  z.object({
+    intent: z.literal("joinLines"),
+    version,
+    lineId: z.string({ error: "choose" }).min(1, "choose").max(60),
+    intoLineId: z.string({ error: "choose" }).min(1, "choose").max(60),
+    message: optionalMessage,
+  }),
   z.object({ intent: z.literal("close"), version, message: optionalMessage }),
   z.object({ intent: z.literal("reject"), version, message }),
   z.object({

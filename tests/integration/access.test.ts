@@ -74,12 +74,37 @@ beforeAll(async () => {
       }),
     );
   }
+  // Requests of several lines: each line to its own cluster, or to none yet.
+  const coordinatorActor = { type: "USER" as const, userId: coordinator.id, role: "COORDINATOR" as const, clusterId: null };
+  for (let i = 0; i < 6; i++) {
+    const filed = await createRequest({ input: buildIntake(random) });
+    for (const category of ["LOGISTICS", "EQUIPMENT"] as const) {
+      await db.$transaction((tx) =>
+        transitionRequestInTx(tx, {
+          requestId: filed.id,
+          action: "splitLine",
+          actor: coordinatorActor,
+          input: { newLine: { category, summary: "Окрема потреба" } },
+        }),
+      );
+    }
+    const lines = await db.requestLine.findMany({ where: { requestId: filed.id }, orderBy: { position: "asc" } });
+    for (const line of lines) {
+      const slug = ["a-cluster", "b-cluster", "c-cluster", null][Math.floor(random() * 4)];
+      if (!slug) continue;
+      await db.$transaction((tx) =>
+        transitionRequestInTx(tx, { requestId: filed.id, action: "assign", actor: coordinatorActor, lineId: line.id, input: { clusterId: clusters[slug] } }),
+      );
+    }
+  }
 });
 
 describe("what a person may see: one rule, three forms", () => {
   it("finds the same requests as a Prisma where, as SQL and when checked one by one", async () => {
-    const all = await db.request.findMany({ select: { id: true, assignedClusterId: true } });
+    const all = await db.request.findMany({ select: { id: true, lines: { select: { clusterId: true, status: true } } } });
     expect(all.length).toBeGreaterThan(20);
+    // Some requests' lines are held by two clusters or more.
+    expect(all.filter((r) => new Set(r.lines.map((line) => line.clusterId).filter(Boolean)).size > 1).length).toBeGreaterThan(0);
     for (const viewer of viewers) {
       const scope = requestScope(viewer);
       const byWhere = (await db.request.findMany({ where: scopeWhere(scope), select: { id: true } })).map((r) => r.id).sort();
@@ -96,14 +121,18 @@ describe("what a person may see: one rule, three forms", () => {
     }
   });
 
-  it("lets staff see every request, a member only their cluster's, a member without a cluster nothing", async () => {
+  it("lets staff see every request, a member those one of whose lines is their cluster's, a member without a cluster nothing", async () => {
     const all = await db.request.count();
     const [coordinator, admin, memberA, , memberNone] = viewers;
     expect(await db.request.count({ where: visibleTo(coordinator!) })).toBe(all);
     expect(await db.request.count({ where: visibleTo(admin!) })).toBe(all);
-    const own = await db.request.findMany({ where: visibleTo(memberA!), select: { assignedClusterId: true } });
+    const own = await db.request.findMany({ where: visibleTo(memberA!), select: { assignedClusterId: true, lines: { select: { clusterId: true } } } });
     expect(own.length).toBeGreaterThan(0);
-    expect(own.every((r) => r.assignedClusterId === clusters["a-cluster"])).toBe(true);
+    expect(own.every((r) => r.lines.some((line) => line.clusterId === clusters["a-cluster"]))).toBe(true);
+    // A request of several lines reaches the member of each line's cluster, not of one alone.
+    expect(own.some((r) => r.lines.length > 1 && r.assignedClusterId === null)).toBe(true);
+    const withA = await db.request.count({ where: { lines: { some: { clusterId: clusters["a-cluster"] } } } });
+    expect(own.length).toBe(withA);
     expect(await db.request.count({ where: visibleTo(memberNone!) })).toBe(0);
   });
 });

@@ -145,7 +145,22 @@ describe("the enterprise hears of every public action of staff and the Centre", 
       expect(actorKindFor(actor, { assignedClusterId: from === "NEW" || from === "TRIAGED" ? null : cluster.id })).not.toBe("OTHER_MEMBER");
       const message = `Слова до «${action}»`;
       const correction = action === "edit" ? await correctionOf(request.id) : undefined;
-      const written = await writtenBy(request.id, () => act(request.id, action, actor, { message, duplicateOfId: original?.id, correction }));
+      // A join needs two lines waiting for a cluster: a split makes them.
+      const newLine = { category: "LOGISTICS" as const, summary: "Перевезення" };
+      if (action === "joinLines") for (let i = 0; i < 2; i++) await act(request.id, "splitLine", coordinator(), { newLine });
+      const lines = await db.requestLine.findMany({ where: { requestId: request.id }, orderBy: { position: "asc" } });
+      const written = await writtenBy(request.id, () =>
+        db.$transaction((tx) =>
+          transitionRequestInTx(tx, {
+            requestId: request.id,
+            action,
+            actor,
+            lineId: action === "joinLines" ? lines.at(-1)!.id : undefined,
+            intoLineId: action === "joinLines" ? lines.at(-2)!.id : undefined,
+            input: { message, duplicateOfId: original?.id, correction, newLine },
+          }),
+        ),
+      );
       const toEnterprise = written.filter((n) => n.recipient === request.email);
       if (kind === null) return expect(toEnterprise).toEqual([]);
       expect(toEnterprise.map((n) => n.kind)).toEqual([kind]);

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Readable } from "node:stream";
 import { fileStore } from "~/domain/files/storage.server";
 import { createRequest } from "~/domain/requests/intake.server";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { routeModules } from "../route-files";
 import { call } from "./route-helpers";
@@ -139,7 +140,14 @@ beforeAll(async () => {
   // The member's own request: assigned to their cluster.
   const { db } = await import("~/data/db.server");
   const own = await createRequest({ input: buildIntake(random) });
-  await db.$transaction((tx) => tx.request.update({ where: { id: own.id }, data: { status: "ASSIGNED", assignedClusterId: cluster.id } }));
+  await db.$transaction((tx) =>
+    transitionRequestInTx(tx, {
+      requestId: own.id,
+      action: "assign",
+      actor: { type: "USER", userId: coordinator.id, role: "COORDINATOR", clusterId: null },
+      input: { clusterId: cluster.id },
+    }),
+  );
   ctx.memberReference = own.reference;
   // A document on each: the downloads answer 200 to those allowed.
   const stored = await fileStore().put(Readable.from([Buffer.from("%PDF-1.4\n")]), { maxBytes: 100 });
@@ -268,12 +276,13 @@ describe("staff-only request actions × role", () => {
         const random = seededRandom(intent.length * 31 + who.length);
         const filed = await createRequest({ input: buildIntake(random, { category: "OTHER" }) });
         const cluster = await db.user.findUniqueOrThrow({ where: { id: ctx.users.member! }, select: { clusterId: true } });
+        // Assigned by the coordinator (who so owns it); nobody's, for taking.
+        const coordinatorActor = { type: "USER" as const, userId: ctx.users.coordinator!, role: "COORDINATOR" as const, clusterId: null };
+        await db.$transaction((tx) =>
+          transitionRequestInTx(tx, { requestId: filed.id, action: "assign", actor: coordinatorActor, input: { clusterId: cluster.clusterId } }),
+        );
         const request = await db.$transaction((tx) =>
-          tx.request.update({
-            where: { id: filed.id },
-            data: { status: "ASSIGNED", assignedClusterId: cluster.clusterId, ownerId: intent === "take" ? null : ctx.users.coordinator },
-            select: { id: true, version: true },
-          }),
+          tx.request.update({ where: { id: filed.id }, data: intent === "take" ? { ownerId: null } : {}, select: { id: true, version: true } }),
         );
         const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded" });
         const userId = ctx.users[who];

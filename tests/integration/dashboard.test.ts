@@ -112,11 +112,11 @@ describe("the dashboard's quicker reads give the weekly report's figures", () =>
           select: { status: true, triagedAt: true, assignedClusterId: true, ownerId: true, infoAskedFrom: true },
         });
         // Taking a filing's enterprise details into the registry and passing ownership touch no
-        // figure of the report; corrections come after the walk (below), so they do not hold the
+        // figure of the report, nor do splitting and joining lines yet (decision 055); corrections come after the walk (below), so they do not hold the
         // walk back.
         const choices = actors.flatMap((actor) =>
           availableActions(actor, state)
-            .filter((action) => !["adoptEnterpriseDetails", "edit", "take", "handOver"].includes(action))
+            .filter((action) => !["adoptEnterpriseDetails", "edit", "take", "handOver", "splitLine", "joinLines"].includes(action))
             .map((action) => ({ actor, action })),
         );
         if (choices.length === 0) break;

@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sweepFiles } from "~/domain/files/sweep.server";
 import { fileStore } from "~/domain/files/storage.server";
 import { createRequest } from "~/domain/requests/intake.server";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
+import type { Action, Actor, TransitionInput } from "~/domain/requests/state-machine";
 import { action as staffUpload } from "~/routes/requests.$reference_.files";
 import { loader as staffDownload } from "~/routes/requests.$reference_.files_.$fileId";
 import { loader as staffThumbnail } from "~/routes/requests.$reference_.files_.$fileId_.thumbnail";
@@ -46,11 +48,17 @@ beforeAll(async () => {
   users.stranger = await createUser({ email: "fs@test.example", name: "Member B", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: b.id });
 });
 
+/** A coordinator's step on a request, through the state machine. */
+function act(requestId: string, action: Action, input: TransitionInput = {}) {
+  const actor: Actor = { type: "USER", userId: users.coordinator.id, role: "COORDINATOR", clusterId: null };
+  return db.$transaction((tx) => transitionRequestInTx(tx, { requestId, action, actor, input }));
+}
+
 async function fileRequest(clusterSlug?: string) {
   const filed = await createRequest({ input: buildIntake(random) });
   if (clusterSlug) {
     const cluster = await db.cluster.findUniqueOrThrow({ where: { slug: clusterSlug } });
-    await db.request.update({ where: { id: filed.id }, data: { status: "ASSIGNED", assignedClusterId: cluster.id } });
+    await act(filed.id, "assign", { clusterId: cluster.id });
   }
   return filed;
 }
@@ -166,7 +174,8 @@ describe("uploads from the status page", () => {
 
   it("refuses files on a closed request", async () => {
     const filed = await fileRequest();
-    await db.request.update({ where: { id: filed.id }, data: { status: "CLOSED" } });
+    await act(filed.id, "reject", { message: "Поза межами роботи Центру." });
+    expect((await db.request.findUniqueOrThrow({ where: { id: filed.id } })).status).toBe("REJECTED");
     const answer = await upload("enterprise", filed.token, form([{ name: "a.pdf", content: PDF }]));
     expect(answer.location).toBe(`/s/${filed.token}?files=closed#files`);
     expect(await db.requestFile.count({ where: { requestId: filed.id } })).toBe(0);
@@ -339,7 +348,7 @@ describe("uploads and downloads on the request page are scoped like the request"
     expect((await download("staff", other.reference, rows[1]!.id, users.member.id)).status).toBe(404);
 
     // Once the cluster no longer holds the request, its members lose the files with it.
-    await db.request.update({ where: { id: filed.id }, data: { assignedClusterId: null, status: "TRIAGED" } });
+    await act(filed.id, "unassign", { message: "Передаємо іншому кластеру." });
     expect((await download("staff", filed.reference, rows[1]!.id, users.member.id)).status).toBe(404);
     expect((await upload("staff", filed.reference, form([{ name: "y.pdf", content: PDF }]), users.member.id)).status).toBe(404);
   });
@@ -494,7 +503,7 @@ describe("photos are re-encoded without their metadata, with a thumbnail", () =>
     const other = await fileRequest("files-a");
     expect((await download("staff", other.reference, row.id, users.member.id, "thumbnail")).status).toBe(404);
     // Once the cluster no longer holds the request, its members lose the thumbnails too.
-    await db.request.update({ where: { id: filed.id }, data: { assignedClusterId: null, status: "TRIAGED" } });
+    await act(filed.id, "unassign", { message: "Передаємо іншому кластеру." });
     expect((await download("staff", filed.reference, row.id, users.member.id, "thumbnail")).status).toBe(404);
   });
 });

@@ -11,17 +11,24 @@ import { db } from "~/data/db.server";
 import { TransitionError } from "~/domain/errors";
 import { createRequest } from "~/domain/requests/intake.server";
 import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
+import { runScheduledJobs } from "~/domain/scheduler.server";
 import { type Action, type Actor, availableActions } from "~/domain/requests/state-machine";
 import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
+import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference/route";
+import { action as statusAction, loader as statusLoader } from "~/routes/s.$token";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
+import { call, formRequest } from "./route-helpers";
+import { cookieFor } from "./sessions";
 
 const random = seededRandom(5505);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const clusters: { id: string; member: Actor }[] = [];
+const clusters: { id: string; member: Actor; cookie: string }[] = [];
+let coordinatorCookie = "";
+let outsiderCookie = "";
 let coordinator: Actor;
 
 beforeAll(async () => {
-  for (const slug of ["lines-a", "lines-b"]) {
+  for (const slug of ["lines-a", "lines-b", "lines-c"]) {
     const cluster = await createCluster({
       slug,
       nameUk: `Кластер ${slug}`,
@@ -32,10 +39,26 @@ beforeAll(async () => {
       regions: ["UA-30"],
     });
     const member = await createUser({ email: `${slug}@lines.example`, name: slug, password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: cluster.id });
-    clusters.push({ id: cluster.id, member: { type: "USER", userId: member.id, role: "CLUSTER_MEMBER", clusterId: cluster.id } });
+    clusters.push({
+      id: cluster.id,
+      member: { type: "USER", userId: member.id, role: "CLUSTER_MEMBER", clusterId: cluster.id },
+      cookie: await cookieFor(member.id),
+    });
   }
   const c = await createUser({ email: "c@lines.example", name: "Олена", password: "pw-123456789", role: "COORDINATOR" });
   coordinator = { type: "USER", userId: c.id, role: "COORDINATOR", clusterId: null };
+  coordinatorCookie = await cookieFor(c.id);
+  const outsiderCluster = await createCluster({
+    slug: "lines-x",
+    nameUk: "Кластер X",
+    nameEn: "Cluster X",
+    kind: "CLUSTER",
+    homeRegion: "UA-30",
+    capabilities: ["OTHER"],
+    regions: ["UA-30"],
+  });
+  const outsider = await createUser({ email: "x@lines.example", name: "X", password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: outsiderCluster.id });
+  outsiderCookie = await cookieFor(outsider.id);
 });
 
 const linesOf = (requestId: string) => db.requestLine.findMany({ where: { requestId }, orderBy: { position: "asc" } });
@@ -43,7 +66,9 @@ const lastEvent = (requestId: string) => db.requestEvent.findFirstOrThrow({ wher
 
 describe("a request's one line", () => {
   it("is filed with the request, waiting for the coordinators, holding its category and its details (a defence order's kept sensitive)", async () => {
-    const filed = await createRequest({ input: buildIntake(random, { category: "DEFENCE_ORDER", defenceProductType: "Корпуси дронів", monthlyCapacity: "200 од." }) });
+    const filed = await createRequest({
+      input: buildIntake(random, { category: "DEFENCE_ORDER", defenceProductType: "Корпуси дронів", monthlyCapacity: "200 од." }),
+    });
     const request = await db.request.findUniqueOrThrow({ where: { id: filed.id } });
     const lines = await linesOf(filed.id);
     expect(lines).toHaveLength(1);
@@ -54,7 +79,7 @@ describe("a request's one line", () => {
 
   it("moves with the request: assigned, accepted, resolved by its cluster, each such event naming the line, the request's own events none", async () => {
     const { id } = await createRequest({ input: buildIntake(random, { category: "SUPPLIES" }) });
-    const [{ id: lineId }] = await linesOf(id);
+    const lineId = (await linesOf(id))[0]!.id;
     const cluster = clusters[0]!;
     const steps: [Action, Actor, string | null, string][] = [
       ["triage", coordinator, null, "OPEN"],
@@ -80,7 +105,13 @@ describe("a request's one line", () => {
     const [line] = await linesOf(id);
     const request = await db.request.findUniqueOrThrow({ where: { id } });
     // Triage changed the category: the line's is the request's.
-    expect(line).toMatchObject({ category: "RELOCATION", clusterId: cluster.id, assignedAt: request.assignedAt, acceptedAt: request.acceptedAt, resolvedAt: request.resolvedAt });
+    expect(line).toMatchObject({
+      category: "RELOCATION",
+      clusterId: cluster.id,
+      assignedAt: request.assignedAt,
+      acceptedAt: request.acceptedAt,
+      resolvedAt: request.resolvedAt,
+    });
     expect(request.resolvedAt).not.toBeNull();
   });
 
@@ -108,102 +139,282 @@ function backfillInto(table: string) {
   return statement.replace(`INSERT INTO "RequestLine"`, `INSERT INTO "${table}"`);
 }
 
-const COMPARED = ["status", "clusterId", "category", "details", "sensitiveDetails", "assignedAt", "acceptedAt", "resolvedAt", "acceptDueAt", "notAcceptedInTime"];
+const COMPARED = [
+  "status",
+  "clusterId",
+  "category",
+  "details",
+  "sensitiveDetails",
+  "assignedAt",
+  "acceptedAt",
+  "resolvedAt",
+  "acceptDueAt",
+  "notAcceptedInTime",
+];
 
 describe("the migration to lines", () => {
-  it("gives every request, through random histories, the line the executor keeps: same state, cluster, stamps, time to accept and lapse", { timeout: 120_000 }, async () => {
-    // Histories as people make them: anyone (the cluster holding the request more often than
-    // not) takes one of the actions their page offers, with every input given: finished,
-    // reopened, merged, lapsed and reassigned requests, questions asked from every state.
-    const excluded: Action[] = ["edit", "adoptEnterpriseDetails", "submit"];
-    const ids: string[] = [];
-    let at = Date.parse("2026-11-02T08:00:00Z");
-    for (let n = 0; n < 60; n++) {
-      const { id } = await createRequest({ input: buildIntake(random), now: new Date(at) });
-      ids.push(id);
-      for (let step = 0; step < 14; step++) {
-        at += Math.floor(random() * 20 * 3_600_000);
-        const state = await db.request.findUniqueOrThrow({ where: { id } });
-        const holder = clusters.find((cluster) => cluster.id === state.assignedClusterId);
-        const cluster = pick(clusters);
-        const member = holder?.member ?? cluster.member;
-        const actor = random() < 0.05 ? { type: "SYSTEM" as const } : pick<Actor>([coordinator, coordinator, member, member, member, { type: "ENTERPRISE" }]);
-        const offered = availableActions(actor, state).filter((action) => !excluded.includes(action));
-        if (!offered.length) continue;
-        const action = pick(offered);
-        try {
-          await db.$transaction((tx) =>
-            transitionRequestInTx(tx, {
-              requestId: id,
-              action,
-              actor,
-              input: {
-                message: "Крок.",
-                clusterId: cluster.id,
-                duplicateOfId: ids.length > 1 ? ids[0] : null,
-                triage: { category: pick(CATEGORIES), urgency: pick(URGENCIES), ownerId: null },
-                ownerId: coordinator.type === "USER" ? coordinator.userId : null,
-              },
-              now: new Date(at),
-            }),
-          );
-        } catch (error) {
-          if (!(error instanceof TransitionError)) throw error;
+  it(
+    "gives every request, through random histories, the line the executor keeps: same state, cluster, stamps, time to accept and lapse",
+    { timeout: 120_000 },
+    async () => {
+      // Histories as people make them: anyone (the cluster holding the request more often than
+      // not) takes one of the actions their page offers, with every input given: finished,
+      // reopened, merged, lapsed and reassigned requests, questions asked from every state.
+      const excluded: Action[] = ["edit", "adoptEnterpriseDetails", "submit"];
+      const ids: string[] = [];
+      let at = Date.parse("2026-11-02T08:00:00Z");
+      for (let n = 0; n < 60; n++) {
+        const { id } = await createRequest({ input: buildIntake(random), now: new Date(at) });
+        ids.push(id);
+        for (let step = 0; step < 14; step++) {
+          at += Math.floor(random() * 20 * 3_600_000);
+          const state = await db.request.findUniqueOrThrow({ where: { id } });
+          const holder = clusters.find((cluster) => cluster.id === state.assignedClusterId);
+          const cluster = pick(clusters);
+          const member = holder?.member ?? cluster.member;
+          const actor = random() < 0.05 ? { type: "SYSTEM" as const } : pick<Actor>([coordinator, coordinator, member, member, member, { type: "ENTERPRISE" }]);
+          const offered = availableActions(actor, state).filter((action) => !excluded.includes(action));
+          if (!offered.length) continue;
+          const action = pick(offered);
+          try {
+            await db.$transaction((tx) =>
+              transitionRequestInTx(tx, {
+                requestId: id,
+                action,
+                actor,
+                input: {
+                  message: "Крок.",
+                  clusterId: cluster.id,
+                  duplicateOfId: ids.length > 1 ? ids[0] : null,
+                  triage: { category: pick(CATEGORIES), urgency: pick(URGENCIES), ownerId: null },
+                  ownerId: coordinator.type === "USER" ? coordinator.userId : null,
+                },
+                now: new Date(at),
+              }),
+            );
+          } catch (error) {
+            if (!(error instanceof TransitionError)) throw error;
+          }
         }
       }
-    }
-    // And the histories that leave a finished request's line where its cluster had got, a
-    // question waiting on the enterprise from each state of work, a lapse and its reassignment.
-    const [first] = clusters;
-    const system: Actor = { type: "SYSTEM" };
-    const enterprise: Actor = { type: "ENTERPRISE" };
-    const by: Partial<Record<Action, Actor>> = { accept: first!.member, resolve: first!.member, closeStale: system, acceptTimeout: system, confirm: enterprise, reopen: enterprise };
-    for (const path of [
-      ["triage", "assign", "accept", "resolve", "confirm"],
-      ["triage", "assign", "accept", "closeStale"],
-      ["triage", "assign", "closeStale"],
-      ["triage", "assign", "acceptTimeout"],
-      ["triage", "assign", "acceptTimeout", "assign"],
-      ["triage", "assign", "accept", "requestInfo"],
-      ["triage", "assign", "requestInfo"],
-      ["triage", "assign", "accept", "resolve", "reopen"],
-    ] satisfies Action[][]) {
-      const { id } = await createRequest({ input: buildIntake(random), now: new Date(at) });
-      ids.push(id);
-      for (const action of path) {
-        at += 3_600_000;
-        const input = { message: "Крок.", clusterId: first!.id };
-        await db.$transaction((tx) => transitionRequestInTx(tx, { requestId: id, action, actor: by[action] ?? coordinator, input, now: new Date(at) }));
+      // And the histories that leave a finished request's line where its cluster had got, a
+      // question waiting on the enterprise from each state of work, a lapse and its reassignment.
+      const [first] = clusters;
+      const system: Actor = { type: "SYSTEM" };
+      const enterprise: Actor = { type: "ENTERPRISE" };
+      const by: Partial<Record<Action, Actor>> = {
+        accept: first!.member,
+        resolve: first!.member,
+        closeStale: system,
+        acceptTimeout: system,
+        confirm: enterprise,
+        reopen: enterprise,
+      };
+      for (const path of [
+        ["triage", "assign", "accept", "resolve", "confirm"],
+        ["triage", "assign", "accept", "closeStale"],
+        ["triage", "assign", "closeStale"],
+        ["triage", "assign", "acceptTimeout"],
+        ["triage", "assign", "acceptTimeout", "assign"],
+        ["triage", "assign", "accept", "requestInfo"],
+        ["triage", "assign", "requestInfo"],
+        ["triage", "assign", "accept", "resolve", "reopen"],
+      ] satisfies Action[][]) {
+        const { id } = await createRequest({ input: buildIntake(random), now: new Date(at) });
+        ids.push(id);
+        for (const action of path) {
+          at += 3_600_000;
+          const input = { message: "Крок.", clusterId: first!.id };
+          await db.$transaction((tx) => transitionRequestInTx(tx, { requestId: id, action, actor: by[action] ?? coordinator, input, now: new Date(at) }));
+        }
       }
-    }
-    const reached = await db.requestLine.findMany({
-      where: { requestId: { in: ids } },
-      select: { status: true, notAcceptedInTime: true, request: { select: { status: true } } },
-    });
-    const pairs = reached.map((line) => `${line.request.status}/${line.status}`).join();
-    for (const pair of ["CLOSED/RESOLVED", "CLOSED/IN_PROGRESS", "CLOSED/ASSIGNED", "NEEDS_INFO/IN_PROGRESS", "NEEDS_INFO/ASSIGNED", "RESOLVED/RESOLVED", "TRIAGED/OPEN"]) {
-      expect(pairs, pair).toContain(pair);
-    }
-    expect(reached.some((line) => line.notAcceptedInTime)).toBe(true);
+      const reached = await db.requestLine.findMany({
+        where: { requestId: { in: ids } },
+        select: { status: true, notAcceptedInTime: true, request: { select: { status: true } } },
+      });
+      const pairs = reached.map((line) => `${line.request.status}/${line.status}`).join();
+      for (const pair of [
+        "CLOSED/RESOLVED",
+        "CLOSED/IN_PROGRESS",
+        "CLOSED/ASSIGNED",
+        "NEEDS_INFO/IN_PROGRESS",
+        "NEEDS_INFO/ASSIGNED",
+        "RESOLVED/RESOLVED",
+        "TRIAGED/OPEN",
+      ]) {
+        expect(pairs, pair).toContain(pair);
+      }
+      expect(reached.some((line) => line.notAcceptedInTime)).toBe(true);
 
-    await db.$executeRawUnsafe(`CREATE TABLE "LineBackfill" AS SELECT * FROM "RequestLine" WHERE 1 = 0`);
-    try {
-      await db.$executeRawUnsafe(backfillInto("LineBackfill"));
-      const same = env.database.engine === "postgresql" ? "IS NOT DISTINCT FROM" : "IS";
-      const differing = await db.$queryRawUnsafe<{ requestId: string }[]>(
-        `SELECT l."requestId" FROM "RequestLine" l JOIN "LineBackfill" b ON b."requestId" = l."requestId"
+      await db.$executeRawUnsafe(`CREATE TABLE "LineBackfill" AS SELECT * FROM "RequestLine" WHERE 1 = 0`);
+      try {
+        await db.$executeRawUnsafe(backfillInto("LineBackfill"));
+        const same = env.database.engine === "postgresql" ? "IS NOT DISTINCT FROM" : "IS";
+        const differing = await db.$queryRawUnsafe<{ requestId: string }[]>(
+          `SELECT l."requestId" FROM "RequestLine" l JOIN "LineBackfill" b ON b."requestId" = l."requestId"
          WHERE l."requestId" IN (${ids.map((id) => `'${id}'`).join(", ")})
            AND NOT (${COMPARED.map((column) => `l."${column}" ${same} b."${column}"`).join(" AND ")})`,
-      );
-      const rows = async (table: string) =>
-        db.$queryRawUnsafe(`SELECT ${COMPARED.map((c) => `"${c}"`).join(", ")} FROM "${table}" WHERE "requestId" = '${differing[0]?.requestId}'`);
-      expect(differing, differing.length ? JSON.stringify({ kept: await rows("RequestLine"), migrated: await rows("LineBackfill") }) : "").toEqual([]);
-      const [{ count }] = await db.$queryRawUnsafe<{ count: number | bigint }[]>(
-        `SELECT COUNT(*) AS count FROM "LineBackfill" WHERE "requestId" IN (${ids.map((id) => `'${id}'`).join(", ")})`,
-      );
-      expect(Number(count)).toBe(ids.length);
-    } finally {
-      await db.$executeRawUnsafe(`DROP TABLE "LineBackfill"`);
+        );
+        const rows = async (table: string) =>
+          db.$queryRawUnsafe(`SELECT ${COMPARED.map((c) => `"${c}"`).join(", ")} FROM "${table}" WHERE "requestId" = '${differing[0]?.requestId}'`);
+        expect(differing, differing.length ? JSON.stringify({ kept: await rows("RequestLine"), migrated: await rows("LineBackfill") }) : "").toEqual([]);
+        const [{ count }] = await db.$queryRawUnsafe<[{ count: number | bigint }]>(
+          `SELECT COUNT(*) AS count FROM "LineBackfill" WHERE "requestId" IN (${ids.map((id) => `'${id}'`).join(", ")})`,
+        );
+        expect(Number(count)).toBe(ids.length);
+      } finally {
+        await db.$executeRawUnsafe(`DROP TABLE "LineBackfill"`);
+      }
+    },
+  );
+});
+
+// --- Several lines, through the pages ------------------------------------------------------------
+
+async function post(reference: string, fields: Record<string, string>, cookie = coordinatorCookie) {
+  const version = String((await db.request.findFirstOrThrow({ where: { reference } })).version);
+  return call(requestAction, formRequest(`/requests/${reference}`, { ...fields, version }, { headers: { Cookie: cookie } }), { reference });
+}
+const staffPage = (reference: string, cookie = coordinatorCookie) =>
+  call(requestLoader, new Request(`http://localhost/requests/${reference}`, { headers: { Cookie: cookie } }), { reference });
+const statusPage = (token: string) => call(statusLoader, new Request(`http://localhost/s/${token}`), { token });
+const snapshot = async (id: string) => ({
+  request: await db.request.findUniqueOrThrow({ where: { id } }),
+  lines: await linesOf(id),
+  events: await db.requestEvent.count({ where: { requestId: id } }),
+});
+
+describe("a relocation of three needs, each handled by its own cluster", () => {
+  it("is split at triage, each line handed to its cluster, each cluster acting on its own line only, the enterprise following all three on one page", async () => {
+    const filed = await createRequest({
+      input: buildIntake(random, { category: "DEFENCE_ORDER", defenceProductType: "Корпуси дронів", monthlyCapacity: "200 од.", title: "Переїзд виробництва" }),
+    });
+    const { id, reference, token } = filed;
+    expect((await post(reference, { intent: "triage", category: "DEFENCE_ORDER", urgency: "HIGH" })).status).toBe(303);
+    expect((await post(reference, { intent: "splitLine", category: "LOGISTICS", summary: "Перевезення 12 верстатів до Львова" })).status).toBe(303);
+    expect((await post(reference, { intent: "splitLine", category: "EQUIPMENT", summary: "Монтаж ліній на новому місці" })).status).toBe(303);
+
+    // A split without what is needed is refused beside the field, and writes nothing.
+    const before = await snapshot(id);
+    const refused = await post(reference, { intent: "splitLine", category: "LOGISTICS", summary: "   " });
+    expect(refused.status).toBe(400);
+    expect(refused.data.result.error.summary).toEqual(["required"]);
+    expect(await snapshot(id)).toEqual(before);
+
+    const page = await staffPage(reference);
+    const lines = page.data.request.lines as Array<{ id: string; position: number; category: string; status: string; summary: string | null }>;
+    expect(lines.map((line) => [line.position, line.category, line.status])).toEqual([
+      [1, "DEFENCE_ORDER", "OPEN"],
+      [2, "LOGISTICS", "OPEN"],
+      [3, "EQUIPMENT", "OPEN"],
+    ]);
+    // The timeline names each line split off; the enterprise sees it too.
+    expect(page.data.request.events.filter((e: { action: string }) => e.action === "splitLine").map((e: { changes: unknown }) => e.changes)).toEqual([
+      [{ field: "line", from: null, to: "2" }],
+      [{ field: "line", from: null, to: "3" }],
+    ]);
+
+    // An assignment on a request of several lines names its line.
+    const unnamed = await post(reference, { intent: "assign", clusterId: clusters[0]!.id });
+    expect([unnamed.status, unnamed.data.result.error[""]]).toEqual([422, ["NO_SUCH_LINE"]]);
+    expect(await snapshot(id)).toEqual(before);
+    for (const [index, line] of lines.entries()) {
+      expect((await post(reference, { intent: "assign", lineId: line.id, clusterId: clusters[index]!.id })).status).toBe(303);
     }
+    expect((await db.request.findUniqueOrThrow({ where: { id } })).status).toBe("ASSIGNED");
+
+    // Each cluster sees the request, its own line in full and the others' category and state only;
+    // the defence order's details reach the first line's cluster alone.
+    const [a, b] = clusters;
+    const seenByB = (await staffPage(reference, b!.cookie)).data.request;
+    expect(seenByB.lines.map((line: { cluster: unknown; summary: unknown }) => [line.cluster === "OTHER" ? "OTHER" : "OWN", line.summary])).toEqual([
+      ["OTHER", null],
+      ["OWN", "Перевезення 12 верстатів до Львова"],
+      ["OTHER", null],
+    ]);
+    expect(seenByB.sensitiveDetails).toBeNull();
+    expect(seenByB.lines[1].actions).toEqual(expect.arrayContaining(["accept", "decline"]));
+    expect(seenByB.lines[0].actions).toEqual([]);
+    const seenByA = (await staffPage(reference, a!.cookie)).data.request;
+    expect(seenByA.sensitiveDetails).toMatchObject({ productType: "Корпуси дронів" });
+    // A cluster holding no line of it does not find it at all.
+    expect((await staffPage(reference, outsiderCookie)).status).toBe(404);
+
+    // B cannot act on A's line; nothing is written.
+    const settled = await snapshot(id);
+    const notHers = await post(reference, { intent: "accept", lineId: lines[0]!.id }, b!.cookie);
+    expect([notHers.status, notHers.data.result.error[""]]).toEqual([422, ["NOT_PERMITTED"]]);
+    expect(await snapshot(id)).toEqual(settled);
+
+    // Each cluster accepts and resolves its own line; the request is in progress while any line is,
+    // resolved when all are.
+    for (const [index, line] of lines.entries()) {
+      expect((await post(reference, { intent: "accept", lineId: line.id }, clusters[index]!.cookie)).status).toBe(303);
+      expect((await db.request.findUniqueOrThrow({ where: { id } })).status).toBe("IN_PROGRESS");
+    }
+    for (const [index, line] of lines.entries()) {
+      expect((await db.request.findUniqueOrThrow({ where: { id } })).status).toBe("IN_PROGRESS");
+      expect((await post(reference, { intent: "resolve", lineId: line.id, message: "Зроблено." }, clusters[index]!.cookie)).status).toBe(303);
+    }
+    expect((await db.request.findUniqueOrThrow({ where: { id } })).status).toBe("RESOLVED");
+
+    // The enterprise's one link shows each need and its progress, and asks it to confirm.
+    const status = await statusPage(token);
+    expect(status.data.request.status).toBe("RESOLVED");
+    expect(status.data.request.lines).toEqual([
+      { position: 1, category: "DEFENCE_ORDER", summary: "", status: "RESOLVED" },
+      { position: 2, category: "LOGISTICS", summary: "Перевезення 12 верстатів до Львова", status: "RESOLVED" },
+      { position: 3, category: "EQUIPMENT", summary: "Монтаж ліній на новому місці", status: "RESOLVED" },
+    ]);
+    expect(status.data.request.canConfirm).toBe(true);
+    const confirmed = await call(statusAction, formRequest(`/s/${token}`, { intent: "confirm" }), { token });
+    expect(confirmed.status).toBe(303);
+    expect((await db.request.findUniqueOrThrow({ where: { id } })).status).toBe("CLOSED");
+  });
+
+  it("joins a line still waiting for a cluster into another, leaving the status as it was; never an assigned line", async () => {
+    const { id, reference, token } = await createRequest({ input: buildIntake(random, { category: "RELOCATION" }) });
+    await post(reference, { intent: "splitLine", category: "LOGISTICS", summary: "Перевезення" });
+    await post(reference, { intent: "splitLine", category: "LOGISTICS", summary: "Ще одне перевезення" });
+    const [first, second, third] = await linesOf(id);
+    expect((await post(reference, { intent: "assign", lineId: first!.id, clusterId: clusters[0]!.id })).status).toBe(303);
+
+    const before = await snapshot(id);
+    const refused = await post(reference, { intent: "joinLines", lineId: first!.id, intoLineId: second!.id });
+    expect([refused.status, refused.data.result.error[""]]).toEqual([422, ["CANNOT_JOIN"]]);
+    expect(await snapshot(id)).toEqual(before);
+
+    expect((await post(reference, { intent: "joinLines", lineId: third!.id, intoLineId: second!.id })).status).toBe(303);
+    expect((await linesOf(id)).map((line) => line.status)).toEqual(["ASSIGNED", "OPEN", "CANCELLED"]);
+    expect((await db.request.findUniqueOrThrow({ where: { id } })).status).toBe("ASSIGNED");
+    const event = await lastEvent(id);
+    expect([event.action, event.lineId, event.changes]).toEqual(["joinLines", third!.id, JSON.stringify([{ field: "line", from: "3", to: "2" }])]);
+    // The enterprise sees the two needs left.
+    expect((await statusPage(token)).data.request.lines.map((line: { position: number }) => line.position)).toEqual([1, 2]);
+  });
+});
+
+describe("a line's cluster that does not accept in time", () => {
+  it("lapses that line alone, back to the coordinators and flagged, while the other line's work goes on", async () => {
+    const at = new Date("2026-11-10T09:00:00Z");
+    const { id } = await createRequest({ input: buildIntake(random, { urgency: "HIGH" }), now: at });
+    const act = (action: Action, actor: Actor, input: object, lineId?: string, now = at) =>
+      db.$transaction((tx) => transitionRequestInTx(tx, { requestId: id, action, actor, lineId, input, now }));
+    await act("splitLine", coordinator, { newLine: { category: "LOGISTICS", summary: "Перевезення" } });
+    const [first, second] = await linesOf(id);
+    await act("assign", coordinator, { clusterId: clusters[0]!.id }, first!.id);
+    await act("assign", coordinator, { clusterId: clusters[1]!.id }, second!.id);
+    await act("accept", clusters[1]!.member, {}, second!.id, new Date(at.getTime() + 3_600_000));
+
+    const result = await runScheduledJobs({ now: new Date(at.getTime() + 7 * 24 * 3_600_000) });
+    expect(result.notAcceptedInTime).toBeGreaterThanOrEqual(1);
+    const lines = await linesOf(id);
+    expect(lines.map((line) => [line.status, line.clusterId, line.notAcceptedInTime])).toEqual([
+      ["OPEN", null, true],
+      ["IN_PROGRESS", clusters[1]!.id, false],
+    ]);
+    const request = await db.request.findUniqueOrThrow({ where: { id } });
+    expect([request.status, request.notAcceptedInTime]).toEqual(["IN_PROGRESS", true]);
+    expect(await lastEvent(id)).toMatchObject({ action: "acceptTimeout", lineId: first!.id, clusterId: clusters[0]!.id });
   });
 });

@@ -38,21 +38,25 @@ const ACTORS: Actor[] = [
   { type: "USER", userId: "member-beta", role: "CLUSTER_MEMBER", clusterId: "beta" },
 ];
 const TRIED: Action[] = ACTIONS.filter((action) => action !== "submit");
+/** A request stays of one line unless a coordinator splits it. */
+const ONE_LINE_TRIED: Action[] = TRIED.filter((action) => action !== "splitLine" && action !== "joinLines");
 
 /** A random attempt; with several lines, mostly the lines' own actions, so that lines get far apart. */
 function randomStep(random: () => number, lines: number) {
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
-  const action = lines > 1 && random() < 0.7 ? pick(LINE_ACTIONS) : pick(TRIED);
+  const action = lines > 1 && random() < 0.7 ? pick(LINE_ACTIONS) : pick(lines > 1 ? TRIED : ONE_LINE_TRIED);
   const actor = pick(ACTORS);
-  const input: TransitionInput & { line?: number } = {
+  const input: TransitionInput & { line?: number; intoLine?: number } = {
     message: random() < 0.85 ? "Повідомлення" : random() < 0.5 ? "  " : null,
     clusterId: random() < 0.85 ? pick(CLUSTERS) : null,
     duplicateOfId: random() < 0.8 ? "original" : null,
     mergedRequestId: random() < 0.8 ? "duplicate" : null,
     correction: random() < 0.8 ? ({} as CorrectedRequest) : undefined,
     ownerId: random() < 0.8 ? pick(["coordinator", "other-coordinator", "admin"]) : null,
+    newLine: random() < 0.8 ? { category: "LOGISTICS", summary: random() < 0.9 ? "Перевезення" : " " } : undefined,
   };
   if (lines > 1 && random() < 0.95) input.line = Math.floor(random() * (lines + 1)) - (random() < 0.05 ? 1 : 0);
+  if (lines > 1) input.intoLine = Math.floor(random() * lines);
   return { action, actor, input };
 }
 
@@ -126,12 +130,24 @@ describe("a request of several lines", () => {
       const count = 2 + Math.floor(random() * 3);
       let state: LinedRequest = { phase: "NEW", askedFrom: null, triagedAt: null, ownerId: null, lines: Array.from({ length: count }, () => line("OPEN")) };
       for (let step = 0; step < 100; step++) {
-        const { action, actor, input } = randomStep(random, count);
+        const { action, actor, input } = randomStep(random, state.lines.length);
         const got = planLinedTransition(action, actor, state, input);
         if (!got.ok) continue;
         const where = `history ${history}, step ${step}: ${action} on line ${got.line} from ${got.from}`;
         expect(got.from, where).toBe(requestStatus(state.phase, state.lines));
         expect(got.to, where).toBe(requestStatus(got.next.phase, got.next.lines));
+        // A split or a join never changes the request's status; a split adds one open line, a
+        // join cancels an open line into one not yet resolved.
+        if (action === "splitLine" || action === "joinLines") {
+          expect(got.to, where).toBe(got.from);
+          const added = got.next.lines.length - state.lines.length;
+          expect(added, where).toBe(action === "splitLine" ? 1 : 0);
+          if (action === "joinLines") {
+            expect([state.lines[got.line!]!.status, got.next.lines[got.line!]!.status], where).toEqual(["OPEN", "CANCELLED"]);
+            expect(["RESOLVED", "CANCELLED"], where).not.toContain(state.lines[input.intoLine!]!.status);
+          }
+          reached.add(action);
+        }
         if (got.line !== null) {
           // A line action changes its line alone, and the request's phase only from new to in work.
           got.next.lines.forEach((after, i) => i !== got.line && expect(after, where).toBe(state.lines[i]));
@@ -139,16 +155,18 @@ describe("a request of several lines", () => {
           // A member acts only on a line their own cluster holds.
           if (actor.type === "USER" && actor.role === "CLUSTER_MEMBER") expect(state.lines[got.line]!.clusterId, where).toBe(actor.clusterId);
         } else if (got.releasesCluster) {
-          // Reopening leaves every line with the coordinators.
+          // Reopening leaves every line with the coordinators; a line joined away stays so.
           expect(
-            got.next.lines.every((after) => after.clusterId === null && after.status === "OPEN"),
+            got.next.lines.every((after, i) =>
+              state.lines[i]!.status === "CANCELLED" ? after.status === "CANCELLED" : after.clusterId === null && after.status === "OPEN",
+            ),
             where,
           ).toBe(true);
         } else {
           expect(got.next.lines, where).toBe(state.lines);
         }
         // Resolved means every line is resolved; and the enterprise can then confirm.
-        const open = got.next.lines.some((after) => after.status !== "RESOLVED");
+        const open = got.next.lines.some((after) => after.status !== "RESOLVED" && after.status !== "CANCELLED");
         if (got.to === "RESOLVED") {
           expect(open, where).toBe(false);
           expect(planLinedTransition("confirm", { type: "ENTERPRISE" }, { ...state, ...got.next }).ok, where).toBe(true);
@@ -167,12 +185,18 @@ describe("a request of several lines", () => {
     expect([...reached].some((key) => key.startsWith("IN_PROGRESS:") && key.includes("RESOLVED") && key.includes("OPEN"))).toBe(true);
     expect([...reached].some((key) => key.startsWith("RESOLVED:"))).toBe(true);
     expect([...reached].some((key) => key.startsWith("NEEDS_INFO:") && key.includes("ASSIGNED"))).toBe(true);
+    expect(reached).toContain("splitLine");
+    expect(reached).toContain("joinLines");
+    expect([...reached].some((key) => key.includes("CANCELLED"))).toBe(true);
   });
 
   it("refuses a line action that names no line, or a line that is not there", () => {
     const coordinator: Actor = { type: "USER", userId: "coordinator", role: "COORDINATOR", clusterId: null };
     const state: LinedRequest = { phase: "TRIAGED", askedFrom: null, triagedAt: NOW, ownerId: "coordinator", lines: [line("OPEN"), line("CANCELLED")] };
-    expect(planLinedTransition("assign", coordinator, state, { clusterId: "alpha" })).toEqual({ ok: false, reason: "NO_SUCH_LINE" });
+    const two: LinedRequest = { ...state, lines: [line("OPEN"), line("OPEN")] };
+    expect(planLinedTransition("assign", coordinator, two, { clusterId: "alpha" })).toEqual({ ok: false, reason: "NO_SUCH_LINE" });
+    // With one line still counted, that is the line.
+    expect(planLinedTransition("assign", coordinator, state, { clusterId: "alpha" }).ok).toBe(true);
     expect(planLinedTransition("assign", coordinator, state, { clusterId: "alpha", line: 1 })).toEqual({ ok: false, reason: "NO_SUCH_LINE" });
     expect(planLinedTransition("assign", coordinator, state, { clusterId: "alpha", line: 2 })).toEqual({ ok: false, reason: "NO_SUCH_LINE" });
     const assigned = planLinedTransition("assign", coordinator, state, { clusterId: "alpha", line: 0 });

@@ -22,7 +22,7 @@ import {
 //   by:   actor kinds allowed to do it
 //   needs: inputs that must be supplied
 // ---------------------------------------------------------------------------------------------
-type Need = "message" | "cluster" | "duplicateOf" | "correction" | "owner" | "mergedRequest";
+type Need = "message" | "cluster" | "duplicateOf" | "correction" | "owner" | "mergedRequest" | "newLine";
 /**
  * refused: kinds in `by` refused all the same in the table's state (it is owned by the coordinator, see stateFor).
  * offered: false = recorded only alongside another action (a merge's record on the original).
@@ -129,6 +129,9 @@ const TABLE: Record<Action, Expected> = {
     needs: ["message"],
   },
   askStillNeeded: { from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"], to: "SAME", by: ["SYSTEM"], needs: [] },
+  // Lines: split off while filed or in work, never once resolved; a join's lines are checked by lines.ts.
+  splitLine: { from: ["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS"], to: "SAME", by: STAFF, needs: ["newLine"] },
+  joinLines: { from: ["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS"], to: "SAME", by: STAFF, needs: [] },
   rotateStatusLink: {
     from: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "DUPLICATE"],
     to: "SAME",
@@ -201,6 +204,7 @@ const FULL_INPUT: TransitionInput = {
   correction: CORRECTION,
   ownerId: "u-colleague",
   mergedRequestId: "req-0002",
+  newLine: { category: "LOGISTICS", summary: "Перевезення 12 верстатів до Львова" },
 };
 
 function expectedTarget(rule: Expected, status: Status | null, triagedAt: Date | null, infoAskedFrom: Status | null = null): Status {
@@ -489,6 +493,14 @@ describe("planTransition: required inputs", () => {
       changesStatus: false,
       visibility: "PUBLIC",
     });
+  });
+
+  it("a split refuses a new line without its category or without what is needed", () => {
+    const state = stateFor("TRIAGED", TRIAGED_AT);
+    for (const newLine of [undefined, { category: "LOGISTICS" as const, summary: "  " }, { category: "" as "LOGISTICS", summary: "Перевезення" }]) {
+      expect(planTransition("splitLine", actorFor("COORDINATOR"), state, { newLine })).toEqual({ ok: false, reason: "LINE_REQUIRED" });
+    }
+    expect(planTransition("splitLine", actorFor("COORDINATOR"), state, { newLine: { category: "LOGISTICS", summary: "Перевезення" } }).ok).toBe(true);
   });
 
   it("a merge's record on the original refuses a missing duplicate", () => {

@@ -1,6 +1,7 @@
 // What a signed-in person may see: the one rule every list, page, export, document and link
 // applies. Coordinators and admins see every request; a cluster member sees only the requests
-// assigned to their own cluster (and nothing if their account has no cluster). What a person
+// one of whose lines is their own cluster's (and nothing if their account has no cluster): of a
+// request of one line, those assigned to it (decision 055). What a person
 // may *do* to a request they can see is the state machine's table (requests/state-machine.ts),
 // which pages a role may open is auth.server.ts (PAGES_FOR and the guards).
 //
@@ -30,10 +31,13 @@ export function requestScope(viewer: Pick<Viewer, "role" | "clusterId">): Reques
   return viewer.clusterId ? { kind: "cluster", clusterId: viewer.clusterId } : { kind: "none" };
 }
 
+/** A line's own: a line the cluster holds and that still counts (not joined away). */
+const holds = (clusterId: string) => ({ clusterId, status: { not: "CANCELLED" as const } });
+
 /** The scope as a Prisma `where` on Request (spread it into the query's own). */
-export function scopeWhere(scope: RequestScope): { assignedClusterId?: string; id?: { in: string[] } } {
+export function scopeWhere(scope: RequestScope): { lines?: { some: ReturnType<typeof holds> }; id?: { in: string[] } } {
   if (scope.kind === "all") return {};
-  if (scope.kind === "cluster") return { assignedClusterId: scope.clusterId };
+  if (scope.kind === "cluster") return { lines: { some: holds(scope.clusterId) } };
   return { id: { in: [] } };
 }
 
@@ -45,14 +49,20 @@ export function scopeWhere(scope: RequestScope): { assignedClusterId?: string; i
  */
 export function scopeSql(scope: RequestScope): { sql: (column: (name: string) => string) => string; params: string[] } | null {
   if (scope.kind === "all") return null;
-  if (scope.kind === "cluster") return { sql: (column) => `${column("assignedClusterId")} = ?`, params: [scope.clusterId] };
+  if (scope.kind === "cluster") {
+    return {
+      sql: (column) =>
+        `EXISTS (SELECT 1 FROM "RequestLine" "scopeLine" WHERE "scopeLine"."requestId" = ${column("id")} AND "scopeLine"."clusterId" = ? AND "scopeLine"."status" <> 'CANCELLED')`,
+      params: [scope.clusterId],
+    };
+  }
   return { sql: () => "0 = 1", params: [] };
 }
 
-/** The same rule for a request already read (e.g. one linked from another). */
-export function inScope(scope: RequestScope, request: { assignedClusterId: string | null }): boolean {
+/** The same rule for a request already read with its lines (e.g. one linked from another). */
+export function inScope(scope: RequestScope, request: { lines: ReadonlyArray<{ clusterId: string | null; status: string }> }): boolean {
   if (scope.kind === "all") return true;
-  return scope.kind === "cluster" && request.assignedClusterId === scope.clusterId;
+  return scope.kind === "cluster" && request.lines.some((line) => line.clusterId === scope.clusterId && line.status !== "CANCELLED");
 }
 
 /**

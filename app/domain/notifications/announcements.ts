@@ -31,6 +31,9 @@ export const ENTERPRISE_NOTICE = {
   edit: "corrected",
   reopenByStaff: "reopened",
   unmerge: "unmerged",
+  // How its request is split into lines is on its page; it changes nothing the enterprise does.
+  splitLine: null,
+  joinLines: null,
 } as const satisfies Record<EnterpriseFacingAction, EnterpriseNoticeKind | null>;
 
 /**

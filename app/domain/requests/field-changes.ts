@@ -22,3 +22,13 @@ export function parseChanges(json: string | null | undefined): FieldChange[] {
     return [];
   }
 }
+
+/**
+ * The line numbers a split or a join records (its "line" change), as the event's title names
+ * them: a split's new line; a join's joined line and the one it went into.
+ */
+export function lineNumbers(action: string, changes: readonly FieldChange[]): Record<string, string> {
+  const line = changes.find((change) => change.field === "line");
+  if (!line) return {};
+  return action === "joinLines" ? { line: line.from ?? "", into: line.to ?? "" } : { line: line.to ?? "" };
+}

@@ -16,6 +16,7 @@ import {
   type TransitionInput,
   type TransitionPlan,
   type TransitionRefusal,
+  availableActions,
   planTransition,
   statusAskedFrom,
 } from "./state-machine";
@@ -102,7 +103,7 @@ function phaseFor(status: Status): Phase {
 
 /** The table's plan, with `from` and `to` the request's derived status, and what it leaves. */
 export type LinedPlan = TransitionPlan & {
-  /** The line acted on (a line action), or null (a request action). */
+  /** The line acted on: a line action's, a split's new line, a join's joined line; else null. */
   line: number | null;
   next: Pick<LinedRequest, "phase" | "askedFrom" | "lines">;
 };
@@ -116,21 +117,14 @@ export function planLinedTransition(
   action: Action,
   actor: Actor,
   state: LinedRequest,
-  input: TransitionInput & { line?: number } = {},
+  input: TransitionInput & { line?: number; intoLine?: number } = {},
 ): LinedPlan | { ok: false; reason: TransitionRefusal } {
   const from = requestStatus(state.phase, state.lines);
   if (LINE_ACTIONS.includes(action)) {
-    const index = input.line ?? (state.lines.length === 1 ? 0 : -1);
+    const index = input.line ?? onlyLine(state);
     const line = state.lines[index];
     if (!line || line.status === "CANCELLED") return { ok: false, reason: "NO_SUCH_LINE" };
-    const view: RequestState = {
-      status: lineAsStatus(state.phase, line),
-      triagedAt: state.triagedAt,
-      assignedClusterId: line.clusterId,
-      ownerId: state.ownerId,
-      infoAskedFrom: null,
-    };
-    const plan = planTransition(action, actor, view, input);
+    const plan = planTransition(action, actor, lineView(state, line), input);
     if (!plan.ok) return plan;
     const clusterId = action === "assign" ? input.clusterId! : plan.releasesCluster ? null : line.clusterId;
     const lines = state.lines.map((each, i) => (i === index ? { status: lineStatusFor(plan.to), clusterId } : each));
@@ -139,24 +133,71 @@ export function planLinedTransition(
     return { ...plan, from, to: requestStatus(next.phase, lines), line: index, next };
   }
 
-  // A member is the request's assigned member for what is about the whole request (a question,
-  // a note) when one of its lines is their cluster's.
+  const plan = planTransition(action, actor, requestView(actor, state), input);
+  if (!plan.ok) return plan;
+  const phase = plan.changesStatus ? phaseFor(plan.to) : state.phase;
+  const askedFrom = phase !== "NEEDS_INFO" ? null : state.phase === "NEEDS_INFO" ? state.askedFrom : state.phase;
+  // Reopening takes every line back to the coordinators, without its cluster.
+  let lines: readonly RequestLine[] = plan.releasesCluster
+    ? state.lines.map((line) => (line.status === "CANCELLED" ? line : { status: "OPEN" as const, clusterId: null }))
+    : state.lines;
+  // A split adds a line waiting for its cluster; a join cancels a line still waiting for one,
+  // into another not yet resolved. Neither changes the request's status: an open line ranks
+  // below every other state, and the line it joins stays unresolved.
+  if (action === "splitLine") lines = [...state.lines, { status: "OPEN", clusterId: null }];
+  if (action === "joinLines") {
+    const joined = state.lines[input.line ?? -1];
+    const into = state.lines[input.intoLine ?? -1];
+    if (!joined || !into || input.line === input.intoLine || joined.status !== "OPEN" || into.status === "RESOLVED" || into.status === "CANCELLED") {
+      return { ok: false, reason: "CANNOT_JOIN" };
+    }
+    lines = state.lines.map((line, i) => (i === input.line ? { status: "CANCELLED" as const, clusterId: null } : line));
+  }
+  const acted = action === "splitLine" ? lines.length - 1 : action === "joinLines" ? input.line! : null;
+  return { ...plan, from, to: requestStatus(phase, lines), line: acted, next: { phase, askedFrom, lines } };
+}
+
+/** The one line still counted, when there is exactly one: a line action needs no line then. */
+function onlyLine(state: LinedRequest) {
+  const counted = state.lines.flatMap((line, index) => (line.status === "CANCELLED" ? [] : [index]));
+  return counted.length === 1 ? counted[0]! : -1;
+}
+
+/** A line as the table sees it: a request of that one line. */
+function lineView(state: LinedRequest, line: RequestLine): RequestState {
+  return {
+    status: lineAsStatus(state.phase, line),
+    triagedAt: state.triagedAt,
+    assignedClusterId: line.clusterId,
+    ownerId: state.ownerId,
+    infoAskedFrom: null,
+  };
+}
+
+/**
+ * The request as the table sees it for what is about the whole request (a question, a note):
+ * a member is its assigned member when one of its lines is their cluster's.
+ */
+function requestView(actor: Actor, state: LinedRequest): RequestState {
   const actorCluster = actor.type === "USER" ? actor.clusterId : null;
   const ownLine = actorCluster !== null && state.lines.some((line) => line.status !== "CANCELLED" && line.clusterId === actorCluster);
-  const view: RequestState = {
-    status: from,
+  return {
+    status: requestStatus(state.phase, state.lines),
     triagedAt: state.triagedAt,
     assignedClusterId: ownLine ? actorCluster : (state.lines.find((line) => line.clusterId !== null)?.clusterId ?? null),
     ownerId: state.ownerId,
     infoAskedFrom: state.phase === "NEEDS_INFO" && state.askedFrom !== null ? requestStatus(state.askedFrom, state.lines) : null,
   };
-  const plan = planTransition(action, actor, view, input);
-  if (!plan.ok) return plan;
-  const phase = plan.changesStatus ? phaseFor(plan.to) : state.phase;
-  const askedFrom = phase !== "NEEDS_INFO" ? null : state.phase === "NEEDS_INFO" ? state.askedFrom : state.phase;
-  // Reopening takes every line back to the coordinators, without its cluster.
-  const lines = plan.releasesCluster
-    ? state.lines.map((line) => (line.status === "CANCELLED" ? line : { status: "OPEN" as const, clusterId: null }))
-    : state.lines;
-  return { ...plan, from, to: requestStatus(phase, lines), line: null, next: { phase, askedFrom, lines } };
+}
+
+/**
+ * What `actor` could do now (inputs aside), for the page's forms: the request's own actions, and
+ * each line's cluster actions. A request of one line offers them all as the request's, as today.
+ */
+export function availableLinedActions(actor: Actor, state: LinedRequest): { request: Action[]; lines: Action[][] } {
+  const own = availableActions(actor, requestView(actor, state)).filter((action) => !LINE_ACTIONS.includes(action));
+  const lines = state.lines.map((line) =>
+    line.status === "CANCELLED" ? [] : availableActions(actor, lineView(state, line)).filter((action) => LINE_ACTIONS.includes(action)),
+  );
+  return { request: [...own, ...new Set(lines.flat())], lines };
 }

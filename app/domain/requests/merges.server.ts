@@ -7,7 +7,7 @@ import type { Db, Tx } from "~/data/db.server";
 
 const MAX_DEPTH = 20;
 
-export type MergedRequest = { id: string; reference: string; enterpriseId: string; assignedClusterId: string | null };
+export type MergedRequest = { id: string; reference: string; enterpriseId: string; lines: Array<{ clusterId: string | null; status: string }> };
 
 /** Every request merged into `rootId`, directly or through another merged request. */
 export async function requestsMergedInto(client: Db | Tx, rootId: string): Promise<MergedRequest[]> {
@@ -17,7 +17,7 @@ export async function requestsMergedInto(client: Db | Tx, rootId: string): Promi
     const next = await client.request.findMany({
       where: { duplicateOfId: { in: frontier }, status: "DUPLICATE" },
       orderBy: { createdAt: "asc" },
-      select: { id: true, reference: true, enterpriseId: true, assignedClusterId: true },
+      select: { id: true, reference: true, enterpriseId: true, lines: { select: { clusterId: true, status: true } } },
     });
     found.push(...next);
     frontier = next.map((request) => request.id);

@@ -74,6 +74,8 @@ export async function performRequestAction({
     action: input.intent,
     actor,
     expectedVersion: input.version,
+    lineId: "lineId" in input ? input.lineId : undefined,
+    intoLineId: input.intent === "joinLines" ? input.intoLineId : undefined,
     input: {
       message: "message" in input ? input.message : null,
       clusterId: input.intent === "assign" ? input.clusterId : null,
@@ -81,6 +83,7 @@ export async function performRequestAction({
       triage: input.intent === "triage" ? { category: input.category, urgency: input.urgency, ownerId: input.ownerId ?? null } : undefined,
       correction,
       ownerId: input.intent === "handOver" ? input.ownerId : undefined,
+      newLine: input.intent === "splitLine" ? { category: input.category, summary: input.summary } : undefined,
     },
   };
   if ((input.intent === "publicMessage" || input.intent === "note") && files.length) {

@@ -2,6 +2,7 @@
 // `version` (optimistic locking), the lines it changed (each guarded by its own version), and
 // exactly one audit event, in the caller's transaction.
 import type { Tx } from "~/data/db.server";
+import { newId } from "~/utils/ids.server";
 import { TransitionError } from "../errors";
 import { enqueueForTransition } from "../notifications/notifications.server";
 import { adoptEnterpriseDetailsInTx } from "../enterprises/enterprises.server";
@@ -22,8 +23,10 @@ export type TransitionOptions = {
   action: Action;
   actor: Actor;
   input?: TransitionInput;
-  /** The line a cluster action acts on; a request of one line needs none. */
+  /** The line a cluster action acts on (a request of one line needs none), or a join joins away. */
   lineId?: string;
+  /** The line a join joins `lineId` into. */
+  intoLineId?: string;
   /** The version the actor saw; a different stored version means someone acted meanwhile. */
   expectedVersion?: number;
   now?: Date;
@@ -33,7 +36,7 @@ export type TransitionOptions = {
 const NOT_ACTIVITY: ReadonlySet<Action> = new Set(["askStillNeeded", "rotateStatusLink"]);
 
 export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) {
-  const { requestId, action, actor, input = {}, lineId, expectedVersion, now = new Date() } = options;
+  const { requestId, action, actor, input = {}, lineId, intoLineId, expectedVersion, now = new Date() } = options;
   const request = await tx.request.findUnique({
     where: { id: requestId },
     select: {
@@ -59,6 +62,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
         orderBy: { position: "asc" },
         select: {
           id: true,
+          position: true,
           status: true,
           clusterId: true,
           assignedAt: true,
@@ -79,8 +83,8 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
 
   // The request is decided on with its lines: its status is the one rule's, derived from its
   // phase and its lines (lines.ts; decision 055).
-  const line = lineId === undefined ? undefined : request.lines.findIndex((each) => each.id === lineId);
-  const plan = planLinedTransition(action, actor, linedRequest(request, request.lines), { ...input, line });
+  const indexOf = (id: string | undefined) => (id === undefined ? undefined : request.lines.findIndex((each) => each.id === id));
+  const plan = planLinedTransition(action, actor, linedRequest(request, request.lines), { ...input, line: indexOf(lineId), intoLine: indexOf(intoLineId) });
   if (!plan.ok) throw new TransitionError(plan.reason);
   // A request is only ever handed to a cluster that exists and is active, whichever page asks.
   if (action === "assign") {
@@ -103,7 +107,21 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
   const dueTimes = { ...clocks, triageDueAt: request.triagedAt && request.triageDueAt ? request.triageDueAt : clocks.triageDueAt };
   const triagedAt = plan.stamps.includes("triagedAt") ? now : request.triagedAt;
   const reopened = plan.changesStatus && FINISHED_STATUSES.includes(plan.from as Status) && OPEN_STATUSES.includes(plan.to);
-  const lineRows = nextLineRows(request.lines, {
+  // A split's new line, waiting for its cluster, after the others.
+  const added = plan.next.lines.slice(request.lines.length).map((_, i) => ({
+    id: newId(now.getTime()),
+    position: (request.lines.at(-1)?.position ?? 0) + 1 + i,
+    status: "OPEN" as const,
+    clusterId: null,
+    assignedAt: null,
+    acceptedAt: null,
+    resolvedAt: null,
+    acceptDueAt: null,
+    notAcceptedInTime: false,
+    version: 0,
+  }));
+  const lines = [...request.lines, ...added];
+  const lineRows = nextLineRows(lines, {
     action,
     plan,
     now,
@@ -114,7 +132,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
   });
   const fromLines = requestColumnsFromLines(lineRows);
   const clusterId = fromLines.assignedClusterId;
-  const actedLine = plan.line === null ? null : request.lines[plan.line]!;
+  const actedLine = plan.line === null ? null : lines[plan.line]!;
   // A merge's other request: the original (markDuplicate, unmerge) or the duplicate (on the original).
   const related = action === "markDuplicate" ? input.duplicateOfId! : action === "unmerge" ? request.duplicateOfId : (input.mergedRequestId ?? null);
   // What the event records field by field: triage's or a correction's changes (and the due
@@ -129,6 +147,10 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     changes = [...changes, ...fieldChanges(due(request), due({ ...dueTimes, acceptDueAt: fromLines.acceptDueAt }), DUE_TIME_FIELDS)];
   }
   if (ownerId !== request.ownerId) changes = [...changes, { field: "owner", from: request.ownerId, to: ownerId }];
+  // A split names its new line's number; a join, the line joined and the one it went into.
+  if (action === "splitLine") changes = [...changes, { field: "line", from: null, to: String(actedLine!.position) }];
+  if (action === "joinLines")
+    changes = [...changes, { field: "line", from: String(actedLine!.position), to: String(request.lines[indexOf(intoLineId)!]!.position) }];
   if (action === "edit" && !changes.length) throw new TransitionError("NOTHING_TO_CHANGE");
   if (action === "adoptEnterpriseDetails") {
     changes = await adoptEnterpriseDetailsInTx(tx, { requestId: request.id, now });
@@ -165,8 +187,25 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     : correction
       ? { category: correction.data.category, details: correction.data.details, sensitiveDetails: correction.data.sensitiveDetails }
       : undefined;
-  for (const [index, stored] of request.lines.entries()) {
+  for (const [index, stored] of lines.entries()) {
     const next = lineRows[index]!;
+    if (index >= request.lines.length) {
+      const { id, position } = stored;
+      await tx.requestLine.create({
+        data: {
+          id,
+          requestId: request.id,
+          position,
+          category: input.newLine!.category,
+          summary: input.newLine!.summary.trim(),
+          ...next,
+          createdAt: now,
+          updatedAt: now,
+        },
+        select: { id: true },
+      });
+      continue;
+    }
     const changed = (Object.keys(next) as (keyof typeof next)[]).some((field) => !sameValue(next[field], stored[field]));
     const refiled = index === 0 && filed !== undefined;
     if (!changed && !refiled) continue;

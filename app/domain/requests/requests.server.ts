@@ -1,7 +1,7 @@
 // Requests as staff and cluster members see and change them. Reads are scoped in the query:
 // a cluster member only ever finds requests assigned to their own cluster.
 import { db } from "~/data/db.server";
-import { type Viewer, inScope, requestScope, visibleTo } from "../auth/access";
+import { type Viewer, inScope, isStaff, requestScope, visibleTo } from "../auth/access";
 import { enterpriseDetailChanges, filedEnterpriseDetails } from "../enterprises/enterprise-details";
 import { TransitionError } from "../errors";
 import { parseChanges } from "./field-changes";
@@ -9,7 +9,9 @@ import { isWellFormedReference } from "../enterprises/identifiers";
 import { latestInfoExchange } from "./info-requests";
 import { requestsMergedInto } from "./merges.server";
 import { type TransitionOptions, transitionRequestInTx } from "./request-transition.server";
-import { type Actor, availableActions } from "./state-machine";
+import type { Action, Actor } from "./state-machine";
+import { type LineStatus, availableLinedActions, linedRequest } from "./lines";
+import type { Category } from "../taxonomy";
 
 function parseJson(value: string | null): Record<string, unknown> | null {
   if (!value) return null;
@@ -19,6 +21,9 @@ function parseJson(value: string | null): Record<string, unknown> | null {
     return null;
   }
 }
+
+/** What access reads of a linked request: its lines' clusters. */
+const LINE_SCOPE = { select: { clusterId: true, status: true } } as const;
 
 const EVENT_SELECT = {
   id: true,
@@ -33,7 +38,7 @@ const EVENT_SELECT = {
   createdAt: true,
   actor: { select: { name: true } },
   cluster: { select: { nameUk: true, nameEn: true } },
-  relatedRequest: { select: { reference: true, assignedClusterId: true } },
+  relatedRequest: { select: { reference: true, lines: LINE_SCOPE } },
 } as const;
 
 export async function getRequestForStaff({ reference, viewer }: { reference: string; viewer: Viewer }) {
@@ -73,10 +78,14 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
       enterprise: { select: { id: true, edrpou: true, name: true, contactName: true, phone: true, email: true, city: true } },
       owner: { select: { id: true, name: true } },
       assignedCluster: { select: { id: true, slug: true, nameUk: true, nameEn: true } },
-      duplicateOf: { select: { reference: true, assignedClusterId: true } },
-      possibleDuplicateOf: { select: { reference: true, status: true, assignedClusterId: true } },
+      duplicateOf: { select: { reference: true, lines: LINE_SCOPE } },
+      possibleDuplicateOf: { select: { reference: true, status: true, lines: LINE_SCOPE } },
       possibleDuplicates: { where: visibleTo(viewer), select: { reference: true }, orderBy: { createdAt: "asc" } },
       events: { orderBy: { createdAt: "asc" }, select: EVENT_SELECT },
+      lines: {
+        orderBy: { position: "asc" },
+        select: { id: true, position: true, category: true, summary: true, status: true, clusterId: true, cluster: { select: { nameUk: true, nameEn: true } } },
+      },
     },
   });
   if (!request) return null;
@@ -96,13 +105,14 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
     select: { reference: true, title: true, status: true, category: true, createdAt: true },
   });
   // Defence-order details: staff and the assigned cluster only (members only ever see their own).
-  const { sensitiveDetails, details, enterprise, duplicateOf, possibleDuplicateOf, events, ...rest } = request;
+  const { sensitiveDetails, details, enterprise, duplicateOf, possibleDuplicateOf, events, lines, ...rest } = request;
   const actor: Actor = { type: "USER", userId: viewer.id, role: viewer.role, clusterId: viewer.clusterId };
+  const offered = availableLinedActions(actor, linedRequest(request, lines));
   const { id: enterpriseId, edrpou, ...registry } = enterprise;
   // A linked request outside what the viewer may see is not even named.
-  const linked = <T extends { assignedClusterId: string | null }>(other: T | null): Omit<T, "assignedClusterId"> | null => {
+  const linked = <T extends { lines: Array<{ clusterId: string | null; status: string }> }>(other: T | null): Omit<T, "lines"> | null => {
     if (!other || !inScope(requestScope(viewer), other)) return null;
-    const { assignedClusterId: _cluster, ...shown } = other;
+    const { lines: _lines, ...shown } = other;
     return shown;
   };
   // Its own entries and those of the requests merged into it, in order, each merged one marked.
@@ -131,11 +141,44 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
     ),
     /** The latest question to the enterprise and how its wait ended (for whoever asked). */
     infoExchange: latestInfoExchange(events),
-    details: parseJson(details) ?? {},
-    sensitiveDetails: parseJson(sensitiveDetails),
+    // The category's details are its first line's: a member whose cluster holds another line
+    // sees none of them (decision 055).
+    details: firstLineOwn(lines, viewer) ? (parseJson(details) ?? {}) : {},
+    sensitiveDetails: firstLineOwn(lines, viewer) ? parseJson(sensitiveDetails) : null,
     otherRequests,
-    actions: availableActions(actor, request),
+    /** Its own actions, and the line actions some line offers. */
+    actions: offered.request,
+    lines: pageLines(lines, offered.lines, viewer),
   };
+}
+
+/**
+ * The request's lines still counted, each with what the viewer may do to it. A member sees of
+ * another cluster's line its category and state only: not what is needed, nor whose it is.
+ */
+function pageLines(
+  lines: Array<{
+    id: string;
+    position: number;
+    category: Category;
+    summary: string;
+    status: LineStatus;
+    clusterId: string | null;
+    cluster: { nameUk: string; nameEn: string } | null;
+  }>,
+  actions: Action[][],
+  viewer: Viewer,
+) {
+  return lines.flatMap(({ clusterId, cluster, summary, ...line }, index) => {
+    if (line.status === "CANCELLED") return [];
+    const own = isStaff(viewer) || (clusterId !== null && clusterId === viewer.clusterId);
+    return [{ ...line, own, summary: own ? summary : null, cluster: own ? cluster : clusterId ? ("OTHER" as const) : null, actions: actions[index]! }];
+  });
+}
+
+/** Whether the viewer sees the first line's details: staff, or a member of its cluster. */
+function firstLineOwn(lines: Array<{ clusterId: string | null }>, viewer: Viewer) {
+  return isStaff(viewer) || (lines[0]?.clusterId != null && lines[0].clusterId === viewer.clusterId);
 }
 
 /** Staff members' names by id (for owner changes on a timeline). */

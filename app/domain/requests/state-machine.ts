@@ -50,7 +50,7 @@ type Rule = {
   from: readonly (Status | null)[];
   to: Status | "SAME" | "BACK_TO_COORDINATORS" | "WHERE_ASKED";
   by: readonly ActorKind[];
-  requires?: { message?: true; cluster?: true; duplicateOf?: true; correction?: true; owner?: true; mergedRequest?: true };
+  requires?: { message?: true; cluster?: true; duplicateOf?: true; correction?: true; owner?: true; mergedRequest?: true; newLine?: true };
   visibility: "PUBLIC" | "INTERNAL";
   /** Timestamps the transition sets to "now". */
   stamps?: readonly Timestamp[];
@@ -74,6 +74,8 @@ type Rule = {
 const STAFF = ["ADMIN", "COORDINATOR"] as const;
 const STAFF_AND_ASSIGNED = ["ADMIN", "COORDINATOR", "ASSIGNED_MEMBER"] as const;
 const ALL_STATUSES = STATUSES;
+/** Where a request's lines may be split or joined: filed, or in work and not yet resolved. */
+const IN_WORK_OR_NEW = ["NEW", "TRIAGED", "ASSIGNED", "IN_PROGRESS"] as const;
 
 export const TRANSITIONS = {
   /** An enterprise files a request: the first event of every request. */
@@ -228,6 +230,16 @@ export const TRANSITIONS = {
     visibility: "INTERNAL",
     alongside: "unmerge",
   },
+  /**
+   * Staff split a need off into a line of its own, with its category and what is needed; it
+   * waits for its cluster (decision 055). The enterprise sees its request's lines.
+   */
+  splitLine: { from: IN_WORK_OR_NEW, to: "SAME", by: STAFF, requires: { newLine: true }, visibility: "PUBLIC" },
+  /**
+   * Staff join a line still waiting for a cluster into another line not yet resolved: it counts
+   * no more, so the request's status never changes by it (lines.ts).
+   */
+  joinLines: { from: IN_WORK_OR_NEW, to: "SAME", by: STAFF, visibility: "PUBLIC" },
   /** Internal note between staff and the assigned cluster. */
   note: { from: ALL_STATUSES, to: "SAME", by: STAFF_AND_ASSIGNED, requires: { message: true }, visibility: "INTERNAL" },
   /**
@@ -310,6 +322,8 @@ export type TransitionInput = {
   ownerId?: string | null;
   /** The owner the actor expects the request to have (a bulk hand-over): another means it changed meanwhile. */
   expectedOwnerId?: string | null;
+  /** A split's new line: its category and what is needed. */
+  newLine?: { category: Category; summary: string };
 };
 
 export type RequestState = {
@@ -354,7 +368,11 @@ export type TransitionRefusal =
   | "MERGED_REQUEST_REQUIRED"
   | "NOTHING_TO_CHANGE"
   /** A line action on a request of several lines names none of its lines (lines.ts). */
-  | "NO_SUCH_LINE";
+  | "NO_SUCH_LINE"
+  /** A split names no category or no text for its new line. */
+  | "LINE_REQUIRED"
+  /** A join names a line that is not waiting for a cluster, or no other open line to join it into. */
+  | "CANNOT_JOIN";
 
 export type TransitionPlan = {
   ok: true;
@@ -394,6 +412,7 @@ export function planTransition(
     if (input.ownerId === (state.ownerId ?? null)) return { ok: false, reason: "SAME_OWNER" };
   }
   if (rule.requires?.mergedRequest && !input.mergedRequestId) return { ok: false, reason: "MERGED_REQUEST_REQUIRED" };
+  if (rule.requires?.newLine && !(input.newLine?.category && input.newLine.summary.trim())) return { ok: false, reason: "LINE_REQUIRED" };
 
   const to =
     rule.to === "SAME"

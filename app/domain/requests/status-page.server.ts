@@ -81,6 +81,8 @@ export async function getStatusPage(token: string) {
       assignedClusterId: true,
       infoAskedFrom: true,
       events: { where: { visibility: "PUBLIC" }, orderBy: { createdAt: "asc" }, select: PUBLIC_EVENT },
+      // Its needs, each with its own state (decision 055); lines joined away are not shown.
+      lines: { where: { status: { not: "CANCELLED" } }, orderBy: { position: "asc" }, select: { position: true, category: true, summary: true, status: true } },
     },
   });
   // The public entries of the requests merged into this one that the same enterprise filed.

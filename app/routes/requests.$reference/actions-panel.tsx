@@ -12,6 +12,7 @@ import { useLocale } from "~/i18n/use-locale";
 import type { RequestIntent } from "~/schemas/request-actions";
 import { localName } from "~/i18n/locale";
 import type { LoaderData, action } from "./route";
+import { LineField, lineActionFields } from "./lines-panel";
 
 export function ActionsPanel({
   request,
@@ -32,6 +33,9 @@ export function ActionsPanel({
   const label = useLabels();
   const actionData = useActionData<typeof action>();
   const can = (intent: RequestIntent) => (request.actions as string[]).includes(intent);
+  // On a request of several lines, a cluster action names its line; a recommendation is for the
+  // request's first need, so it is read, not clicked.
+  const several = request.lines.length > 1;
 
   return (
     <section aria-labelledby="actions-title">
@@ -50,24 +54,29 @@ export function ActionsPanel({
                   return <li key={reason.kind}>{t(m.key, m.params)}</li>;
                 })}
               </ul>
-              <ActionForm
-                intent="assign"
-                version={request.version}
-                submitLabel={`${t("request.assignTo")}: ${localName(r.cluster, locale)}`}
-                quickId={r.cluster.id}
-              >
-                <input type="hidden" name="clusterId" value={r.cluster.id} />
-              </ActionForm>
+              {several ? null : (
+                <ActionForm
+                  intent="assign"
+                  version={request.version}
+                  submitLabel={`${t("request.assignTo")}: ${localName(r.cluster, locale)}`}
+                  quickId={r.cluster.id}
+                >
+                  <input type="hidden" name="clusterId" value={r.cluster.id} />
+                </ActionForm>
+              )}
             </div>
           ))}
           <ActionForm intent="assign" version={request.version} submitLabel={t("action.assign")}>
             {(fields) => (
-              <SelectField
-                meta={fields.fields.clusterId!}
-                label={t("request.chooseCluster")}
-                placeholder={t("form.choose")}
-                options={clusters.filter((c) => c.id !== request.assignedClusterId).map((c) => ({ value: c.id, label: localName(c, locale) }))}
-              />
+              <>
+                <LineField request={request} intent="assign" fields={fields} />
+                <SelectField
+                  meta={fields.fields.clusterId!}
+                  label={t("request.chooseCluster")}
+                  placeholder={t("form.choose")}
+                  options={clusters.filter((c) => c.id !== request.assignedClusterId).map((c) => ({ value: c.id, label: localName(c, locale) }))}
+                />
+              </>
             )}
           </ActionForm>
         </div>
@@ -102,7 +111,11 @@ export function ActionsPanel({
         </Action>
       ) : null}
 
-      {can("accept") ? <Action intent="accept" title={t("action.accept")} version={request.version} /> : null}
+      {can("accept") ? (
+        <Action intent="accept" title={t("action.accept")} version={request.version}>
+          {lineActionFields(request, "accept", null)}
+        </Action>
+      ) : null}
       {can("requestInfo") ? (
         <Action
           intent="requestInfo"
@@ -115,8 +128,16 @@ export function ActionsPanel({
       {can("resumeWithoutReply") ? (
         <Action intent="resumeWithoutReply" title={t("action.resumeWithoutReply")} version={request.version} messageLabel={t("request.reason")} />
       ) : null}
-      {can("resolve") ? <Action intent="resolve" title={t("action.resolve")} version={request.version} messageLabel={t("request.message")} /> : null}
-      {can("decline") ? <Action intent="decline" title={t("action.decline")} version={request.version} messageLabel={t("request.reason")} /> : null}
+      {can("resolve") ? (
+        <Action intent="resolve" title={t("action.resolve")} version={request.version} messageLabel={t("request.message")}>
+          {lineActionFields(request, "resolve", t("request.message"))}
+        </Action>
+      ) : null}
+      {can("decline") ? (
+        <Action intent="decline" title={t("action.decline")} version={request.version} messageLabel={t("request.reason")}>
+          {lineActionFields(request, "decline", t("request.reason"))}
+        </Action>
+      ) : null}
       {can("publicMessage") ? (
         <Action
           intent="publicMessage"
@@ -128,7 +149,11 @@ export function ActionsPanel({
         />
       ) : null}
       {can("note") ? <Action intent="note" title={t("action.note")} version={request.version} messageLabel={t("request.message")} withFiles /> : null}
-      {can("unassign") ? <Action intent="unassign" title={t("action.unassign")} version={request.version} messageLabel={t("request.reason")} /> : null}
+      {can("unassign") ? (
+        <Action intent="unassign" title={t("action.unassign")} version={request.version} messageLabel={t("request.reason")}>
+          {lineActionFields(request, "unassign", t("request.reason"))}
+        </Action>
+      ) : null}
       {can("close") ? <Action intent="close" title={t("action.close")} version={request.version} /> : null}
       {can("reject") ? <Action intent="reject" title={t("action.reject")} version={request.version} messageLabel={t("request.reason")} /> : null}
       {can("reopenByStaff") ? (

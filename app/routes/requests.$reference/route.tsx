@@ -34,6 +34,7 @@ import { passOnHeaders } from "~/utils/route-headers";
 import { STORAGE_FULL_INIT } from "~/utils/storage-full";
 import { localName } from "~/i18n/locale";
 import { ActionsPanel } from "./actions-panel";
+import { LinesPanel } from "./lines-panel";
 import { VanishedActionNotice } from "./vanished-action-notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.request.reference} — ЦШР` : "ЦШР" }];
@@ -229,6 +230,8 @@ export default function RequestPage() {
           </section>
 
           <StaffRequestFiles files={files} reference={request.reference} />
+
+          <LinesPanel request={request} can={(intent) => (request.actions as string[]).includes(intent)} />
 
           <RequestTimeline
             events={request.events}

@@ -1,0 +1,83 @@
+import { expect, fillIntake, signIn, test } from "./fixtures";
+
+test("a relocation of three needs: split at triage, handled by three clusters, followed by the enterprise on one page", async ({ browser }) => {
+  const enterprise = await browser.newPage();
+  await enterprise.goto("/requests/new");
+  await fillIntake(enterprise, { title: "Переїзд цеху з Харкова" });
+  await enterprise.getByLabel("Категорія").selectOption("EQUIPMENT");
+  await enterprise.getByRole("button", { name: "Надіслати запит" }).click();
+  const reference = (await enterprise.getByTestId("reference").textContent())!.trim();
+  const statusLink = (await enterprise.getByTestId("status-link").textContent())!.trim();
+
+  // The coordinator splits the transport and the premises off into lines of their own.
+  const coordinatorContext = await browser.newContext();
+  await signIn(coordinatorContext, "coordinator@rrc.example");
+  const coordinator = await coordinatorContext.newPage();
+  await coordinator.goto(`/requests/${reference}`);
+  for (const [category, summary] of [
+    ["LOGISTICS", "Перевезення 12 верстатів до Львова"],
+    ["RELOCATION", "Приміщення 800 м² у Львівській області"],
+  ] as const) {
+    await coordinator.locator("summary", { hasText: "Виділити потребу в окремий рядок" }).click();
+    const form = coordinator.locator("#action-splitLine");
+    await form.getByLabel("Категорія").selectOption(category);
+    await form.getByLabel("Що потрібно").fill(summary);
+    await form.getByRole("button", { name: "Виділити потребу в окремий рядок" }).click();
+    await expect(coordinator).toHaveURL(/done=splitLine/);
+  }
+  await expect(coordinator.getByTestId("request-line")).toHaveCount(3);
+  await expect(coordinator.locator("ol.timeline")).toContainText("Потребу виділено в окремий рядок 3");
+
+  // Each line goes to its own cluster.
+  const clusters = ["Київський IAM-кластер", "Український автомобільний кластер", "Миколаївський IAM-кластер"];
+  for (const [index, cluster] of clusters.entries()) {
+    const form = coordinator.locator("#action-assign");
+    const line = form.getByLabel("Рядок, якого стосується дія");
+    const label = (await line.locator("option", { hasText: `Рядок ${index + 1} —` }).textContent())!;
+    await line.selectOption({ label });
+    await form.getByLabel("Або оберіть кластер зі списку").selectOption({ label: cluster });
+    await form.getByRole("button", { name: "Передати кластеру", exact: true }).click();
+    await expect(coordinator).toHaveURL(/done=assign/);
+  }
+  await expect(coordinator.locator(".status-badge")).toHaveText("Передано кластеру");
+
+  // Each cluster finds the request on its portal, sees its own need, and takes and resolves its line.
+  for (const [index, slug] of ["kyiv-iam", "automotive-cluster", "mykolaiv-iam"].entries()) {
+    const context = await browser.newContext();
+    await signIn(context, `member.${slug}@rrc.example`);
+    const member = await context.newPage();
+    await member.goto("/cluster");
+    await member.getByRole("link", { name: reference }).click();
+    const own = member.getByTestId("request-line").nth(index);
+    await expect(own).toContainText("Передано кластеру");
+    if (index === 1) await expect(own).toContainText("Перевезення 12 верстатів до Львова");
+    // Another cluster's line: its category and state, never what is needed.
+    const other = member.getByTestId("request-line").nth((index + 1) % 3);
+    await expect(other).toContainText("інший кластер");
+    if (index === 0) await expect(other).not.toContainText("Перевезення 12 верстатів");
+    await member.locator("summary", { hasText: "Прийняти в роботу" }).click();
+    await member.getByRole("button", { name: "Прийняти в роботу" }).click();
+    await expect(member).toHaveURL(/done=accept/);
+    await expect(member.locator(".status-badge")).toHaveText("У роботі");
+    await member.locator("summary", { hasText: "Позначити виконаним" }).click();
+    await member
+      .locator("#action-resolve")
+      .getByLabel("Повідомлення")
+      .fill(`Рядок ${index + 1} виконано.`);
+    await member.getByRole("button", { name: "Позначити виконаним" }).click();
+    await expect(member).toHaveURL(/done=resolve/);
+    await context.close();
+  }
+
+  // The enterprise follows the three needs on its one page and confirms once all are done.
+  await enterprise.goto(statusLink);
+  const lines = enterprise.getByTestId("status-lines").locator("li");
+  await expect(lines).toHaveCount(3);
+  await expect(lines.nth(1)).toContainText("Перевезення 12 верстатів до Львова");
+  for (let i = 0; i < 3; i++) await expect(lines.nth(i)).toContainText("Виконано");
+  await expect(enterprise.locator(".status-badge")).toHaveText("Виконано — чекаємо на ваше підтвердження");
+  await enterprise.getByRole("button", { name: "Підтверджую виконання" }).click();
+  await expect(enterprise.locator(".status-badge")).toHaveText("Закрито");
+
+  await coordinatorContext.close();
+});
