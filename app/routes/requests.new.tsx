@@ -145,6 +145,17 @@ export default function NewRequest() {
           <TextareaField meta={fields.certifications} label={t("field.certifications")} rows={3} />
         </fieldset>
 
+        <fieldset>
+          <legend>{t("intake.section.needs")}</legend>
+          <p className="hint">{t("intake.needs.hint")}</p>
+          {([2, 3] as const).map((n) => (
+            <div className="need" key={n}>
+              <SelectField meta={fields[`need${n}Category`]} label={t("field.needCategory", { n })} options={categories} placeholder="—" />
+              <TextareaField meta={fields[`need${n}Summary`]} label={t("field.needSummary", { n })} rows={3} />
+            </div>
+          ))}
+        </fieldset>
+
         <div className="hp" aria-hidden="true">
           <label htmlFor="intake-website">{t("field.honeypot")}</label>
           <input id="intake-website" type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />

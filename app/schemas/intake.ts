@@ -30,6 +30,10 @@ export const INTAKE_FIELDS = [
   "defenceProductType",
   "monthlyCapacity",
   "certifications",
+  "need2Category",
+  "need2Summary",
+  "need3Category",
+  "need3Summary",
 ] as const;
 
 /** The intake form's id on the page (its fields' ids derive from it). */
@@ -128,6 +132,9 @@ export function filedSector(value: { sector?: Sector; naceClass?: string }): Sec
   return value.sector ?? (value.naceClass ? (sectorOfDivision(value.naceClass.slice(0, 2)) ?? null) : null);
 }
 
+/** How much one other need may say (the request's description holds the whole story). */
+const NEED_MAX = 2000;
+
 /** The intake form's fields and their rules, before the rules that tie fields together. */
 export const IntakeFields = z.object({
   enterpriseName: text(2, 300),
@@ -163,7 +170,37 @@ export const IntakeFields = z.object({
   defenceProductType: optionalText(300),
   monthlyCapacity: optionalText(300),
   certifications: optionalText(1000),
+  // Other needs of the same request (decision 055): each becomes a line of its own.
+  need2Category: z.enum(CATEGORIES, { error: "choose" }).optional(),
+  need2Summary: optionalText(NEED_MAX),
+  need3Category: z.enum(CATEGORIES, { error: "choose" }).optional(),
+  need3Summary: optionalText(NEED_MAX),
 });
+
+/** The form's other needs, by number: the request's own need is the first. */
+const OTHER_NEEDS = [2, 3] as const;
+
+/**
+ * An other need is given whole or not at all: its category and what is needed. For the intake:
+ * pass it as `superRefine(requireWholeNeeds, CATEGORY_RULES_ALWAYS)`.
+ */
+function requireWholeNeeds(value: Partial<Record<`need${(typeof OTHER_NEEDS)[number]}${"Category" | "Summary"}`, unknown>>, ctx: z.RefinementCtx) {
+  for (const n of OTHER_NEEDS) {
+    const category = value[`need${n}Category`];
+    const summary = value[`need${n}Summary`];
+    if (category && !summary) ctx.addIssue({ code: "custom", path: [`need${n}Summary`], message: "required" });
+    if (summary && !category) ctx.addIssue({ code: "custom", path: [`need${n}Category`], message: "choose" });
+  }
+}
+
+/** The other needs filed, in order, each a line of the request after its first. */
+export function filedNeeds(value: Partial<Record<`need${(typeof OTHER_NEEDS)[number]}${"Category" | "Summary"}`, string>>) {
+  return OTHER_NEEDS.flatMap((n) => {
+    const category = value[`need${n}Category`] as Category | undefined;
+    const summary = value[`need${n}Summary`];
+    return category && summary ? [{ category, summary }] : [];
+  });
+}
 
 /** The category fields a form holds, with the category they belong to. */
 type CategoryFieldValues = { category: Category } & Partial<Record<(typeof CATEGORY_FIELDS)[keyof typeof CATEGORY_FIELDS][number], unknown>>;
@@ -186,7 +223,9 @@ export function requireCategoryFields(value: CategoryFieldValues, ctx: z.Refinem
 /** Run the category rule even when other fields failed, so every missing field is reported at once. */
 export const CATEGORY_RULES_ALWAYS = { when: () => true };
 
-export const IntakeSchema = IntakeFields.superRefine(requireCategoryFields, CATEGORY_RULES_ALWAYS).superRefine(requireSector, CATEGORY_RULES_ALWAYS);
+export const IntakeSchema = IntakeFields.superRefine(requireCategoryFields, CATEGORY_RULES_ALWAYS)
+  .superRefine(requireSector, CATEGORY_RULES_ALWAYS)
+  .superRefine(requireWholeNeeds, CATEGORY_RULES_ALWAYS);
 
 export type IntakeInput = z.output<typeof IntakeSchema>;
 

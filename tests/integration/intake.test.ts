@@ -229,3 +229,39 @@ describe("intake's transaction", () => {
     await db.enterprise.delete({ where: { edrpou: "00000000" } });
   });
 });
+
+describe("several needs on one form", () => {
+  it("files each other need as a line of its own, waiting for its cluster, all followed by one link", async () => {
+    const input = buildIntake(random, { category: "EQUIPMENT" });
+    const fields = {
+      ...intakeFormFields(input),
+      need2Category: "LOGISTICS",
+      need2Summary: "Перевезення 12 верстатів до Львова",
+      need3Category: "",
+      need3Summary: "",
+    };
+    const answer = await post(fields);
+    expect(answer.status).toBe(303);
+    const request = await db.request.findFirstOrThrow({
+      where: { enterprise: { edrpou: input.edrpou } },
+      include: { lines: { orderBy: { position: "asc" } } },
+    });
+    expect(request.status).toBe("NEW");
+    expect(request.lines.map((line) => [line.position, line.category, line.summary, line.status, line.clusterId])).toEqual([
+      [1, "EQUIPMENT", "", "OPEN", null],
+      [2, "LOGISTICS", "Перевезення 12 верстатів до Львова", "OPEN", null],
+    ]);
+  });
+
+  it("refuses a need given half (a category without what is needed, or the reverse) beside its field, keeps what was typed and writes nothing", async () => {
+    const input = buildIntake(random, { category: "EQUIPMENT" });
+    const before = await counts();
+    const answer = await post({ ...intakeFormFields(input), need2Category: "LOGISTICS", need3Summary: "Приміщення на 800 м²" });
+    expect(answer.status).toBe(400);
+    expect(answer.data.error.need2Summary).toEqual(["required"]);
+    expect(answer.data.error.need3Category).toEqual(["choose"]);
+    expect(answer.data.initialValue).toMatchObject({ need2Category: "LOGISTICS", need3Summary: "Приміщення на 800 м²", title: input.title });
+    expect(await counts()).toEqual(before);
+    expect(await db.requestLine.count({ where: { request: { enterprise: { edrpou: input.edrpou } } } })).toBe(0);
+  });
+});

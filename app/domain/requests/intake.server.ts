@@ -1,7 +1,7 @@
 // Filing a request: the enterprise's registry row (created once, never rewritten by a filing),
 // the public reference, the private token, the SLA clocks and the first event, all in one
 // transaction.
-import { type IntakeInput, filedSector } from "~/schemas/intake";
+import { type IntakeInput, filedNeeds, filedSector } from "~/schemas/intake";
 import { writeTransaction } from "~/data/db.server";
 import type { Work } from "~/data/sql";
 import { newId } from "~/utils/ids.server";
@@ -110,7 +110,7 @@ export async function createRequest({ input, now = new Date(), statusUrlFor = (t
       dueSortAt: keys.dueSortAt,
       possibleDuplicateOfId,
     });
-    // Its one line, waiting for the coordinators (decision 055).
+    // Its first line, the need it was filed under, waiting for the coordinators (decision 055).
     yield* insertLine({
       id: `${requestId}.1`,
       requestId,
@@ -122,6 +122,19 @@ export async function createRequest({ input, now = new Date(), statusUrlFor = (t
       createdAt: now,
       updatedAt: now,
     });
+    // Its other needs, each a line of its own waiting for its cluster.
+    for (const [index, need] of filedNeeds(input).entries()) {
+      yield* insertLine({
+        id: `${requestId}.${index + 2}`,
+        requestId,
+        position: index + 2,
+        category: need.category,
+        summary: need.summary,
+        status: "OPEN",
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
     // The first event of the audit trail.
     const eventId = newId(now.getTime());
     yield* insertEvent({

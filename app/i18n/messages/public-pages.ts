@@ -22,6 +22,11 @@ const uk = {
   "intake.section.relocation": "Релокація виробництва",
   "intake.section.supplies": "Сировина та матеріали",
   "intake.section.defence": "Оборонне замовлення",
+  "intake.section.needs": "Інші потреби (необов'язково)",
+  "intake.needs.hint":
+    "Потрібна допомога різного роду — скажімо, перевезення, приміщення й монтаж? Опишіть кожну потребу окремо: кожну передамо кластеру, що найкраще допоможе, а стежити за всіма ви будете за одним посиланням.",
+  "field.needCategory": "Потреба {n}: вид допомоги",
+  "field.needSummary": "Потреба {n}: чим допомогти",
   "intake.defence.sensitive": "Ці дані бачать лише координатори та кластер, якому передано запит.",
   "field.enterpriseName": "Назва підприємства",
   "field.edrpou": "Код ЄДРПОУ (або РНОКПП для ФОП)",
@@ -220,6 +225,11 @@ export const publicPageMessages: { uk: typeof uk; en: Record<keyof typeof uk, st
     "intake.section.relocation": "Relocation of production",
     "intake.section.supplies": "Raw materials and supplies",
     "intake.section.defence": "Defence order",
+    "intake.section.needs": "Other needs (optional)",
+    "intake.needs.hint":
+      "Need help of different kinds — say transport, premises and installation? Describe each need on its own: each goes to the cluster best able to help, and you follow them all by one link.",
+    "field.needCategory": "Need {n}: kind of help",
+    "field.needSummary": "Need {n}: how to help",
     "intake.defence.sensitive": "Only coordinators and the cluster handling the request see these details.",
     "field.enterpriseName": "Enterprise name",
     "field.edrpou": "EDRPOU code (or tax number for sole proprietors)",

@@ -231,7 +231,8 @@ export default function RequestPage() {
 
           <StaffRequestFiles files={files} reference={request.reference} />
 
-          <LinesPanel request={request} can={(intent) => (request.actions as string[]).includes(intent)} />
+          {/* Keyed by the version: after a split or a join its forms close and empty. */}
+          <LinesPanel key={request.version} request={request} can={(intent) => (request.actions as string[]).includes(intent)} />
 
           <RequestTimeline
             events={request.events}
