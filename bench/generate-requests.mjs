@@ -327,6 +327,71 @@ function weightedPicker(weights, random) {
   };
 }
 
+/** The share of requests given a second or third need, each its own line with its own cluster. */
+const LINED_SHARE = 0.15;
+/** The categories an added need takes (transport, premises, installation, workforce). */
+const ADDED_NEEDS = ["LOGISTICS", "RELOCATION", "EQUIPMENT", "WORKFORCE"];
+
+/**
+ * Gives `share` of the generated requests one or two more lines (issue #17), each in a state the
+ * request's own status allows under the one rule (lines.ts: in progress while any line is,
+ * assigned while any waits on its cluster, resolved when all are), with a cluster of its own;
+ * such a request has no cluster of its own any more (Request.assignedClusterId is null), as the
+ * executor writes it. The first line is the request's as the migration gave it.
+ */
+function spreadOverLines(db, { random, clusters, share }) {
+  const pick = (items) => items[Math.floor(random() * items.length)];
+  const firsts = db
+    .prepare(
+      `SELECT r."id", r."status", r."createdAt", l."status" AS "lineStatus", l."clusterId" FROM "Request" r
+       JOIN "RequestLine" l ON l."requestId" = r."id" AND l."position" = 1
+       WHERE NOT EXISTS (SELECT 1 FROM "RequestLine" o WHERE o."requestId" = r."id" AND o."position" > 1)`,
+    )
+    .all();
+  const insert = db.prepare(
+    `INSERT INTO "RequestLine" ("id", "requestId", "position", "category", "summary", "status", "clusterId", "assignedAt", "acceptedAt", "resolvedAt", "acceptDueAt", "createdAt", "updatedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const release = db.prepare(`UPDATE "Request" SET "assignedClusterId" = NULL WHERE "id" = ?`);
+  // What another line may be while the request is in each status (and its first line in this state).
+  const allowed = (request) => {
+    if (request.status === "IN_PROGRESS") return ["OPEN", "ASSIGNED", "IN_PROGRESS", "RESOLVED"];
+    if (request.status === "ASSIGNED") return ["OPEN", "ASSIGNED"];
+    if (request.status === "RESOLVED") return ["RESOLVED"];
+    if (request.status === "CLOSED") return [request.lineStatus];
+    return ["OPEN"];
+  };
+  const hour = 3_600_000;
+  db.transaction(() => {
+    for (const request of firsts) {
+      if (random() >= share) continue;
+      const created = typeof request.createdAt === "number" ? request.createdAt : Date.parse(request.createdAt);
+      const at = (hours) => iso(created + hours * hour);
+      for (let position = 2; position <= (random() < 0.3 ? 3 : 2); position++) {
+        const status = pick(allowed(request));
+        const withCluster = status !== "OPEN";
+        const clusterId = withCluster ? pick(clusters.filter((id) => id !== request.clusterId)) : null;
+        insert.run(
+          `${request.id}.${position}`,
+          request.id,
+          position,
+          pick(ADDED_NEEDS),
+          "Окрема потреба того самого переїзду",
+          status,
+          clusterId,
+          withCluster ? at(6) : null,
+          status === "IN_PROGRESS" || status === "RESOLVED" ? at(12) : null,
+          status === "RESOLVED" ? at(48) : null,
+          status === "ASSIGNED" ? at(30) : null,
+          at(0),
+          at(0),
+        );
+      }
+      release.run(request.id);
+    }
+  })();
+}
+
 /**
  * Rebuilds the search index (RequestSearch, FTS5) from Request.searchText in one pass. FTS5
  * buffers new entries in memory and writes a segment each time the buffer passes `hashsize`
@@ -913,6 +978,8 @@ export function generateRequests(dbFile, count, options = {}) {
       const backfill = migration.slice(start, migration.indexOf(`FROM "Request";`, start) + `FROM "Request"`.length);
       db.exec(`${backfill} WHERE NOT EXISTS (SELECT 1 FROM "RequestLine" "line" WHERE "line"."requestId" = "Request"."id")`);
       phase("lines");
+      spreadOverLines(db, { random, clusters: clusters.map((c) => c.id), share: LINED_SHARE });
+      phase("several lines");
     }
 
     const saveCounter = db.prepare(
