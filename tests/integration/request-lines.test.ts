@@ -418,3 +418,23 @@ describe("a line's cluster that does not accept in time", () => {
     expect(await lastEvent(id)).toMatchObject({ action: "acceptTimeout", lineId: first!.id, clusterId: clusters[0]!.id });
   });
 });
+
+describe("the enterprise's message on a request of several lines", () => {
+  it("reaches the members of every line's cluster, by e-mail and as unread, and no other cluster's", async () => {
+    const { id, reference, token } = await createRequest({ input: buildIntake(random) });
+    await post(reference, { intent: "splitLine", category: "LOGISTICS", summary: "Перевезення" });
+    const [first, second] = await linesOf(id);
+    await post(reference, { intent: "assign", lineId: first!.id, clusterId: clusters[0]!.id });
+    await post(reference, { intent: "assign", lineId: second!.id, clusterId: clusters[1]!.id });
+
+    const sent = await call(statusAction, formRequest(`/s/${token}`, { intent: "message", message: "Коли приїде машина?" }), { token });
+    expect(sent.status).toBe(303);
+    const members = clusters.map((cluster) => (cluster.member.type === "USER" ? cluster.member.userId : ""));
+    const marked = (await db.requestUnread.findMany({ where: { requestId: id }, select: { userId: true } })).map((mark) => mark.userId);
+    expect(marked).toEqual(expect.arrayContaining([members[0], members[1]]));
+    expect(marked).not.toContain(members[2]);
+    const mailed = (await db.notification.findMany({ where: { requestId: id, kind: "enterpriseReplied" }, select: { recipient: true } })).map((n) => n.recipient);
+    expect(mailed).toEqual(expect.arrayContaining(["lines-a@lines.example", "lines-b@lines.example"]));
+    expect(mailed).not.toContain("lines-c@lines.example");
+  });
+});

@@ -69,10 +69,12 @@ export function inScope(scope: RequestScope, request: { lines: ReadonlyArray<{ c
 
 /**
  * The rule read the other way, as typed SQL on the user table (aliased `u`): true for the active
- * people who see a request assigned to `clusterId` (null: none).
+ * people who see a request whose lines are held by `clusterIds` (none: staff alone).
  */
-export const seesClusterRequest = (clusterId: string | null) =>
-  raw<boolean>`u."active" = ${true} AND (u."role" <> 'CLUSTER_MEMBER' OR u."clusterId" = ${clusterId})`;
+export const seesClusterRequest = (clusterIds: readonly string[]) =>
+  clusterIds.length
+    ? raw<boolean>`u."active" = ${true} AND (u."role" <> 'CLUSTER_MEMBER' OR u."clusterId" IN (${raw.join(clusterIds)}))`
+    : raw<boolean>`u."active" = ${true} AND u."role" <> 'CLUSTER_MEMBER'`;
 
 /** A viewer's scope as a Prisma `where` on Request: `{ reference, ...visibleTo(viewer) }`. */
 export function visibleTo(viewer: Pick<Viewer, "role" | "clusterId">) {

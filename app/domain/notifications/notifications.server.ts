@@ -164,10 +164,10 @@ async function caretakers(
     owner,
     clusterId,
     asker,
-  }: { requestId: string; owner: { id: string; email: string; active: boolean } | null; clusterId: string | null; asker: boolean },
+  }: { requestId: string; owner: { id: string; email: string; active: boolean } | null; clusterId: readonly string[]; asker: boolean },
 ) {
   const recipients: Recipient[] = owner?.active ? [userRecipient(owner)] : await coordinators(tx);
-  if (clusterId) recipients.push(...(await clusterFacts(tx, clusterId)).members.map(userRecipient));
+  for (const each of clusterId) recipients.push(...(await clusterFacts(tx, each)).members.map(userRecipient));
   if (asker) {
     const asked = await infoAskerInTx(tx, requestId);
     if (asked?.active) recipients.push(userRecipient(asked));
@@ -184,6 +184,8 @@ export type EnqueueForTransitionOptions = {
   changes?: FieldChange[];
   /** The cluster the transition concerns: the new one for assign, the one it had before for any other. */
   clusterId?: string | null;
+  /** The clusters holding the request's lines before it (its caretakers, told of the enterprise's actions). */
+  lineClusterIds?: readonly string[];
   now: Date;
 };
 
@@ -193,7 +195,10 @@ export type EnqueueForTransitionOptions = {
  * intake writes "request received" itself, since only intake knows the private link (the
  * database keeps only the token's hash). Returns how many rows.
  */
-export async function enqueueForTransition(tx: Tx, { requestId, action, message, changes = [], clusterId = null, now }: EnqueueForTransitionOptions) {
+export async function enqueueForTransition(
+  tx: Tx,
+  { requestId, action, message, changes = [], clusterId = null, lineClusterIds = clusterId ? [clusterId] : [], now }: EnqueueForTransitionOptions,
+) {
   const text = message?.trim() ?? "";
   const drafts: Draft[] = [];
   const enterpriseKind = enterpriseNoticeFor(action);
@@ -211,7 +216,7 @@ export async function enqueueForTransition(tx: Tx, { requestId, action, message,
     if (staffKind) {
       drafts.push({
         kind: staffKind,
-        recipients: await caretakers(tx, { requestId, owner: r.owner, clusterId, asker: staffKind === "infoProvided" }),
+        recipients: await caretakers(tx, { requestId, owner: r.owner, clusterId: lineClusterIds, asker: staffKind === "infoProvided" }),
         params: { reference: r.reference, title: r.title, requestUrl, enterpriseName: r.enterpriseName, message: text },
       });
     }

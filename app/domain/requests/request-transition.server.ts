@@ -131,7 +131,6 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     targets: slaTargets,
   });
   const fromLines = requestColumnsFromLines(lineRows);
-  const clusterId = fromLines.assignedClusterId;
   const actedLine = plan.line === null ? null : lines[plan.line]!;
   // A merge's other request: the original (markDuplicate, unmerge) or the duplicate (on the original).
   const related = action === "markDuplicate" ? input.duplicateOfId! : action === "unmerge" ? request.duplicateOfId : (input.mergedRequestId ?? null);
@@ -235,7 +234,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     select: { id: true },
   });
   // The enterprise's activity after filing is "unread" for everyone looking after the request.
-  if (actor.type === "ENTERPRISE") await markUnreadInTx(tx, { requestId: request.id, clusterId, now });
+  if (actor.type === "ENTERPRISE") await markUnreadInTx(tx, { requestId: request.id, clusterIds: clustersOf(lineRows), now });
   // The announcement commits or rolls back with the change (the outbox).
   await enqueueForTransition(tx, {
     requestId: request.id,
@@ -243,6 +242,7 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     message: input.message,
     changes,
     clusterId: action === "assign" ? input.clusterId : actedLine ? actedLine.clusterId : request.assignedClusterId,
+    lineClusterIds: clustersOf(request.lines),
     now,
   });
   // A merge, or its undoing, is recorded on the original too, in the same transaction.
@@ -250,6 +250,11 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     await transitionRequestInTx(tx, { requestId: related, action: plan.onOriginal, actor, input: { mergedRequestId: request.id }, now });
   }
   return { plan, eventId: event.id, version: request.version + 1 };
+}
+
+/** The clusters holding a request's lines still counted, each once. */
+function clustersOf(lines: ReadonlyArray<{ status: string; clusterId: string | null }>) {
+  return [...new Set(lines.flatMap((line) => (line.status !== "CANCELLED" && line.clusterId ? [line.clusterId] : [])))];
 }
 
 /** Whether a column's value is unchanged (dates compared to the millisecond). */

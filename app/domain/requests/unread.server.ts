@@ -1,6 +1,7 @@
 // "Unread": enterprise activity a person has not seen yet. When the enterprise acts after filing
 // (a message, an answer, a reopening, a confirmation), everyone who looks after the request gets
-// a mark (RequestUnread): the coordinators and admins, and the assigned cluster's members. Opening
+// a mark (RequestUnread): the coordinators and admins, and the members of each cluster holding
+// one of its lines. Opening
 // the request's page removes that person's mark. Marks rather than "seen up to" timestamps
 // compared at read time: the queue's filter then costs what a person has left unread, not what
 // the enterprise ever did (docs/decisions/025-unread-marks.md).
@@ -9,9 +10,9 @@ import { markUnread, removeUnreadMark, unreadMark } from "~/data/unread.server";
 import { seesClusterRequest } from "../auth/access";
 
 /** In the enterprise's transition's transaction: marks the request unread for everyone who looks after it. */
-export async function markUnreadInTx(tx: Tx, { requestId, clusterId, now }: { requestId: string; clusterId: string | null; now: Date }) {
+export async function markUnreadInTx(tx: Tx, { requestId, clusterIds, now }: { requestId: string; clusterIds: readonly string[]; now: Date }) {
   // SQL on the transaction's connection, as the outbox writes (decision 011).
-  await inTransaction(tx, markUnread({ requestId, at: now, sees: seesClusterRequest(clusterId) }));
+  await inTransaction(tx, markUnread({ requestId, at: now, sees: seesClusterRequest(clusterIds) }));
 }
 
 /**
