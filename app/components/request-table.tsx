@@ -28,8 +28,11 @@ export const COLUMN_LABEL: Record<QueueColumn, MessageKey> = {
 
 const isSortable = (column: QueueColumn): column is QueueColumn & QueueSort => (QUEUE_SORTS as readonly string[]).includes(column);
 
+/** A row as the table shows it: the queue's, with the cluster portal's own lines where it has them. */
+type TableRow = QueueRow & { ownLines?: ReadonlyArray<{ position: number; status: string }> | null };
+
 /** What every cell of this table needs: the row. */
-type RowCell = (context: { row: Row<QueueRow> }) => ReactNode;
+type RowCell = (context: { row: Row<TableRow> }) => ReactNode;
 
 /** Columns whose cells need only the row (so the body can call them with just the row). */
 type QueueColumnDef = { id: QueueColumn | "select"; cell: RowCell };
@@ -54,7 +57,20 @@ function useColumns(now: Date, selectable: boolean): QueueColumnDef[] {
     { id: "category", cell: ({ row }) => label.category(row.original.category) },
     { id: "urgency", cell: ({ row }) => label.urgency(row.original.urgency) },
     { id: "region", cell: ({ row }) => label.region(row.original.region) },
-    { id: "status", cell: ({ row }) => label.status(row.original.status) },
+    {
+      id: "status",
+      cell: ({ row }) => (
+        <>
+          {label.status(row.original.status)}
+          {/* The cluster portal: on a request of several lines, the member's own lines. */}
+          {row.original.ownLines?.map((line) => (
+            <div className="hint" key={line.position}>
+              {t("lines.yours", { n: line.position, state: t(`status.lineState.${line.status}` as MessageKey) })}
+            </div>
+          ))}
+        </>
+      ),
+    },
     {
       id: "cluster",
       cell: ({ row }) => {
@@ -109,7 +125,7 @@ export function RequestTable({
   label: string;
   basePath: string;
   params: QueueParams;
-  rows: QueueRow[];
+  rows: TableRow[];
   total: number;
   page: number;
   pageCount: number;
@@ -120,7 +136,7 @@ export function RequestTable({
 }) {
   const { t } = useLocale();
   const visible = (params.cols.length ? params.cols : QUEUE_COLUMNS).filter((c) => !hiddenColumns.includes(c));
-  const table = useReactTable<QueueRow>({
+  const table = useReactTable<TableRow>({
     data: rows,
     columns: useColumns(now, selectable),
     getCoreRowModel: getCoreRowModel(),

@@ -48,6 +48,8 @@ test("a relocation of three needs: two filed on one form, one split off at triag
     await signIn(context, `member.${slug}@rrc.example`);
     const member = await context.newPage();
     await member.goto("/cluster");
+    // The portal's row says how the member's own line stands, beside the request's status.
+    await expect(member.locator("tr", { hasText: reference })).toContainText(`Ваш рядок ${index + 1}: Передано кластеру`);
     await member.getByRole("link", { name: reference }).click();
     const own = member.getByTestId("request-line").nth(index);
     await expect(own).toContainText("Передано кластеру");

@@ -16,6 +16,7 @@ import { type Action, type Actor, availableActions } from "~/domain/requests/sta
 import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
 import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference/route";
 import { action as statusAction, loader as statusLoader } from "~/routes/s.$token";
+import { loader as clusterLoader } from "~/routes/cluster";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";
@@ -337,6 +338,10 @@ describe("a relocation of three needs, each handled by its own cluster", () => {
     expect(seenByB.lines[0].actions).toEqual([]);
     const seenByA = (await staffPage(reference, a!.cookie)).data.request;
     expect(seenByA.sensitiveDetails).toMatchObject({ productType: "Корпуси дронів" });
+    // On B's portal, the request's row says how B's own line stands.
+    const portal = await call(clusterLoader, new Request("http://localhost/cluster", { headers: { Cookie: b!.cookie } }));
+    const row = portal.data.queue.rows.find((r: { reference: string }) => r.reference === reference);
+    expect([row.status, row.ownLines]).toEqual(["ASSIGNED", [{ position: 2, status: "ASSIGNED" }]]);
     // A cluster holding no line of it does not find it at all.
     expect((await staffPage(reference, outsiderCookie)).status).toBe(404);
 
@@ -433,7 +438,9 @@ describe("the enterprise's message on a request of several lines", () => {
     const marked = (await db.requestUnread.findMany({ where: { requestId: id }, select: { userId: true } })).map((mark) => mark.userId);
     expect(marked).toEqual(expect.arrayContaining([members[0], members[1]]));
     expect(marked).not.toContain(members[2]);
-    const mailed = (await db.notification.findMany({ where: { requestId: id, kind: "enterpriseReplied" }, select: { recipient: true } })).map((n) => n.recipient);
+    const mailed = (await db.notification.findMany({ where: { requestId: id, kind: "enterpriseReplied" }, select: { recipient: true } })).map(
+      (n) => n.recipient,
+    );
     expect(mailed).toEqual(expect.arrayContaining(["lines-a@lines.example", "lines-b@lines.example"]));
     expect(mailed).not.toContain("lines-c@lines.example");
   });
