@@ -29,14 +29,18 @@ let outsiderCookie = "";
 let coordinator: Actor;
 
 beforeAll(async () => {
-  for (const slug of ["lines-a", "lines-b", "lines-c"]) {
+  for (const [slug, capability] of [
+    ["lines-a", "OTHER"],
+    ["lines-b", "LOGISTICS"],
+    ["lines-c", "EQUIPMENT"],
+  ] as const) {
     const cluster = await createCluster({
       slug,
       nameUk: `Кластер ${slug}`,
       nameEn: `Cluster ${slug}`,
       kind: "CLUSTER",
       homeRegion: "UA-30",
-      capabilities: ["OTHER"],
+      capabilities: [capability],
       regions: ["UA-30"],
     });
     const member = await createUser({ email: `${slug}@lines.example`, name: slug, password: "pw-123456789", role: "CLUSTER_MEMBER", clusterId: cluster.id });
@@ -314,6 +318,16 @@ describe("a relocation of three needs, each handled by its own cluster", () => {
       [{ field: "line", from: null, to: "2" }],
       [{ field: "line", from: null, to: "3" }],
     ]);
+
+    // Each line waiting for a cluster has its own recommendations, for its own need.
+    const recommended = page.data.lineRecommendations as Array<{ position: number; category: string; ranked: Array<{ cluster: { slug: string }; reasons: Array<{ kind: string }> }> }>;
+    expect(recommended.map((line) => [line.position, line.category])).toEqual([
+      [1, "DEFENCE_ORDER"],
+      [2, "LOGISTICS"],
+      [3, "EQUIPMENT"],
+    ]);
+    for (const line of recommended.slice(1)) expect(line.ranked[0]!.reasons.map((reason) => reason.kind)).toContain("handlesCategory");
+    expect(page.data.recommendations).toEqual([]);
 
     // An assignment on a request of several lines names its line.
     const unnamed = await post(reference, { intent: "assign", clusterId: clusters[0]!.id });

@@ -84,3 +84,26 @@ export async function recommendClusters({ requestId, limit = 5 }: { requestId: s
   if (!loaded) return null;
   return rankClusters(loaded.request, loaded.candidates, { limit });
 }
+
+/**
+ * On a request of several lines, the clusters to recommend for each of `lines` (those waiting for
+ * a cluster, or one's acceptance): the same rule, for the line's own need and cluster.
+ */
+export async function recommendClustersForLines({
+  requestId,
+  lines,
+  limit = 5,
+}: {
+  requestId: string;
+  lines: ReadonlyArray<{ id: string; position: number; category: MatchRequest["category"]; clusterId: string | null }>;
+  limit?: number;
+}) {
+  const loaded = await loadMatchingCandidates({ requestId });
+  if (!loaded) return [];
+  return lines.map((line) => ({
+    lineId: line.id,
+    position: line.position,
+    category: line.category,
+    ranked: rankClusters({ ...loaded.request, category: line.category, assignedClusterId: line.clusterId }, loaded.candidates, { limit }),
+  }));
+}

@@ -172,7 +172,17 @@ function pageLines(
   return lines.flatMap(({ clusterId, cluster, summary, ...line }, index) => {
     if (line.status === "CANCELLED") return [];
     const own = isStaff(viewer) || (clusterId !== null && clusterId === viewer.clusterId);
-    return [{ ...line, own, summary: own ? summary : null, cluster: own ? cluster : clusterId ? ("OTHER" as const) : null, actions: actions[index]! }];
+    return [
+      {
+        ...line,
+        own,
+        summary: own ? summary : null,
+        cluster: own ? cluster : clusterId ? ("OTHER" as const) : null,
+        /** Staff only: the line's cluster, which a recommendation for the line leaves out. */
+        clusterId: own ? clusterId : null,
+        actions: actions[index]!,
+      },
+    ];
   });
 }
 

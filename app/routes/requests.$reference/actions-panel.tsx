@@ -17,6 +17,7 @@ import { LineField, lineActionFields } from "./lines-panel";
 export function ActionsPanel({
   request,
   recommendations,
+  lineRecommendations,
   clusters,
   coordinators,
   viewerId,
@@ -24,6 +25,7 @@ export function ActionsPanel({
 }: {
   request: StaffRequest;
   recommendations: LoaderData["recommendations"];
+  lineRecommendations: LoaderData["lineRecommendations"];
   clusters: LoaderData["clusters"];
   coordinators: LoaderData["coordinators"];
   viewerId: string;
@@ -33,8 +35,8 @@ export function ActionsPanel({
   const label = useLabels();
   const actionData = useActionData<typeof action>();
   const can = (intent: RequestIntent) => (request.actions as string[]).includes(intent);
-  // On a request of several lines, a cluster action names its line; a recommendation is for the
-  // request's first need, so it is read, not clicked.
+  // On a request of several lines, a cluster action names its line, and each line waiting for a
+  // cluster has its own recommendations.
   const several = request.lines.length > 1;
 
   return (
@@ -44,28 +46,16 @@ export function ActionsPanel({
       {can("assign") ? (
         <div className="panel">
           <h3>{t("request.recommendations")}</h3>
-          {recommendations.length === 0 ? <p className="hint">{t("request.noRecommendations")}</p> : null}
-          {recommendations.map((r) => (
-            <div className="recommendation" key={r.cluster.id} data-testid="recommendation">
-              <strong>{localName(r.cluster, locale)}</strong>
-              <ul>
-                {r.reasons.map((reason) => {
-                  const m = matchReasonMessage(reason, locale);
-                  return <li key={reason.kind}>{t(m.key, m.params)}</li>;
-                })}
-              </ul>
-              {several ? null : (
-                <ActionForm
-                  intent="assign"
-                  version={request.version}
-                  submitLabel={`${t("request.assignTo")}: ${localName(r.cluster, locale)}`}
-                  quickId={r.cluster.id}
-                >
-                  <input type="hidden" name="clusterId" value={r.cluster.id} />
-                </ActionForm>
-              )}
-            </div>
-          ))}
+          {several ? (
+            lineRecommendations.map((line) => (
+              <div key={line.lineId}>
+                <h4>{`${t("lines.line", { n: line.position })} — ${label.category(line.category)}`}</h4>
+                <Recommendations request={request} ranked={line.ranked} lineId={line.lineId} />
+              </div>
+            ))
+          ) : (
+            <Recommendations request={request} ranked={recommendations} />
+          )}
           <ActionForm intent="assign" version={request.version} submitLabel={t("action.assign")}>
             {(fields) => (
               <>
@@ -177,4 +167,30 @@ export function ActionsPanel({
       ) : null}
     </section>
   );
+}
+
+/** The recommended clusters, each with its reasons and a one-click assignment (of `lineId`, if given). */
+function Recommendations({ request, ranked, lineId }: { request: StaffRequest; ranked: LoaderData["recommendations"]; lineId?: string }) {
+  const { locale, t } = useLocale();
+  if (ranked.length === 0) return <p className="hint">{t("request.noRecommendations")}</p>;
+  return ranked.map((r) => (
+    <div className="recommendation" key={r.cluster.id} data-testid="recommendation">
+      <strong>{localName(r.cluster, locale)}</strong>
+      <ul>
+        {r.reasons.map((reason) => {
+          const m = matchReasonMessage(reason, locale);
+          return <li key={reason.kind}>{t(m.key, m.params)}</li>;
+        })}
+      </ul>
+      <ActionForm
+        intent="assign"
+        version={request.version}
+        submitLabel={`${t("request.assignTo")}: ${localName(r.cluster, locale)}`}
+        quickId={lineId ? `${lineId}-${r.cluster.id}` : r.cluster.id}
+      >
+        <input type="hidden" name="clusterId" value={r.cluster.id} />
+        {lineId ? <input type="hidden" name="lineId" value={lineId} /> : null}
+      </ActionForm>
+    </div>
+  ));
 }

@@ -13,7 +13,7 @@ import { RequestTools } from "~/components/request-tools";
 import { useLabels } from "~/components/request-labels";
 import { RequestTimeline } from "~/components/request-timeline";
 import { actorFor, requireUser } from "~/domain/auth/auth.server";
-import { recommendClusters } from "~/domain/matching/cluster-matching.server";
+import { recommendClusters, recommendClustersForLines } from "~/domain/matching/cluster-matching.server";
 import { FilesRefusedError, StorageFullError, TransitionError, refusalErrors } from "~/domain/errors";
 import { type FormWithFiles, formTooLarge, readFormWithFiles } from "~/domain/files/form-with-files.server";
 import { listStaffFiles } from "~/domain/files/request-files.server";
@@ -49,17 +49,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = isStaff(user);
   // Opening the page marks the enterprise's activity it shows as seen ("unread" in the lists).
   const unreadSince = await markRequestSeen({ userId: user.id, requestId: found.id, shownUpTo: lastEnterpriseActivity(found.events) });
-  const [recommendations, clusters, coordinators] = staff
+  // A request of several lines: recommendations for each line a cluster may be assigned to.
+  const assignable = found.lines.length > 1 ? found.lines.filter((line) => line.actions.includes("assign")) : [];
+  const [recommendations, clusters, coordinators, lineRecommendations] = staff
     ? await Promise.all([
-        found.actions.includes("assign") ? recommendClusters({ requestId: found.id, limit: 5 }) : Promise.resolve(null),
+        found.actions.includes("assign") && found.lines.length < 2 ? recommendClusters({ requestId: found.id, limit: 5 }) : Promise.resolve(null),
         listClusterChoices({ locale: getLocale(request) }),
         listCoordinators(),
+        assignable.length ? recommendClustersForLines({ requestId: found.id, lines: assignable, limit: 3 }) : Promise.resolve([]),
       ])
-    : [null, [], []];
+    : [null, [], [], []];
   const files = await listStaffFiles({ requestId: found.id });
   // Canned replies for the forms that write to the enterprise (decision 029).
   const replyTemplates = found.actions.some((a) => a === "publicMessage" || a === "requestInfo") ? await replyTemplateChoices() : [];
-  return { request: found, files, staff, recommendations: recommendations ?? [], clusters, coordinators, viewerId: user.id, unreadSince, replyTemplates };
+  return {
+    request: found,
+    files,
+    staff,
+    recommendations: recommendations ?? [],
+    lineRecommendations,
+    clusters,
+    coordinators,
+    viewerId: user.id,
+    unreadSince,
+    replyTemplates,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -118,7 +132,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, actionSta
 export type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function RequestPage() {
-  const { request, files, staff, recommendations, clusters, coordinators, unreadSince, viewerId, replyTemplates } = useLoaderData<typeof loader>();
+  const { request, files, staff, recommendations, lineRecommendations, clusters, coordinators, unreadSince, viewerId, replyTemplates } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const refusedCorrection = actionData?.result?.initialValue?.intent === "edit" ? actionData.result : undefined;
   const { locale, t } = useLocale();
@@ -262,6 +277,7 @@ export default function RequestPage() {
           <ActionsPanel
             request={request}
             recommendations={recommendations}
+            lineRecommendations={lineRecommendations}
             clusters={clusters}
             coordinators={coordinators}
             viewerId={viewerId}
