@@ -320,7 +320,11 @@ describe("a relocation of three needs, each handled by its own cluster", () => {
     ]);
 
     // Each line waiting for a cluster has its own recommendations, for its own need.
-    const recommended = page.data.lineRecommendations as Array<{ position: number; category: string; ranked: Array<{ cluster: { slug: string }; reasons: Array<{ kind: string }> }> }>;
+    const recommended = page.data.lineRecommendations as Array<{
+      position: number;
+      category: string;
+      ranked: Array<{ cluster: { slug: string }; reasons: Array<{ kind: string }> }>;
+    }>;
     expect(recommended.map((line) => [line.position, line.category])).toEqual([
       [1, "DEFENCE_ORDER"],
       [2, "LOGISTICS"],
