@@ -29,7 +29,12 @@ export const COLUMN_LABEL: Record<QueueColumn, MessageKey> = {
 const isSortable = (column: QueueColumn): column is QueueColumn & QueueSort => (QUEUE_SORTS as readonly string[]).includes(column);
 
 /** A row as the table shows it: the queue's, with the cluster portal's own lines where it has them. */
-type TableRow = QueueRow & { ownLines?: ReadonlyArray<{ position: number; status: string }> | null };
+type TableRow = QueueRow & {
+  /** The portal: the member's own lines on a request of several lines. */
+  ownLines?: ReadonlyArray<{ position: number; status: string }> | null;
+  /** The queue: each line's cluster on a request of several lines. */
+  lineClusters?: ReadonlyArray<{ position: number; cluster: { nameUk: string; nameEn: string } | null }> | null;
+};
 
 /** What every cell of this table needs: the row. */
 type RowCell = (context: { row: Row<TableRow> }) => ReactNode;
@@ -74,8 +79,9 @@ function useColumns(now: Date, selectable: boolean): QueueColumnDef[] {
     {
       id: "cluster",
       cell: ({ row }) => {
-        const cluster = row.original.assignedCluster;
-        return localName(cluster, locale);
+        const lines = row.original.lineClusters;
+        if (lines) return lines.map((line) => <div key={line.position}>{`${line.position}: ${line.cluster ? localName(line.cluster, locale) : "—"}`}</div>);
+        return localName(row.original.assignedCluster, locale);
       },
     },
     { id: "owner", cell: ({ row }) => row.original.owner?.name ?? "—" },

@@ -5,7 +5,7 @@ import { RequestTable } from "~/components/request-table";
 import { requestScope } from "~/domain/auth/access";
 import { requireRole } from "~/domain/auth/auth.server";
 import { findQueue } from "~/domain/queue/queue.server";
-import { ownLinesOf } from "~/domain/requests/cluster-lines.server";
+import { withOwnLines } from "~/domain/requests/cluster-lines.server";
 import { getClusterName } from "~/domain/clusters/cluster-list.server";
 import { useLocale } from "~/i18n/use-locale";
 import { readQueueParams } from "~/schemas/queue";
@@ -21,11 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [queue, cluster] = await Promise.all([findQueue(params, { requests: requestScope(user), viewerId: user.id }), getClusterName(user.clusterId)]);
   if (!cluster) throw new Response("No cluster", { status: 403 });
   // On a request of several lines, the member's own line's state beside the request's.
-  const own = await ownLinesOf(
-    queue.rows.map((row) => row.id),
-    user.clusterId,
-  );
-  return { params, queue: { ...queue, rows: queue.rows.map((row) => ({ ...row, ownLines: own.get(row.id) ?? null })) }, cluster, now: new Date() };
+  return { params, queue: { ...queue, rows: await withOwnLines(queue.rows, user.clusterId) }, cluster, now: new Date() };
 }
 
 export default function ClusterPortal() {

@@ -10,6 +10,7 @@ import { actorFor, requireStaff } from "~/domain/auth/auth.server";
 import { findEnterpriseByCode } from "~/domain/enterprises/enterprise-page.server";
 import { StorageFullError } from "~/domain/errors";
 import { findQueue, listOwners } from "~/domain/queue/queue.server";
+import { withLineClusters } from "~/domain/requests/cluster-lines.server";
 import { listClusterChoices } from "~/domain/clusters/cluster-list.server";
 import { getLocale } from "~/i18n/locale.server";
 import { type BulkOutcome, bulkTransition } from "~/domain/requests/requests.server";
@@ -49,7 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // A search for an EDRPOU also leads to the enterprise's own page.
     params.q && ENTERPRISE_CODE.test(params.q) ? findEnterpriseByCode(params.q) : null,
   ]);
-  return { params, queue, clusters, owners, views, enterprise, now: new Date() };
+  // A request of several lines names each line's cluster in the cluster column.
+  return { params, queue: { ...queue, rows: await withLineClusters(queue.rows) }, clusters, owners, views, enterprise, now: new Date() };
 }
 
 export const action = storageAware(async ({ request }: ActionFunctionArgs) => {

@@ -17,6 +17,7 @@ import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
 import { action as requestAction, loader as requestLoader } from "~/routes/requests.$reference/route";
 import { action as statusAction, loader as statusLoader } from "~/routes/s.$token";
 import { loader as clusterLoader } from "~/routes/cluster";
+import { loader as queueLoader } from "~/routes/queue";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";
@@ -360,6 +361,14 @@ describe("a relocation of three needs, each handled by its own cluster", () => {
     const portal = await call(clusterLoader, new Request("http://localhost/cluster", { headers: { Cookie: b!.cookie } }));
     const row = portal.data.queue.rows.find((r: { reference: string }) => r.reference === reference);
     expect([row.status, row.ownLines]).toEqual(["ASSIGNED", [{ position: 2, status: "ASSIGNED" }]]);
+    // The coordinators' queue names each line's cluster.
+    const queue = await call(queueLoader, new Request(`http://localhost/queue?q=${reference}`, { headers: { Cookie: coordinatorCookie } }));
+    const queued = queue.data.queue.rows.find((r: { reference: string }) => r.reference === reference);
+    expect(queued.lineClusters.map((line: { position: number; cluster: { nameUk: string } }) => [line.position, line.cluster.nameUk])).toEqual([
+      [1, "Кластер lines-a"],
+      [2, "Кластер lines-b"],
+      [3, "Кластер lines-c"],
+    ]);
     // A cluster holding no line of it does not find it at all.
     expect((await staffPage(reference, outsiderCookie)).status).toBe(404);
 
