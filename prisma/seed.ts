@@ -4,7 +4,8 @@
 import { db } from "~/data/db.server";
 import type { SlaTargets } from "~/domain/sla/sla";
 import { slaTargets } from "~/domain/sla/sla-config.server";
-import type { Status } from "~/domain/requests/state-machine";
+import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
+import type { Action, Actor, Status, TransitionInput } from "~/domain/requests/state-machine";
 import type { Urgency } from "~/domain/taxonomy";
 import { type ClusterSeed, buildIntake, createCluster, createRequestInStatus, createUser, seededRandom } from "../tests/factories";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users.mjs";
@@ -220,7 +221,23 @@ export async function seed({ requests = 300, now = new Date() } = {}) {
     });
     filed.push({ id: request.id, status, createdAt });
   }
+  // A relocation of three needs (decision 055): the latest request in work gets the transport,
+  // handed to another cluster, and the premises, still waiting for one.
+  const inWork = [...filed].reverse().find((r) => r.status === "IN_PROGRESS");
+  if (inWork) await demoLines(inWork.id, coordinators[0]!, clusters, now);
   return { clusters: clusters.length, users: DEMO_USERS.length, requests: filed.length };
+}
+
+async function demoLines(requestId: string, coordinator: { id: string }, clusters: ReadonlyArray<{ id: string; slug: string }>, now: Date) {
+  const actor: Actor = { type: "USER", userId: coordinator.id, role: "COORDINATOR", clusterId: null };
+  const at = new Date(now.getTime() - 60_000);
+  const step = (action: Action, input: TransitionInput, lineId?: string) =>
+    db.$transaction((tx) => transitionRequestInTx(tx, { requestId, action, actor, input, lineId, now: at }));
+  await step("splitLine", { newLine: { category: "LOGISTICS", summary: "Перевезення 12 верстатів і двох ліній на нове місце" } });
+  await step("splitLine", { newLine: { category: "RELOCATION", summary: "Виробниче приміщення близько 800 м² з підведеною електрикою" } });
+  const [first, second] = await db.requestLine.findMany({ where: { requestId }, orderBy: { position: "asc" } });
+  const other = clusters.find((c) => c.slug === "kharkiv-iam" && c.id !== first!.clusterId) ?? clusters.find((c) => c.id !== first!.clusterId)!;
+  await step("assign", { clusterId: other.id }, second!.id);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
