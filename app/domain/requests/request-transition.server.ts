@@ -52,8 +52,6 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
       infoAskedFrom: true,
       slaPausedAt: true,
       slaPausedMs: true,
-      notAcceptedInTime: true,
-      assignedAt: true,
       triageDueAt: true,
       resolveDueAt: true,
       acceptDueAt: true,
