@@ -26,8 +26,11 @@ if (!file || !out || (option !== undefined && option !== "--with-changes")) {
 const withChanges = option === "--with-changes";
 
 // The report's own read of a request's changes (app/data/report-snapshot.server.ts).
-const CHANGES = `(SELECT group_concat(x."action" || ' ' || ifnull(x."fromStatus", '') || ' ' || x."toStatus" || ' ' || ifnull(x."clusterId", '') || ' ' || x."createdAt", ' ' ORDER BY x."createdAt", x."rowid")
-    FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."createdAt" < @end AND x."toStatus" IS NOT NULL)`;
+// With the lines (decision 055): each change's line, the lines split off or joined away, and how
+// many lines the request was filed with.
+const CHANGES = `(SELECT group_concat(x."action" || ' ' || ifnull(x."fromStatus", '') || ' ' || ifnull(x."toStatus", '') || ' ' || ifnull(x."clusterId", '') || ' ' || x."createdAt" || ' ' || ifnull(x."lineId", ''), ' ' ORDER BY x."createdAt", x."rowid")
+    FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."createdAt" < @end AND (x."toStatus" IS NOT NULL OR x."action" IN ('splitLine', 'joinLines'))),
+  (SELECT count(*) FROM "RequestLine" l WHERE l."requestId" = r."id" AND l."createdAt" = r."createdAt")`;
 
 // 25 values, as the staff CSV's 24 columns and the sensitive details (and the changes, read).
 const SQL = `
@@ -57,8 +60,9 @@ async function* requestRows() {
   const client = new pg.Client({ connectionString: file, types: { getTypeParser: () => (text) => text } });
   await client.connect();
   try {
-    const changes = `(SELECT string_agg(x."action" || ' ' || coalesce(x."fromStatus"::text, '') || ' ' || x."toStatus"::text || ' ' || coalesce(x."clusterId", '') || ' ' || x."createdAt", ' ' ORDER BY x."createdAt", x."id")
-      FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."createdAt" < $1 AND x."toStatus" IS NOT NULL)`;
+    const changes = `(SELECT string_agg(x."action" || ' ' || coalesce(x."fromStatus"::text, '') || ' ' || coalesce(x."toStatus"::text, '') || ' ' || coalesce(x."clusterId", '') || ' ' || x."createdAt" || ' ' || coalesce(x."lineId", ''), ' ' ORDER BY x."createdAt", x."id")
+      FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."createdAt" < $1 AND (x."toStatus" IS NOT NULL OR x."action" IN ('splitLine', 'joinLines'))),
+      (SELECT count(*) FROM "RequestLine" l WHERE l."requestId" = r."id" AND l."createdAt" = r."createdAt")`;
     const sql = SQL.replace(CHANGES, changes).replace(/@end/g, "$1").replace(`ORDER BY r."rowid"`, `ORDER BY r."createdAt", r."id"`);
     await client.query("BEGIN");
     await client.query(`DECLARE "rows" NO SCROLL CURSOR FOR ${sql}`, [end.toISOString()]);
@@ -79,7 +83,10 @@ let chunk = "\uFEFF";
 let rows = 0;
 let changeChars = 0;
 for await (const row of requestRows()) {
-  if (withChanges) changeChars += row.pop()?.length ?? 0;
+  if (withChanges) {
+    row.pop(); // the lines filed
+    changeChars += row.pop()?.length ?? 0;
+  }
   chunk += `${row.join(";")}\r\n`;
   rows++;
   if (chunk.length >= 256 * 1024) {

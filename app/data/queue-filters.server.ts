@@ -91,14 +91,19 @@ export function queueFilters(params: QueueParams, scope: QueueScope, now: Date):
     });
   if (params.region) filters.push({ sql: (c) => `${c("region")} = ?`, params: [params.region] });
   if (params.sector) filters.push({ sql: (c) => `${c("sector")} = ?`, params: [params.sector] });
+  // A cluster's requests are those with a line it holds, as a member's scope reads them; a
+  // request with a need still waiting for a cluster has an open line (decision 055). One-line
+  // requests without a cluster are found by the request's own cluster first (its index).
   if (params.cluster)
     filters.push({
-      sql: (c) => `${c("assignedClusterId")} = (SELECT "id" FROM "Cluster" WHERE "slug" = ?)`,
+      sql: (c) =>
+        `${c("id")} IN (SELECT "byCluster"."requestId" FROM "RequestLine" "byCluster" WHERE "byCluster"."clusterId" = (SELECT "id" FROM "Cluster" WHERE "slug" = ?) AND "byCluster"."status" <> 'CANCELLED')`,
       params: [params.cluster],
     });
   if (params.unassigned)
     filters.push({
-      sql: (c) => `${c("assignedClusterId")} IS NULL AND ${c("status")} IN (${placeholders(open)})`,
+      sql: (c) =>
+        `${c("assignedClusterId")} IS NULL AND ${c("status")} IN (${placeholders(open)}) AND EXISTS (SELECT 1 FROM "RequestLine" "waiting" WHERE "waiting"."requestId" = ${c("id")} AND "waiting"."status" = 'OPEN')`,
       params: open,
     });
   if (params.overdue)

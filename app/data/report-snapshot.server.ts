@@ -26,6 +26,7 @@ type RequestRow = [
   region: string,
   sector: string | null,
   assignedClusterId: string | null,
+  filedLines: number,
   reference: string,
   city: string,
   title: string,
@@ -42,18 +43,23 @@ type RequestRow = [
  */
 export type RequestColumns = "row" | "figures";
 
-// A request's status changes before the end, oldest first (ties in the order written), packed
-// into one text by SQLite from the (requestId, createdAt, toStatus, action, fromStatus,
-// clusterId) index alone: five words a change (action, from, to, cluster, time; "" for none).
-// One value per request instead of six per change: handing values to JavaScript one by one
-// cost more than SQLite's own reading. None of the words holds a space.
-const CHANGES_OF_REQUEST = `(SELECT group_concat(x."action" || ' ' || ifnull(x."fromStatus", '') || ' ' || x."toStatus" || ' ' || ifnull(x."clusterId", '') || ' ' || x."createdAt", ' ' ORDER BY x."createdAt", x."rowid")
-    FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."createdAt" < @end AND x."toStatus" IS NOT NULL)`;
+// A request's status changes and its lines split off or joined away before the end, oldest
+// first (ties in the order written), packed into one text by SQLite from the (requestId,
+// createdAt, toStatus, action, fromStatus, clusterId, lineId) index alone: six words a change
+// (action, from, to, cluster, time, line; "" for none). One value per request instead of seven
+// per change: handing values to JavaScript one by one cost more than SQLite's own reading. None
+// of the words holds a space.
+const LINE_CHANGES = `('splitLine', 'joinLines')`;
+const CHANGES_OF_REQUEST = `(SELECT group_concat(x."action" || ' ' || ifnull(x."fromStatus", '') || ' ' || ifnull(x."toStatus", '') || ' ' || ifnull(x."clusterId", '') || ' ' || x."createdAt" || ' ' || ifnull(x."lineId", ''), ' ' ORDER BY x."createdAt", x."rowid")
+    FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."createdAt" < @end AND (x."toStatus" IS NOT NULL OR x."action" IN ${LINE_CHANGES}))`;
+
+// The lines filed with a request (the others were split off later).
+const FILED_LINES = `(SELECT count(*) FROM "RequestLine" l WHERE l."requestId" = r."id" AND l."createdAt" = r."createdAt")`;
 
 // Requests in the order they were stored (rowid: the order they were filed), a page at a time,
 // each with its status changes.
 const REQUEST_PAGE_SQL = (columns: RequestColumns, forCluster: boolean, listed: boolean) => `
-  SELECT r."rowid" AS "rowid", r."id", r."createdAt", r."category", r."urgency", r."region", r."sector", r."assignedClusterId",
+  SELECT r."rowid" AS "rowid", r."id", r."createdAt", r."category", r."urgency", r."region", r."sector", r."assignedClusterId", ${FILED_LINES} AS "filedLines",
   ${
     columns === "row"
       ? `r."reference", r."city", r."title", r."sensitiveDetails", r."enterpriseName", e."edrpou",
@@ -76,7 +82,7 @@ const CHANGED_IN_SQL = (actions: number) => `
   ORDER BY 1`;
 
 const CHANGES_SQL = `
-  SELECT ev."requestId", ev."action", ev."fromStatus", ev."toStatus", ev."clusterId", ev."createdAt",
+  SELECT ev."requestId", ev."action", ev."fromStatus", ev."toStatus", ev."clusterId", ev."lineId", ev."createdAt",
          r."reference", r."category", r."urgency"
   FROM "RequestEvent" ev
   JOIN "Request" r ON r."id" = ev."requestId"
@@ -88,13 +94,14 @@ function unpackChanges(packed: string | null): ReportEvent[] {
   if (packed === null) return [];
   const words = packed.split(" ");
   const events: ReportEvent[] = [];
-  for (let i = 0; i < words.length; i += 5) {
+  for (let i = 0; i < words.length; i += 6) {
     events.push({
       action: words[i]!,
       fromStatus: (words[i + 1] || null) as Status | null,
-      toStatus: words[i + 2] as Status,
+      toStatus: (words[i + 2] || null) as Status | null,
       clusterId: words[i + 3] || null,
       createdAt: toDate(words[i + 4]!),
+      lineId: words[i + 5] || null,
     });
   }
   return events;
@@ -110,6 +117,7 @@ function withEvents(rows: readonly RequestRow[]): Array<{ request: ReportRequest
     region,
     sector,
     assignedClusterId,
+    filedLines,
     reference,
     city,
     title,
@@ -131,6 +139,7 @@ function withEvents(rows: readonly RequestRow[]): Array<{ request: ReportRequest
       title,
       sensitiveDetails,
       assignedClusterId,
+      filedLines,
       enterpriseName,
       edrpou,
       fileCount,
@@ -149,6 +158,7 @@ function changeOf(row: ChangeRow): ReportChange {
     fromStatus: row.fromStatus,
     toStatus: row.toStatus,
     clusterId: row.clusterId,
+    lineId: row.lineId,
     createdAt: toDate(row.createdAt),
     request: { reference: row.reference, category: row.category, urgency: row.urgency },
   };
@@ -259,9 +269,10 @@ class PostgresReportSnapshot implements ReportSnapshot {
       const values: unknown[] = [];
       const value = (v: unknown) => `$${values.push(v)}`;
       const endAt = value(end);
-      const changes = `(SELECT string_agg(x."action" || ' ' || coalesce(x."fromStatus"::text, '') || ' ' || x."toStatus"::text || ' '
-          || coalesce(x."clusterId", '') || ' ' || to_char(x."createdAt", ${ISO_TEXT}), ' ' ORDER BY x."createdAt", x."id")
-        FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."createdAt" < ${endAt} AND x."toStatus" IS NOT NULL) AS "changes"`;
+      const changes = `(SELECT string_agg(x."action" || ' ' || coalesce(x."fromStatus"::text, '') || ' ' || coalesce(x."toStatus"::text, '') || ' '
+          || coalesce(x."clusterId", '') || ' ' || to_char(x."createdAt", ${ISO_TEXT}) || ' ' || coalesce(x."lineId", ''), ' ' ORDER BY x."createdAt", x."id")
+        FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."createdAt" < ${endAt} AND (x."toStatus" IS NOT NULL OR x."action" IN ${LINE_CHANGES})) AS "changes",
+        (SELECT count(*)::int FROM "RequestLine" l WHERE l."requestId" = r."id" AND l."createdAt" = r."createdAt") AS "filedLines"`;
       const select =
         columns === "row"
           ? `r."reference", r."city", r."title", r."sensitiveDetails", r."enterpriseName", e."edrpou",
@@ -309,7 +320,7 @@ class PostgresReportSnapshot implements ReportSnapshot {
 
   async *changes({ start, end }: { start: Date; end: Date }): AsyncGenerator<ReportChange> {
     const rows = await this.query<ChangeRow>(
-      `SELECT ev."requestId", ev."action", ev."fromStatus"::text AS "fromStatus", ev."toStatus"::text AS "toStatus", ev."clusterId", ev."createdAt",
+      `SELECT ev."requestId", ev."action", ev."fromStatus"::text AS "fromStatus", ev."toStatus"::text AS "toStatus", ev."clusterId", ev."lineId", ev."createdAt",
               r."reference", r."category"::text AS "category", r."urgency"::text AS "urgency"
        FROM "RequestEvent" ev JOIN "Request" r ON r."id" = ev."requestId"
        WHERE ev."createdAt" >= $1 AND ev."createdAt" < $2 AND ev."toStatus" IS NOT NULL

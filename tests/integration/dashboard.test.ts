@@ -8,6 +8,8 @@ import { isoWeekOf, lastCompleteIsoWeek, shiftIsoWeek } from "~/domain/sla/iso-w
 import { correctedRequest } from "~/domain/requests/request-corrections";
 import { transitionRequestInTx } from "~/domain/requests/request-transition.server";
 import { type Action, type Actor, availableActions } from "~/domain/requests/state-machine";
+import { LINE_ACTIONS, availableLinedActions, linedRequest } from "~/domain/requests/lines";
+import { TransitionError } from "~/domain/errors";
 import { CATEGORIES, URGENCIES } from "~/domain/taxonomy";
 import { buildWeeklyReport } from "~/domain/report/index.server";
 import { NO_SECTOR } from "~/domain/report/tally";
@@ -102,26 +104,46 @@ describe("the dashboard's quicker reads give the weekly report's figures", () =>
       const input = buildIntake(history, { urgency: pick(URGENCIES), category: pick(CATEGORIES) });
       // Every seventh as filed before the intake asked for the industry.
       if (i % 7 === 0) Object.assign(input, { sector: undefined, naceClass: undefined });
+      // Every fifth is a relocation of two or three needs, filed on the one form.
+      if (i % 5 === 1)
+        Object.assign(input, {
+          need2Category: "LOGISTICS",
+          need2Summary: "Перевезення",
+          ...(i % 10 === 1 ? { need3Category: "EQUIPMENT", need3Summary: "Монтаж" } : {}),
+        });
       const filed = await createRequest({ input, now: new Date(at) });
       ids.push(filed.id);
-      for (let step = 0; step < 10; step++) {
+      for (let step = 0; step < 12; step++) {
         at += (2 + history() * 46) * 3600_000;
         if (at >= NOW.getTime()) break;
         const state = await db.request.findUniqueOrThrow({
           where: { id: filed.id },
-          select: { status: true, triagedAt: true, assignedClusterId: true, ownerId: true, infoAskedFrom: true },
+          select: { status: true, triagedAt: true, assignedClusterId: true, ownerId: true, infoAskedFrom: true, lines: { orderBy: { position: "asc" } } },
         });
         // Taking a filing's enterprise details into the registry and passing ownership touch no
-        // figure of the report, nor do splitting and joining lines yet (decision 055); corrections come after the walk (below), so they do not hold the
-        // walk back.
-        const choices = actors.flatMap((actor) =>
-          availableActions(actor, state)
-            .filter((action) => !["adoptEnterpriseDetails", "edit", "take", "handOver", "splitLine", "joinLines"].includes(action))
-            .map((action) => ({ actor, action })),
-        );
+        // figure of the report; corrections come after the walk (below), so they do not hold the
+        // walk back. Lines are split off and joined (decision 055), and each line's cluster
+        // actions taken on their line.
+        const choices = actors.flatMap((actor) => {
+          const available = availableLinedActions(actor, linedRequest(state, state.lines));
+          return [
+            ...available.request
+              .filter((action) => !LINE_ACTIONS.includes(action) && !["adoptEnterpriseDetails", "edit", "take", "handOver"].includes(action))
+              .map((action) => ({ actor, action, line: -1 })),
+            ...available.lines.flatMap((actions, line) => actions.map((action) => ({ actor, action, line }))),
+          ];
+        });
         if (choices.length === 0) break;
-        const { actor, action } = pick(choices) as { actor: Actor; action: Action };
-        const others = clusters.filter((c) => c.id !== state.assignedClusterId);
+        // Often a line still waiting for a cluster gets one, so that requests are held by several
+        // clusters at once.
+        const waiting = choices.filter((choice) => choice.action === "assign" && choice.line >= 0 && state.lines[choice.line]!.status === "OPEN");
+        // Now and then a join.
+        const joins = choices.filter((choice) => choice.action === "joinLines");
+        const roll = history();
+        const chosen = waiting.length && roll < 0.4 ? pick(waiting) : joins.length && roll < 0.55 ? pick(joins) : pick(choices);
+        const { actor, action, line } = chosen as { actor: Actor; action: Action; line: number };
+        const acted = line >= 0 ? state.lines[line]! : null;
+        const others = clusters.filter((c) => c.id !== (acted ? acted.clusterId : state.assignedClusterId));
         // A merge goes into a request that is not itself merged.
         const original = await db.request.findFirst({
           where: { id: { in: ids.filter((id) => id !== filed.id) }, status: { not: "DUPLICATE" } },
@@ -129,20 +151,31 @@ describe("the dashboard's quicker reads give the weekly report's figures", () =>
         });
         const duplicateOf = original?.id;
         if (action === "markDuplicate" && !duplicateOf) continue;
-        await db.$transaction((tx) =>
-          transitionRequestInTx(tx, {
-            requestId: filed.id,
-            action,
-            actor,
-            now: new Date(at),
-            input: {
-              message: "Крок",
-              clusterId: pick(others).id,
-              duplicateOfId: duplicateOf,
-              triage: { category: pick(CATEGORIES), urgency: pick(URGENCIES), ownerId: null },
-            },
-          }),
-        );
+        // A join takes a line waiting for a cluster, mostly into one the machine allows.
+        const joined = pick(state.lines.filter((each) => each.status === "OPEN").concat(state.lines[0]!));
+        const into = pick(state.lines.filter((each) => each.id !== joined.id && each.status !== "CANCELLED").concat(state.lines[0]!));
+        try {
+          await db.$transaction((tx) =>
+            transitionRequestInTx(tx, {
+              requestId: filed.id,
+              action,
+              actor,
+              now: new Date(at),
+              lineId: acted?.id ?? (action === "joinLines" ? joined.id : undefined),
+              intoLineId: action === "joinLines" ? into.id : undefined,
+              input: {
+                message: "Крок",
+                clusterId: pick(others).id,
+                duplicateOfId: duplicateOf,
+                triage: { category: pick(CATEGORIES), urgency: pick(URGENCIES), ownerId: null },
+                newLine: { category: pick(CATEGORIES), summary: "Ще одна потреба" },
+              },
+            }),
+          );
+        } catch (error) {
+          // A join the line machine refuses (an assigned line, or into a resolved one) writes nothing.
+          if (!(error instanceof TransitionError && action === "joinLines")) throw error;
+        }
       }
     }
     // Then staff correct every third request still open, an hour before NOW: another category,
@@ -177,6 +210,22 @@ describe("the dashboard's quicker reads give the weekly report's figures", () =>
     expect(Object.keys(report.backlog.bySector).length).toBeGreaterThan(2);
     expect(report.backlog.bySector[NO_SECTOR]).toBeGreaterThan(0);
     expect(await currentBacklog(NOW)).toEqual(report.backlog);
+    // By cluster, lines are counted (decision 055): open requests of several lines, some held by
+    // two clusters at once, make it add up to more than the requests; it is the lines' own count.
+    const openLines = await db.requestLine.findMany({
+      where: { status: { in: ["OPEN", "ASSIGNED", "IN_PROGRESS"] }, request: { status: { in: ["NEW", "TRIAGED", "NEEDS_INFO", "ASSIGNED", "IN_PROGRESS"] } } },
+      select: { requestId: true, clusterId: true },
+    });
+    const counted: Record<string, number> = {};
+    for (const line of openLines) counted[line.clusterId ?? "none"] = (counted[line.clusterId ?? "none"] ?? 0) + 1;
+    expect(report.backlog.byCluster).toEqual(counted);
+    const holders = new Map<string, Set<string>>();
+    for (const line of openLines) if (line.clusterId) holders.set(line.requestId, (holders.get(line.requestId) ?? new Set()).add(line.clusterId));
+    expect([...holders.values()].filter((held) => held.size > 1).length).toBeGreaterThan(0);
+    expect(await db.requestLine.count({ where: { status: "CANCELLED", request: { status: { in: ["TRIAGED", "ASSIGNED", "IN_PROGRESS"] } } } })).toBeGreaterThan(
+      0,
+    );
+    expect(Object.values(report.backlog.byCluster).reduce((a, b) => a + b, 0)).toBeGreaterThan(report.backlog.total);
   });
 
   it("last week's SLA per cluster, from the week's triaged and resolved requests only, is the full report's", async () => {

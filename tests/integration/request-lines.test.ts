@@ -18,6 +18,9 @@ import { action as requestAction, loader as requestLoader } from "~/routes/reque
 import { action as statusAction, loader as statusLoader } from "~/routes/s.$token";
 import { loader as clusterLoader } from "~/routes/cluster";
 import { loader as queueLoader } from "~/routes/queue";
+import { buildWeeklyReport } from "~/domain/report/index.server";
+import { isoWeekOf } from "~/domain/sla/iso-week";
+import { loadMatchingCandidates } from "~/domain/matching/cluster-matching.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
 import { call, formRequest } from "./route-helpers";
 import { cookieFor } from "./sessions";
@@ -470,5 +473,86 @@ describe("the enterprise's message on a request of several lines", () => {
     );
     expect(mailed).toEqual(expect.arrayContaining(["lines-a@lines.example", "lines-b@lines.example"]));
     expect(mailed).not.toContain("lines-c@lines.example");
+  });
+});
+
+describe("counting lines where the question is about clusters", () => {
+  it("the weekly report counts each cluster's lines, the requests' figures stay requests, and the report's backlog is the dashboard's", async () => {
+    // A relocation filed on Thursday 1 October 2026 (ISO week 2026-W40) with two needs on the
+    // form, a third split off; line 1 to A, line 2 to B, which accepts and resolves it; line 3 waits.
+    const at = new Date("2026-10-01T07:00:00Z");
+    const hours = (n: number) => new Date(at.getTime() + n * 3_600_000);
+    const { id } = await createRequest({
+      input: buildIntake(random, { category: "RELOCATION", urgency: "NORMAL", need2Category: "LOGISTICS", need2Summary: "Перевезення" }),
+      now: at,
+    });
+    const act = (action: Action, actor: Actor, input: object, lineId: string | undefined, now: Date) =>
+      db.$transaction((tx) => transitionRequestInTx(tx, { requestId: id, action, actor, lineId, input, now }));
+    await act("splitLine", coordinator, { newLine: { category: "EQUIPMENT", summary: "Монтаж" } }, undefined, hours(1));
+    const [first, second, third] = await linesOf(id);
+    const [a, b] = clusters;
+    await act("assign", coordinator, { clusterId: a!.id }, first!.id, hours(2));
+    await act("assign", coordinator, { clusterId: b!.id }, second!.id, hours(2));
+    await act("accept", b!.member, {}, second!.id, hours(3));
+    await act("resolve", b!.member, { message: "Перевезли." }, second!.id, hours(20));
+
+    const week = isoWeekOf(at);
+    const report = await buildWeeklyReport({ week, scope: { kind: "all" }, now: hours(24 * 30) });
+    const ofCluster = (clusterId: string | null) => report.clusters.find((row) => row.clusterId === clusterId)!;
+    // The request is one request in the flow and the backlog…
+    expect(report.flow.opened).toBe(1);
+    expect([report.backlog.total, report.backlog.byStatus.ASSIGNED]).toEqual([1, 1]);
+    expect(report.changes.resolved).toBe(0);
+    expect(report.sla.resolve.n).toBe(0);
+    // …and three lines per cluster: A holds one in work, B resolved its own in time, one waits.
+    expect(report.backlog.byCluster).toEqual({ [a!.id]: 1, none: 1 });
+    expect(ofCluster(a!.id)).toMatchObject({ backlog: 1, newRequests: 1, assigned: 1, accepted: 0, resolved: 0 });
+    expect(ofCluster(b!.id)).toMatchObject({ backlog: 0, newRequests: 1, assigned: 1, accepted: 1, resolved: 1 });
+    expect(ofCluster(b!.id).sla.resolve).toEqual({ n: 1, within: 1, share: 1 });
+    expect(ofCluster(a!.id).sla.resolve.n).toBe(0);
+    expect(ofCluster(null)).toMatchObject({ backlog: 1, newRequests: 1 });
+    expect(third!.status).toBe("OPEN");
+
+    // B's own export lists the request, though B's line is done and the request is not B's alone.
+    const forB = await buildWeeklyReport({ week, scope: { kind: "cluster", clusterId: b!.id }, now: hours(24 * 30) });
+    expect(forB.flow.opened).toBe(1);
+
+    // Its backlog counts the same lines.
+    expect(forB.backlog.byCluster).toEqual({ [a!.id]: 1, none: 1 });
+  });
+
+  it("a cluster's load in the recommendation counts the lines it holds on open requests, each request of several lines once per line", async () => {
+    const loadOf = async (requestId: string) =>
+      Object.fromEntries((await loadMatchingCandidates({ requestId }))!.candidates.map((candidate) => [candidate.id, candidate.openCount]));
+    const { id } = await createRequest({ input: buildIntake(random, { need2Category: "LOGISTICS", need2Summary: "Перевезення" }) });
+    const before = await loadOf(id);
+    const [first, second] = await linesOf(id);
+    const [, b, c] = clusters;
+    await post((await db.request.findUniqueOrThrow({ where: { id } })).reference, { intent: "assign", lineId: first!.id, clusterId: b!.id });
+    await post((await db.request.findUniqueOrThrow({ where: { id } })).reference, { intent: "assign", lineId: second!.id, clusterId: c!.id });
+    const after = await loadOf(id);
+    // The request has no cluster of its own (it has two), yet each cluster's load went up by its line.
+    expect((await db.request.findUniqueOrThrow({ where: { id } })).assignedClusterId).toBeNull();
+    expect([after[b!.id]! - before[b!.id]!, after[c!.id]! - before[c!.id]!]).toEqual([1, 1]);
+  });
+
+  it("the queue finds a request of several lines under each cluster holding a line, and among those with no cluster yet only while a line waits for one", async () => {
+    const { id, reference } = await createRequest({ input: buildIntake(random, { need2Category: "LOGISTICS", need2Summary: "Перевезення" }) });
+    const [first, second] = await linesOf(id);
+    const [a, b] = clusters;
+    const found = async (query: string) => {
+      const queue = await call(queueLoader, new Request(`http://localhost/queue?${query}&q=${reference}`, { headers: { Cookie: coordinatorCookie } }));
+      return queue.data.queue.rows.map((row: { reference: string }) => row.reference);
+    };
+    expect(await found("unassigned=1")).toEqual([reference]);
+    await post(reference, { intent: "assign", lineId: first!.id, clusterId: a!.id });
+    // Line 2 still waits: the request is still to be placed, and it is A's.
+    expect(await found("unassigned=1")).toEqual([reference]);
+    expect(await found("cluster=lines-a")).toEqual([reference]);
+    expect(await found("cluster=lines-b")).toEqual([]);
+    await post(reference, { intent: "assign", lineId: second!.id, clusterId: b!.id });
+    expect(await found("unassigned=1")).toEqual([]);
+    expect(await found("cluster=lines-a")).toEqual([reference]);
+    expect(await found("cluster=lines-b")).toEqual([reference]);
   });
 });

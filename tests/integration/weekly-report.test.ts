@@ -324,7 +324,7 @@ describe("a question asked after triage (2026-W20)", () => {
     expect(waiting.backlog.byStatus.IN_PROGRESS).toBe(before.backlog.byStatus.IN_PROGRESS - 1);
     expect(waiting.backlog.byCluster).toEqual(before.backlog.byCluster);
     const events = await db.requestEvent.findMany({ where: { requestId: ids.RP!, toStatus: { not: null } }, orderBy: { createdAt: "asc" } });
-    const facts = requestWeekFacts({ createdAt: w(1), urgency: "CRITICAL" }, events, { start: w(0), end: w(80) });
+    const facts = requestWeekFacts({ id: ids.RP!, createdAt: w(1), urgency: "CRITICAL" }, events, { start: w(0), end: w(80) });
     expect(facts).toMatchObject({ statusAtEnd: "NEEDS_INFO", clusterAtEnd: clusterA, overdueAtEnd: false, pausedMsAtEnd: 74 * HOUR });
     expect(await db.request.findUniqueOrThrow({ where: { id: ids.RP! } })).toMatchObject({ nextDueAt: null, assignedClusterId: clusterA });
   });
@@ -350,7 +350,7 @@ describe("a question asked after triage (2026-W20)", () => {
     expect(stored.triageDueAt).toEqual(w(5));
     expect(stored.resolveDueAt).toEqual(w(1 + 72 + 100));
     const events = await db.requestEvent.findMany({ where: { requestId: ids.RP!, toStatus: { not: null } }, orderBy: { createdAt: "asc" } });
-    const facts = requestWeekFacts({ createdAt: w(1), urgency: "CRITICAL" }, events, { start: w(0), end: w(167) });
+    const facts = requestWeekFacts({ id: ids.RP!, createdAt: w(1), urgency: "CRITICAL" }, events, { start: w(0), end: w(167) });
     expect(facts).toMatchObject({ triagedInTime: true, resolvedInTime: true, triageDueAt: w(5), resolveDueAt: w(173), pausedMsAtEnd: 100 * HOUR });
   });
 });

@@ -3,10 +3,8 @@
 // whatever the number of clusters.
 import { db } from "~/data/db.server";
 import { type ClusterCandidate, type MatchRequest, type RankedCluster, rankClusters } from "./cluster-matching";
-import type { Action, Status } from "../requests/state-machine";
+import type { Action } from "../requests/state-machine";
 
-/** The statuses in which a request is on a cluster's desk. */
-const WITH_CLUSTER = ["ASSIGNED", "IN_PROGRESS"] as const satisfies readonly Status[];
 /** A cluster said no, or let the acceptance deadline pass. */
 const DECLINES = ["decline", "acceptTimeout"] as const satisfies readonly Action[];
 /** The events that make up a cluster's record; each has `clusterId` set to the cluster concerned. */
@@ -35,11 +33,10 @@ export async function loadMatchingCandidates({ requestId }: { requestId: string 
         sectors: { select: { sector: true } },
       },
     }),
-    db.request.groupBy({
-      by: ["assignedClusterId"],
-      where: { status: { in: [...WITH_CLUSTER] }, assignedClusterId: { not: null } },
-      _count: { _all: true },
-    }),
+    // A cluster's load: the lines it holds, handed over or in work, on requests still open (a
+    // request of three lines with three clusters loads each once; decision 055). BacklogCount's
+    // cluster dimension, kept by triggers: one small read whatever the number of requests.
+    db.backlogCount.findMany({ where: { dimension: "cluster", value: { not: "" } }, select: { value: true, count: true } }),
     db.requestEvent.groupBy({
       by: ["clusterId", "action"],
       where: { action: { in: [...RECORD_ACTIONS] }, clusterId: { not: null } },
@@ -52,7 +49,7 @@ export async function loadMatchingCandidates({ requestId }: { requestId: string 
     }),
   ]);
 
-  const open = new Map(openByCluster.map((row) => [row.assignedClusterId, row._count._all]));
+  const open = new Map(openByCluster.map((row) => [row.value, row.count]));
   const record = new Map<string, number>();
   for (const row of recordByCluster) record.set(`${row.clusterId}:${row.action}`, row._count._all);
   const count = (clusterId: string, action: Action) => record.get(`${clusterId}:${action}`) ?? 0;

@@ -123,6 +123,15 @@ export function requestColumns(sensitive: SensitiveAccess) {
   return sensitive === "none" ? REQUEST_COLUMNS : [...REQUEST_COLUMNS, SENSITIVE_COLUMN];
 }
 
+/**
+ * The clusters holding the request's lines at the week's end, each once, in line order (a
+ * request of one line: its cluster); empty when none holds one.
+ */
+function clustersAtEnd(facts: ScopedRequest["facts"], labels: ReportLabels): string | null {
+  const held = [...new Set(facts.linesAtEnd.flatMap((line) => (line.clusterId ? [line.clusterId] : [])))];
+  return held.length ? held.map((id) => labels.cluster(id)).join("; ") : null;
+}
+
 export function requestRow({ request, facts }: ScopedRequest, labels: ReportLabels, sensitive: SensitiveAccess, end: Date): Cell[] {
   const row: Cell[] = [
     request.reference,
@@ -135,7 +144,7 @@ export function requestRow({ request, facts }: ScopedRequest, labels: ReportLabe
     labels.urgency(request.urgency),
     request.title,
     labels.status(facts.statusAtEnd),
-    facts.clusterAtEnd ? labels.cluster(facts.clusterAtEnd) : null,
+    clustersAtEnd(facts, labels),
     round((end.getTime() - request.createdAt.getTime()) / DAY_MS, 1),
     facts.firstTriageAt,
     facts.firstAssignAt,
@@ -221,7 +230,7 @@ export function summaryRows(report: WeeklyReport, labels: ReportLabels, now: Dat
   for (const category of CATEGORIES)
     add("report.section.backlogCategory", labels.category(category), report.backlog.byCategory[category], "report.unit.requests");
   for (const urgency of URGENCIES) add("report.section.backlogUrgency", labels.urgency(urgency), report.backlog.byUrgency[urgency], "report.unit.requests");
-  for (const cluster of report.clusters) add("report.section.backlogCluster", labels.cluster(cluster.clusterId), cluster.backlog, "report.unit.requests");
+  for (const cluster of report.clusters) add("report.section.backlogCluster", labels.cluster(cluster.clusterId), cluster.backlog, "report.unit.lines");
   const regions = Object.entries(report.backlog.byRegion).sort(([a], [b]) => labels.region(a).localeCompare(labels.region(b), labels.locale));
   for (const [region, count] of regions) add("report.section.backlogRegion", labels.region(region), count, "report.unit.requests");
   // Sections in their lettered order; the requests filed before the intake asked for it last.

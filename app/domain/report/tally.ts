@@ -9,14 +9,19 @@
 //   Median and 90th percentile by linear interpolation (Excel's PERCENTILE.INC).
 // - SLA: of the requests first triaged (or first resolved) during the week, how many were in
 //   time (week-facts.ts).
-// - Per cluster: backlog, SLA and new or newly overdue requests go to the cluster holding the
-//   request at the week's end; events (assigned, accepted, resolved, state changes) to the
-//   cluster recorded on the event (e.g. a decline counts for the cluster that declined).
+// - Per cluster, LINES are counted (decision 055): backlog, SLA and new or newly overdue go to
+//   the cluster holding each line of the request at the week's end (a request of three lines
+//   with three clusters counts once for each; a line waiting for a cluster counts under "no
+//   cluster"), and a line's resolution is measured against the request's target; events
+//   (assigned, accepted, resolved, state changes) go to the cluster recorded on the event (e.g. a
+//   decline counts for the cluster that declined). The backlog "by cluster" counts the open
+//   requests' lines still in work or waiting, so it adds up to more than the requests when a
+//   request has several. Everything else counts requests.
 import { type IsoWeek, formatIsoWeek } from "../sla/iso-week";
 import { OPEN_STATUSES, type Status, STATUSES } from "../requests/state-machine";
 import { CATEGORIES, type Category, URGENCIES, type Urgency } from "../taxonomy";
 import type { ReportCluster, ReportScope } from "./types";
-import type { ReportRange, ScopedRequest } from "./week-facts";
+import { LIVE_LINE_STATUSES, type ReportRange, type ScopedRequest } from "./week-facts";
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -87,7 +92,7 @@ export type WeeklyReport = {
     byRegion: Record<string, number>;
     /** NACE section → count (NO_SECTOR for requests filed before it was asked; none left out). */
     bySector: Record<string, number>;
-    /** Cluster id (or NO_CLUSTER) → count. */
+    /** Cluster id (or NO_CLUSTER) → lines of open requests in work or waiting for a cluster. */
     byCluster: Record<string, number>;
     byAge: Record<AgeBucket, number>;
   };
@@ -162,12 +167,14 @@ export class WeeklyTally {
     const start = this.range.start.getTime();
     const end = this.range.end.getTime();
     const inWeek = (d: Date | null): d is Date => d !== null && d.getTime() >= start && d.getTime() < end;
-    const holder = this.cluster(facts.clusterAtEnd);
+    // Each line's cluster at the week's end; those still in work or waiting, for the backlog.
+    const holders = facts.linesAtEnd.map((line) => ({ line, tally: this.cluster(line.clusterId) }));
+    const live = holders.filter(({ line }) => LIVE_LINE_STATUSES.includes(line.status));
 
     if (facts.filedInWeek) {
       this.flow.opened += 1;
       this.changes.newRequests += 1;
-      holder.newRequests += 1;
+      for (const { tally } of holders) tally.newRequests += 1;
     }
     if (inWeek(facts.firstTriageAt)) {
       this.flow.triaged += 1;
@@ -193,7 +200,8 @@ export class WeeklyTally {
       } else if (event.action === "resolve") {
         this.flow.resolved += 1;
         by.resolved += 1;
-        resolvedThisWeek = true;
+        // The request is resolved when its last line is.
+        if (event.toStatus === "RESOLVED") resolvedThisWeek = true;
       }
       if (event.toStatus === "CLOSED") this.flow.closed += 1;
       else if (event.toStatus === "REJECTED") this.flow.rejected += 1;
@@ -203,19 +211,20 @@ export class WeeklyTally {
 
     if (facts.triagedInTime !== null) {
       this.sla.triage.n += 1;
-      holder.triage.n += 1;
-      if (facts.triagedInTime) {
-        this.sla.triage.within += 1;
-        holder.triage.within += 1;
+      if (facts.triagedInTime) this.sla.triage.within += 1;
+      for (const { tally } of holders) {
+        tally.triage.n += 1;
+        if (facts.triagedInTime) tally.triage.within += 1;
       }
     }
     if (facts.resolvedInTime !== null) {
       this.sla.resolve.n += 1;
-      holder.resolve.n += 1;
-      if (facts.resolvedInTime) {
-        this.sla.resolve.within += 1;
-        holder.resolve.within += 1;
-      }
+      if (facts.resolvedInTime) this.sla.resolve.within += 1;
+    }
+    for (const { line, tally } of holders) {
+      if (line.resolvedInTime === null) continue;
+      tally.resolve.n += 1;
+      if (line.resolvedInTime) tally.resolve.within += 1;
     }
 
     if (OPEN_STATUSES.includes(facts.statusAtEnd)) {
@@ -227,18 +236,18 @@ export class WeeklyTally {
       b.byRegion[request.region] = (b.byRegion[request.region] ?? 0) + 1;
       const sectorKey = request.sector ?? NO_SECTOR;
       b.bySector[sectorKey] = (b.bySector[sectorKey] ?? 0) + 1;
-      const clusterKey = facts.clusterAtEnd ?? NO_CLUSTER;
-      b.byCluster[clusterKey] = (b.byCluster[clusterKey] ?? 0) + 1;
-      b.byAge[ageBucket(end - request.createdAt.getTime())] += 1;
-      holder.backlog += 1;
-      if (facts.overdueAtEnd) {
-        b.overdue += 1;
-        holder.overdue += 1;
+      for (const { line, tally } of live) {
+        const clusterKey = line.clusterId ?? NO_CLUSTER;
+        b.byCluster[clusterKey] = (b.byCluster[clusterKey] ?? 0) + 1;
+        tally.backlog += 1;
+        if (facts.overdueAtEnd) tally.overdue += 1;
       }
+      b.byAge[ageBucket(end - request.createdAt.getTime())] += 1;
+      if (facts.overdueAtEnd) b.overdue += 1;
     }
     if (facts.newlyOverdueSince) {
       this.changes.newlyOverdue += 1;
-      holder.newlyOverdue += 1;
+      for (const { tally } of live) tally.newlyOverdue += 1;
       this.newlyOverdue.push({
         at: facts.newlyOverdueSince,
         reference: request.reference,

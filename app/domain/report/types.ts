@@ -60,18 +60,25 @@ export type ReportRequest = {
   title: string;
   sensitiveDetails: string | null;
   assignedClusterId: string | null;
+  /** Its lines filed with it (the need it was filed under and the others given on the form); one when not given. */
+  filedLines?: number;
   enterpriseName: string;
   edrpou: string;
   /** Documents added to the request before the report's end. */
   fileCount: number;
 };
 
-/** A status change of a request (a RequestEvent with a toStatus). */
+/**
+ * A status change of a request (a RequestEvent with a toStatus), or a line split off or joined
+ * away (no toStatus: the request's status stays).
+ */
 export type ReportEvent = {
   action: string;
   fromStatus: Status | null;
   toStatus: Status | null;
   clusterId: string | null;
+  /** The line acted on; none (or not given) on events before lines were stored, which are the first line's. */
+  lineId?: string | null;
   createdAt: Date;
 };
 

@@ -4,6 +4,10 @@
 //   request's current columns: the status at an instant is the toStatus of the latest status
 //   change before it; the cluster holding a request is the clusterId of that change (none after
 //   a change that releases the cluster: decline, lapse, pull-back, reopen).
+// - Lines (decision 055): each line's state and cluster at the week's end are replayed from the
+//   changes that name it (an event without a line is the first line's: every event before lines
+//   were stored); a reopening releases every line. The lines filed with the request start
+//   waiting for a cluster; a split adds one, a join cancels one.
 // - "At the week's end" means after every change made during the week; a change at exactly
 //   Monday 00:00 belongs to the next week. Requests filed after the week are left out. For the
 //   week still running, "the week's end" is now (reportRange): the week so far.
@@ -16,6 +20,7 @@ import { type IsoWeek, isoWeekRange } from "../sla/iso-week";
 import { DEFAULT_SLA_TARGETS, type SlaTargets, nextDueAt } from "../sla/sla";
 import { SlaPauseReplay } from "../sla/sla-history";
 import { ACTIONS, FINAL_STATUSES, type Status, TRANSITIONS } from "../requests/state-machine";
+import { LINE_ACTIONS, type LineStatus, lineStatusFor } from "../requests/lines";
 import type { Urgency } from "../taxonomy";
 import type { ReportEvent, ReportRequest, ReportScope } from "./types";
 
@@ -37,12 +42,26 @@ const within = (d: Date | null, start: number, end: number): d is Date => d !== 
 
 const RELEASING_ACTIONS: ReadonlySet<string> = new Set(ACTIONS.filter((action) => "releasesCluster" in TRANSITIONS[action]));
 
+/** A line at the week's end (joined-away lines are left out). */
+type LineAtEnd = {
+  clusterId: string | null;
+  status: Exclude<LineStatus, "CANCELLED">;
+  /** For a line first resolved during the week: within the request's resolution target? Otherwise null. */
+  resolvedInTime: boolean | null;
+};
+
+/** Lines a cluster still has work on, or waiting for one: what the backlog counts per cluster. */
+export const LIVE_LINE_STATUSES: readonly LineStatus[] = ["OPEN", "ASSIGNED", "IN_PROGRESS"];
+
 export type RequestWeekFacts = {
   filedInWeek: boolean;
   /** Null when the request was filed during the week. */
   statusAtStart: Status | null;
   statusAtEnd: Status;
+  /** The first line's cluster at the week's end (a request of one line: the request's). */
   clusterAtEnd: string | null;
+  /** Its lines at the week's end, in the order they were added. */
+  linesAtEnd: LineAtEnd[];
   firstTriageAt: Date | null;
   firstAssignAt: Date | null;
   firstAcceptAt: Date | null;
@@ -69,7 +88,7 @@ export type RequestWeekFacts = {
  * rows with a toStatus, oldest first; later ones are ignored).
  */
 export function requestWeekFacts(
-  request: { createdAt: Date; urgency: Urgency },
+  request: { id?: string; createdAt: Date; urgency: Urgency; filedLines?: number },
   events: readonly ReportEvent[],
   range: { start: Date; end: Date },
   targets: SlaTargets = DEFAULT_SLA_TARGETS,
@@ -79,7 +98,13 @@ export function requestWeekFacts(
   const filedInWeek = request.createdAt.getTime() >= start;
   let statusAtStart: Status | null = filedInWeek ? null : "NEW";
   let statusAtEnd: Status = "NEW";
-  let clusterAtEnd: string | null = null;
+  // Lines by id, the first one's as `${id}.1` (how it is stored), each with the paused time at its
+  // first resolution.
+  const firstLine = `${request.id ?? ""}.1`;
+  const lines = new Map<string, { clusterId: string | null; status: LineStatus; resolvedAt: Date | null; pausedMsAtResolve: number }>();
+  for (let position = 1; position <= (request.filedLines ?? 1); position++) {
+    lines.set(`${request.id ?? ""}.${position}`, { clusterId: null, status: "OPEN", resolvedAt: null, pausedMsAtResolve: 0 });
+  }
   let firstTriageAt: Date | null = null;
   let firstAssignAt: Date | null = null;
   let firstAcceptAt: Date | null = null;
@@ -96,15 +121,19 @@ export function requestWeekFacts(
   for (const event of events) {
     const at = event.createdAt.getTime();
     if (at >= end) break;
-    if (!event.toStatus) continue;
+    const line = event.lineId ?? firstLine;
+    if (!event.toStatus) {
+      replayLines(lines, event, line, () => pauses.pausedMsAt(at));
+      continue;
+    }
     if (at < start) statusAtStart = event.toStatus;
     else {
       if (pausedMsAtStart === null) pausedMsAtStart = pauses.pausedMsAt(start);
       changesInWeek.push(event);
     }
     pauses.add(event.fromStatus, event.toStatus, event.createdAt);
+    replayLines(lines, event, line, () => pauses.pausedMsAt(at));
     statusAtEnd = event.toStatus;
-    clusterAtEnd = RELEASING_ACTIONS.has(event.action) ? null : event.clusterId;
     // Handing a NEW request straight to a cluster triages it too.
     if (!firstTriageAt && (event.action === "triage" || event.action === "assign")) {
       firstTriageAt = event.createdAt;
@@ -112,7 +141,8 @@ export function requestWeekFacts(
     }
     if (!firstAssignAt && event.action === "assign") firstAssignAt = event.createdAt;
     if (!firstAcceptAt && event.action === "accept") firstAcceptAt = event.createdAt;
-    if (!firstResolveAt && event.action === "resolve") {
+    // The request is resolved once its last line is.
+    if (!firstResolveAt && event.action === "resolve" && event.toStatus === "RESOLVED") {
       firstResolveAt = event.createdAt;
       pausedMsAtResolve = pauses.pausedMsAt(at);
     }
@@ -143,11 +173,19 @@ export function requestWeekFacts(
   const triageDueAt = firstTriageAt ? created + pausedMsAtTriage + target.triageMs : triageDueAtEnd;
   const dueThatPassed = firstTriageAt ? resolveDueAtEnd : triageDueAtEnd;
 
+  const linesAtEnd: LineAtEnd[] = [];
+  for (const line of lines.values()) {
+    if (line.status === "CANCELLED") continue;
+    const resolvedInTime = within(line.resolvedAt, start, end) ? line.resolvedAt.getTime() <= created + line.pausedMsAtResolve + target.resolveMs : null;
+    linesAtEnd.push({ clusterId: line.clusterId, status: line.status, resolvedInTime });
+  }
+
   return {
     filedInWeek,
     statusAtStart,
     statusAtEnd,
-    clusterAtEnd,
+    clusterAtEnd: lines.get(firstLine)?.clusterId ?? null,
+    linesAtEnd,
     firstTriageAt,
     firstAssignAt,
     firstAcceptAt,
@@ -166,10 +204,50 @@ export function requestWeekFacts(
   };
 }
 
+/**
+ * One change applied to the lines: a cluster action moves its own line as the state machine
+ * does (lines.ts); a reopening releases every line; a split adds a line waiting for a cluster; a
+ * join cancels one.
+ */
+function replayLines(
+  lines: Map<string, { clusterId: string | null; status: LineStatus; resolvedAt: Date | null; pausedMsAtResolve: number }>,
+  event: ReportEvent,
+  key: string,
+  pausedMsNow: () => number,
+) {
+  if (event.action === "splitLine") {
+    lines.set(key, { clusterId: null, status: "OPEN", resolvedAt: null, pausedMsAtResolve: 0 });
+    return;
+  }
+  const line = lines.get(key);
+  if (event.action === "joinLines") {
+    if (line) line.status = "CANCELLED";
+    return;
+  }
+  if (LINE_ACTIONS.includes(event.action as (typeof LINE_ACTIONS)[number])) {
+    if (!line) return;
+    const rule = TRANSITIONS[event.action as (typeof LINE_ACTIONS)[number]];
+    line.status = lineStatusFor(rule.to as Status);
+    line.clusterId = event.action === "assign" ? event.clusterId : RELEASING_ACTIONS.has(event.action) ? null : line.clusterId;
+    if (event.action === "resolve" && !line.resolvedAt) {
+      line.resolvedAt = event.createdAt;
+      line.pausedMsAtResolve = pausedMsNow();
+    }
+    return;
+  }
+  if (RELEASING_ACTIONS.has(event.action)) {
+    for (const each of lines.values()) {
+      if (each.status === "CANCELLED") continue;
+      each.status = "OPEN";
+      each.clusterId = null;
+    }
+  }
+}
+
 export type ScopedRequest = { request: ReportRequest; facts: RequestWeekFacts };
 
 /** Whether a request with these facts belongs in a report of the scope. */
 export function inReportScope(scope: ReportScope, facts: RequestWeekFacts) {
   if (scope.kind !== "cluster") return true;
-  return facts.clusterAtEnd === scope.clusterId || facts.changesInWeek.some((e) => e.clusterId === scope.clusterId);
+  return facts.linesAtEnd.some((line) => line.clusterId === scope.clusterId) || facts.changesInWeek.some((e) => e.clusterId === scope.clusterId);
 }

@@ -92,7 +92,7 @@ function lineAsStatus(phase: Phase, line: RequestLine): Status {
 }
 
 /** What a line action's target status makes of the line. */
-function lineStatusFor(status: Status): LineStatus {
+export function lineStatusFor(status: Status): LineStatus {
   return status === "TRIAGED" ? "OPEN" : (status as LineStatus);
 }
 
