@@ -91,9 +91,10 @@ export function queueFilters(params: QueueParams, scope: QueueScope, now: Date):
     });
   if (params.region) filters.push({ sql: (c) => `${c("region")} = ?`, params: [params.region] });
   if (params.sector) filters.push({ sql: (c) => `${c("sector")} = ?`, params: [params.sector] });
-  // A cluster's requests are those with a line it holds, as a member's scope reads them; a
-  // request with a need still waiting for a cluster has an open line (decision 055). One-line
-  // requests without a cluster are found by the request's own cluster first (its index).
+  // A cluster's requests are those with a line it holds, as a member's scope reads them (decision
+  // 055). "No cluster yet": a need still waits for one. A request without a cluster of its own
+  // that is NEW or TRIAGED always has such a line (the status rule); waiting on the enterprise or
+  // in work without one, it has several lines, and they are looked at: a few requests, not all.
   if (params.cluster)
     filters.push({
       sql: (c) =>
@@ -103,7 +104,7 @@ export function queueFilters(params: QueueParams, scope: QueueScope, now: Date):
   if (params.unassigned)
     filters.push({
       sql: (c) =>
-        `${c("assignedClusterId")} IS NULL AND ${c("status")} IN (${placeholders(open)}) AND EXISTS (SELECT 1 FROM "RequestLine" "waiting" WHERE "waiting"."requestId" = ${c("id")} AND "waiting"."status" = 'OPEN')`,
+        `${c("assignedClusterId")} IS NULL AND ${c("status")} IN (${placeholders(open)}) AND (${c("status")} IN ('NEW', 'TRIAGED') OR EXISTS (SELECT 1 FROM "RequestLine" "waiting" WHERE "waiting"."requestId" = ${c("id")} AND "waiting"."status" = 'OPEN'))`,
       params: open,
     });
   if (params.overdue)

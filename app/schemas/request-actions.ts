@@ -11,6 +11,12 @@ const optionalMessage = freeText().max(5000, "tooLong:5000").optional();
 const id = z.string().min(1).max(40);
 /** The line a cluster action is for: chosen on a request of several lines, absent on one of one. */
 const lineId = z.string({ error: "choose" }).min(1, "choose").max(60).optional();
+/**
+ * On a request of several lines, each line's version as the page showed it ("id:version",
+ * space-separated): a cluster action is checked against its own line's, so two clusters acting
+ * on their own lines at once do not refuse each other (decision 055).
+ */
+const lineVersions = z.string().max(2000).optional();
 
 /**
  * "Correct the request": what was filed, with the intake form's own rules (IntakeFields), except
@@ -36,11 +42,11 @@ export const RequestActionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("requestInfo"), version, message }),
   z.object({ intent: z.literal("resumeWithoutReply"), version, message }),
-  z.object({ intent: z.literal("assign"), version, lineId, clusterId: z.string({ error: "choose" }).min(1, "choose").max(40), message: optionalMessage }),
-  z.object({ intent: z.literal("accept"), version, lineId, message: optionalMessage }),
-  z.object({ intent: z.literal("decline"), version, lineId, message }),
-  z.object({ intent: z.literal("unassign"), version, lineId, message }),
-  z.object({ intent: z.literal("resolve"), version, lineId, message }),
+  z.object({ intent: z.literal("assign"), version, lineId, lineVersions, clusterId: z.string({ error: "choose" }).min(1, "choose").max(40), message: optionalMessage }),
+  z.object({ intent: z.literal("accept"), version, lineId, lineVersions, message: optionalMessage }),
+  z.object({ intent: z.literal("decline"), version, lineId, lineVersions, message }),
+  z.object({ intent: z.literal("unassign"), version, lineId, lineVersions, message }),
+  z.object({ intent: z.literal("resolve"), version, lineId, lineVersions, message }),
   z.object({
     intent: z.literal("splitLine"),
     version,

@@ -556,3 +556,40 @@ describe("counting lines where the question is about clusters", () => {
     expect(await found("cluster=lines-b")).toEqual([reference]);
   });
 });
+
+describe("two clusters acting on their own lines at once", () => {
+  it("do not refuse each other; a line changed meanwhile is still refused as a conflict, and nothing is written", async () => {
+    const { id, reference } = await createRequest({ input: buildIntake(random, { need2Category: "LOGISTICS", need2Summary: "Перевезення" }) });
+    const [first, second] = await linesOf(id);
+    const [a, b] = clusters;
+    await post(reference, { intent: "assign", lineId: first!.id, clusterId: a!.id });
+    await post(reference, { intent: "assign", lineId: second!.id, clusterId: b!.id });
+    // Both members open the page at the same moment; each posts the form as the page gave it.
+    const formOf = async (cookie: string) => {
+      const page = (await staffPage(reference, cookie)).data.request;
+      return {
+        version: String(page.version),
+        lineVersions: page.lines.map((line: { id: string; version: number }) => `${line.id}:${line.version}`).join(" "),
+      };
+    };
+    const seenByA = await formOf(a!.cookie);
+    const seenByB = await formOf(b!.cookie);
+    const send = (fields: Record<string, string>, cookie: string) =>
+      call(requestAction, formRequest(`/requests/${reference}`, fields, { headers: { Cookie: cookie } }), { reference });
+    expect((await send({ intent: "accept", lineId: first!.id, ...seenByA }, a!.cookie)).status).toBe(303);
+    expect((await send({ intent: "accept", lineId: second!.id, ...seenByB }, b!.cookie)).status).toBe(303);
+    expect((await linesOf(id)).map((line) => line.status)).toEqual(["IN_PROGRESS", "IN_PROGRESS"]);
+
+    // Without the lines' versions (a form of the request as a whole), a stale page is a conflict.
+    const stale = await send({ intent: "resolve", lineId: second!.id, message: "Готово.", version: seenByB.version }, b!.cookie);
+    expect(stale.status).toBe(409);
+    // A's line changes meanwhile (taken back by the coordinators): A's form from before is refused.
+    const before = await formOf(a!.cookie);
+    await post(reference, { intent: "unassign", lineId: first!.id, message: "Передамо іншому кластеру." });
+    await post(reference, { intent: "assign", lineId: first!.id, clusterId: a!.id });
+    const settled = await snapshot(id);
+    const refused = await send({ intent: "accept", lineId: first!.id, ...before }, a!.cookie);
+    expect(refused.status).toBe(409);
+    expect(await snapshot(id)).toEqual(settled);
+  });
+});

@@ -13,7 +13,7 @@ import { markUnreadInTx } from "./unread.server";
 import { slaDueTimes, slaPauseChange } from "../sla/sla";
 import { slaTargets } from "../sla/sla-config.server";
 import { type Action, type Actor, FINISHED_STATUSES, OPEN_STATUSES, type Status, type TransitionInput, type TransitionPlan } from "./state-machine";
-import { linedRequest, planLinedTransition } from "./lines";
+import { LINE_ACTIONS, linedRequest, planLinedTransition } from "./lines";
 import { nextLineRows, requestColumnsFromLines } from "./line-rows";
 
 /** Statuses a request is reopened from (by the enterprise, by staff, or by undoing a merge). */
@@ -29,6 +29,11 @@ export type TransitionOptions = {
   intoLineId?: string;
   /** The version the actor saw; a different stored version means someone acted meanwhile. */
   expectedVersion?: number;
+  /**
+   * For a cluster action on a line: the line's version the actor saw. When it is still the line's,
+   * a change elsewhere in the request meanwhile (another cluster's line) is no conflict.
+   */
+  expectedLineVersion?: number;
   now?: Date;
 };
 
@@ -36,7 +41,7 @@ export type TransitionOptions = {
 const NOT_ACTIVITY: ReadonlySet<Action> = new Set(["askStillNeeded", "rotateStatusLink"]);
 
 export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) {
-  const { requestId, action, actor, input = {}, lineId, intoLineId, expectedVersion, now = new Date() } = options;
+  const { requestId, action, actor, input = {}, lineId, intoLineId, expectedVersion, expectedLineVersion, now = new Date() } = options;
   const request = await tx.request.findUnique({
     where: { id: requestId },
     select: {
@@ -74,7 +79,12 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     },
   });
   if (!request) throw new TransitionError("NOT_FOUND");
-  if (expectedVersion !== undefined && expectedVersion !== request.version) throw new TransitionError("CONFLICT");
+  if (expectedVersion !== undefined && expectedVersion !== request.version) {
+    // A cluster action on a line the actor saw as it still is goes ahead (decision 055): the
+    // state machine still decides on the request as it is now.
+    const seen = LINE_ACTIONS.includes(action) && expectedLineVersion !== undefined ? request.lines.find((line) => line.id === lineId) : undefined;
+    if (!seen || seen.version !== expectedLineVersion) throw new TransitionError("CONFLICT");
+  }
 
   // A bulk hand-over moves a request only while it is still the person's it was read as.
   if (input.expectedOwnerId !== undefined && input.expectedOwnerId !== request.ownerId) throw new TransitionError("CONFLICT");

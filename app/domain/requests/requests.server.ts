@@ -84,7 +84,16 @@ export async function getRequestForStaff({ reference, viewer }: { reference: str
       events: { orderBy: { createdAt: "asc" }, select: EVENT_SELECT },
       lines: {
         orderBy: { position: "asc" },
-        select: { id: true, position: true, category: true, summary: true, status: true, clusterId: true, cluster: { select: { nameUk: true, nameEn: true } } },
+        select: {
+          id: true,
+          position: true,
+          category: true,
+          summary: true,
+          status: true,
+          clusterId: true,
+          version: true,
+          cluster: { select: { nameUk: true, nameEn: true } },
+        },
       },
     },
   });
@@ -164,6 +173,7 @@ function pageLines(
     summary: string;
     status: LineStatus;
     clusterId: string | null;
+    version: number;
     cluster: { nameUk: string; nameEn: string } | null;
   }>,
   actions: Action[][],

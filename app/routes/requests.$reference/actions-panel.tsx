@@ -12,7 +12,7 @@ import { useLocale } from "~/i18n/use-locale";
 import type { RequestIntent } from "~/schemas/request-actions";
 import { localName } from "~/i18n/locale";
 import type { LoaderData, action } from "./route";
-import { LineField, lineActionFields } from "./lines-panel";
+import { LineField, LineVersions, lineActionFields } from "./lines-panel";
 
 export function ActionsPanel({
   request,
@@ -190,6 +190,7 @@ function Recommendations({ request, ranked, lineId }: { request: StaffRequest; r
       >
         <input type="hidden" name="clusterId" value={r.cluster.id} />
         {lineId ? <input type="hidden" name="lineId" value={lineId} /> : null}
+        {lineId ? <LineVersions request={request} /> : null}
       </ActionForm>
     </div>
   ));

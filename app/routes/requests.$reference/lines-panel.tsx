@@ -27,14 +27,23 @@ export function LineField({ request, intent, fields }: { request: StaffRequest; 
   if (request.lines.length < 2) return null;
   const offered = request.lines.filter((line) => line.actions.includes(intent));
   return (
-    <SelectField
-      meta={fields.fields.lineId!}
-      label={t("lines.forLine")}
-      defaultValue={fields.values.lineId ?? (offered.length === 1 ? offered[0]!.id : undefined)}
-      placeholder={t("form.choose")}
-      options={offered.map((line) => ({ value: line.id, label: name(line) }))}
-    />
+    <>
+      <LineVersions request={request} />
+      <SelectField
+        meta={fields.fields.lineId!}
+        label={t("lines.forLine")}
+        defaultValue={fields.values.lineId ?? (offered.length === 1 ? offered[0]!.id : undefined)}
+        placeholder={t("form.choose")}
+        options={offered.map((line) => ({ value: line.id, label: name(line) }))}
+      />
+    </>
   );
+}
+
+/** Each line's version as shown: a cluster action is checked against its own line's (decision 055). */
+export function LineVersions({ request }: { request: StaffRequest }) {
+  if (request.lines.length < 2) return null;
+  return <input type="hidden" name="lineVersions" value={request.lines.map((line) => `${line.id}:${line.version}`).join(" ")} />;
 }
 
 /** A cluster action's form on a request of several lines: its line, then its message. */

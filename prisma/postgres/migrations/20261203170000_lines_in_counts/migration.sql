@@ -6,7 +6,12 @@
 DROP INDEX "RequestEvent_requestId_createdAt_toStatus_action_fromStatus_idx";
 CREATE INDEX "RequestEvent_requestId_createdAt_toStatus_action_fromStatus_idx" ON "RequestEvent"("requestId", "createdAt", "toStatus", "action", "fromStatus", "clusterId", "lineId");
 
--- 2. BacklogCount's "cluster" dimension counts the open requests' lines still in work or waiting
+-- 2. A cluster's lines with their request, from the index alone: the queue's cluster filter and a
+--    member's scope read them as `id IN (…)`.
+DROP INDEX "RequestLine_clusterId_status_idx";
+CREATE INDEX "RequestLine_clusterId_status_requestId_idx" ON "RequestLine"("clusterId", "status", "requestId");
+
+-- 3. BacklogCount's "cluster" dimension counts the open requests' lines still in work or waiting
 --    for a cluster ("" for those waiting), kept by triggers on RequestLine and on the request's
 --    status; the other dimensions still count requests.
 DELETE FROM "BacklogCount" WHERE "dimension" = 'cluster';
