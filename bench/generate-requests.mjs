@@ -980,6 +980,12 @@ export function generateRequests(dbFile, count, options = {}) {
       phase("lines");
       spreadOverLines(db, { random, clusters: clusters.map((c) => c.id), share: LINED_SHARE });
       phase("several lines");
+      // Each request's count of lines waiting for a cluster, by the statement of the migration
+      // that added it (written once).
+      const counts = fs.readFileSync(new URL("../prisma/migrations/20261203170000_lines_in_counts/migration.sql", import.meta.url), "utf8");
+      const update = counts.indexOf(`UPDATE "Request" SET "waitingLines"`);
+      if (update >= 0) db.exec(counts.slice(update, counts.indexOf(";", update) + 1));
+      phase("waiting lines");
     }
 
     const saveCounter = db.prepare(

@@ -92,9 +92,8 @@ export function queueFilters(params: QueueParams, scope: QueueScope, now: Date):
   if (params.region) filters.push({ sql: (c) => `${c("region")} = ?`, params: [params.region] });
   if (params.sector) filters.push({ sql: (c) => `${c("sector")} = ?`, params: [params.sector] });
   // A cluster's requests are those with a line it holds, as a member's scope reads them (decision
-  // 055). "No cluster yet": a need still waits for one. A request without a cluster of its own
-  // that is NEW or TRIAGED always has such a line (the status rule); waiting on the enterprise or
-  // in work without one, it has several lines, and they are looked at: a few requests, not all.
+  // 055). "No cluster yet": a need still waits for one (the request's count of such lines, kept
+  // by the executor, in one index with its cluster and status).
   if (params.cluster)
     filters.push({
       sql: (c) =>
@@ -104,7 +103,7 @@ export function queueFilters(params: QueueParams, scope: QueueScope, now: Date):
   if (params.unassigned)
     filters.push({
       sql: (c) =>
-        `${c("assignedClusterId")} IS NULL AND ${c("status")} IN (${placeholders(open)}) AND (${c("status")} IN ('NEW', 'TRIAGED') OR EXISTS (SELECT 1 FROM "RequestLine" "waiting" WHERE "waiting"."requestId" = ${c("id")} AND "waiting"."status" = 'OPEN'))`,
+        `${c("assignedClusterId")} IS NULL AND ${c("status")} IN (${placeholders(open)}) AND ${c("waitingLines")} > 0`,
       params: open,
     });
   if (params.overdue)

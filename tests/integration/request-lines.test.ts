@@ -593,3 +593,18 @@ describe("two clusters acting on their own lines at once", () => {
     expect(await snapshot(id)).toEqual(settled);
   });
 });
+
+describe("the count of lines waiting for a cluster", () => {
+  it("is what the migration that added it computes, for every request filed, split, joined and assigned above", async () => {
+    const migration = fs.readFileSync(path.join("prisma", "migrations", "20261203170000_lines_in_counts", "migration.sql"), "utf8");
+    const start = migration.indexOf(`UPDATE "Request" SET "waitingLines"`);
+    await createRequest({
+      input: buildIntake(random, { need2Category: "LOGISTICS", need2Summary: "Перевезення", need3Category: "EQUIPMENT", need3Summary: "Монтаж" }),
+    });
+    const kept = await db.request.findMany({ select: { id: true, waitingLines: true }, orderBy: { id: "asc" } });
+    expect(kept.some((request) => request.waitingLines > 1)).toBe(true);
+    expect(kept.some((request) => request.waitingLines === 0)).toBe(true);
+    await db.$executeRawUnsafe(migration.slice(start, migration.indexOf(";", start)));
+    expect(await db.request.findMany({ select: { id: true, waitingLines: true }, orderBy: { id: "asc" } })).toEqual(kept);
+  });
+});

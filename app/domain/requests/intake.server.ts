@@ -109,6 +109,8 @@ export async function createRequest({ input, now = new Date(), statusUrlFor = (t
       nextDueAt: keys.nextDueAt,
       dueSortAt: keys.dueSortAt,
       possibleDuplicateOfId,
+      // Every need filed waits for its cluster.
+      waitingLines: 1 + filedNeeds(input).length,
     });
     // Its first line, the need it was filed under, waiting for the coordinators (decision 055).
     yield* insertLine({

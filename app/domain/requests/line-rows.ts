@@ -80,7 +80,7 @@ export function nextLineRows<Line extends LineRow>(lines: readonly Line[], chang
  * The request's own columns about clusters, read from its lines: the cluster of a request of
  * one line (none with several: each line names its own), the earliest assignment and acceptance,
  * the time its last line was resolved once all are, the earliest time a cluster must accept by,
- * and whether any line's assignment lapsed.
+ * whether any line's assignment lapsed, and how many lines wait for a cluster.
  */
 export function requestColumnsFromLines(lines: readonly LineRow[]) {
   const counted = lines.filter((line) => line.status !== "CANCELLED");
@@ -101,5 +101,6 @@ export function requestColumnsFromLines(lines: readonly LineRow[]) {
     resolvedAt: counted.length > 0 && resolved.length === counted.length ? new Date(Math.max(...resolved)) : null,
     acceptDueAt: earliest("acceptDueAt"),
     notAcceptedInTime: counted.some((line) => line.notAcceptedInTime),
+    waitingLines: counted.filter((line) => line.status === "OPEN").length,
   };
 }

@@ -10,7 +10,14 @@ CREATE INDEX "RequestEvent_requestId_createdAt_toStatus_action_fromStatus_cluste
 DROP INDEX "RequestLine_clusterId_status_idx";
 CREATE INDEX "RequestLine_clusterId_status_requestId_idx" ON "RequestLine"("clusterId", "status", "requestId");
 
--- 3. BacklogCount's "cluster" dimension counts the open requests' lines still in work or waiting
+-- 3. The queue's "no cluster yet": how many of a request's lines still wait for a cluster, kept by
+--    the executor from its lines, with the request's cluster and status in one index.
+ALTER TABLE "Request" ADD COLUMN "waitingLines" INTEGER NOT NULL DEFAULT 0;
+UPDATE "Request" SET "waitingLines" = (SELECT COUNT(*) FROM "RequestLine" l WHERE l."requestId" = "Request"."id" AND l."status" = 'OPEN');
+DROP INDEX "Request_assignedClusterId_status_idx";
+CREATE INDEX "Request_assignedClusterId_status_waitingLines_idx" ON "Request"("assignedClusterId", "status", "waitingLines");
+
+-- 4. BacklogCount's "cluster" dimension counts the open requests' lines still in work or waiting
 --    for a cluster ("" for those waiting), kept by triggers on RequestLine and on the request's
 --    status; the other dimensions still count requests (the triggers of 20261203100000_backlog_by_sector
 --    without the cluster).
