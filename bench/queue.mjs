@@ -29,6 +29,16 @@ async function engineSettings(file) {
   return { DATABASE_URL: url };
 }
 
+/**
+ * A member's portal (/cluster): the requests one of whose lines their cluster holds (decision
+ * 055), read from the cluster's lines; the same target.
+ */
+export const PORTAL_COMBINATIONS = [
+  ["member portal: my cluster's requests", ""],
+  ["member portal: in progress", "?status=IN_PROGRESS"],
+  ["member portal: page 10", "?page=10"],
+];
+
 /** The combinations a coordinator's day is made of. */
 export const COMBINATIONS = [
   ["default: needs my action (waiting on a coordinator, mine or nobody's)", ""],
@@ -60,11 +70,11 @@ export const COMBINATIONS = [
   ["unread + one category, SLA due first", "?unread=1&category=SUPPLIES&sort=due"],
 ];
 
-async function signIn(url) {
+async function signIn(url, email = "coordinator@rrc.example") {
   const response = await fetch(`${url}/login`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email: "coordinator@rrc.example", password: "demo-password-2026" }),
+    body: new URLSearchParams({ email, password: "demo-password-2026" }),
     redirect: "manual",
   });
   const cookie = response.headers.get("set-cookie");
@@ -81,10 +91,10 @@ export async function runQueue() {
   const colleague = new Database(file, { readonly: true }).prepare(`SELECT "id" FROM "User" WHERE "email" = 'coordinator2@rrc.example'`).pluck().get();
   const server = await startServer({ dbFile: file, env: { SCHEDULER_INTERVAL_SECONDS: "0", ...(await engineSettings(file)) } });
   try {
-    const cookie = await signIn(server.url);
+    const coordinator = await signIn(server.url);
     const results = [];
     /** p50 and p95 of `samples` loads of a signed-in page, after `warmUp` loads. */
-    const timePage = async (name, path, marker, { warmUp, samples }) => {
+    const timePage = async (name, path, marker, { warmUp, samples, cookie = coordinator }) => {
       const get = async () => {
         const started = performance.now();
         const response = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie } });
@@ -107,13 +117,19 @@ export async function runQueue() {
       results.push({ name, query, p50, p95, ok: p95 < TARGETS.p95Ms });
       log(`queue: ${name}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
     }
+    const member = await signIn(server.url, "member.kyiv-iam@rrc.example");
+    for (const [name, query] of PORTAL_COMBINATIONS) {
+      const { p50, p95 } = await timePage(name, `/cluster${query}`, "<table", { warmUp: 5, samples: SAMPLES, cookie: member });
+      results.push({ name, query: `/cluster${query}`, p50, p95, ok: p95 < TARGETS.p95Ms });
+      log(`queue: ${name}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+    }
     const dashboard = await timePage("dashboard", "/dashboard", '<table class="bars', { warmUp: 2, samples: DASHBOARD_SAMPLES });
     // Whether a dashboard load holds up the rest of the server: /healthz asked again and again
     // while the dashboard loads (three loads), the longest any of them waited.
     let healthWaitMs = 0;
     for (let i = 0; i < 3; i++) {
       let loaded = false;
-      const load = fetch(`${server.url}/dashboard`, { headers: { Cookie: cookie } })
+      const load = fetch(`${server.url}/dashboard`, { headers: { Cookie: coordinator } })
         .then((response) => response.text())
         .finally(() => (loaded = true));
       while (!loaded) {

@@ -13,7 +13,8 @@ CREATE INDEX "RequestLine_clusterId_status_requestId_idx" ON "RequestLine"("clus
 -- 3. The queue's "no cluster yet": how many of a request's lines still wait for a cluster, kept by
 --    the executor from its lines, with the request's cluster and status in one index.
 ALTER TABLE "Request" ADD COLUMN "waitingLines" INTEGER NOT NULL DEFAULT 0;
-UPDATE "Request" SET "waitingLines" = (SELECT COUNT(*) FROM "RequestLine" l WHERE l."requestId" = "Request"."id" AND l."status" = 'OPEN');
+UPDATE "Request" SET "waitingLines" = w."count"
+FROM (SELECT "requestId", COUNT(*) AS "count" FROM "RequestLine" WHERE "status" = 'OPEN' GROUP BY "requestId") w WHERE w."requestId" = "Request"."id";
 DROP INDEX "Request_assignedClusterId_status_idx";
 CREATE INDEX "Request_assignedClusterId_status_waitingLines_idx" ON "Request"("assignedClusterId", "status", "waitingLines");
 
@@ -66,12 +67,14 @@ END;
 
 -- A request opening or finishing brings its lines into the count or takes them out. Whichever of
 -- the request and its lines a transaction writes first, the other's trigger reads it as written.
+-- Its lines are read by the request ("+" keeps the planner off the index by status, which would
+-- walk every line in work).
 CREATE TRIGGER "BacklogCount_request_lines" AFTER UPDATE OF "status" ON "Request"
 WHEN (old."status" IN ('NEW', 'TRIAGED', 'NEEDS_INFO', 'ASSIGNED', 'IN_PROGRESS')) <> (new."status" IN ('NEW', 'TRIAGED', 'NEEDS_INFO', 'ASSIGNED', 'IN_PROGRESS'))
 BEGIN
   INSERT INTO "BacklogCount" ("dimension", "value", "count")
   SELECT 'cluster', ifnull(l."clusterId", ''), COUNT(*) * (CASE WHEN new."status" IN ('NEW', 'TRIAGED', 'NEEDS_INFO', 'ASSIGNED', 'IN_PROGRESS') THEN 1 ELSE -1 END)
-  FROM "RequestLine" l WHERE l."requestId" = new."id" AND l."status" IN ('OPEN', 'ASSIGNED', 'IN_PROGRESS') GROUP BY 2
+  FROM "RequestLine" l WHERE l."requestId" = new."id" AND +l."status" IN ('OPEN', 'ASSIGNED', 'IN_PROGRESS') GROUP BY 2
   ON CONFLICT ("dimension", "value") DO UPDATE SET "count" = "count" + excluded."count";
 END;
 

@@ -14,7 +14,8 @@ CREATE INDEX "RequestLine_clusterId_status_requestId_idx" ON "RequestLine"("clus
 -- 3. The queue's "no cluster yet": how many of a request's lines still wait for a cluster, kept by
 --    the executor from its lines, with the request's cluster and status in one index.
 ALTER TABLE "Request" ADD COLUMN "waitingLines" INTEGER NOT NULL DEFAULT 0;
-UPDATE "Request" SET "waitingLines" = (SELECT COUNT(*) FROM "RequestLine" l WHERE l."requestId" = "Request"."id" AND l."status" = 'OPEN');
+UPDATE "Request" SET "waitingLines" = w."count"
+FROM (SELECT "requestId", COUNT(*)::int AS "count" FROM "RequestLine" WHERE "status" = 'OPEN' GROUP BY "requestId") w WHERE w."requestId" = "Request"."id";
 DROP INDEX "Request_assignedClusterId_status_idx";
 CREATE INDEX "Request_assignedClusterId_status_waitingLines_idx" ON "Request"("assignedClusterId", "status", "waitingLines");
 
