@@ -61,7 +61,7 @@ export function queueFilters(params: QueueParams, scope: QueueScope, now: Date):
   const filters: Filter[] = [];
   const open = [...OPEN_STATUSES];
   const scoped = scope.requests && scopeSql(scope.requests);
-  if (scoped) filters.push(scoped);
+  if (scoped) filters.push(walkedByRowid(scoped));
   if (params.status.length) {
     const status: Filter = { sql: (c) => `${c("status")} IN (${placeholders(params.status)})`, params: params.status };
     const ranks = params.status.map(attentionRank);
@@ -95,11 +95,13 @@ export function queueFilters(params: QueueParams, scope: QueueScope, now: Date):
   // 055). "No cluster yet": a need still waits for one (the request's count of such lines, kept
   // by the executor, in one index with its cluster and status).
   if (params.cluster)
-    filters.push({
-      sql: (c) =>
-        `${c("id")} IN (SELECT "byCluster"."requestId" FROM "RequestLine" "byCluster" WHERE "byCluster"."clusterId" = (SELECT "id" FROM "Cluster" WHERE "slug" = ?) AND "byCluster"."status" <> 'CANCELLED')`,
-      params: [params.cluster],
-    });
+    filters.push(
+      walkedByRowid({
+        sql: (c) =>
+          `${c("id")} IN (SELECT "byCluster"."requestId" FROM "RequestLine" "byCluster" WHERE "byCluster"."clusterId" = (SELECT "id" FROM "Cluster" WHERE "slug" = ?) AND "byCluster"."status" <> 'CANCELLED')`,
+        params: [params.cluster],
+      }),
+    );
   if (params.unassigned)
     filters.push({
       sql: (c) =>
@@ -177,6 +179,25 @@ function searchFilter(q: string): Filter {
     params: [phrase],
     whileWalking: scan,
     match: phrase,
+  };
+}
+
+/**
+ * A filter on the request's id (its lines': a cluster's requests), tested while walking the
+ * sort's index as membership of the matching rowids, read once: every index holds the rowid, so
+ * the walk reads no table row to test it. A cluster's requests are few and bunched along the
+ * default order (after everything waiting on a coordinator): testing the id row by row read a
+ * table row for each of the tens of thousands walked past (36 ms for a member's first page of
+ * 100,000 requests, against 4 ms; decision 055). SQLite only: PostgreSQL does not walk.
+ */
+function walkedByRowid(filter: Filter): Filter {
+  if (onPostgres) return filter;
+  return {
+    ...filter,
+    whileWalking: {
+      sql: (c) => `${c("rowid")} IN (SELECT "walked"."rowid" FROM "Request" "walked" WHERE ${filter.sql((name) => `"walked"."${name}"`)})`,
+      params: filter.params,
+    },
   };
 }
 

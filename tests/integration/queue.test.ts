@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { findQueue } from "~/domain/queue/queue.server";
+import { requestScope } from "~/domain/auth/access";
 import { action as queueAction, loader as queueLoader } from "~/routes/queue";
 import { QUEUE_SORTS, readQueueParams } from "~/schemas/queue";
 import type { Category, Region, Urgency } from "~/domain/taxonomy";
@@ -316,11 +317,25 @@ describe("sorting and pagination", () => {
       "?status=IN_PROGRESS,ASSIGNED",
       "?status=NEW,RESOLVED&dir=desc",
       "?status=CLOSED,TRIAGED&size=10&page=2",
+      // A cluster's requests, read from its lines (walked by rowid).
+      "?cluster=metal-east",
+      "?cluster=agro-west&status=IN_PROGRESS",
     ];
     for (const view of views) {
       const params = readQueueParams(new URLSearchParams(view));
       const lookup = await findQueue(params, {}, undefined, "lookup");
       const walk = await findQueue(params, {}, undefined, "walk");
+      expect(lookup.rows.length, view).toBeGreaterThan(0);
+      expect(refs(walk.rows), view).toEqual(refs(lookup.rows));
+      expect(walk.total, view).toBe(lookup.total);
+    }
+    // And a member's own portal, scoped to their cluster's lines.
+    const user = await db.user.findUniqueOrThrow({ where: { id: member.id } });
+    for (const view of ["", "?status=ASSIGNED,CLOSED&dir=desc", "?sort=age"]) {
+      const params = readQueueParams(new URLSearchParams(view));
+      const scope = { requests: requestScope(user) };
+      const lookup = await findQueue(params, scope, undefined, "lookup");
+      const walk = await findQueue(params, scope, undefined, "walk");
       expect(lookup.rows.length, view).toBeGreaterThan(0);
       expect(refs(walk.rows), view).toEqual(refs(lookup.rows));
       expect(walk.total, view).toBe(lookup.total);
