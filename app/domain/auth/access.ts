@@ -47,16 +47,14 @@ export function scopeWhere(scope: RequestScope): { lines?: { some: ReturnType<ty
  * Null when the scope lets everything through, so the query adds no condition (and its planner
  * keeps its choice of index).
  */
-export function scopeSql(scope: RequestScope): { sql: (column: (name: string) => string) => string; params: string[] } | null {
+export function scopeSql(scope: RequestScope): { sql: (column: (name: string) => string) => string; params: string[]; requestIds?: string } | null {
   if (scope.kind === "all") return null;
   if (scope.kind === "cluster") {
     // The cluster's lines first, from their (clusterId, status) index, not a correlated EXISTS
-    // per request read (measured in decision 055).
-    return {
-      sql: (column) =>
-        `${column("id")} IN (SELECT "scopeLine"."requestId" FROM "RequestLine" "scopeLine" WHERE "scopeLine"."clusterId" = ? AND "scopeLine"."status" <> 'CANCELLED')`,
-      params: [scope.clusterId],
-    };
+    // per request read (measured in decision 055). `requestIds` is that list alone (same
+    // parameters), for a query that reads it its own way.
+    const requestIds = `SELECT "scopeLine"."requestId" FROM "RequestLine" "scopeLine" WHERE "scopeLine"."clusterId" = ? AND "scopeLine"."status" <> 'CANCELLED'`;
+    return { sql: (column) => `${column("id")} IN (${requestIds})`, params: [scope.clusterId], requestIds };
   }
   return { sql: () => "0 = 1", params: [] };
 }
