@@ -64,26 +64,39 @@ async function writeRequest(fields: {
   });
 }
 
-/** The open requests counted by each dimension, straight from the rows: what BacklogCount must hold. */
+/**
+ * The open requests counted by each dimension, straight from the rows: what BacklogCount must
+ * hold. By cluster, their lines in work or waiting are counted (decision 055).
+ */
 async function countedFromRows() {
   const open = await db.request.findMany({
     where: { status: { in: [...OPEN_STATUSES] } },
-    select: { status: true, category: true, urgency: true, region: true, assignedClusterId: true, sector: true },
+    select: { status: true, category: true, urgency: true, region: true, sector: true, lines: { select: { status: true, clusterId: true } } },
   });
   const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   for (const request of open) {
     for (const key of [
       `status:${request.status}`,
       `category:${request.category}`,
       `urgency:${request.urgency}`,
       `region:${request.region}`,
-      `cluster:${request.assignedClusterId ?? ""}`,
       `sector:${request.sector ?? ""}`,
     ]) {
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      add(key);
     }
+    for (const line of request.lines) if (["OPEN", "ASSIGNED", "IN_PROGRESS"].includes(line.status)) add(`cluster:${line.clusterId ?? ""}`);
   }
   return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** A line of `requestId` written with Prisma alone. */
+function writeLine(
+  requestId: string,
+  position: number,
+  fields: { status: "OPEN" | "ASSIGNED" | "IN_PROGRESS" | "RESOLVED" | "CANCELLED"; clusterId?: string },
+) {
+  return db.requestLine.create({ data: { id: `${requestId}.${position}`, requestId, position, category: "LOGISTICS", ...fields } });
 }
 
 async function keptCounts() {
@@ -104,7 +117,7 @@ async function search(text: string) {
 }
 
 describe(`the ${env.database.engine} database beyond Prisma's schema`, () => {
-  it("keeps the backlog's counts equal to a count of the open requests through inserts, changes and removals", async () => {
+  it("keeps the backlog's counts equal to a count of the open requests (by cluster, of their lines) through inserts, changes and removals", async () => {
     const cluster = await createCluster({
       slug: "engine-counts",
       nameUk: "Кластер підрахунку",
@@ -132,10 +145,37 @@ describe(`the ${env.database.engine} database beyond Prisma's schema`, () => {
       edrpou: "10000002",
       name: "ТОВ Друге",
     });
-    await writeRequest({ status: "CLOSED", category: "ENERGY", urgency: "LOW", region: "UA-46", title: "Кабель", edrpou: "10000003", name: "ТОВ Третє" });
+    const third = await writeRequest({
+      status: "CLOSED",
+      category: "ENERGY",
+      urgency: "LOW",
+      region: "UA-46",
+      title: "Кабель",
+      edrpou: "10000003",
+      name: "ТОВ Третє",
+    });
+    await writeLine(first.id, 1, { status: "OPEN" });
+    await writeLine(second.id, 1, { status: "OPEN" });
+    await writeLine(third.id, 1, { status: "RESOLVED", clusterId: cluster.id });
     expect(await keptCounts()).toEqual(await countedFromRows());
+    expect(await keptCounts()).toMatchObject({ "cluster:": 2 });
 
+    // Lines written before or after their request, in either order.
+    await db.requestLine.update({ where: { id: `${first.id}.1` }, data: { status: "ASSIGNED", clusterId: cluster.id } });
     await db.request.update({ where: { id: first.id }, data: { status: "ASSIGNED", assignedClusterId: cluster.id, category: "EQUIPMENT" } });
+    expect(await keptCounts()).toEqual(await countedFromRows());
+    // A second line, waiting; then handed to the same cluster: two lines of one request count twice.
+    await writeLine(first.id, 2, { status: "OPEN" });
+    expect(await keptCounts()).toEqual(await countedFromRows());
+    await db.requestLine.update({ where: { id: `${first.id}.2` }, data: { status: "ASSIGNED", clusterId: cluster.id } });
+    expect(await keptCounts()).toEqual(await countedFromRows());
+    expect(await keptCounts()).toMatchObject({ [`cluster:${cluster.id}`]: 2 });
+    // A finished request takes its lines out of the count; reopened, they come back.
+    await db.request.update({ where: { id: first.id }, data: { status: "CLOSED" } });
+    expect(await keptCounts()).toEqual(await countedFromRows());
+    await db.request.update({ where: { id: first.id }, data: { status: "ASSIGNED" } });
+    expect(await keptCounts()).toEqual(await countedFromRows());
+    await db.requestLine.update({ where: { id: `${first.id}.2` }, data: { status: "CANCELLED", clusterId: null } });
     expect(await keptCounts()).toEqual(await countedFromRows());
     // A correction of the industry alone (decision 054).
     await db.request.update({ where: { id: second.id }, data: { sector: "C" } });
@@ -144,6 +184,8 @@ describe(`the ${env.database.engine} database beyond Prisma's schema`, () => {
     await db.request.update({ where: { id: second.id }, data: { status: "RESOLVED" } });
     expect(await keptCounts()).toEqual(await countedFromRows());
     await db.request.update({ where: { id: second.id }, data: { status: "IN_PROGRESS", region: "UA-30" } });
+    expect(await keptCounts()).toEqual(await countedFromRows());
+    await db.requestLine.deleteMany({ where: { requestId: first.id } });
     expect(await keptCounts()).toEqual(await countedFromRows());
     await db.request.delete({ where: { id: first.id } });
     expect(await keptCounts()).toEqual(await countedFromRows());
