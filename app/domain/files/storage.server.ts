@@ -71,8 +71,10 @@ export class LocalDiskStore implements FileStore {
     const temporary = path.join(this.incompleteDir, randomUUID());
     const { transform, result } = measure(maxBytes);
     try {
-      const out = fs.createWriteStream(temporary, { flags: "wx" });
-      await pipeline(source, transform, out);
+      // Opened here, before any byte is read: a write stream opens its file on its own time, so
+      // a refused put could create it after the clean-up below had run, and leave it behind.
+      // The stream closes the file when it ends or fails.
+      await pipeline(source, transform, (await fs.promises.open(temporary, "wx")).createWriteStream());
       // On disk before the row that names it is written.
       const handle = await fs.promises.open(temporary, "r+");
       try {
