@@ -16,7 +16,20 @@ const lineId = z.string({ error: "choose" }).min(1, "choose").max(60).optional()
  * space-separated): a cluster action is checked against its own line's, so two clusters acting
  * on their own lines at once do not refuse each other (decision 055).
  */
-const lineVersions = z.string().max(2000).optional();
+const lineVersions = z
+  .string()
+  .max(2000)
+  .optional()
+  .transform((listed) => {
+    const versions = new Map<string, number>();
+    for (const pair of listed?.split(" ") ?? []) {
+      const [lineId, seen] = pair.split(":");
+      // Anything that is not "id:number" is left out: the action is then checked against the
+      // request's version, as on a page that sent none.
+      if (lineId && seen !== undefined && /^\d{1,9}$/.test(seen)) versions.set(lineId, Number(seen));
+    }
+    return versions;
+  });
 
 /**
  * "Correct the request": what was filed, with the intake form's own rules (IntakeFields), except

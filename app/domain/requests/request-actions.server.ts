@@ -75,7 +75,7 @@ export async function performRequestAction({
     actor,
     expectedVersion: input.version,
     lineId: "lineId" in input ? input.lineId : undefined,
-    expectedLineVersion: "lineVersions" in input ? seenLineVersion(input.lineVersions, input.lineId) : undefined,
+    expectedLineVersion: "lineVersions" in input && input.lineId ? input.lineVersions.get(input.lineId) : undefined,
     intoLineId: input.intent === "joinLines" ? input.intoLineId : undefined,
     input: {
       message: "message" in input ? input.message : null,
@@ -96,14 +96,4 @@ export async function performRequestAction({
     });
   } else await transitionRequest(transition);
   return { ok: true };
-}
-
-/** The version the page showed of line `lineId`, from its "id:version" list; undefined when not given. */
-function seenLineVersion(listed: string | undefined, lineId: string | undefined): number | undefined {
-  if (!listed || !lineId) return undefined;
-  for (const pair of listed.split(" ")) {
-    const [id, version] = pair.split(":");
-    if (id === lineId && version !== undefined && /^\d{1,9}$/.test(version)) return Number(version);
-  }
-  return undefined;
 }
