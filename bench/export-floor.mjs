@@ -26,11 +26,12 @@ if (!file || !out || (option !== undefined && option !== "--with-changes")) {
 const withChanges = option === "--with-changes";
 
 // The report's own read of a request's changes (app/data/report-snapshot.server.ts).
-// With the lines (decision 055): each change's line, the lines split off or joined away, and how
-// many lines the request was filed with.
+// With the lines (decision 055): each change's line, the lines split off or joined away, and the
+// request's lines (filed or split off, and whose each is now).
 const CHANGES = `(SELECT group_concat(x."action" || ' ' || ifnull(x."fromStatus", '') || ' ' || ifnull(x."toStatus", '') || ' ' || ifnull(x."clusterId", '') || ' ' || x."createdAt" || ' ' || ifnull(x."lineId", ''), ' ' ORDER BY x."createdAt", x."rowid")
     FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."createdAt" < @end AND (x."toStatus" IS NOT NULL OR x."action" IN ('splitLine', 'joinLines'))),
-  (SELECT count(*) FROM "RequestLine" l WHERE l."requestId" = r."id" AND l."createdAt" = r."createdAt")`;
+  (SELECT group_concat(CASE WHEN l."createdAt" = r."createdAt" THEN 'f' ELSE 's' END || ifnull(l."clusterId", ''), ' ' ORDER BY l."position")
+    FROM "RequestLine" l WHERE l."requestId" = r."id")`;
 
 // 25 values, as the staff CSV's 24 columns and the sensitive details (and the changes, read).
 const SQL = `
@@ -62,7 +63,8 @@ async function* requestRows() {
   try {
     const changes = `(SELECT string_agg(x."action" || ' ' || coalesce(x."fromStatus"::text, '') || ' ' || coalesce(x."toStatus"::text, '') || ' ' || coalesce(x."clusterId", '') || ' ' || x."createdAt" || ' ' || coalesce(x."lineId", ''), ' ' ORDER BY x."createdAt", x."id")
       FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."createdAt" < $1 AND (x."toStatus" IS NOT NULL OR x."action" IN ('splitLine', 'joinLines'))),
-      (SELECT count(*) FROM "RequestLine" l WHERE l."requestId" = r."id" AND l."createdAt" = r."createdAt")`;
+      (SELECT string_agg(CASE WHEN l."createdAt" = r."createdAt" THEN 'f' ELSE 's' END || coalesce(l."clusterId", ''), ' ' ORDER BY l."position")
+        FROM "RequestLine" l WHERE l."requestId" = r."id")`;
     const sql = SQL.replace(CHANGES, changes).replace(/@end/g, "$1").replace(`ORDER BY r."rowid"`, `ORDER BY r."createdAt", r."id"`);
     await client.query("BEGIN");
     await client.query(`DECLARE "rows" NO SCROLL CURSOR FOR ${sql}`, [end.toISOString()]);

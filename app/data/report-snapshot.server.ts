@@ -26,7 +26,7 @@ type RequestRow = [
   region: string,
   sector: string | null,
   assignedClusterId: string | null,
-  filedLines: number,
+  lines: string | null,
   reference: string,
   city: string,
   title: string,
@@ -53,13 +53,17 @@ const LINE_CHANGES = `('splitLine', 'joinLines')`;
 const CHANGES_OF_REQUEST = `(SELECT group_concat(x."action" || ' ' || ifnull(x."fromStatus", '') || ' ' || ifnull(x."toStatus", '') || ' ' || ifnull(x."clusterId", '') || ' ' || x."createdAt" || ' ' || ifnull(x."lineId", ''), ' ' ORDER BY x."createdAt", x."rowid")
     FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."createdAt" < @end AND (x."toStatus" IS NOT NULL OR x."action" IN ${LINE_CHANGES}))`;
 
-// The lines filed with a request (the others were split off later).
-const FILED_LINES = `(SELECT count(*) FROM "RequestLine" l WHERE l."requestId" = r."id" AND l."createdAt" = r."createdAt")`;
+// A request's lines in order, one word each: "f" for a line filed with it or "s" for one split off
+// later, then the cluster holding it now ("" for none). Read in one pass over the lines: how many
+// were filed (the week's replay starts them waiting) and whose the first line is now (who may see
+// its sensitive details, decision 055). Cluster ids hold no space.
+const LINES = `(SELECT group_concat(CASE WHEN l."createdAt" = r."createdAt" THEN 'f' ELSE 's' END || ifnull(l."clusterId", ''), ' ' ORDER BY l."position")
+    FROM "RequestLine" l WHERE l."requestId" = r."id")`;
 
 // Requests in the order they were stored (rowid: the order they were filed), a page at a time,
 // each with its status changes.
 const REQUEST_PAGE_SQL = (columns: RequestColumns, forCluster: boolean, listed: boolean) => `
-  SELECT r."rowid" AS "rowid", r."id", r."createdAt", r."category", r."urgency", r."region", r."sector", r."assignedClusterId", ${FILED_LINES} AS "filedLines",
+  SELECT r."rowid" AS "rowid", r."id", r."createdAt", r."category", r."urgency", r."region", r."sector", r."assignedClusterId", ${LINES} AS "lines",
   ${
     columns === "row"
       ? `r."reference", r."city", r."title", r."sensitiveDetails", r."enterpriseName", e."edrpou",
@@ -89,6 +93,15 @@ const CHANGES_SQL = `
   WHERE ev."createdAt" >= @start AND ev."createdAt" < @end AND ev."toStatus" IS NOT NULL
   ORDER BY ev."createdAt", ev."id"`;
 
+/** The lines packed by LINES (or its PostgreSQL twin), unpacked. */
+function unpackLines(packed: string | null): Pick<ReportRequest, "filedLines" | "firstLineClusterId"> {
+  if (packed === null) return { filedLines: 0, firstLineClusterId: null };
+  const words = packed.split(" ");
+  let filedLines = 0;
+  for (const word of words) if (word.startsWith("f")) filedLines++;
+  return { filedLines, firstLineClusterId: words[0]!.slice(1) || null };
+}
+
 /** The status changes packed by CHANGES_OF_REQUEST, unpacked. */
 function unpackChanges(packed: string | null): ReportEvent[] {
   if (packed === null) return [];
@@ -117,7 +130,7 @@ function withEvents(rows: readonly RequestRow[]): Array<{ request: ReportRequest
     region,
     sector,
     assignedClusterId,
-    filedLines,
+    lines,
     reference,
     city,
     title,
@@ -139,7 +152,7 @@ function withEvents(rows: readonly RequestRow[]): Array<{ request: ReportRequest
       title,
       sensitiveDetails,
       assignedClusterId,
-      filedLines,
+      ...unpackLines(lines),
       enterpriseName,
       edrpou,
       fileCount,
@@ -272,7 +285,8 @@ class PostgresReportSnapshot implements ReportSnapshot {
       const changes = `(SELECT string_agg(x."action" || ' ' || coalesce(x."fromStatus"::text, '') || ' ' || coalesce(x."toStatus"::text, '') || ' '
           || coalesce(x."clusterId", '') || ' ' || to_char(x."createdAt", ${ISO_TEXT}) || ' ' || coalesce(x."lineId", ''), ' ' ORDER BY x."createdAt", x."id")
         FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."createdAt" < ${endAt} AND (x."toStatus" IS NOT NULL OR x."action" IN ${LINE_CHANGES})) AS "changes",
-        (SELECT count(*)::int FROM "RequestLine" l WHERE l."requestId" = r."id" AND l."createdAt" = r."createdAt") AS "filedLines"`;
+        (SELECT string_agg(CASE WHEN l."createdAt" = r."createdAt" THEN 'f' ELSE 's' END || coalesce(l."clusterId", ''), ' ' ORDER BY l."position")
+          FROM "RequestLine" l WHERE l."requestId" = r."id") AS "lines"`;
       const select =
         columns === "row"
           ? `r."reference", r."city", r."title", r."sensitiveDetails", r."enterpriseName", e."edrpou",
@@ -285,13 +299,16 @@ class PostgresReportSnapshot implements ReportSnapshot {
       else if (position.after) where += ` AND (r."createdAt", r."id") > (${value(position.after.createdAt)}, ${value(position.after.id)})`;
       if (clusterId !== null)
         where += ` AND EXISTS (SELECT 1 FROM "RequestEvent" x WHERE x."requestId" = r."id" AND x."clusterId" = ${value(clusterId)} AND x."createdAt" < ${endAt})`;
-      type Row = Omit<ReportRequest, "createdAt"> & { createdAt: Date; changes: string | null };
+      type Row = Omit<ReportRequest, "createdAt" | "filedLines" | "firstLineClusterId"> & { createdAt: Date; changes: string | null; lines: string | null };
       const rows = await this.query<Row>(
         `SELECT r."id", r."createdAt", r."category"::text AS "category", r."urgency"::text AS "urgency", r."region", r."sector", r."assignedClusterId", ${select}
          WHERE ${where} ORDER BY r."createdAt", r."id" LIMIT ${value(pageSize)}`,
         values,
       );
-      return rows.map(({ changes: packed, ...request }) => ({ request: { ...request, createdAt: toDate(request.createdAt) }, events: unpackChanges(packed) }));
+      return rows.map(({ changes: packed, lines, ...request }) => ({
+        request: { ...request, createdAt: toDate(request.createdAt), ...unpackLines(lines) },
+        events: unpackChanges(packed),
+      }));
     };
     if (only !== null) {
       for (let from = 0; from < only.length; from += pageSize) yield await page({ listed: only.slice(from, from + pageSize) });

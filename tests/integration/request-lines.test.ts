@@ -5,6 +5,7 @@
 // executor would have kept for it.
 import fs from "node:fs";
 import path from "node:path";
+import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { env } from "~/config/env.server";
 import { db } from "~/data/db.server";
@@ -18,7 +19,7 @@ import { action as requestAction, loader as requestLoader } from "~/routes/reque
 import { action as statusAction, loader as statusLoader } from "~/routes/s.$token";
 import { loader as clusterLoader } from "~/routes/cluster";
 import { loader as queueLoader } from "~/routes/queue";
-import { buildWeeklyReport } from "~/domain/report/index.server";
+import { buildWeeklyReport, writeWeeklyReportCsv } from "~/domain/report/index.server";
 import { isoWeekOf } from "~/domain/sla/iso-week";
 import { loadMatchingCandidates } from "~/domain/matching/cluster-matching.server";
 import { buildIntake, createCluster, createUser, seededRandom } from "../factories";
@@ -519,6 +520,56 @@ describe("counting lines where the question is about clusters", () => {
 
     // Its backlog counts the same lines.
     expect(forB.backlog.byCluster).toEqual({ [a!.id]: 1, none: 1 });
+  });
+
+  it("a cluster's own weekly file carries a defence order's sensitive details when the cluster holds its first line, as the request's page does", async () => {
+    // A defence order filed on Thursday 8 October 2026 (2026-W41) with a second need on the form;
+    // line 1 (the defence order, whose the sensitive details are) to A, line 2 to B.
+    const at = new Date("2026-10-08T07:00:00Z");
+    const { id } = await createRequest({
+      input: buildIntake(random, {
+        category: "DEFENCE_ORDER",
+        defenceProductType: "Корпуси для БпЛА",
+        urgency: "HIGH",
+        need2Category: "LOGISTICS",
+        need2Summary: "Доставка корпусів",
+      }),
+      now: at,
+    });
+    const [first, second] = await linesOf(id);
+    const [a, b] = clusters;
+    for (const [line, cluster] of [
+      [first!, a!],
+      [second!, b!],
+    ] as const) {
+      await db.$transaction((tx) =>
+        transitionRequestInTx(tx, { requestId: id, action: "assign", actor: coordinator, lineId: line.id, input: { clusterId: cluster.id }, now: at }),
+      );
+    }
+    const fileOf = async (clusterId: string) => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on("data", (chunk: Buffer) => chunks.push(chunk));
+      const options = {
+        week: isoWeekOf(at),
+        scope: { kind: "cluster", clusterId },
+        sensitive: { currentClusterId: clusterId },
+        locale: "uk",
+        now: new Date(at.getTime() + 30 * 24 * 3_600_000),
+      } as const;
+      await writeWeeklyReportCsv(options, out);
+      return Buffer.concat(chunks).toString("utf8");
+    };
+    const [forA, forB] = [await fileOf(a!.id), await fileOf(b!.id)];
+    const reference = (await db.request.findUniqueOrThrow({ where: { id } })).reference;
+    // Both files list the request; only A's carries what the defence order makes.
+    expect(forA).toContain(reference);
+    expect(forB).toContain(reference);
+    expect(forA).toContain("Корпуси для БпЛА");
+    expect(forB).not.toContain("Корпуси для БпЛА");
+    // The request's page draws the same line.
+    expect((await staffPage(reference, a!.cookie)).data.request.sensitiveDetails).toMatchObject({ productType: "Корпуси для БпЛА" });
+    expect((await staffPage(reference, b!.cookie)).data.request.sensitiveDetails).toBeNull();
   });
 
   it("a cluster's load in the recommendation counts the lines it holds on open requests, each request of several lines once per line", async () => {

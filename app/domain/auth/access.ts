@@ -59,6 +59,15 @@ export function scopeSql(scope: RequestScope): { sql: (column: (name: string) =>
   return { sql: () => "0 = 1", params: [] };
 }
 
+/**
+ * A request's filed details (and a defence order's sensitive ones) are its first line's: staff
+ * see them, and a member of the cluster that holds that line now (decision 055). The request's
+ * page and a cluster's own weekly export both ask this.
+ */
+export function seesFiledDetails(viewer: Pick<Viewer, "role" | "clusterId">, firstLineClusterId: string | null): boolean {
+  return isStaff(viewer) || (firstLineClusterId !== null && firstLineClusterId === viewer.clusterId);
+}
+
 /** The same rule for a request already read with its lines (e.g. one linked from another). */
 export function inScope(scope: RequestScope, request: { lines: ReadonlyArray<{ clusterId: string | null; status: string }> }): boolean {
   if (scope.kind === "all") return true;

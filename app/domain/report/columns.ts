@@ -2,6 +2,7 @@
 // Summary sheets holds (the CSV is the Requests sheet), with its header and kind (pure: no
 // database). Sensitive (defence-order) details, and the number of a defence order's documents,
 // are written only where `sensitive` allows it (access.server.ts).
+import { seesFiledDetails } from "../auth/access";
 import { DETAIL_LABEL } from "~/i18n/detail-labels";
 import type { MessageKey } from "~/i18n/messages";
 import { OPEN_STATUSES } from "../requests/state-machine";
@@ -104,10 +105,12 @@ function sensitiveText(json: string | null, labels: ReportLabels): string | null
   }
 }
 
-function mayShowSensitive(sensitive: SensitiveAccess, request: { assignedClusterId: string | null }) {
+/** A cluster's own file shows a request's sensitive details as its page does: to the cluster holding the first line. */
+function mayShowSensitive(sensitive: SensitiveAccess, request: Pick<ReportRequest, "assignedClusterId" | "firstLineClusterId">) {
   if (sensitive === "all") return true;
   if (sensitive === "none") return false;
-  return request.assignedClusterId === sensitive.currentClusterId;
+  const firstLineCluster = request.firstLineClusterId === undefined ? request.assignedClusterId : request.firstLineClusterId;
+  return seesFiledDetails({ role: "CLUSTER_MEMBER", clusterId: sensitive.currentClusterId }, firstLineCluster);
 }
 
 /**

@@ -62,6 +62,8 @@ export type ReportRequest = {
   assignedClusterId: string | null;
   /** Its lines filed with it (the need it was filed under and the others given on the form); one when not given. */
   filedLines?: number;
+  /** The cluster holding its first line now, whose the filed (and sensitive) details are; when not given, its one cluster's. */
+  firstLineClusterId?: string | null;
   enterpriseName: string;
   edrpou: string;
   /** Documents added to the request before the report's end. */

@@ -1,7 +1,7 @@
 // Requests as staff and cluster members see and change them. Reads are scoped in the query:
 // a cluster member only ever finds requests assigned to their own cluster.
 import { db } from "~/data/db.server";
-import { type Viewer, inScope, isStaff, requestScope, visibleTo } from "../auth/access";
+import { type Viewer, inScope, isStaff, requestScope, seesFiledDetails, visibleTo } from "../auth/access";
 import { enterpriseDetailChanges, filedEnterpriseDetails } from "../enterprises/enterprise-details";
 import { TransitionError } from "../errors";
 import { parseChanges } from "./field-changes";
@@ -196,9 +196,9 @@ function pageLines(
   });
 }
 
-/** Whether the viewer sees the first line's details: staff, or a member of its cluster. */
+/** Whether the viewer sees the first line's details (the access rule, on the lines as read). */
 function firstLineOwn(lines: Array<{ clusterId: string | null }>, viewer: Viewer) {
-  return isStaff(viewer) || (lines[0]?.clusterId != null && lines[0].clusterId === viewer.clusterId);
+  return seesFiledDetails(viewer, lines[0]?.clusterId ?? null);
 }
 
 /** Staff members' names by id (for owner changes on a timeline). */
