@@ -1,8 +1,9 @@
 // Typed SQL on the request and its registry rows, for the writes of one transaction (`Work`, run
 // by writeTransaction in db.server.ts): filing (intake) runs these instead of Prisma calls (decision 011).
 import type { Insertable, Selectable } from "kysely";
+import { type Tx, inTransaction, onPostgres } from "./db.server";
 import type { DB } from "./schema";
-import { type Work, builder, execute, first, insertLater } from "./sql";
+import { type Work, builder, execute, first, insertLater, rows } from "./sql";
 
 /** The enterprise's registry row, written by its first filing only (EDRPOU codes are public). */
 export function* insertEnterpriseOnce(row: Insertable<DB["Enterprise"]> & { edrpou: string }): Work<string> {
@@ -60,4 +61,16 @@ export function insertEvent(row: Insertable<DB["RequestEvent"]>) {
 
 export function insertRequestFile(row: Insertable<DB["RequestFile"]>) {
   return insertLater(builder.insertInto("RequestFile").values(row));
+}
+
+/**
+ * Locks the rows of the requests a transaction is about to change, all of them, in one order,
+ * before it changes any (PostgreSQL). A merge changes two requests, and each change takes the
+ * dashboard's counts' lock (decision 057): without this, a merge holding that lock could wait for
+ * its original's row while someone acting on the original held the row and waited for the lock.
+ * SQLite has one writer at a time: nothing to order there.
+ */
+export async function lockRequestsInTx(tx: Tx, ids: ReadonlyArray<string>): Promise<void> {
+  if (!onPostgres || !ids.length) return;
+  await inTransaction(tx, rows(builder.selectFrom("Request").select("id").where("id", "in", ids).orderBy("id").forUpdate()));
 }

@@ -2,6 +2,7 @@
 // `version` (optimistic locking), the lines it changed (each guarded by its own version), and
 // exactly one audit event, in the caller's transaction.
 import type { Tx } from "~/data/db.server";
+import { lockRequestsInTx } from "~/data/requests.server";
 import { newId } from "~/utils/ids.server";
 import { TransitionError } from "../errors";
 import { enqueueForTransition } from "../notifications/notifications.server";
@@ -79,6 +80,9 @@ export async function transitionRequestInTx(tx: Tx, options: TransitionOptions) 
     },
   });
   if (!request) throw new TransitionError("NOT_FOUND");
+  // A merge, or its undoing, changes the original too: both rows are locked first, in one order.
+  const otherOfMerge = action === "markDuplicate" ? input.duplicateOfId : action === "unmerge" ? request.duplicateOfId : null;
+  if (otherOfMerge) await lockRequestsInTx(tx, [request.id, otherOfMerge]);
   if (expectedVersion !== undefined && expectedVersion !== request.version) {
     // A cluster action on a line the actor saw as it still is goes ahead (decision 055): the
     // state machine still decides on the request as it is now.
